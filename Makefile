@@ -1,0 +1,32 @@
+# hoptac: `make run` builds every dataset, `make test` runs the tests. Both set up .venv first.
+DATA_DIR ?= data
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DATA_DIR
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: run test dev lint bench clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/hoptac build
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+dev: $(STAMP)
+	mkdir -p $(DAGSTER_HOME)
+	$(BIN)/dg dev --host 127.0.0.1 --port 3000
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline schemas tests scripts
+
+clean:
+	rm -rf $(DATA_DIR)/silver/*.parquet $(DATA_DIR)/gold/*.parquet

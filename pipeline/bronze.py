@@ -1,0 +1,123 @@
+"""Bronze: find raw documents, identify them by hash, decode their bytes to NFC text."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.text import nfc
+
+# File signatures of formats that are not text, with a name for the rejection message.
+MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive (or Office document)",
+    b"\x1f\x8b": "gzip archive",
+    b"RIFF": "RIFF media file",
+}
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
+
+
+class RejectedDocument(ValueError):
+    """A raw document that cannot become an article; the message is the reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class BronzeFile:
+    """One raw file: where it is and what it is (by content)."""
+
+    source_path: str  # relative to the bronze root, with `/`
+    sha256: str
+    n_bytes: int
+    raw: bytes
+
+    @property
+    def article_id(self) -> str:
+        return self.sha256[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def scan(bronze_dir: str | os.PathLike) -> Iterator[BronzeFile]:
+    """Every `*.txt` below ``bronze_dir`` (recursively), in path order, read as bytes."""
+    root = Path(bronze_dir)
+    for path in sorted(root.rglob("*.txt")):
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        yield BronzeFile(path.relative_to(root).as_posix(), hashlib.sha256(raw).hexdigest(), len(raw), raw)
+
+
+def batch_of(source_path: str) -> str:
+    """A file's batch: the first-level folder of `bronze/` holding it (`.` for files directly in it)."""
+    head, sep, _ = source_path.partition("/")
+    return head if sep else "."
+
+
+def _binary_kind(raw: bytes) -> str | None:
+    for magic, name in MAGIC.items():
+        if raw.startswith(magic):
+            return name
+    if b"\x00" in raw[:4096]:
+        return "binary data (NUL bytes)"
+    return None
+
+
+def normalise(text: str) -> str:
+    """NFC, LF line ends, no control characters other than tab and newline."""
+    return nfc(_CONTROL.sub("", _NEWLINES.sub("\n", text)))
+
+
+def decode(raw: bytes) -> Decoded:
+    """Decode raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
+
+    Raises `RejectedDocument` for empty, binary or undecodable input.
+    """
+    if not raw.strip():
+        raise RejectedDocument("empty file" if not raw else "file holds only white space")
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as e:
+                raise RejectedDocument(f"not valid {encoding} despite its byte-order mark: {e.reason}") from e
+            return _checked(text, "utf-16-le" if bom == codecs.BOM_UTF16_LE else
+                            "utf-16-be" if bom == codecs.BOM_UTF16_BE else encoding)
+    kind = _binary_kind(raw)
+    if kind:
+        raise RejectedDocument(f"binary file, not text: {kind}")
+    try:
+        return _checked(raw.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked(raw.decode("cp1258"), "windows-1258")
+    except UnicodeDecodeError as e:
+        raise RejectedDocument(f"undecodable: neither UTF-8 nor Windows-1258 ({e.reason} at byte {e.start})") from e
+
+
+def _checked(text: str, encoding: str) -> Decoded:
+    text = normalise(text)
+    if not text.strip():
+        raise RejectedDocument("no text after decoding")
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 0.3 * len(text.replace(" ", "").replace("\n", "")):
+        raise RejectedDocument(f"does not look like text ({encoding}: too few letters)")
+    return Decoded(text, encoding)

@@ -1,0 +1,118 @@
+"""The pipeline's steps as plain functions (no Dagster): bronze files → silver rows → gold rows.
+
+The Dagster assets, the CLI and the benchmarks all call these, so there is one implementation.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC
+
+import pandas as pd
+
+from pipeline.bronze import BronzeFile, RejectedDocument, batch_of, decode
+from pipeline.clean import clean_document
+from pipeline.extract import ArticleText, extract_article
+
+log = logging.getLogger(__name__)
+GOLD_TABLES = ("meetings", "agreements", "trade_figures")
+
+
+@dataclass
+class Silver:
+    """Silver rows for a set of bronze files."""
+
+    documents: list[dict] = field(default_factory=list)
+    articles: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        status = pd.Series([d["status"] for d in self.documents], dtype="str").value_counts()
+        return {"files": len(self.documents), **{k: int(status.get(k, 0)) for k in ("article", "duplicate", "rejected")}}
+
+
+def build_silver(files: Iterable[BronzeFile]) -> Silver:
+    """Decode and clean every file; identical bytes under several paths become one article."""
+    out = Silver()
+    kept: dict[str, str] = {}  # sha256 -> source_path of the article or rejection
+    for f in files:
+        doc = {"source_path": f.source_path, "batch": batch_of(f.source_path), "sha256": f.sha256,
+               "n_bytes": f.n_bytes, "encoding": None, "article_id": f.article_id, "duplicate_of": None}
+        out.documents.append(doc)
+        if f.sha256 in kept:
+            doc.update(status="duplicate", duplicate_of=kept[f.sha256])
+            continue
+        kept[f.sha256] = f.source_path
+        stage = "decode"
+        try:
+            decoded = decode(f.raw)
+            doc["encoding"] = decoded.encoding
+            stage = "clean"
+            clean = clean_document(decoded.text, f.source_path)
+            if not clean.body.strip():
+                raise RejectedDocument("no article text found (a listing page, or page furniture only)")
+        except RejectedDocument as e:
+            doc["status"] = "rejected"
+            out.rejected.append(_rejection(f, stage, str(e)))
+            continue
+        except Exception as e:  # noqa: BLE001 - a bad document must not stop the run; it is recorded instead
+            log.exception("cleaning %s failed", f.source_path)
+            doc["status"] = "rejected"
+            out.rejected.append(_rejection(f, stage, f"{type(e).__name__}: {e}"))
+            continue
+        doc["status"] = "article"
+        published = clean.published_at.astimezone(UTC) if clean.published_at else None
+        out.articles.append({
+            "article_id": f.article_id, "source_path": f.source_path, "title": clean.title, "body": clean.body,
+            "published_at": published, "reference_year": clean.reference_year, "outlet": clean.outlet,
+            "author": clean.author, "n_chars": len(clean.body), "encoding": decoded.encoding,
+        })
+    return out
+
+
+def _rejection(f: BronzeFile, stage: str, reason: str) -> dict:
+    return {"source_path": f.source_path, "article_id": f.article_id, "stage": stage, "reason": reason}
+
+
+def article_text(row: dict) -> ArticleText:
+    published = row.get("published_at")
+    if published is not None and pd.isna(published):
+        published = None
+    year = row.get("reference_year")
+    return ArticleText(
+        article_id=row["article_id"], body=row["body"], title=row.get("title") or None,
+        reference_year=None if year is None or pd.isna(year) else int(year),
+        published_at=published.to_pydatetime() if isinstance(published, pd.Timestamp) else published,
+    )
+
+
+def build_gold(articles: Iterable[dict]) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Extract gold rows from silver article rows; an article whose extraction fails is recorded, not lost."""
+    tables: dict[str, list[dict]] = {name: [] for name in GOLD_TABLES}
+    rejected: list[dict] = []
+    for row in articles:
+        try:
+            rows = extract_article(article_text(row))
+        except Exception as e:  # noqa: BLE001 - recorded in the rejected table
+            log.exception("extraction failed for %s", row["source_path"])
+            rejected.append({"source_path": row["source_path"], "article_id": row["article_id"],
+                             "stage": "extract", "reason": f"{type(e).__name__}: {e}"})
+            continue
+        for name in GOLD_TABLES:
+            tables[name].extend(rows[name])
+    for name, id_col in (("meetings", "meeting_id"), ("agreements", "agreement_id"), ("trade_figures", "figure_id")):
+        tables[name] = _unique_by(tables[name], id_col)
+    return tables, rejected
+
+
+def _unique_by(rows: list[dict], key: str) -> list[dict]:
+    """Drop exact repeats (same id: same article, evidence and reading)."""
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        if r[key] not in seen:
+            seen.add(r[key])
+            out.append(r)
+    return out

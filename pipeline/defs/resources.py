@@ -1,0 +1,72 @@
+"""Where the data lives: the data root and the Parquet IO manager that publishes tables there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+
+from pipeline.storage import data_dir, read_table, write_table
+from schemas.registry import TABLES
+
+
+def table_name(key: dg.AssetKey) -> str:
+    """`silver/articles` → `articles`; `gold/rejected` → `extraction_rejected`."""
+    layer, name = key.path[0], key.path[-1]
+    return "extraction_rejected" if (layer, name) == ("gold", "rejected") else name
+
+
+def table_metadata(name: str, df: pd.DataFrame, path: Path) -> dict:
+    """What the UI shows for a table: rows, column schema, a sample, where it is."""
+    table = TABLES[name]
+    preview = df.head(5).copy()
+    for col in preview.columns:
+        preview[col] = preview[col].map(lambda v: (str(v)[:80] + "…") if len(str(v)) > 80 else str(v))
+    return {
+        "dagster/row_count": len(df),
+        "dagster/column_schema": dg.TableSchema(columns=[
+            dg.TableColumn(n, str(t), description=d, constraints=dg.TableColumnConstraints(nullable=nl))
+            for n, t, nl, d in table.columns()
+        ]),
+        "path": dg.MetadataValue.path(str(path)),
+        "preview": dg.MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "_no rows_"),
+    }
+
+
+class DataRoot(dg.ConfigurableResource):
+    """The data root (`DATA_DIR`): `bronze/` in, `silver/` and `gold/` out."""
+
+    data_dir: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return data_dir(self.data_dir)
+
+    @property
+    def bronze(self) -> Path:
+        return self.path / "bronze"
+
+
+class ParquetTables(dg.ConfigurableIOManager):
+    """Publishes each asset as the Parquet file the registry names, validated, replacing the old file atomically."""
+
+    data_dir: str | None = None
+
+    def handle_output(self, context: dg.OutputContext, obj: pd.DataFrame) -> None:
+        name = table_name(context.asset_key)
+        path = write_table(data_dir(self.data_dir), name, obj)
+        context.add_output_metadata(table_metadata(name, obj, path))
+
+    def load_input(self, context: dg.InputContext) -> pd.DataFrame:
+        return read_table(data_dir(self.data_dir), table_name(context.asset_key))
+
+
+def default_resources(root: str | None = None) -> dict:
+    """Resources for a data root; by default `$DATA_DIR` (or `data`) read when a run starts."""
+    return {"data_root": DataRoot(data_dir=root), "io_manager": ParquetTables(data_dir=root)}
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(resources=default_resources())

@@ -1,0 +1,25 @@
+"""The bronze manifest: every raw file and what became of it."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas._types import HEX16
+
+
+class Documents(pa.DataFrameModel):
+    """One row per file under `bronze/`: articles + duplicates + rejected = files."""
+
+    source_path: Series[str] = pa.Field(unique=True, description="Path of the raw file relative to `bronze/`.")
+    batch: Series[str] = pa.Field(description="First-level folder of `bronze/` holding the file (`.` for files directly in it).")
+    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the raw bytes: the document's identity.")
+    n_bytes: Series[int] = pa.Field(ge=0, description="Size of the raw file in bytes.")
+    encoding: Series[str] = pa.Field(nullable=True, description="Encoding the bytes were decoded with (`utf-8`, `utf-8-sig`, `utf-16-le`, `utf-16-be`, `windows-1258`); null when undecodable.")
+    status: Series[str] = pa.Field(isin=["article", "duplicate", "rejected"], description="`article`: became a silver article; `duplicate`: same bytes as another file; `rejected`: see `silver/rejected`.")
+    article_id: Series[str] = pa.Field(str_matches=HEX16, description="First 16 hex characters of `sha256`.")
+    duplicate_of: Series[str] = pa.Field(nullable=True, description="For a duplicate, the `source_path` of the file kept as the article.")
+
+    class Config:
+        strict = True
+        coerce = True

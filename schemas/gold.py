@@ -1,0 +1,108 @@
+"""Gold: meetings, agreements, trade figures and the localities gazetteer."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas._types import HEX16, MODES, PRECISIONS, Date, Participants, StringList
+
+MEETING_KINDS = ["talks", "reception", "conference", "visit", "other"]
+AGREEMENT_TYPES = [
+    "letter_of_intent", "memorandum_of_understanding", "cooperation_agreement", "meeting_minutes",
+    "friendship_relation", "joint_statement", "other",
+]
+METRICS = [
+    "trade_turnover", "export_value", "import_value", "fdi_capital", "fdi_projects", "gdp", "budget_revenue",
+    "deposits", "fixed_asset_investment", "industrial_investment", "agriculture", "industry", "services",
+    "goods_volume", "vehicle_crossings", "export_volume", "other",
+]
+MEASURES = ["amount", "change_pct", "share_pct"]
+QUALIFIERS = ["exact", "approx", "more_than", "less_than"]
+
+
+class Evidence(pa.DataFrameModel):
+    """Columns every extracted row carries: the article and the sentence(s) it was read from."""
+
+    article_id: Series[str] = pa.Field(str_matches=HEX16, description="Article the row was read from (`silver/articles`).")
+    evidence: Series[str] = pa.Field(str_length={"min_value": 1}, description="The sentence(s) the row was read from.")
+    evidence_start: Series[int] = pa.Field(ge=0, description="Offset of `evidence` in the article's `body` (characters).")
+    evidence_end: Series[int] = pa.Field(ge=1, description="End offset of `evidence` in `body`: `body[evidence_start:evidence_end] == evidence`.")
+
+    @pa.dataframe_check(description="evidence_end - evidence_start == len(evidence)")
+    def offsets_span_evidence(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["evidence_end"] - df["evidence_start"] == df["evidence"].str.len()
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Meetings(Evidence):
+    """One row per meeting mentioned in an article's body."""
+
+    meeting_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Stable id: same article, sentence and reading give the same id.")
+    date: Series[Date] = pa.Field(nullable=True, description="When it happened (first day of the stated month/year for coarser precision); null when the text does not say.")
+    date_precision: Series[str] = pa.Field(isin=PRECISIONS, description="`day`, `month`, `year` or `unknown` (no date).")
+    mode: Series[str] = pa.Field(isin=MODES, description="`online` (trực tuyến, điện đàm), `in_person` or `unknown`.")
+    kind: Series[str] = pa.Field(isin=MEETING_KINDS, description="`talks` (hội đàm), `reception` (tiếp, hội kiến, làm việc), `conference` (hội nghị, phiên họp), `visit` (thăm, khảo sát) or `other`.")
+    location: Series[str] = pa.Field(nullable=True, description="Where it took place, when stated (canonical place name).")
+    participants: Series[Participants] = pa.Field(description="Named people: name (no honorifics), title, side (ISO 3166-1 alpha-2 of the country they represent, or null).")
+    localities: Series[StringList] = pa.Field(description="Provinces, cities or regions the sides represent, canonical Vietnamese names (`Quảng Tây`, `Lạng Sơn`).")
+
+
+class Agreements(Evidence):
+    """One row per agreement document or formal relationship."""
+
+    agreement_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Stable id.")
+    agreement_type: Series[str] = pa.Field(isin=AGREEMENT_TYPES, description="`letter_of_intent` (ý định thư), `memorandum_of_understanding` (biên bản ghi nhớ), `cooperation_agreement` (thỏa thuận hợp tác), `meeting_minutes` (biên bản hội nghị / hội đàm), `friendship_relation` (quan hệ hữu nghị / kết nghĩa), `joint_statement` (tuyên bố chung) or `other`.")
+    status: Series[str] = pa.Field(isin=["signed", "planned"], description="`signed` (it happened) or `planned` (intended, proposed).")
+    signed_date: Series[Date] = pa.Field(nullable=True, description="When it was signed or established.")
+    date_precision: Series[str] = pa.Field(isin=PRECISIONS, description="Precision of `signed_date`.")
+    valid_from_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="First year of its term (`giai đoạn 2023-2027` → 2023).")
+    valid_to_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="Last year of its term.")
+    parties: Series[StringList] = pa.Field(description="Canonical names of the localities or organisations that signed.")
+    fields: Series[StringList] = pa.Field(description="Sectors named for it (trade, investment, education, …); may be empty.")
+    mode: Series[str] = pa.Field(isin=MODES, description="`online`, `in_person` or `unknown`.")
+
+    @pa.dataframe_check(description="valid_from_year <= valid_to_year")
+    def term_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ~(df["valid_from_year"] > df["valid_to_year"]).fillna(False).astype(bool)
+
+
+class TradeFigures(Evidence):
+    """One row per reported quantity (tidy: a level and its growth rate are two rows)."""
+
+    figure_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Stable id.")
+    metric: Series[str] = pa.Field(isin=METRICS, description="What is measured (`trade_turnover`, `gdp`, `fdi_capital`, …, `other`).")
+    measure: Series[str] = pa.Field(isin=MEASURES, description="`amount` (a level or count), `change_pct` (growth, percent) or `share_pct` (a share, percent).")
+    value: Series[float] = pa.Field(description="Value in base units: `50,043 tỷ` is 50043000000.0; `5,7%` is 5.7.")
+    unit: Series[str] = pa.Field(description="`CNY`, `USD`, `VND`, `tonne`, `vehicle`, `project`, `percent`, …")
+    value_usd: Series[float] = pa.Field(nullable=True, description="USD equivalent stated beside it, `(7,2 tỷ USD)`.")
+    qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="`exact`, `approx` (khoảng, gần), `more_than` (hơn, trên, vượt) or `less_than`.")
+    product: Series[str] = pa.Field(nullable=True, description="Goods named, e.g. `vải thiều`.")
+    locality: Series[str] = pa.Field(nullable=True, description="Whose figure (canonical name).")
+    partner: Series[str] = pa.Field(nullable=True, description="Counterpart, when stated (`Việt Nam`, `Trung Quốc`, …).")
+    period_start: Series[Date] = pa.Field(nullable=True, description="First day of the period the figure covers.")
+    period_end: Series[Date] = pa.Field(nullable=True, description="Last day of the period the figure covers.")
+
+    @pa.dataframe_check(description="period_start <= period_end")
+    def period_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return ~(df["period_start"] > df["period_end"]).fillna(False).astype(bool)
+
+
+class Localities(pa.DataFrameModel):
+    """The gazetteer the extractors resolve place names with."""
+
+    canonical: Series[str] = pa.Field(description="Canonical Vietnamese name, without `tỉnh` / `thành phố` / `Khu tự trị`.")
+    native: Series[str] = pa.Field(nullable=True, description="Name in the country's own script (Chinese for China).")
+    latin: Series[str] = pa.Field(nullable=True, description="English or pinyin name.")
+    country: Series[str] = pa.Field(str_matches=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code.")
+    level: Series[str] = pa.Field(isin=["country", "region", "province", "prefecture", "county", "city", "district"], description="Administrative level.")
+    parent: Series[str] = pa.Field(nullable=True, description="Canonical name of the unit it belongs to.")
+    province_2025: Series[str] = pa.Field(nullable=True, description="For Viet Nam: the province it belongs to after the 2025 merger (34 units).")
+
+    class Config:
+        strict = True
+        coerce = True

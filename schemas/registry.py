@@ -1,0 +1,91 @@
+"""The one registry of published tables: where each lives, its pandera model, and the Arrow schema
+and data-dictionary entries generated from that model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow as pa_arrow
+
+from schemas.bronze import Documents
+from schemas.gold import Agreements, Localities, Meetings, TradeFigures
+from schemas.silver import Articles, Rejected
+
+EVIDENCE = ("evidence", "evidence_start", "evidence_end")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A published table."""
+
+    name: str
+    layer: str
+    path: str  # relative to DATA_DIR
+    model: type[pa.DataFrameModel]
+    key: str
+
+    @property
+    def description(self) -> str:
+        return " ".join((self.model.__doc__ or "").split())
+
+    @property
+    def schema(self) -> pa.DataFrameSchema:
+        return self.model.to_schema()
+
+    @property
+    def column_names(self) -> list[str]:
+        """Published column order: the key, the article, the table's own columns, then the evidence."""
+        names = list(self.schema.columns)
+        tail = [n for n in EVIDENCE if n in names and n != self.key]
+        head = [n for n in (self.key, "article_id") if n in names]
+        return head + [n for n in names if n not in head and n not in tail] + tail
+
+    def columns(self) -> list[tuple[str, pa_arrow.DataType, bool, str]]:
+        """(name, arrow type, nullable, description) per column, in published order."""
+        cols = self.schema.columns
+        return [(n, arrow_type(cols[n].dtype.type), cols[n].nullable, cols[n].description or "")
+                for n in self.column_names]
+
+    def arrow_schema(self) -> pa_arrow.Schema:
+        return pa_arrow.schema([pa_arrow.field(n, t, nullable=nl) for n, t, nl, _ in self.columns()])
+
+    def validate(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Validate (all failures at once) and return the frame in the model's column order and dtypes."""
+        out = self.model.validate(df, lazy=True)
+        return out[self.column_names]
+
+    def empty(self) -> pd.DataFrame:
+        return self.arrow_schema().empty_table().to_pandas(types_mapper=pd.ArrowDtype).pipe(self.validate)
+
+
+def arrow_type(dtype) -> pa_arrow.DataType:
+    """The Arrow type published for a pandas dtype of a model column."""
+    if isinstance(dtype, pd.ArrowDtype):
+        return dtype.pyarrow_dtype
+    kind = pd.api.types.pandas_dtype(dtype)
+    if pd.api.types.is_bool_dtype(kind):
+        return pa_arrow.bool_()
+    if pd.api.types.is_integer_dtype(kind):
+        return pa_arrow.int64()
+    if pd.api.types.is_float_dtype(kind):
+        return pa_arrow.float64()
+    if pd.api.types.is_string_dtype(kind) or kind == object:
+        return pa_arrow.string()
+    raise TypeError(f"no Arrow type for {dtype!r}")
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table("documents", "silver", "silver/documents.parquet", Documents, "source_path"),
+        Table("articles", "silver", "silver/articles.parquet", Articles, "article_id"),
+        Table("rejected", "silver", "silver/rejected.parquet", Rejected, "source_path"),
+        Table("extraction_rejected", "gold", "gold/rejected.parquet", Rejected, "source_path"),
+        Table("meetings", "gold", "gold/meetings.parquet", Meetings, "meeting_id"),
+        Table("agreements", "gold", "gold/agreements.parquet", Agreements, "agreement_id"),
+        Table("trade_figures", "gold", "gold/trade_figures.parquet", TradeFigures, "figure_id"),
+        Table("localities", "gold", "gold/localities.parquet", Localities, "canonical"),
+    )
+}

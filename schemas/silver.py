@@ -1,0 +1,45 @@
+"""Silver: one cleaned article per distinct raw document, and the documents that could not be processed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas._types import HEX16, Timestamp
+
+
+class Articles(pa.DataFrameModel):
+    """One row per distinct raw document that holds an article."""
+
+    article_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="First 16 hex characters of the SHA-256 of the raw bytes; stable.")
+    source_path: Series[str] = pa.Field(description="Path of the raw file relative to `bronze/` (the first path in order when several files hold the same bytes).")
+    title: Series[str] = pa.Field(nullable=True, description="Headline as written; null when the document has none.")
+    body: Series[str] = pa.Field(str_length={"min_value": 1}, description="Main text only, paragraphs joined by `\\n`: no menus, teasers of other articles, related-news lists, widgets, image placeholders or duplicated captions. Unicode NFC.")
+    published_at: Series[Timestamp] = pa.Field(nullable=True, description="When the page says it was published (UTC).")
+    reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="Year used to resolve dates written without one (`Ngày 9/9`).")
+    outlet: Series[str] = pa.Field(nullable=True, description="Publishing outlet, e.g. `nhandan.vn`, when the text shows it.")
+    author: Series[str] = pa.Field(nullable=True, description="Byline, when present.")
+    n_chars: Series[int] = pa.Field(ge=1, description="Length of `body` in characters.")
+    encoding: Series[str] = pa.Field(description="Encoding the raw bytes were decoded with.")
+
+    @pa.dataframe_check(description="n_chars is the length of body")
+    def n_chars_matches(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["body"].str.len() == df["n_chars"]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Rejected(pa.DataFrameModel):
+    """Documents (or articles) a stage could not process, with the reason; nothing is dropped silently."""
+
+    source_path: Series[str] = pa.Field(description="Path of the raw file relative to `bronze/`.")
+    article_id: Series[str] = pa.Field(str_matches=HEX16, description="First 16 hex characters of the SHA-256 of the raw bytes.")
+    stage: Series[str] = pa.Field(isin=["decode", "clean", "extract"], description="Stage that rejected the document.")
+    reason: Series[str] = pa.Field(str_length={"min_value": 1}, description="Why, in words a person can act on.")
+
+    class Config:
+        strict = True
+        coerce = True

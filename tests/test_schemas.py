@@ -1,0 +1,71 @@
+"""The pandera models reject malformed frames and the registry publishes the contract's columns."""
+
+import datetime as dt
+
+import pandera.errors
+import pytest
+
+from pipeline.storage import frame
+from schemas.registry import TABLES
+
+CONTRACT = {
+    "articles": ["article_id", "source_path", "title", "body", "published_at", "reference_year", "outlet", "author", "n_chars"],
+    "meetings": ["meeting_id", "article_id", "date", "date_precision", "mode", "kind", "location", "participants",
+                 "localities", "evidence", "evidence_start", "evidence_end"],
+    "agreements": ["agreement_id", "article_id", "agreement_type", "status", "signed_date", "date_precision",
+                   "valid_from_year", "valid_to_year", "parties", "fields", "mode", "evidence", "evidence_start", "evidence_end"],
+    "trade_figures": ["figure_id", "article_id", "metric", "measure", "value", "unit", "value_usd", "qualifier", "product",
+                      "locality", "partner", "period_start", "period_end", "evidence", "evidence_start", "evidence_end"],
+    "rejected": ["source_path", "stage", "reason"],
+}
+
+
+def meeting(**kw) -> dict:
+    row = {"meeting_id": "0123456789abcdef", "article_id": "fedcba9876543210", "date": dt.date(2022, 6, 29),
+           "date_precision": "day", "mode": "online", "kind": "talks", "location": None,
+           "participants": [{"name": "Lam Hiểu", "title": "Bí thư Thành ủy", "side": "CN"}],
+           "localities": ["Sùng Tả", "Lạng Sơn"], "evidence": "Ngày 29/6/2022, …", "evidence_start": 10,
+           "evidence_end": 27}
+    return row | kw
+
+
+@pytest.mark.parametrize("name", CONTRACT)
+def test_every_contract_column_is_published(name):
+    assert set(CONTRACT[name]) <= set(TABLES[name].column_names)
+
+
+def test_a_valid_meeting_passes_and_keeps_arrow_types():
+    df = frame("meetings", [meeting()])
+    assert str(df["date"].dtype) == "date32[day][pyarrow]"
+    assert df.loc[0, "participants"][0]["name"] == "Lam Hiểu"
+    assert TABLES["meetings"].arrow_schema().field("localities").type.value_type == "string"
+
+
+@pytest.mark.parametrize(("bad", "column"), [
+    ({"kind": "party"}, "kind"),
+    ({"mode": "hybrid"}, "mode"),
+    ({"meeting_id": "not-hex"}, "meeting_id"),
+    ({"evidence_end": 99}, "offsets_span_evidence"),
+])
+def test_malformed_meetings_are_rejected(bad, column):
+    with pytest.raises(pandera.errors.SchemaErrors) as err:
+        frame("meetings", [meeting(**bad)])
+    assert column in str(err.value)
+
+
+def test_missing_and_extra_columns_are_rejected():
+    table = TABLES["rejected"]
+    df = frame("rejected", [{"source_path": "a.txt", "article_id": "0123456789abcdef", "stage": "decode", "reason": "empty file"}])
+    with pytest.raises(pandera.errors.SchemaErrors):
+        table.validate(df.drop(columns=["reason"]))
+    with pytest.raises(pandera.errors.SchemaErrors):
+        table.validate(df.assign(extra=1))
+
+
+def test_figure_period_must_be_ordered():
+    row = {"figure_id": "0123456789abcdef", "article_id": "fedcba9876543210", "metric": "gdp", "measure": "amount",
+           "value": 1.0, "unit": "USD", "value_usd": None, "qualifier": "exact", "product": None, "locality": None,
+           "partner": None, "period_start": dt.date(2022, 9, 1), "period_end": dt.date(2022, 1, 1),
+           "evidence": "x", "evidence_start": 0, "evidence_end": 1}
+    with pytest.raises(pandera.errors.SchemaErrors, match="period_ordered"):
+        frame("trade_figures", [row])

@@ -1,0 +1,33 @@
+"""Sentence and clause splitting over Vietnamese news text, with offsets."""
+
+from pipeline.text import clauses, sentences
+
+
+def texts(s: str) -> list[str]:
+    spans = sentences(s)
+    assert all(s[x.start:x.end] == x.text for x in spans)
+    return [x.text for x in spans]
+
+
+def test_abbreviations_and_numbers_do_not_end_sentences():
+    assert texts("Đoàn đến TP. Hồ Chí Minh ngày 9/9. Hai bên ký 1.488 hợp đồng.") == [
+        "Đoàn đến TP. Hồ Chí Minh ngày 9/9.", "Hai bên ký 1.488 hợp đồng."]
+    assert texts("PGS.TS. Nguyễn Văn A phát biểu. Ông N. V. Minh đến.") == [
+        "PGS.TS. Nguyễn Văn A phát biểu.", "Ông N. V. Minh đến."]
+
+
+def test_glued_sentences_split_but_abbreviation_glued_to_a_name_does_not():
+    assert texts("hàng hóa được giao ngay.Bộ Công Thương cho biết.") == [
+        "hàng hóa được giao ngay.", "Bộ Công Thương cho biết."]
+    assert texts("Bắc Giang và TP.Nam Ninh ký Ý định thư.") == ["Bắc Giang và TP.Nam Ninh ký Ý định thư."]
+
+
+def test_lines_are_boundaries_and_quotes_stay_with_their_sentence():
+    assert texts("Tiêu đề\nÔng nói: “Tốt lắm.” Sau đó về.") == ["Tiêu đề", "Ông nói: “Tốt lắm.”", "Sau đó về."]
+
+
+def test_clauses_split_at_semicolons_with_offsets():
+    s = "nông nghiệp tăng 6,2%; công nghiệp tăng 12,7%"
+    parts = clauses(s, sentences(s)[0])
+    assert [p.text for p in parts] == ["nông nghiệp tăng 6,2%", "công nghiệp tăng 12,7%"]
+    assert all(s[p.start:p.end] == p.text for p in parts)
