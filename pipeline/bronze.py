@@ -55,20 +55,46 @@ class Decoded:
     encoding: str
 
 
-def scan(bronze_dir: str | os.PathLike) -> Iterator[BronzeFile]:
-    """Every `*.txt` below ``bronze_dir`` (recursively), in path order, read as bytes."""
+ROOT_BATCH = "_root"  # the batch of files lying directly in `bronze/`
+
+
+def batch_of(source_path: str) -> str:
+    """A file's batch: the first-level folder of `bronze/` holding it (`_root` for files directly in it)."""
+    head, sep, _ = source_path.partition("/")
+    return head if sep else ROOT_BATCH
+
+
+def batch_paths(bronze_dir: str | os.PathLike, batch: str | None = None) -> list[Path]:
+    """The `*.txt` files of one batch (or of all), in path order."""
     root = Path(bronze_dir)
-    for path in sorted(root.rglob("*.txt")):
-        if not path.is_file():
-            continue
+    if batch is None:
+        paths = root.rglob("*.txt")
+    elif batch == ROOT_BATCH:
+        paths = root.glob("*.txt")
+    else:
+        paths = (root / batch).rglob("*.txt")
+    return sorted(p for p in paths if p.is_file())
+
+
+def list_batches(bronze_dir: str | os.PathLike) -> list[str]:
+    """Every batch that holds at least one `*.txt` file, in name order."""
+    return sorted({batch_of(p.relative_to(bronze_dir).as_posix()) for p in batch_paths(bronze_dir)})
+
+
+def scan(bronze_dir: str | os.PathLike, batch: str | None = None) -> Iterator[BronzeFile]:
+    """Every `*.txt` file of ``batch`` (default: all) below ``bronze_dir``, in path order, read as bytes."""
+    root = Path(bronze_dir)
+    for path in batch_paths(root, batch):
         raw = path.read_bytes()
         yield BronzeFile(path.relative_to(root).as_posix(), hashlib.sha256(raw).hexdigest(), len(raw), raw)
 
 
-def batch_of(source_path: str) -> str:
-    """A file's batch: the first-level folder of `bronze/` holding it (`.` for files directly in it)."""
-    head, sep, _ = source_path.partition("/")
-    return head if sep else "."
+def fingerprint(files: Iterator[BronzeFile] | list[BronzeFile], code_version: str) -> str:
+    """What a batch's outputs depend on: the code version and every file's path and content hash."""
+    h = hashlib.sha256(code_version.encode())
+    for f in files:
+        h.update(f"\n{f.source_path}\t{f.sha256}".encode())
+    return h.hexdigest()[:24]
 
 
 def _binary_kind(raw: bytes) -> str | None:

@@ -12,7 +12,7 @@ from datetime import UTC
 
 import pandas as pd
 
-from pipeline.bronze import BronzeFile, RejectedDocument, batch_of, decode
+from pipeline.bronze import BronzeFile, RejectedDocument, decode
 from pipeline.clean import clean_document
 from pipeline.extract import ArticleText, extract_article
 
@@ -33,12 +33,16 @@ class Silver:
         return {"files": len(self.documents), **{k: int(status.get(k, 0)) for k in ("article", "duplicate", "rejected")}}
 
 
-def build_silver(files: Iterable[BronzeFile]) -> Silver:
-    """Decode and clean every file; identical bytes under several paths become one article."""
+def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = None) -> Silver:
+    """Decode and clean every file; identical bytes under several paths become one article.
+
+    ``known`` maps the SHA-256 of documents already published by other batches to their path:
+    those bytes are duplicates here.
+    """
     out = Silver()
-    kept: dict[str, str] = {}  # sha256 -> source_path of the article or rejection
+    kept: dict[str, str] = dict(known or {})  # sha256 -> source_path of the article or rejection
     for f in files:
-        doc = {"source_path": f.source_path, "batch": batch_of(f.source_path), "sha256": f.sha256,
+        doc = {"source_path": f.source_path, "sha256": f.sha256,
                "n_bytes": f.n_bytes, "encoding": None, "article_id": f.article_id, "duplicate_of": None}
         out.documents.append(doc)
         if f.sha256 in kept:

@@ -21,14 +21,17 @@ def dagster_home() -> Path:
     return home
 
 
-def build(data_dir: str | None = None) -> int:
-    """Materialise every asset (and run every check) in one run; print a summary."""
+def build(data_dir: str | None = None, force: bool = False) -> int:
+    """Build what changed: each batch whose files or code changed, then republish the gold tables.
+
+    With nothing new, nothing is recomputed and every output stays byte-identical.
+    """
     if data_dir:
         os.environ["DATA_DIR"] = data_dir
     dagster_home()
     import dagster as dg
 
-    from pipeline.definitions import defs
+    from pipeline.runner import run_build
     from pipeline.storage import data_dir as resolve_data_dir
 
     root = resolve_data_dir()
@@ -38,13 +41,11 @@ def build(data_dir: str | None = None) -> int:
         return 2
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def("build_all").execute_in_process(instance=instance, raise_on_error=False)
-    elapsed = time.perf_counter() - started
-    print(summary(root, elapsed))
+        result = run_build(instance, root, force, log=lambda m: print(m, flush=True))
+    print(summary(root, time.perf_counter() - started))
     if not result.success:
-        failed = [e.message for e in result.all_events if e.is_failure]
-        print("hoptac: the run failed; the last good outputs were left in place.", *failed[:5], sep="\n  ",
-              file=sys.stderr)
+        print("hoptac: the build failed; the last good published outputs were left in place.", *result.failures[:5],
+              sep="\n  ", file=sys.stderr)
         return 1
     return 0
 
@@ -58,14 +59,16 @@ def summary(root: Path, elapsed: float) -> str:
     try:
         docs = read_table(root, "documents")
         status = docs["status"].value_counts()
-        lines.append(f"  documents read {len(docs)}: articles {status.get('article', 0)}, "
-                     f"duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}")
+        lines.append(f"  documents read {len(docs)} in {docs['batch'].nunique()} batches: articles "
+                     f"{status.get('article', 0)}, duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}")
     except FileNotFoundError:
         lines.append("  no documents table written")
     for name in ("articles", "rejected", "meetings", "agreements", "trade_figures", "extraction_rejected", "localities"):
-        path = root / TABLES[name].path
-        rows = len(read_table(root, name)) if path.exists() else "missing"
-        lines.append(f"  {TABLES[name].path:<28} {rows}")
+        try:
+            rows = len(read_table(root, name))
+        except FileNotFoundError:
+            rows = "missing"
+        lines.append(f"  {TABLES[name].path:<28} {rows} rows")
     return "\n".join(lines)
 
 
@@ -74,9 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build every dataset from DATA_DIR/bronze (default: data)")
     b.add_argument("--data-dir", help="data root (default: $DATA_DIR or ./data)")
+    b.add_argument("--force", action="store_true", help="rebuild every batch even if nothing changed")
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.data_dir)
+        return build(args.data_dir, args.force)
     return 2
 
 

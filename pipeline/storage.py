@@ -1,8 +1,16 @@
-"""Reading and writing published tables: Arrow schema from the registry, atomic replace on write."""
+"""Reading and writing tables.
+
+Tables built per batch keep one part per batch in a hive-partitioned directory
+(`silver/articles/batch=seeds/part-0.parquet`) that pyarrow.dataset, DuckDB and polars read as one
+table with a `batch` column. Gold tables are also published as one file each. Files are validated
+before they are written and replace the old file only once complete, so a failed run leaves the
+last good outputs in place.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +21,8 @@ import pyarrow.parquet as pq
 from schemas.registry import TABLES, Table
 
 NESTED = (pa.types.is_list, pa.types.is_struct, pa.types.is_date, pa.types.is_timestamp)
+BATCH = "batch"
+PART = "part-0.parquet"
 
 
 def data_dir(value: str | os.PathLike | None = None) -> Path:
@@ -27,20 +37,34 @@ def _types_mapper(t: pa.DataType):
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """Rows (dicts of Python values) as a validated frame of table ``name``."""
     table = TABLES[name]
-    arrow = pa.Table.from_pylist(rows, schema=table.arrow_schema()) if rows else table.arrow_schema().empty_table()
+    schema = table.arrow_schema()
+    arrow = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
     return table.validate(arrow.to_pandas(types_mapper=_types_mapper))
 
 
 def to_arrow(table: Table, df: pd.DataFrame) -> pa.Table:
-    df = df.sort_values(table.key, kind="stable").reset_index(drop=True) if len(df) else df
+    """The validated frame as Arrow with the published schema, rows in key order (deterministic bytes)."""
+    df = table.validate(df.drop(columns=[BATCH], errors="ignore"))
+    df = df.sort_values(table.key, kind="stable").reset_index(drop=True)
     return pa.Table.from_pandas(df, schema=table.arrow_schema(), preserve_index=False).replace_schema_metadata(None)
 
 
-def write_table(root: Path, name: str, df: pd.DataFrame) -> Path:
-    """Validate and write table ``name`` under ``root``; the old file is replaced only once the new one is complete."""
+def table_path(root: Path, name: str, batch: str | None = None) -> Path:
+    """The file holding ``batch``'s part of table ``name``, or (no batch) its published single file."""
     table = TABLES[name]
-    arrow = to_arrow(table, table.validate(df))
-    path = root / table.path
+    if batch is None:
+        if table.path == table.parts:
+            raise ValueError(f"{name} is published as a directory of batches; name the batch")
+        return root / table.path
+    if table.parts is None:
+        raise ValueError(f"{name} is not built per batch")
+    return root / table.parts / f"{BATCH}={batch}" / PART
+
+
+def write_table(root: Path, name: str, df: pd.DataFrame, batch: str | None = None) -> Path:
+    """Validate and write table ``name`` (or one batch of it) under ``root``, replacing the old file atomically."""
+    arrow = to_arrow(TABLES[name], df)
+    path = table_path(root, name, batch)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
@@ -53,8 +77,37 @@ def write_table(root: Path, name: str, df: pd.DataFrame) -> Path:
     return path
 
 
-def read_table(root: Path, name: str) -> pd.DataFrame:
-    """Read a published table back with the same dtypes `frame` gives."""
+def drop_batch(root: Path, batch: str) -> None:
+    """Remove every table's part for ``batch`` (its bronze folder is gone)."""
+    for table in TABLES.values():
+        if table.parts:
+            shutil.rmtree(root / table.parts / f"{BATCH}={batch}", ignore_errors=True)
+
+
+def batches_written(root: Path, name: str) -> list[str]:
+    """Batches that have a part of table ``name``."""
+    parts = TABLES[name].parts
+    if parts is None:
+        return []
+    base = root / parts
+    return sorted(p.parent.name.split("=", 1)[1] for p in base.glob(f"{BATCH}=*/{PART}")) if base.is_dir() else []
+
+
+def read_table(root: Path, name: str, batches: list[str] | None = None) -> pd.DataFrame:
+    """Read a table with the dtypes `frame` gives: its published file, or (``batches`` given, or no
+    single file) its per-batch parts with a `batch` column. FileNotFoundError when nothing was written.
+    """
     table = TABLES[name]
-    arrow = pq.read_table(root / table.path, schema=table.arrow_schema())
-    return arrow.to_pandas(types_mapper=_types_mapper)
+    schema = table.arrow_schema()
+    if batches is None and table.path != table.parts:
+        return pq.read_table(table_path(root, name), schema=schema).to_pandas(types_mapper=_types_mapper)
+    parts = batches_written(root, name) if batches is None else batches
+    files = [table_path(root, name, b) for b in parts]
+    missing = [f for f in files if not f.exists()]
+    if missing or not files:
+        raise FileNotFoundError(missing[0] if missing else root / table.parts)
+    pieces = []
+    for batch, f in zip(parts, files, strict=True):
+        t = pq.read_table(f, schema=schema)
+        pieces.append(t.append_column(BATCH, pa.array([batch] * t.num_rows, pa.string())))
+    return pa.concat_tables(pieces).to_pandas(types_mapper=_types_mapper)

@@ -12,7 +12,6 @@ class Documents(pa.DataFrameModel):
     """One row per file under `bronze/`: articles + duplicates + rejected = files."""
 
     source_path: Series[str] = pa.Field(unique=True, description="Path of the raw file relative to `bronze/`.")
-    batch: Series[str] = pa.Field(description="First-level folder of `bronze/` holding the file (`.` for files directly in it).")
     sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the raw bytes: the document's identity.")
     n_bytes: Series[int] = pa.Field(ge=0, description="Size of the raw file in bytes.")
     encoding: Series[str] = pa.Field(nullable=True, description="Encoding the bytes were decoded with (`utf-8`, `utf-8-sig`, `utf-16-le`, `utf-16-be`, `windows-1258`); null when undecodable.")

@@ -22,9 +22,14 @@ class Table:
 
     name: str
     layer: str
-    path: str  # relative to DATA_DIR
+    path: str  # where consumers read it, relative to DATA_DIR: a file, or a hive-partitioned directory
     model: type[pa.DataFrameModel]
     key: str
+    parts: str | None = None  # directory of per-batch parts `parts/batch=<batch>/part-0.parquet`, if built per batch
+
+    @property
+    def partitioned(self) -> bool:
+        return self.parts is not None
 
     @property
     def description(self) -> str:
@@ -39,7 +44,7 @@ class Table:
         """Published column order: the key, the article, the table's own columns, then the evidence."""
         names = list(self.schema.columns)
         tail = [n for n in EVIDENCE if n in names and n != self.key]
-        head = [n for n in (self.key, "article_id") if n in names]
+        head = list(dict.fromkeys(n for n in (self.key, "article_id") if n in names))
         return head + [n for n in names if n not in head and n not in tail] + tail
 
     def columns(self) -> list[tuple[str, pa_arrow.DataType, bool, str]]:
@@ -71,7 +76,7 @@ def arrow_type(dtype) -> pa_arrow.DataType:
         return pa_arrow.int64()
     if pd.api.types.is_float_dtype(kind):
         return pa_arrow.float64()
-    if pd.api.types.is_string_dtype(kind) or kind == object:
+    if pd.api.types.is_string_dtype(kind) or pd.api.types.is_object_dtype(kind):
         return pa_arrow.string()
     raise TypeError(f"no Arrow type for {dtype!r}")
 
@@ -79,13 +84,17 @@ def arrow_type(dtype) -> pa_arrow.DataType:
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
-        Table("documents", "silver", "silver/documents.parquet", Documents, "source_path"),
-        Table("articles", "silver", "silver/articles.parquet", Articles, "article_id"),
-        Table("rejected", "silver", "silver/rejected.parquet", Rejected, "source_path"),
-        Table("extraction_rejected", "gold", "gold/rejected.parquet", Rejected, "source_path"),
-        Table("meetings", "gold", "gold/meetings.parquet", Meetings, "meeting_id"),
-        Table("agreements", "gold", "gold/agreements.parquet", Agreements, "agreement_id"),
-        Table("trade_figures", "gold", "gold/trade_figures.parquet", TradeFigures, "figure_id"),
+        # silver: published as hive-partitioned directories, one part per batch
+        Table("documents", "silver", "silver/documents", Documents, "source_path", parts="silver/documents"),
+        Table("articles", "silver", "silver/articles", Articles, "article_id", parts="silver/articles"),
+        Table("rejected", "silver", "silver/rejected", Rejected, "source_path", parts="silver/rejected"),
+        # gold: extracted per batch into gold/_batches, published as one file per table
+        Table("meetings", "gold", "gold/meetings.parquet", Meetings, "meeting_id", parts="gold/_batches/meetings"),
+        Table("agreements", "gold", "gold/agreements.parquet", Agreements, "agreement_id", parts="gold/_batches/agreements"),
+        Table("trade_figures", "gold", "gold/trade_figures.parquet", TradeFigures, "figure_id",
+              parts="gold/_batches/trade_figures"),
+        Table("extraction_rejected", "gold", "gold/rejected.parquet", Rejected, "source_path",
+              parts="gold/_batches/rejected"),
         Table("localities", "gold", "gold/localities.parquet", Localities, "canonical"),
     )
 }

@@ -68,4 +68,4 @@ def test_scan_hashes_bytes_and_reports_relative_paths(tmp_path):
     assert [f.source_path for f in files] == ["b1/x.txt", "y.txt"]
     assert files[0].sha256 == files[1].sha256
     assert files[0].article_id == "ba7816bf8f01cfea"
-    assert [batch_of(f.source_path) for f in files] == ["b1", "."]
+    assert [batch_of(f.source_path) for f in files] == ["b1", "_root"]

@@ -8,10 +8,10 @@ import unicodedata
 from pathlib import Path
 
 import dagster as dg
-import pandas as pd
 import pytest
 
 from pipeline.definitions import defs
+from pipeline.runner import BuildResult, run_build
 from pipeline.storage import read_table
 from tests.conftest import SEEDS
 
@@ -24,10 +24,14 @@ ARTICLE = (
 )
 
 
-def run_build(data_dir: Path, monkeypatch) -> dg.ExecuteInProcessResult:
-    monkeypatch.setenv("DATA_DIR", str(data_dir))
-    with dg.DagsterInstance.ephemeral() as instance:
-        return defs.resolve_job_def("build_all").execute_in_process(instance=instance, raise_on_error=False)
+def build(root: Path, instance: dg.DagsterInstance, monkeypatch, force: bool = False) -> BuildResult:
+    monkeypatch.setenv("DATA_DIR", str(root))
+    return run_build(instance, root, force=force, log=lambda m: None)
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted([*root.glob("silver/**/*.parquet"), *root.glob("gold/**/*.parquet"), *root.glob("gold/*.json")])}
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +54,20 @@ def bronze(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(bronze, tmp_path_factory) -> Path:
+def instance():
+    with dg.DagsterInstance.ephemeral() as inst:
+        yield inst
+
+
+@pytest.fixture(scope="module")
+def built(bronze, instance) -> Path:
     mp = pytest.MonkeyPatch()
     try:
-        result = run_build(bronze, mp)
+        result = build(bronze, instance, mp)
     finally:
         mp.undo()
-    assert result.success, [e.message for e in result.all_events if e.is_failure]
-    checks = result.get_asset_check_evaluations()
-    assert checks and all(c.passed for c in checks), [c.check_name for c in checks if not c.passed]
+    assert result.success, result.failures
+    assert result.built == ["_root", "odd", "seeds"] and result.published
     return bronze
 
 
@@ -72,9 +81,9 @@ def test_every_bronze_file_is_accounted_for(built):
     assert counts["duplicate"] == 1
     assert counts["rejected"] == len(rejected) == 2
     assert counts.sum() == n_files
-    dup = docs.set_index("source_path").loc["copy_of_002.txt"]
-    assert dup["duplicate_of"] == "seeds/002_4daef516841b4135.txt"
-    assert set(docs["batch"]) == {".", "odd", "seeds"}
+    dup = docs[docs["status"] == "duplicate"].iloc[0]
+    assert {dup["source_path"], dup["duplicate_of"]} == {"copy_of_002.txt", "seeds/002_4daef516841b4135.txt"}
+    assert set(docs["batch"]) == {"_root", "odd", "seeds"}
 
 
 def test_rejections_carry_clear_reasons(built):
@@ -105,25 +114,47 @@ def test_gold_tables_are_published_and_traceable(built):
     assert len(read_table(built, "localities")) > 100
 
 
-def test_a_failing_run_leaves_the_last_good_outputs(built, monkeypatch):
-    before = {p: p.read_bytes() for p in (built / "gold").glob("*.parquet")}
+def test_the_data_package_validates(built):
+    from frictionless import validate
+
+    report = validate(built / "gold" / "datapackage.json")
+    assert report.valid, report.flatten(["type", "message"])[:5]
+    assert (built / "gold" / "README.md").read_text(encoding="utf-8").count("## ") >= 4
+
+
+def test_rebuild_with_nothing_new_recomputes_nothing(built, instance, monkeypatch):
+    before = outputs(built)
+    result = build(built, instance, monkeypatch)
+    assert result.success and result.built == [] and not result.published
+    assert outputs(built) == before
+
+
+def test_a_failing_run_leaves_the_last_good_outputs(built, instance, monkeypatch):
+    before = {k: v for k, v in outputs(built).items() if k.startswith("gold/") and "/_batches/" not in k}
     import pipeline.defs.assets as assets
 
     def broken(rows):
-        tables, rejected = {"meetings": [], "agreements": [], "trade_figures": []}, []
-        tables["meetings"].append({"meeting_id": "bad", "article_id": "x", "kind": "party"})
-        return tables, rejected
+        bad = {"meeting_id": "bad", "article_id": "x", "kind": "party"}
+        return {"meetings": [bad], "agreements": [], "trade_figures": []}, []
 
     monkeypatch.setattr(assets, "build_gold", broken)
-    result = run_build(built, monkeypatch)
-    assert not result.success
-    after = {p: p.read_bytes() for p in (built / "gold").glob("*.parquet")}
+    result = build(built, instance, monkeypatch, force=True)
+    assert not result.success and not result.published
+    after = {k: v for k, v in outputs(built).items() if k in before}
     assert after == before
 
 
-def test_rebuild_is_byte_identical(built, monkeypatch):
-    before = {p.name: p.read_bytes() for p in sorted(built.glob("*/*.parquet"))}
-    assert run_build(built, monkeypatch).success
-    after = {p.name: p.read_bytes() for p in sorted(built.glob("*/*.parquet"))}
-    assert after == before
-    assert isinstance(read_table(built, "meetings"), pd.DataFrame)
+def test_a_new_batch_folder_is_picked_up_by_the_sensor_alone(built, instance, monkeypatch):
+    from pipeline.defs.jobs import new_batches
+    from pipeline.defs.resources import DataRoot
+
+    monkeypatch.setenv("DATA_DIR", str(built))
+    assert build(built, instance, monkeypatch, force=True).success  # back to a good state after the failing run
+    (built / "bronze" / "new").mkdir()
+    (built / "bronze" / "new" / "a.txt").write_text(ARTICLE.replace("2024", "2020"), encoding="utf-8")
+    context = dg.build_sensor_context(instance=instance, resources={"data_root": DataRoot()}, definitions=defs)
+    result = new_batches(context)
+    assert [r.partition_key for r in result.run_requests] == ["new"]
+    assert build(built, instance, monkeypatch).built == ["new"]
+    docs = read_table(built, "documents")
+    assert "new/a.txt" in set(docs["source_path"])

@@ -1,73 +1,161 @@
-"""The asset graph: bronze files → silver documents/articles/rejected → gold tables."""
+"""The asset graph: bronze files → silver documents/articles/rejected → gold extraction per batch →
+published gold tables → Data Package.
 
-from __future__ import annotations
+Silver and the per-batch gold extraction (`gold/batches/*`) are partitioned by batch (a first-level
+folder of `bronze/`); the published gold tables, the gazetteer and the Data Package span all batches.
+"""
+
+
+import warnings
 
 import dagster as dg
 import pandas as pd
 
-from pipeline.bronze import scan
+from pipeline.bronze import fingerprint, scan
 from pipeline.build import build_gold, build_silver
+from pipeline.checks import untraceable
+from pipeline.defs.partitions import SILVER_KEY, batches, last_fingerprint
 from pipeline.defs.resources import DataRoot
-from pipeline.storage import frame
+from pipeline.storage import batches_written, frame, read_table
+from pipeline.version import code_version
+
+warnings.filterwarnings("ignore", category=dg.BetaWarning)  # Output(data_version=…) is beta
 
 raw_files = dg.AssetSpec(
     key=["bronze", "raw_files"],
     group_name="bronze",
     description="Raw documents under `bronze/**/*.txt`, exactly as received (scraped news pages turned into "
-    "text). Never modified by the pipeline; a document's identity is the SHA-256 of its bytes.",
+    "text). Never modified by the pipeline; a document's identity is the SHA-256 of its bytes. Each "
+    "first-level folder is a batch.",
     kinds={"text"},
 )
 
 
+def _out(layer: str, description: str) -> dg.AssetOut:
+    return dg.AssetOut(key_prefix=layer, group_name=layer, description=description, code_version=code_version(),
+                       kinds={"parquet"})
+
+
+def known_documents(data_root: DataRoot, batch: str) -> dict[str, str]:
+    """SHA-256 → path of documents other batches already hold: the same bytes here are duplicates."""
+    others = [b for b in batches_written(data_root.path, "documents") if b != batch]
+    if not others:
+        return {}
+    docs = read_table(data_root.path, "documents", others)
+    docs = docs[docs["status"] != "duplicate"]
+    return dict(zip(docs["sha256"], docs["source_path"], strict=True))
+
+
 @dg.multi_asset(
     outs={
-        "documents": dg.AssetOut(key_prefix="silver", description="Every bronze file and what became of it: "
-                                 "article, duplicate of another file, or rejected.", group_name="silver"),
-        "articles": dg.AssetOut(key_prefix="silver", description="One cleaned article per distinct raw document: "
-                                "title, main text, date, outlet, author.", group_name="silver"),
-        "rejected": dg.AssetOut(key_prefix="silver", description="Files that could not be decoded or hold no "
-                                "article, with the stage and reason.", group_name="silver"),
+        "documents": _out("silver", "Every bronze file and what became of it: article, duplicate of another file, or rejected."),
+        "articles": _out("silver", "One cleaned article per distinct raw document: title, main text, date, outlet, author."),
+        "rejected": _out("silver", "Files that could not be decoded or hold no article, with the stage and reason."),
     },
     deps=[raw_files],
-    compute_kind="python",
+    partitions_def=batches,
+    check_specs=[dg.AssetCheckSpec("schema", asset=["silver", n], blocking=True,
+                                   description="Validated against its pandera model before it is written.")
+                 for n in ("documents", "articles", "rejected")],
 )
 def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
-    """Decode every bronze file (UTF-8, UTF-16, Windows-1258 → NFC), drop duplicate bytes, clean pages to articles."""
-    result = build_silver(scan(data_root.bronze))
-    counts = result.counts()
-    context.log.info("bronze files %(files)d: articles %(article)d, duplicates %(duplicate)d, rejected %(rejected)d", counts)
-    yield dg.Output(frame("documents", result.documents), output_name="documents")
-    yield dg.Output(frame("articles", result.articles), output_name="articles")
-    yield dg.Output(frame("rejected", result.rejected), output_name="rejected")
+    """Decode every file of the batch (UTF-8, UTF-16, Windows-1258 → NFC), drop duplicate bytes, clean pages to articles."""
+    batch = context.partition_key
+    files = list(scan(data_root.bronze, batch))
+    version = fingerprint(files, code_version())
+    result = build_silver(files, known_documents(data_root, batch))
+    context.log.info("batch %s: %s", batch, result.counts())
+    meta = {"fingerprint": version, "batch": batch, **result.counts()}
+    frames = {name: frame(name, getattr(result, name)) for name in ("documents", "articles", "rejected")}
+    for name, df in frames.items():
+        yield dg.Output(df, output_name=name, data_version=dg.DataVersion(version), metadata=meta)
+        yield dg.AssetCheckResult(asset_key=dg.AssetKey(["silver", name]), check_name="schema", passed=True,
+                                  metadata={"rows": len(df)})
+
+
+GOLD_DESCRIPTIONS = {
+    "meetings": "One row per meeting (talks, reception, conference, visit) told in an article.",
+    "agreements": "One row per agreement document or formal relationship, signed or planned.",
+    "trade_figures": "One row per reported economic quantity (tidy: a level and its growth are two rows).",
+    "rejected": "Articles whose extraction failed, with the reason.",
+}
 
 
 @dg.multi_asset(
-    outs={
-        "meetings": dg.AssetOut(key_prefix="gold", group_name="gold",
-                                description="One row per meeting (talks, reception, conference, visit) told in an article."),
-        "agreements": dg.AssetOut(key_prefix="gold", group_name="gold",
-                                  description="One row per agreement document or formal relationship, signed or planned."),
-        "trade_figures": dg.AssetOut(key_prefix="gold", group_name="gold",
-                                     description="One row per reported economic quantity (tidy: a level and its growth are two rows)."),
-        "rejected": dg.AssetOut(key_prefix="gold", group_name="gold",
-                                description="Articles whose extraction failed, with the reason."),
-    },
+    outs={name: dg.AssetOut(key=["gold", "batches", name], group_name="gold", code_version=code_version(),
+                            description=f"Per batch: {text}", kinds={"parquet"})
+          for name, text in GOLD_DESCRIPTIONS.items()},
     ins={"articles": dg.AssetIn(key=["silver", "articles"])},
-    compute_kind="python",
+    partitions_def=batches,
+    check_specs=[dg.AssetCheckSpec(check, asset=["gold", "batches", n], blocking=True, description=text)
+                 for n in ("meetings", "agreements", "trade_figures")
+                 for check, text in (("schema", "Validated against its pandera model before it is written."),
+                                     ("evidence_traceable", "Every row's article is in the batch's silver "
+                                      "articles and `evidence == body[evidence_start:evidence_end]`."))],
 )
 def gold(context: dg.AssetExecutionContext, articles: pd.DataFrame):
     """Read meetings, agreements and trade figures from each article, each row with its evidence sentence."""
     tables, rejected = build_gold(articles.to_dict("records"))
-    context.log.info("articles %d → %s", len(articles), {k: len(v) for k, v in tables.items()})
-    for name, rows in tables.items():
-        yield dg.Output(frame(name, rows), output_name=name)
+    context.log.info("batch %s: %d articles → %s", context.partition_key, len(articles),
+                     {k: len(v) for k, v in tables.items()})
+    bodies = articles.set_index("article_id")["body"]
+    frames = {name: frame(name, rows) for name, rows in tables.items()}
+    # the batch's fingerprint, recorded once its extraction succeeded: what `stale_batches` compares
+    meta = {"fingerprint": last_fingerprint(context.instance, context.partition_key, SILVER_KEY) or ""}
+    for name, df in frames.items():
+        key = dg.AssetKey(["gold", "batches", name])
+        bad = untraceable(df, bodies)
+        yield dg.Output(df, output_name=name, metadata=meta)
+        yield dg.AssetCheckResult(asset_key=key, check_name="schema", passed=True, metadata={"rows": len(df)})
+        yield dg.AssetCheckResult(asset_key=key, check_name="evidence_traceable", passed=not bad,
+                                  metadata={"untraceable": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
     yield dg.Output(frame("extraction_rejected", rejected), output_name="rejected")
 
 
-@dg.asset(key=["gold", "localities"], group_name="gold", compute_kind="python")
+def _published(name: str) -> dg.AssetsDefinition:
+    table = "extraction_rejected" if name == "rejected" else name
+
+    @dg.asset(key=["gold", name], group_name="gold", deps=[dg.AssetKey(["gold", "batches", name])], kinds={"parquet"},
+              description=f"{GOLD_DESCRIPTIONS[name]} All batches, one file.")
+    def published(data_root: DataRoot) -> pd.DataFrame:
+        df = read_table(data_root.path, table, batches_written(data_root.path, table)).drop(columns="batch")
+        if "evidence" in df:  # checked again before publication: a bad row never replaces a good file
+            bodies = read_table(data_root.path, "articles").set_index("article_id")["body"]
+            if bad := untraceable(df, bodies):
+                raise dg.Failure(f"{len(bad)} {name} rows do not quote their article", metadata={
+                    "sample": dg.MetadataValue.json(bad[:10])})
+        return df
+
+    return published
+
+
+published_tables = [_published(name) for name in GOLD_DESCRIPTIONS]
+
+
+@dg.asset(key=["gold", "localities"], group_name="gold", kinds={"parquet"}, code_version=code_version())
 def localities() -> pd.DataFrame:
     """The gazetteer: Viet Nam's provinces (63 before and 34 after 2025, with the mapping), China's provinces,
     prefectures and counties with Sino-Vietnamese names, and countries in Vietnamese."""
     from pipeline.gazetteer import localities_frame
 
     return localities_frame()
+
+
+@dg.asset(
+    key=["gold", "datapackage"],
+    group_name="gold",
+    deps=[dg.AssetKey(["silver", "documents"]), dg.AssetKey(["gold", "meetings"]), dg.AssetKey(["gold", "agreements"]),
+          dg.AssetKey(["gold", "trade_figures"]), dg.AssetKey(["gold", "localities"])],
+    kinds={"json"},
+)
+def datapackage(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
+    """`gold/datapackage.json` (Frictionless Data Package) and `gold/README.md` (data dictionary), generated
+    from the schema registry: descriptions, types, enums, row counts, sha256, licence, provenance."""
+    from pipeline.publish import write_package
+
+    package = write_package(data_root.path, read_table(data_root.path, "documents"))
+    return dg.MaterializeResult(metadata={
+        "resources": len(package["resources"]),
+        "rows": dg.MetadataValue.json({r["name"]: r["rows"] for r in package["resources"]}),
+        "path": dg.MetadataValue.path(str(data_root.path / "gold" / "datapackage.json")),
+    })

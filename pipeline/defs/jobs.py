@@ -1,10 +1,49 @@
-"""Jobs: build everything."""
+"""Jobs, the sensor that picks up new batches, and the daily refresh."""
 
-from __future__ import annotations
 
 import dagster as dg
 
-build_all = dg.define_asset_job(
-    "build_all", selection=dg.AssetSelection.all(),
-    description="Build every dataset from `bronze/`: silver articles, then the gold tables, with their checks.",
+from pipeline.bronze import list_batches
+from pipeline.defs.partitions import batch_fingerprint, batches, last_fingerprint
+from pipeline.defs.resources import DataRoot
+
+PER_BATCH = dg.AssetSelection.groups("silver") | dg.AssetSelection.key_prefixes(["gold", "batches"])
+PUBLISH = dg.AssetSelection.groups("gold") - dg.AssetSelection.key_prefixes(["gold", "batches"])
+
+build_batch = dg.define_asset_job(
+    "build_batch", selection=PER_BATCH, partitions_def=batches,
+    description="Clean and extract one batch (a first-level folder of `bronze/`) into silver and gold/batches.",
 )
+publish = dg.define_asset_job(
+    "publish", selection=PUBLISH,
+    description="Publish the gold tables over all batches, the gazetteer and the Data Package.",
+)
+
+
+@dg.sensor(job=build_batch, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
+           description="Registers each new batch folder in bronze/ and builds batches whose files or code changed.")
+def new_batches(context: dg.SensorEvaluationContext, data_root: DataRoot) -> dg.SensorResult:
+    known = set(context.instance.get_dynamic_partitions(batches.name))
+    found = list_batches(data_root.bronze)
+    requests = []
+    for batch in found:
+        fp = batch_fingerprint(data_root.bronze, batch)
+        if batch not in known or last_fingerprint(context.instance, batch) != fp:
+            requests.append(dg.RunRequest(partition_key=batch, run_key=f"{batch}:{fp}"))
+    return dg.SensorResult(
+        run_requests=requests,
+        dynamic_partitions_requests=[batches.build_add_request([b for b in found if b not in known])],
+    )
+
+
+@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[build_batch], request_job=publish,
+                      default_status=dg.DefaultSensorStatus.RUNNING,
+                      description="Republishes the gold tables after a batch is built.")
+def publish_after_batch(context: dg.RunStatusSensorContext) -> dg.RunRequest:
+    return dg.RunRequest(run_key=f"publish:{context.dagster_run.run_id}")
+
+
+@dg.schedule(job=build_batch, cron_schedule="0 3 * * *", default_status=dg.DefaultScheduleStatus.RUNNING,
+             description="Daily refresh: rebuild every batch (new code, lexicons or pages), then republish.")
+def daily_refresh(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest]:
+    return [dg.RunRequest(partition_key=b) for b in context.instance.get_dynamic_partitions(batches.name)]

@@ -1,6 +1,5 @@
 """Where the data lives: the data root and the Parquet IO manager that publishes tables there."""
 
-from __future__ import annotations
 
 from pathlib import Path
 
@@ -12,15 +11,16 @@ from schemas.registry import TABLES
 
 
 def table_name(key: dg.AssetKey) -> str:
-    """`silver/articles` → `articles`; `gold/rejected` → `extraction_rejected`."""
-    layer, name = key.path[0], key.path[-1]
-    return "extraction_rejected" if (layer, name) == ("gold", "rejected") else name
+    """The registry table an asset writes: `silver/articles` → `articles`, `gold/batches/rejected` →
+    `extraction_rejected` (per-batch parts and the published file of a gold table share the name)."""
+    name = key.path[-1]
+    return "extraction_rejected" if key.path[0] == "gold" and name == "rejected" else name
 
 
 def table_metadata(name: str, df: pd.DataFrame, path: Path) -> dict:
     """What the UI shows for a table: rows, column schema, a sample, where it is."""
     table = TABLES[name]
-    preview = df.head(5).copy()
+    preview = df.drop(columns=["batch"], errors="ignore").head(5).copy()
     for col in preview.columns:
         preview[col] = preview[col].map(lambda v: (str(v)[:80] + "…") if len(str(v)) > 80 else str(v))
     return {
@@ -55,11 +55,13 @@ class ParquetTables(dg.ConfigurableIOManager):
 
     def handle_output(self, context: dg.OutputContext, obj: pd.DataFrame) -> None:
         name = table_name(context.asset_key)
-        path = write_table(data_dir(self.data_dir), name, obj)
+        batch = context.asset_partition_key if context.has_asset_partitions else None
+        path = write_table(data_dir(self.data_dir), name, obj, batch)
         context.add_output_metadata(table_metadata(name, obj, path))
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
-        return read_table(data_dir(self.data_dir), table_name(context.asset_key))
+        batches = list(context.asset_partition_keys) if context.has_asset_partitions else None
+        return read_table(data_dir(self.data_dir), table_name(context.asset_key), batches)
 
 
 def default_resources(root: str | None = None) -> dict:

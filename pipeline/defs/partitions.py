@@ -1,0 +1,49 @@
+"""Batches: each first-level folder of `bronze/` (and the files lying directly in it) is a dynamic partition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipeline.bronze import fingerprint, list_batches, scan
+from pipeline.storage import table_path
+from pipeline.version import code_version
+
+batches = dg.DynamicPartitionsDefinition(name="batches")
+SILVER_KEY = dg.AssetKey(["silver", "documents"])
+FINGERPRINT_KEY = dg.AssetKey(["gold", "batches", "meetings"])  # written last in a batch run
+BATCH_TABLES = ("documents", "articles", "rejected", "meetings", "agreements", "trade_figures", "extraction_rejected")
+
+
+def batch_fingerprint(bronze: Path, batch: str) -> str:
+    return fingerprint(scan(bronze, batch), code_version())
+
+
+def last_fingerprint(instance: dg.DagsterInstance, batch: str, key: dg.AssetKey = FINGERPRINT_KEY) -> str | None:
+    """The fingerprint recorded by the batch's last successful build (or last materialisation of ``key``)."""
+    result = instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=key, asset_partitions=[batch]), limit=1)
+    if not result.records:
+        return None
+    entry = result.records[0].asset_materialization.metadata.get("fingerprint")
+    return entry.value if entry else None
+
+
+def stale_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
+    """Batches whose bronze files or code changed since their last build, or whose outputs are missing."""
+    out = []
+    for batch in list_batches(root / "bronze"):
+        outputs_present = all(table_path(root, name, batch).exists() for name in BATCH_TABLES)
+        if not outputs_present or last_fingerprint(instance, batch) != batch_fingerprint(root / "bronze", batch):
+            out.append(batch)
+    return out
+
+
+def register_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
+    """Add every batch found in bronze as a partition; return the new ones."""
+    known = set(instance.get_dynamic_partitions(batches.name))
+    new = [b for b in list_batches(root / "bronze") if b not in known]
+    if new:
+        instance.add_dynamic_partitions(batches.name, new)
+    return new
