@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from upath import UPath
+
 from pipeline.text import nfc
 
 # File signatures of formats that are not text, with a name for the rejection message.
@@ -65,8 +67,8 @@ def batch_of(source_path: str) -> str:
 
 
 def batch_paths(bronze_dir: str | os.PathLike, batch: str | None = None) -> list[Path]:
-    """The `*.txt` files of one batch (or of all), in path order."""
-    root = Path(bronze_dir)
+    """The `*.txt` files of one batch (or of all), in path order (any fsspec filesystem)."""
+    root = UPath(bronze_dir)
     if batch is None:
         paths = root.rglob("*.txt")
     elif batch == ROOT_BATCH:
@@ -78,12 +80,13 @@ def batch_paths(bronze_dir: str | os.PathLike, batch: str | None = None) -> list
 
 def list_batches(bronze_dir: str | os.PathLike) -> list[str]:
     """Every batch that holds at least one `*.txt` file, in name order."""
-    return sorted({batch_of(p.relative_to(bronze_dir).as_posix()) for p in batch_paths(bronze_dir)})
+    root = UPath(bronze_dir)
+    return sorted({batch_of(p.relative_to(root).as_posix()) for p in batch_paths(root)})
 
 
 def scan(bronze_dir: str | os.PathLike, batch: str | None = None) -> Iterator[BronzeFile]:
     """Every `*.txt` file of ``batch`` (default: all) below ``bronze_dir``, in path order, read as bytes."""
-    root = Path(bronze_dir)
+    root = UPath(bronze_dir)
     for path in batch_paths(root, batch):
         raw = path.read_bytes()
         yield BronzeFile(path.relative_to(root).as_posix(), hashlib.sha256(raw).hexdigest(), len(raw), raw)

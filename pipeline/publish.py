@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.storage import is_local
 from schemas.registry import TABLES, Table
 
 LICENSE = {
@@ -17,7 +19,7 @@ LICENSE = {
     "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
-PUBLISHED = ("meetings", "agreements", "trade_figures", "localities")
+PUBLISHED = ("meetings", "agreements", "trade_figures", "meeting_events", "agreement_events", "localities")
 TITLE = "hoptac: Viet Nam's local cooperation with foreign partners"
 DESCRIPTION = (
     "Meetings, agreements and trade figures read from Vietnamese news pages about Viet Nam's local "
@@ -84,7 +86,8 @@ def field_spec(table: Table, name: str, arrow_type: pa.DataType, nullable: bool,
 
 def resource(root: Path, table: Table) -> dict:
     path = root / table.path
-    meta = pq.read_metadata(path)
+    with path.open("rb") as f:
+        meta = pq.read_metadata(f)
     fields = [field_spec(table, *col) for col in table.columns()]
     return {
         "name": table.name,
@@ -97,7 +100,7 @@ def resource(root: Path, table: Table) -> dict:
         "sha256": sha256_file(path),
         "size": path.stat().st_size,
         "rows": meta.num_rows,
-        "schema": {"fields": fields, "primaryKey": [table.key] if table.key != "canonical" else []},
+        "schema": {"fields": fields, "primaryKey": [table.key] if table.schema.columns[table.key].unique else []},
     }
 
 
@@ -167,6 +170,9 @@ def write_package(root: Path, documents) -> dict:
 
 
 def _atomic_write(path: Path, text: str) -> None:
+    if not is_local(path):
+        path.write_text(text, encoding="utf-8")
+        return
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    os.replace(str(tmp), str(path))

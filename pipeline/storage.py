@@ -10,13 +10,13 @@ last good outputs in place.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from upath import UPath
 
 from schemas.registry import TABLES, Table
 
@@ -25,9 +25,20 @@ BATCH = "batch"
 PART = "part-0.parquet"
 
 
-def data_dir(value: str | os.PathLike | None = None) -> Path:
-    """The data root: the argument, else `$DATA_DIR`, else `data` (relative to the working directory)."""
-    return Path(value or os.environ.get("DATA_DIR") or "data").resolve()
+LOCAL = {"", "file", "local"}
+
+
+def data_dir(value: str | os.PathLike | None = None) -> UPath:
+    """The data root: the argument, else `$DATA_DIR`, else `data` (relative to the working directory).
+
+    Any fsspec URL works (`s3://bucket/hoptac`, `memory://hoptac`); a local path is made absolute.
+    """
+    root = UPath(value or os.environ.get("DATA_DIR") or "data")
+    return UPath(Path(root).resolve()) if root.protocol in LOCAL else root
+
+
+def is_local(path: UPath | Path) -> bool:
+    return not isinstance(path, UPath) or path.protocol in LOCAL
 
 
 def _types_mapper(t: pa.DataType):
@@ -66,22 +77,33 @@ def write_table(root: Path, name: str, df: pd.DataFrame, batch: str | None = Non
     arrow = to_arrow(TABLES[name], df)
     path = table_path(root, name, batch)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    if not is_local(path):  # an object store replaces an object whole, in one PUT
+        with path.open("wb") as f:
+            pq.write_table(arrow, f, compression="zstd")
+        return path
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
     os.close(fd)
     try:
         pq.write_table(arrow, tmp, compression="zstd")
-        os.replace(tmp, path)
+        os.replace(tmp, str(path))
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
 
 
+def read_parquet(path: Path, schema: pa.Schema | None = None) -> pa.Table:
+    """One Parquet file from any filesystem."""
+    with path.open("rb") as f:
+        return pq.read_table(f, schema=schema)
+
+
 def drop_batch(root: Path, batch: str) -> None:
     """Remove every table's part for ``batch`` (its bronze folder is gone)."""
     for table in TABLES.values():
-        if table.parts:
-            shutil.rmtree(root / table.parts / f"{BATCH}={batch}", ignore_errors=True)
+        part = root / table.parts / f"{BATCH}={batch}" if table.parts else None
+        if part is not None and part.exists():
+            part.fs.rm(part.path, recursive=True)
 
 
 def batches_written(root: Path, name: str) -> list[str]:
@@ -100,7 +122,7 @@ def read_table(root: Path, name: str, batches: list[str] | None = None) -> pd.Da
     table = TABLES[name]
     schema = table.arrow_schema()
     if batches is None and table.path != table.parts:
-        return pq.read_table(table_path(root, name), schema=schema).to_pandas(types_mapper=_types_mapper)
+        return read_parquet(table_path(root, name), schema).to_pandas(types_mapper=_types_mapper)
     parts = batches_written(root, name) if batches is None else batches
     files = [table_path(root, name, b) for b in parts]
     missing = [f for f in files if not f.exists()]
@@ -108,6 +130,6 @@ def read_table(root: Path, name: str, batches: list[str] | None = None) -> pd.Da
         raise FileNotFoundError(missing[0] if missing else root / table.parts)
     pieces = []
     for batch, f in zip(parts, files, strict=True):
-        t = pq.read_table(f, schema=schema)
+        t = read_parquet(f, schema)
         pieces.append(t.append_column(BATCH, pa.array([batch] * t.num_rows, pa.string())))
     return pa.concat_tables(pieces).to_pandas(types_mapper=_types_mapper)

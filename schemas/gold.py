@@ -106,3 +106,44 @@ class Localities(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
+
+
+class Events(pa.DataFrameModel):
+    """Columns every cross-article event carries."""
+
+    event_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Stable id of the event, derived from its earliest member row.")
+    n_articles: Series[int] = pa.Field(ge=1, description="How many articles report it.")
+    first_article_id: Series[str] = pa.Field(str_matches=HEX16, description="Earliest article reporting it (by `published_at`, then id).")
+    last_article_id: Series[str] = pa.Field(str_matches=HEX16, description="Latest article reporting it.")
+    article_ids: Series[StringList] = pa.Field(description="Every article reporting it, earliest first.")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class MeetingEvents(Events):
+    """One row per meeting across articles: the merged reading of every article that reports it."""
+
+    meeting_ids: Series[StringList] = pa.Field(description="The `gold/meetings` rows of this event (join on `meeting_id`).")
+    date: Series[Date] = pa.Field(nullable=True, description="When it happened, at the best precision any report gives.")
+    date_precision: Series[str] = pa.Field(isin=PRECISIONS, description="Precision of `date`.")
+    kind: Series[str] = pa.Field(isin=MEETING_KINDS, description="Most reported kind.")
+    mode: Series[str] = pa.Field(isin=MODES, description="Most reported mode other than `unknown`.")
+    location: Series[str] = pa.Field(nullable=True, description="Most reported location.")
+    participants: Series[Participants] = pa.Field(description="Everyone any report names.")
+    localities: Series[StringList] = pa.Field(description="Every locality any report names.")
+
+
+class AgreementEvents(Events):
+    """One row per agreement across articles: the merged reading of every article that reports it."""
+
+    agreement_ids: Series[StringList] = pa.Field(description="The `gold/agreements` rows of this event (join on `agreement_id`).")
+    agreement_type: Series[str] = pa.Field(isin=AGREEMENT_TYPES, description="Type of the document or relationship.")
+    status: Series[str] = pa.Field(isin=["signed", "planned"], description="`signed` when any report says it was signed.")
+    signed_date: Series[Date] = pa.Field(nullable=True, description="When it was signed, at the best precision any report gives.")
+    date_precision: Series[str] = pa.Field(isin=PRECISIONS, description="Precision of `signed_date`.")
+    valid_from_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="First year of its term.")
+    valid_to_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="Last year of its term.")
+    parties: Series[StringList] = pa.Field(description="Every party any report names.")
+    fields: Series[StringList] = pa.Field(description="Every sector any report names.")

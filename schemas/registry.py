@@ -10,7 +10,7 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 
 from schemas.bronze import Documents
-from schemas.gold import Agreements, Localities, Meetings, TradeFigures
+from schemas.gold import AgreementEvents, Agreements, Localities, MeetingEvents, Meetings, TradeFigures
 from schemas.silver import Articles, Rejected
 
 EVIDENCE = ("evidence", "evidence_start", "evidence_end")
@@ -96,5 +96,7 @@ TABLES: dict[str, Table] = {
         Table("extraction_rejected", "gold", "gold/rejected.parquet", Rejected, "source_path",
               parts="gold/_batches/rejected"),
         Table("localities", "gold", "gold/localities.parquet", Localities, "canonical"),
+        Table("meeting_events", "gold", "gold/meeting_events.parquet", MeetingEvents, "event_id"),
+        Table("agreement_events", "gold", "gold/agreement_events.parquet", AgreementEvents, "event_id"),
     )
 }

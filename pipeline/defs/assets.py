@@ -141,11 +141,33 @@ def localities() -> pd.DataFrame:
     return localities_frame()
 
 
+@dg.asset(key=["gold", "meeting_events"], group_name="gold", kinds={"parquet"},
+          deps=[dg.AssetKey(["gold", "meetings"]), dg.AssetKey(["silver", "articles"])])
+def meeting_events(data_root: DataRoot) -> pd.DataFrame:
+    """One row per meeting across articles: several outlets' reports of one meeting merged (same kind,
+    compatible dates, shared people), with `n_articles` and the first and last article."""
+    from pipeline.clustering import meeting_events as cluster_meetings
+
+    rows = cluster_meetings(read_table(data_root.path, "meetings"), read_table(data_root.path, "articles"))
+    return frame("meeting_events", rows)
+
+
+@dg.asset(key=["gold", "agreement_events"], group_name="gold", kinds={"parquet"},
+          deps=[dg.AssetKey(["gold", "agreements"]), dg.AssetKey(["silver", "articles"])])
+def agreement_events(data_root: DataRoot) -> pd.DataFrame:
+    """One row per agreement across articles: several outlets' reports of one signing merged (same type,
+    compatible dates, the same parties), with `n_articles` and the first and last article."""
+    from pipeline.clustering import agreement_events as cluster_agreements
+
+    rows = cluster_agreements(read_table(data_root.path, "agreements"), read_table(data_root.path, "articles"))
+    return frame("agreement_events", rows)
+
+
 @dg.asset(
     key=["gold", "datapackage"],
     group_name="gold",
-    deps=[dg.AssetKey(["silver", "documents"]), dg.AssetKey(["gold", "meetings"]), dg.AssetKey(["gold", "agreements"]),
-          dg.AssetKey(["gold", "trade_figures"]), dg.AssetKey(["gold", "localities"])],
+    deps=[dg.AssetKey(["silver", "documents"])] + [dg.AssetKey(["gold", n]) for n in (
+        "meetings", "agreements", "trade_figures", "meeting_events", "agreement_events", "localities")],
     kinds={"json"},
 )
 def datapackage(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:

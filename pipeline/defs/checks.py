@@ -11,7 +11,7 @@ from pipeline.defs.resources import DataRoot, table_name
 from pipeline.storage import read_table
 from schemas.registry import TABLES
 
-PUBLISHED = ("meetings", "agreements", "trade_figures", "rejected", "localities")
+PUBLISHED = ("meetings", "agreements", "trade_figures", "rejected", "localities", "meeting_events", "agreement_events")
 TRACEABLE = ("meetings", "agreements", "trade_figures")
 
 

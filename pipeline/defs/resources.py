@@ -23,7 +23,13 @@ def table_metadata(name: str, df: pd.DataFrame, path: Path) -> dict:
     preview = df.drop(columns=["batch"], errors="ignore").head(5).copy()
     for col in preview.columns:
         preview[col] = preview[col].map(lambda v: (str(v)[:80] + "…") if len(str(v)) > 80 else str(v))
+    charts = {}
+    if name == "meetings" and len(df):
+        from pipeline.charts import meeting_charts
+
+        charts = {k: dg.MetadataValue.md(v) for k, v in meeting_charts(df).items()}
     return {
+        **charts,
         "dagster/row_count": len(df),
         "dagster/column_schema": dg.TableSchema(columns=[
             dg.TableColumn(n, str(t), description=d, constraints=dg.TableColumnConstraints(nullable=nl))

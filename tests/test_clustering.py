@@ -1,0 +1,76 @@
+"""Same event, many articles: meetings and agreements reported by several outlets share one event."""
+
+import datetime as dt
+
+import pandas as pd
+
+from pipeline.clustering import agreement_events, dates_compatible, meeting_events
+from pipeline.storage import frame
+
+
+def meeting(mid: str, art: str, names: list[str], date=None, precision="unknown", kind="talks", **kw) -> dict:
+    return {"meeting_id": mid * 16, "article_id": art * 16, "date": date, "date_precision": precision,
+            "mode": kw.get("mode", "unknown"), "kind": kind, "location": kw.get("location"),
+            "participants": [{"name": n, "title": None, "side": None} for n in names],
+            "localities": kw.get("localities", []), "evidence": "x", "evidence_start": 0, "evidence_end": 1}
+
+
+def articles(*ids: str, published=None) -> pd.DataFrame:
+    published = published or [None] * len(ids)
+    return pd.DataFrame({"article_id": [i * 16 for i in ids],
+                         "published_at": pd.to_datetime(published, utc=True)})
+
+
+def test_dates_compare_at_the_coarser_precision():
+    assert dates_compatible(dt.date(2022, 6, 29), "day", dt.date(2022, 6, 1), "month") is True
+    assert dates_compatible(dt.date(2022, 6, 29), "day", dt.date(2022, 6, 28), "day") is False
+    assert dates_compatible(None, "unknown", dt.date(2022, 6, 28), "day") is None
+
+
+def test_two_outlets_one_meeting_different_words():
+    rows = [
+        # outlet A: "Ngày 29/6, Bí thư Thành ủy Sùng Tả Lam Hiểu hội đàm trực tuyến với Phó Chủ tịch UBND tỉnh Lạng Sơn Đoàn Thu Hà"
+        meeting("a", "1", ["Lam Hiểu", "Đoàn Thu Hà"], dt.date(2022, 6, 29), "day", "talks", mode="online",
+                localities=["Sùng Tả", "Lạng Sơn"]),
+        # outlet B: "Lạng Sơn và Sùng Tả trao đổi qua cầu truyền hình… bà Đoàn Thu Hà tiếp ông Lam Hiểu" (a month only)
+        meeting("b", "2", ["Đoàn Thu Hà", "Lam Hiểu"], dt.date(2022, 6, 1), "month", "reception",
+                localities=["Lạng Sơn"]),
+        # the same people at another meeting a month later: a different event
+        meeting("c", "3", ["Lam Hiểu", "Đoàn Thu Hà"], dt.date(2022, 7, 30), "day", "talks"),
+        # unrelated
+        meeting("d", "2", ["Phan Anh Sơn"], dt.date(2025, 7, 16), "day", "reception", location="Hà Nội"),
+    ]
+    events = meeting_events(frame("meetings", rows).assign(batch="x"),
+                            articles("1", "2", "3", published=["2022-06-30", "2022-06-29", "2022-07-31"]))
+    df = frame("meeting_events", events)
+    assert len(df) == 3
+    merged = df[df["n_articles"] == 2].iloc[0]
+    assert list(merged["meeting_ids"]) == ["b" * 16, "a" * 16]  # earliest article first
+    assert merged["first_article_id"] == "2" * 16 and merged["last_article_id"] == "1" * 16
+    assert merged["date"] == dt.date(2022, 6, 29) and merged["date_precision"] == "day"
+    assert merged["mode"] == "online"
+    assert sorted(merged["localities"]) == ["Lạng Sơn", "Sùng Tả"]
+    assert sorted(p["name"] for p in merged["participants"]) == ["Lam Hiểu", "Đoàn Thu Hà"]
+
+
+def test_event_ids_are_stable_when_a_later_article_joins():
+    a = meeting("a", "1", ["Lam Hiểu"], dt.date(2022, 6, 29), "day")
+    first = meeting_events(frame("meetings", [a]), articles("1"))[0]["event_id"]
+    later = meeting_events(frame("meetings", [a, meeting("e", "5", ["Lam Hiểu"], dt.date(2022, 6, 29), "day")]),
+                           articles("1", "5"))
+    assert [e["event_id"] for e in later] == [first]
+
+
+def test_agreements_merge_on_type_and_parties():
+    def agreement(aid, art, parties, kind="letter_of_intent", status="signed"):
+        return {"agreement_id": aid * 16, "article_id": art * 16, "agreement_type": kind, "status": status,
+                "signed_date": None, "date_precision": "unknown", "valid_from_year": None, "valid_to_year": None,
+                "parties": parties, "fields": [], "mode": "online", "evidence": "x", "evidence_start": 0,
+                "evidence_end": 1}
+
+    rows = [agreement("a", "1", ["Bắc Giang", "Nam Ninh"]), agreement("b", "2", ["Nam Ninh", "Bắc Giang"], status="planned"),
+            agreement("c", "3", ["Nam Ninh", "Bắc Giang"], kind="memorandum_of_understanding"),
+            agreement("d", "4", ["Nam Ninh", "Cao Bằng"])]
+    df = frame("agreement_events", agreement_events(frame("agreements", rows), articles("1", "2", "3", "4")))
+    assert sorted(df["n_articles"]) == [1, 1, 2]
+    assert df[df["n_articles"] == 2].iloc[0]["status"] == "signed"
