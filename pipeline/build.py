@@ -111,6 +111,35 @@ def build_gold(articles: Iterable[dict]) -> tuple[dict[str, list[dict]], list[di
     return tables, rejected
 
 
+def known_documents(root, batch: str) -> dict[str, str]:
+    """SHA-256 → path of documents other batches already hold: the same bytes in ``batch`` are duplicates."""
+    from pipeline.storage import batches_written, read_table
+
+    others = [b for b in batches_written(root, "documents") if b != batch]
+    if not others:
+        return {}
+    docs = read_table(root, "documents", others)
+    docs = docs[docs["status"] != "duplicate"]
+    return dict(zip(docs["sha256"], docs["source_path"], strict=True))
+
+
+def process_batch(root, batch: str, code_version: str) -> tuple[str, dict[str, int]]:
+    """Build one batch outside Dagster's IO managers (the fan-out job): silver and gold parts written,
+    each validated. Returns the batch fingerprint and row counts."""
+    from pipeline.bronze import fingerprint, scan
+    from pipeline.storage import frame, write_table
+
+    files = list(scan(root / "bronze", batch))
+    silver = build_silver(files, known_documents(root, batch))
+    tables, rejected = build_gold(silver.articles)
+    out = {"documents": silver.documents, "articles": silver.articles, "rejected": silver.rejected,
+           **tables, "extraction_rejected": rejected}
+    frames = {name: frame(name, rows) for name, rows in out.items()}  # validate all before writing any
+    for name, df in frames.items():
+        write_table(root, name, df, batch)
+    return fingerprint(files, code_version), {name: len(df) for name, df in frames.items()}
+
+
 def _unique_by(rows: list[dict], key: str) -> list[dict]:
     """Drop exact repeats (same id: same article, evidence and reading)."""
     seen: set[str] = set()

@@ -12,7 +12,7 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.bronze import fingerprint, scan
-from pipeline.build import build_gold, build_silver
+from pipeline.build import build_gold, build_silver, known_documents
 from pipeline.checks import untraceable
 from pipeline.defs.partitions import SILVER_KEY, batches, last_fingerprint
 from pipeline.defs.resources import DataRoot
@@ -36,16 +36,6 @@ def _out(layer: str, description: str) -> dg.AssetOut:
                        kinds={"parquet"})
 
 
-def known_documents(data_root: DataRoot, batch: str) -> dict[str, str]:
-    """SHA-256 → path of documents other batches already hold: the same bytes here are duplicates."""
-    others = [b for b in batches_written(data_root.path, "documents") if b != batch]
-    if not others:
-        return {}
-    docs = read_table(data_root.path, "documents", others)
-    docs = docs[docs["status"] != "duplicate"]
-    return dict(zip(docs["sha256"], docs["source_path"], strict=True))
-
-
 @dg.multi_asset(
     outs={
         "documents": _out("silver", "Every bronze file and what became of it: article, duplicate of another file, or rejected."),
@@ -63,7 +53,7 @@ def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
     batch = context.partition_key
     files = list(scan(data_root.bronze, batch))
     version = fingerprint(files, code_version())
-    result = build_silver(files, known_documents(data_root, batch))
+    result = build_silver(files, known_documents(data_root.path, batch))
     context.log.info("batch %s: %s", batch, result.counts())
     meta = {"fingerprint": version, "batch": batch, **result.counts()}
     frames = {name: frame(name, getattr(result, name)) for name in ("documents", "articles", "rejected")}
