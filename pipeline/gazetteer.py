@@ -33,11 +33,15 @@ _ADMIN_BEFORE = regex.compile(
     r"(?:\b(?:[tT]ỉnh|[tT]hành phố|[tT]hị xã|[hH]uyện|[qQ]uận|[tT]hị trấn|[cC]hâu|[kK]hu|[đĐ]ịa khu"
     r"|[tT]hủ phủ|[tT]hủ đô)\s+|\b(?:TP|Tp|TX)(?:\.\s*|\s+))$"
 )
+# A Vietnamese micro-place word before a name means a Vietnamese place (`phường Hồng Hà`).
+_VN_LOCAL_BEFORE = regex.compile(
+    r"(?<!thành |Thành )\b(?:phường|xã|ấp|thôn|bản|xóm|cầu|chùa|đường|phố|ngõ|khách sạn|chợ|trường|sông|núi|đèo|khu phố|tổ)\s+$")
+_CN_WINDOW = 400  # characters
 _FOLLOW = regex.compile(r"\s*(?:,|\(|-|–)\s*")
 # Words that may stand right before a one-syllable country name (`Liên bang Nga`, `Tại Lào`).
 _SHORT_OK_BEFORE = frozenset("Tại Ở Với Của Và Sang Đến Từ Cùng Giữa Theo Cho Nước Bang Hòa Quốc".split())
 # A place name right after a Vietnamese surname/middle name is part of a person's name.
-_NAME_PARTS = frozenset(
+_NAME_PARTS = frozenset(  # (also in surnames.tsv; these alone are enough here)
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lương Trịnh Mai
     Lâm Tạ Chu Vương Triệu Tô Kiều Lưu Tăng Quách Trương Văn Thị Hữu Đình""".split()
 )
@@ -46,6 +50,28 @@ _PREFIX_STRIP = regex.compile(
     r"|khu tự trị(?: dân tộc \w+(?: \w+)?(?= quảng tây| ninh hạ| tân cương))?|khu tự trị)\s*",
     regex.IGNORECASE,
 )
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_TONE = regex.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?!\p{{L}})|(?<![qQ])([uU])([yY])([{_TONES}])(?!\p{{L}})")
+_NEW_TONE = regex.compile(rf"(?<![qQ])([oO])([{_TONES}])([aAeE])(?!\p{{L}})|(?<![qQ])([uU])([{_TONES}])([yY])(?!\p{{L}})")
+
+
+def _swap(pattern: regex.Pattern, s: str) -> str:
+    d = unicodedata.normalize("NFD", s)
+    d = pattern.sub(lambda m: m[1] + m[3] + m[2] if m[1] else m[4] + m[6] + m[5], d)
+    return unicodedata.normalize("NFC", d)
+
+
+def modern_tone(s: str) -> str:
+    """``Hoà``/``Thuỷ`` → ``Hòa``/``Thủy`` (tone mark on the first vowel of oa, oe, uy)."""
+    return _swap(_OLD_TONE, s)
+
+
+def tone_variants(s: str) -> set[str]:
+    """The name in both tone-mark placements (``Thanh Hóa``, ``Thanh Hoá``)."""
+    new = modern_tone(s)
+    return {s, new, _swap(_NEW_TONE, new)}
 
 
 @dataclass(frozen=True)
@@ -75,7 +101,7 @@ class PlaceMatch:
 class _Entry:
     place: Place
     rank: tuple
-    needs_context: bool
+    policy: str  # always | near (China named nearby) | context (admin word before)
 
 
 def _nfc(s: str) -> str:
@@ -84,7 +110,7 @@ def _nfc(s: str) -> str:
 
 def _read(name: str) -> list[dict[str, str]]:
     with open(LEXICONS / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
+        return list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
 
 
 def _split(s: str) -> list[str]:
@@ -101,15 +127,17 @@ def _data() -> tuple[list[Place], dict[str, list[_Entry]], dict[str, list[_Entry
 
     def add(place: Place, rank: tuple, policy: str, aliases: list[str], lookup_only: list[str]) -> None:
         places.append(place)
-        own = _Entry(place, rank, policy == "context")
+        own = _Entry(place, rank, policy)
         if policy != "never":
-            surfaces.setdefault(place.canonical, []).append(own)
+            for v in tone_variants(place.canonical):
+                surfaces.setdefault(v, []).append(own)
         for a in aliases:
-            surfaces.setdefault(a, []).append(_Entry(place, rank, False))
+            for v in tone_variants(a):
+                surfaces.setdefault(v, []).append(_Entry(place, rank, "always"))
         extra = [place.native, place.latin] if place.level != "county" else [place.native]
         for k in [place.canonical, *aliases, *lookup_only, *extra]:
             if k:
-                keys.setdefault(k.casefold(), []).append(own)
+                keys.setdefault(modern_tone(k).casefold(), []).append(own)
 
     for r in _read("countries.tsv"):
         names[r["iso2"]] = r["canonical"]
@@ -126,6 +154,12 @@ def _data() -> tuple[list[Place], dict[str, list[_Entry]], dict[str, list[_Entry
         for v in d.values():
             v.sort(key=lambda e: e.rank)
     return places, surfaces, keys, names
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Family names from ``lexicons/surnames.tsv``."""
+    return frozenset(r["surname"] for r in _read("surnames.tsv"))
 
 
 @cache
@@ -168,10 +202,18 @@ def _next_word(text: str, end: int) -> str:
     return text[end + 1:j]
 
 
-def _context_ok(text: str, start: int, end: int, place: Place) -> bool:
-    if _ADMIN_BEFORE.search(text[max(0, start - 16):start]):
-        return True
-    if place.country == "CN" and place.parent:
+def _china_near(start: int, prev: list[PlaceMatch]) -> bool:
+    return any(m.place.country == "CN" and start - m.end < _CN_WINDOW for m in prev[-6:])
+
+
+def _context_ok(text: str, start: int, end: int, e: _Entry, prev: list[PlaceMatch]) -> bool:
+    place = e.place
+    admin = bool(_ADMIN_BEFORE.search(text[max(0, start - 16):start]))
+    if place.country != "CN":
+        return admin
+    if (admin or e.policy == "near") and _china_near(start, prev):
+        return True  # `Quảng Tây … huyện Long Châu`
+    if place.parent:
         m = _FOLLOW.match(text, end)
         if m:
             rest = text[m.end():m.end() + 40]
@@ -180,17 +222,35 @@ def _context_ok(text: str, start: int, end: int, place: Place) -> bool:
     return False
 
 
-def _choose(text: str, start: int, end: int, entries: tuple[_Entry, ...]) -> Place | None:
+def _glued(prev: str, nxt: str) -> bool:
+    """A capitalised word touching the name makes it part of a longer name (`Đông Hưng Thuận`)."""
+    if prev[:1].isupper() and not prev.isupper() and prev not in _SHORT_OK_BEFORE:
+        return True
+    return nxt[:1].isupper() and not nxt.isupper() and nxt not in surnames()
+
+
+def _choose(text: str, start: int, end: int, entries: tuple[_Entry, ...],
+            prev_matches: list[PlaceMatch]) -> Place | None:
     surface = text[start:end]
     prev = _prev_word(text, start)
     if prev in _NAME_PARTS:
         return None
-    if " " not in surface and "-" not in surface:  # one syllable: `Nga`, `Lào`, `Mỹ`
-        nxt = _next_word(text, end)
+    nxt = _next_word(text, end)
+    if " " not in surface and len(regex.findall(r"[aeiouy]+", surface.lower())) <= 1 and len(surface) < 6:
+        # one Vietnamese syllable (`Nga`, `Lào`, `Mỹ`, `Đức`) doubles as a given name
         if (prev[:1].isupper() and prev not in _SHORT_OK_BEFORE) or nxt[:1].isupper():
             return None
+    vn_local = None
     for e in entries:
-        if not e.needs_context or _context_ok(text, start, end, e.place):
+        if e.place.country not in ("VN",) and e.place.level != "country":
+            if vn_local is None:
+                vn_local = bool(_VN_LOCAL_BEFORE.search(text[max(0, start - 12):start]))
+            if vn_local:
+                continue
+        strict = e.place.level != "country" and (e.place.country != "VN" or e.place.level != "province")
+        if strict and _glued(prev, nxt):
+            continue
+        if e.policy == "always" or _context_ok(text, start, end, e, prev_matches):
             return e.place
     return None
 
@@ -209,7 +269,7 @@ def find_places(text: str) -> list[PlaceMatch]:
     for start, end, entries in cands:
         if start < last_end:
             continue
-        place = _choose(text, start, end, entries)
+        place = _choose(text, start, end, entries, out)
         if place is not None:
             out.append(PlaceMatch(start, end, text[start:end], place))
             last_end = end
@@ -222,7 +282,7 @@ def lookup(name: str) -> Place | None:
     s = _nfc(name).strip()
     s = regex.sub(r"\s*\((?:Trung Quốc|Việt Nam|TQ|VN)\)$", "", s)
     for _ in range(3):
-        hit = keys.get(s.casefold())
+        hit = keys.get(modern_tone(s).casefold())
         if hit:
             return hit[0].place
         stripped = _PREFIX_STRIP.sub("", s, count=1)

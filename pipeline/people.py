@@ -1,0 +1,222 @@
+"""Named officials: `Bí thư Tỉnh ủy Cao Bằng Trần Hồng Minh`, `ông Chân Kiến Vĩ, Phó Thị trưởng TP Sùng Tả`.
+
+Two patterns, both anchored on a title from ``lexicons/titles.tsv``:
+
+- title first: title chain, then its organisation/place words, then the name;
+- appositive: (honorific) name, comma, title chain and its places.
+
+A name is 2–4 capitalised syllables starting with a family name from ``lexicons/surnames.tsv``
+(or, after an honorific, 2–4 Latin words such as `Phimpha Keomixay`) that is not a place.
+Side: the first place/country named in the title (not after `tại`/`ở`, the posting), else the
+side of the same name elsewhere in the text, else the side the bare title implies, else None.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.gazetteer import PlaceMatch, _read, find_places, lookup, surnames
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A named person at ``text[start:end] == name``."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None
+    side: str | None
+    locality: str | None
+
+
+_HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|ngài|Ngài)"
+_SYL = r"\p{Lu}\p{Ll}*"
+_LATIN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\p{L}])"
+# Words that end a title's tail: the clause goes on with a verb or a conjunction.
+_STOP = regex.compile(
+    r"\b(?:đã|sẽ|đang|cho biết|là|và|cùng|với|tiếp|gặp|được|khẳng định|nói|phát biểu|đề nghị|trao|"
+    r"nhấn mạnh|chủ trì|dẫn đầu|có|thăm|tới|đến|làm việc|hội đàm|hội kiến|chúc mừng|giới thiệu)\b"
+)
+_DELIM = regex.compile(r"[.;:!?()\[\]\"“”\n|]")
+_DELIM_APPOS = regex.compile(r"[;:!?\"“”\n|]|\.(?!\s*(?:HCM|Hồ|\p{Lu}\p{Ll}+ \p{Lu}))")
+# Syllables that are never part of a person's given name (organisation and calendar words).
+_NOT_NAME = frozenset("Tháng Ủy Ban Sở Bộ Ty Tỉnh Phố Quận Huyện Xã Đảng Phủ Viện Cục Khu Ngày Tuần Đoàn "
+                      "Hội Chủ".split())
+_NOT_PERSON = frozenset({"Châu Á", "Châu Âu", "Châu Mỹ", "Châu Phi", "Châu Úc", "Châu Đại Dương",
+                         "Đông Nam Á", "Đông Á", "Trung Đông", "Bắc Mỹ", "Nam Mỹ", "Mỹ Latinh"})
+_MAX_TAIL = 90
+_FOREIGN = "??"  # marker: a foreign (Latin-script) name with no country named; reported as None
+
+
+@cache
+def _titles() -> tuple[regex.Pattern, dict[str, str | None]]:
+    rows = _read("titles.tsv")
+    sides = {r["title"]: (r["side"] or None) for r in rows}
+    alts = []
+    for t in sorted(sides, key=len, reverse=True):
+        head = regex.escape(t[0])
+        alts.append(f"[{t[0]}{t[0].lower()}]" + regex.escape(t[1:]) if t[0].isupper() else head + regex.escape(t[1:]))
+    title = r"(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])"
+    title = r"(?i:" + title + r")"
+    chain = rf"{title}(?:(?:\s*,\s*|\s+kiêm\s+){title})*"
+    return regex.compile(chain), sides
+
+
+def _title_side(chain: str) -> str | None:
+    """The side implied by the chain's most specific title (longest match wins)."""
+    sides = _titles()[1]
+    found = [(len(t), s) for t, s in sides.items() if s and regex.search(
+        r"(?<![\p{L}])" + regex.escape(t) + r"(?![\p{L}])", chain, flags=regex.IGNORECASE)]
+    return max(found)[1] if found else None
+
+
+def _one_syllable(tok: str) -> bool:
+    """A Vietnamese syllable has one vowel group (`Nguyễn`, `Quyết`); `Simone` has three."""
+    return len(regex.findall(r"[aeiouy]+", _fold(tok.lower()))) == 1
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s.replace("đ", "d")) if not unicodedata.combining(c))
+
+
+def _is_surname_name(tokens: list[str]) -> bool:
+    return (2 <= len(tokens) <= 4 and tokens[0] in surnames() and " ".join(tokens) not in _NOT_PERSON
+            and all(map(_one_syllable, tokens)) and not any(t in _NOT_NAME for t in tokens[1:]))
+
+
+def _is_latin_name(tokens: list[str]) -> bool:
+    """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has)."""
+    if not 2 <= len(tokens) <= 4 or not all(regex.fullmatch(_LATIN, t) for t in tokens):
+        return False
+    return any(len(regex.findall(r"[aeiouy]+", t.lower())) >= 2 for t in tokens)
+
+
+def _side_and_locality(places: list[PlaceMatch], seg: str, seg_start: int) -> tuple[str | None, str | None]:
+    side = locality = None
+    for m in places:
+        before = seg[: m.start - seg_start]
+        if regex.search(r"\b(?:tại|ở)\s+(?:\S+\s+){0,3}$", before):
+            continue  # posting place, not who the person represents
+        if side is None:
+            side = m.place.country
+        if locality is None and m.place.level != "country" and m.place.country == side:
+            locality = m.place.canonical
+    return side, locality
+
+
+def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> tuple[int, int] | None:
+    """The first name in ``text[start:end]``, skipping places and organisation words."""
+    blocked = [(m.start, m.end) for m in places]
+    for run in regex.finditer(rf"{_SYL}(?: {_SYL})*", text[:end], pos=start):
+        toks = [(t.start(), t.end()) for t in regex.finditer(_SYL, run.group())]
+        toks = [(run.start() + a, run.start() + b) for a, b in toks
+                if not any(s <= run.start() + a < e for s, e in blocked)]
+        words = [text[a:b] for a, b in toks]
+        for i in range(len(words)):
+            cand = words[i:]
+            contiguous = all(toks[j + 1][0] == toks[j][1] + 1 for j in range(i, len(toks) - 1))
+            if contiguous and len(cand) <= 4 and _is_surname_name(cand):
+                return toks[i][0], toks[-1][1]
+    for run in regex.finditer(rf"{_LATIN}(?: {_LATIN}){{1,5}}", text[:end], pos=start):
+        s0, words = run.start(), run.group().split()
+        while words and lookup(words[0]) is not None:  # `Thủ tướng Malta Dom Mintoff`
+            s0 += len(words.pop(0)) + 1
+        if _is_latin_name(words) and not any(s < run.end() and s0 < e for s, e in blocked):
+            return s0, run.end()
+    return None
+
+
+def _clip(text: str, start: int, limit: int) -> int:
+    end = min(len(text), start + limit)
+    for pat in (_DELIM, _STOP):
+        m = pat.search(text, start, end)
+        if m:
+            end = m.start()
+    return end
+
+
+def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
+    out = []
+    for tm in _titles()[0].finditer(text):
+        if tm.start() and text[tm.start() - 1].isalpha():
+            continue
+        end = _clip(text, tm.end(), _MAX_TAIL)
+        comma = text.find(",", tm.end(), end)
+        if comma != -1:
+            end = comma
+        tail_places = [m for m in places if tm.end() <= m.start and m.end <= end]
+        span = _name_in_tail(text, tm.end(), end, tail_places)
+        if span is None:
+            continue
+        s, e = span
+        if e < end and text[e:e + 1] == " " and text[e + 1:e + 2].isupper():
+            continue  # name runs on into more capitalised words: not a clean name
+        chain_places = [m for m in tail_places if m.end <= s]
+        side, loc = _side_and_locality(chain_places, text[tm.start():s], tm.start())
+        if side is None and _is_latin_name(text[s:e].split()):
+            prev = lookup(text[tm.end():s].split()[-1]) if text[tm.end():s].split() else None
+            side = prev.country if prev and prev.level == "country" else _FOREIGN
+        out.append((PersonMention(s, e, text[s:e], tm.group(), side, loc), side not in (None, _FOREIGN)))
+    return out
+
+
+_APPOS = regex.compile(
+    rf"(?:(?<hon>{_HONORIFIC})\s+|(?<!\p{{Lu}}\p{{Ll}}* ))(?<name>{_SYL}(?: {_SYL}){{1,3}}|{_LATIN}(?: {_LATIN}){{1,3}}),\s+"
+)
+
+
+def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
+    out = []
+    chain_re = _titles()[0]
+    for m in _APPOS.finditer(text, overlapped=True):
+        tm = chain_re.match(text, m.end())
+        if tm is None:
+            continue
+        name = m.group("name")
+        toks = name.split()
+        if not (_is_surname_name(toks) or (m.group("hon") and _is_latin_name(toks))):
+            continue
+        s, e = m.span("name")
+        if any(p.start < e and s < p.end for p in places):
+            continue
+        end = min(len(text), tm.end() + _MAX_TAIL)
+        d = _DELIM_APPOS.search(text, tm.end(), end)
+        end = d.start() if d else end
+        st = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s").search(text, tm.end(), end)
+        end = st.start() if st else end
+        seg_places = [p for p in places if tm.start() <= p.start and p.end <= end]
+        side, loc = _side_and_locality(seg_places, text[tm.start():end], tm.start())
+        out.append((PersonMention(s, e, name, tm.group(), side, loc), side not in (None, _FOREIGN)))
+    return out
+
+
+def find_people(text: str) -> list[PersonMention]:
+    """Named people with a title, sorted by start; one mention per name span."""
+    places = find_places(text)
+    found = _title_first(text, places) + _appositive(text, places)
+    best: dict[tuple[int, int], tuple[PersonMention, bool]] = {}
+    for pm, sure in found:
+        key = (pm.start, pm.end)
+        if key not in best or (sure and not best[key][1]):
+            best[key] = (pm, sure)
+    mentions = sorted(best.values(), key=lambda x: x[0].start)
+    known: dict[str, list[tuple[int, str]]] = {}
+    for pm, sure in mentions:
+        if sure and pm.side:
+            known.setdefault(pm.name, []).append((pm.start, pm.side))
+    out = []
+    for pm, sure in mentions:
+        side, loc = pm.side, pm.locality
+        if not sure:
+            seen = known.get(pm.name, [])
+            earlier = [sd for st, sd in seen if st < pm.start]
+            side = earlier[-1] if earlier else (seen[0][1] if seen else _title_side(pm.title or ""))
+        if side == _FOREIGN or (side == "VN" and _is_latin_name(pm.name.split())):
+            side = None
+        out.append(PersonMention(pm.start, pm.end, pm.name, pm.title, side, loc))
+    return out

@@ -1,0 +1,96 @@
+"""People: forms from the seed pages and the VNTC sample."""
+
+import pytest
+
+from pipeline.people import find_people
+
+
+def _people(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.side, p.locality) for p in find_people(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tổng Lãnh sự Việt Nam tại Nam Ninh Đỗ Nam Trung tiếp và làm việc với ông Chân Kiến Vĩ, Thường vụ "
+         "Thành ủy, Phó Thị trưởng TP Sùng Tả, Quảng Tây.",
+         [("Đỗ Nam Trung", "VN", None), ("Chân Kiến Vĩ", "CN", "Sùng Tả")]),
+        ("Ngày 9/9, Bí thư Tỉnh ủy Cao Bằng Trần Hồng Minh và Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng "
+         "Tây Lưu Ninh đã có buổi gặp trực tuyến.",
+         [("Trần Hồng Minh", "VN", "Cao Bằng"), ("Lưu Ninh", "CN", "Quảng Tây")]),
+        ("Bí thư Thành ủy Lam Hiểu đã có hội đàm trực tuyến thành công với Phó Chủ tịch UBND tỉnh Lạng Sơn "
+         "Đoàn Thu Hà theo cơ chế gặp gỡ",
+         [("Lam Hiểu", None, None), ("Đoàn Thu Hà", "VN", "Lạng Sơn")]),
+        ("đồng chí Trần Cương, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư Đảng ủy Khu tự trị dân tộc "
+         "Choang Quảng Tây.", [("Trần Cương", "CN", "Quảng Tây")]),
+        ("Tổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình", [("Tập Cận Bình", "CN", None)]),
+        ("Phó Thủ tướng Thường trực Phạm Bình Minh đã có hội kiến trực tuyến với Bí thư Khu ủy Quảng Tây Lưu Ninh",
+         [("Phạm Bình Minh", "VN", None), ("Lưu Ninh", "CN", "Quảng Tây")]),
+        ("Phó Chủ tịch UBND TP Cần Thơ Nguyễn Thực Hiện có buổi tiếp và làm việc với bà Phimpha Keomixay, Tổng "
+         "Lãnh sự Cộng hòa Dân chủ Nhân dân (CHDCND) Lào tại TP. Hồ Chí Minh cùng các thành viên",
+         [("Nguyễn Thực Hiện", "VN", "Cần Thơ"), ("Phimpha Keomixay", "LA", None)]),
+        ("Tổng lãnh sự Việt Nam tại Thượng Hải Ninh Thành Công đã hội kiến Phó Tỉnh trưởng tỉnh Chiết Giang "
+         "Lư Sơn nhân dịp", [("Ninh Thành Công", "VN", None), ("Lư Sơn", "CN", "Chiết Giang")]),
+        ("Thị trưởng thành phố Nam Ninh Liêu Lập Dũng đồng chủ trì. Sau đó Thị trưởng Liêu Lập Dũng phát biểu",
+         [("Liêu Lập Dũng", "CN", "Nam Ninh"), ("Liêu Lập Dũng", "CN", None)]),
+        ("Đại sứ Phạm Thanh Bình phát biểu", [("Phạm Thanh Bình", "VN", None)]),
+        # VNTC sample
+        ("Bộ trưởng Bộ Tài chính Nguyễn Sinh Hùng vừa công bố", [("Nguyễn Sinh Hùng", "VN", None)]),
+        ("Thứ trưởng Bộ Ngoại giao Trung Quốc Vương Nghị đã có cuộc trao đổi", [("Vương Nghị", "CN", None)]),
+        ("Thủ tướng Singapore Lý Hiển Long tuyên bố", [("Lý Hiển Long", "SG", None)]),
+        ("Tổng thống Indonesia Susilo Bambang Yudhoyono tuyên bố.", [("Susilo Bambang Yudhoyono", "ID", None)]),
+        ("Thủ tướng Palestine Ahmed Korei cho biết", [("Ahmed Korei", "PS", None)]),
+        ("Bộ trưởng Văn hoá Tessa Jowell cho biết", [("Tessa Jowell", None, None)]),
+        # `Âu` is a family name, but `Simone` is not a Vietnamese syllable: the Latin name wins
+        ("Chủ tịch Hội đồng châu Âu Simone Weil và", [("Simone Weil", None, None)]),
+        ("Ông Phạm Đình Đức, Giám đốc Công ty Vận tải hàng khách công cộng TP HCM, cho biết",
+         [("Phạm Đình Đức", "VN", "Hồ Chí Minh")]),
+        ("Đại biểu Trần Văn Quýnh, Chủ tịch HĐND quận Hoàn Kiếm, cho rằng", [("Trần Văn Quýnh", "VN", "Hoàn Kiếm")]),
+        ("ông sẽ có các cuộc gặp với Phó thủ tướng Vũ Khoan, Bộ trưởng Ngoại giao Nguyễn Dy Niên và Thứ trưởng "
+         "Thương mại Lương Văn Tự.",
+         [("Vũ Khoan", "VN", None), ("Nguyễn Dy Niên", "VN", None), ("Lương Văn Tự", "VN", None)]),
+    ],
+)
+def test_find_people(text: str, expected: list) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hợp tác giữa Việt Anh và Giám đốc Công ty Nanum CnC đã có bất đồng",  # VNTC: company
+        "Chủ tịch Đoàn Chủ tịch Ủy ban T.Ư MTTQ",  # VNTC: organ, not a name
+        "Thủ tướng giao một số bộ hỗ trợ tỉnh Hà Tây hoàn thiện quy hoạch",
+        "Trưởng ban Ban Châu Mỹ (Liên hiệp các tổ chức hữu nghị Việt Nam)",
+        "Giám đốc Sở Tài chính Tháng Ba",
+        "Chủ tịch UBND tỉnh Lạng Sơn cho biết",
+    ],
+)
+def test_no_false_people(text: str) -> None:
+    assert _people(text) == []
+
+
+def test_offsets_and_title() -> None:
+    text = "Bí thư Tỉnh ủy Cao Bằng Trần Hồng Minh đã"
+    (p,) = find_people(text)
+    assert text[p.start:p.end] == p.name == "Trần Hồng Minh"
+    assert p.title == "Bí thư Tỉnh ủy"
+
+
+def test_side_from_other_mention() -> None:
+    text = ("Tổng Lãnh sự Đỗ Nam Trung khẳng định. "
+            "Tổng Lãnh sự Việt Nam tại Nam Ninh Đỗ Nam Trung tiếp ông Chân Kiến Vĩ, Phó Thị trưởng TP Sùng Tả.")
+    assert [(p.name, p.side) for p in find_people(text)] == [
+        ("Đỗ Nam Trung", "VN"), ("Đỗ Nam Trung", "VN"), ("Chân Kiến Vĩ", "CN")]
+
+
+def test_seed_pages() -> None:
+    names = {}
+    for f in ("000_99fd119f7ef53b7a", "001_76f21d823f1c97e1", "003_cf6c1d9a34f65e6d", "004_4a6ba74ef55dd6d3"):
+        for p in find_people(open(f"data/bronze/seeds/{f}.txt", encoding="utf-8").read()):
+            names.setdefault(p.name, set()).add(p.side)
+    for name, side in [("Đỗ Nam Trung", "VN"), ("Chân Kiến Vĩ", "CN"), ("Phạm Bình Minh", "VN"), ("Lưu Ninh", "CN"),
+                       ("Đoàn Thu Hà", "VN"), ("Đặng Đình Hoan", "VN"), ("Liêu Lập Dũng", "CN"),
+                       ("Phạm Thanh Bình", "VN"), ("Trần Cương", "CN"), ("Tập Cận Bình", "CN"),
+                       ("Phan Anh Sơn", "VN"), ("Ngụy Nhiên", "CN"), ("Takaichi Sanae", "JP")]:
+        assert names.get(name) == {side}, name
