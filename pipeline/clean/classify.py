@@ -1,0 +1,190 @@
+"""Label segments as article body or page chrome: local kinds, then a pass over the page order
+(before the article, in it, in a related box, after it) and block smoothing of short-line runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.clean.features import (
+    BLANK,
+    BOX,
+    CAPTION,
+    CELL,
+    CHROME,
+    DOMAIN,
+    DOUBLED,
+    END,
+    HEAD,
+    ITEM,
+    LINKS,
+    NOISE,
+    PARA,
+    PLACEHOLDER,
+    SOURCE,
+    STAMP,
+    TEASER,
+    Feat,
+)
+from pipeline.clean.metadata import name_like
+
+PRE, BODY, INBOX, POST = 0, 1, 2, 3
+SHORT = (HEAD, ITEM, CELL)
+
+
+@dataclass(slots=True)
+class Labels:
+    """Result of classification over one document's segments."""
+
+    keep: list[bool]
+    title: int | None = None  # index of the headline segment, when one was found before the body
+    stamps: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    tail: list[int] = field(default_factory=list)  # short lines after the last body text (byline area)
+
+
+def _resumes(feats: list[Feat], i: int) -> bool:
+    """After a related-news box: do two full paragraphs in a row start at ``i``?"""
+    seen = 0
+    for f in feats[i:]:
+        if f.kind == BLANK:
+            continue
+        if f.kind in (PARA, CAPTION) and f.n_words >= 12:
+            seen += 1
+            if seen >= 2:
+                return True
+            continue
+        return False
+    return False
+
+
+def classify(feats: list[Feat], first_is_title: bool = True) -> Labels:
+    """Decide which segments are body.
+
+    Before the body, the last headline-like line is the title candidate. Body starts at the first
+    paragraph or caption; an end marker (`Tin bài liên quan`, `Đọc nhiều`, `Nguồn:` …) closes it; a box
+    marker (`Tin liên quan`, `Xem thêm`) suspends it until two full paragraphs follow. Teasers (an image
+    with text, a headline written twice and the summary after it) are dropped wherever they are.
+    ``first_is_title`` is false when a header block already gave the title."""
+    n = len(feats)
+    keep = [False] * n
+    labels = Labels(keep)
+    state = PRE
+    head_cand: int | None = None
+    teaser_next = False
+    prev: int | None = None  # previous non-blank segment
+    shorts: list[int] = []  # short lines inside the body, decided by block smoothing
+    for i, f in enumerate(feats):
+        k = f.kind
+        if k == BLANK:
+            continue
+        p, prev = prev, i
+        if k == STAMP:
+            labels.stamps.append(f.text)
+        elif k == DOMAIN:
+            labels.domains.append(f.text)
+        elif k == SOURCE:
+            labels.sources.append(f.text)
+            if state == BODY and f.text.casefold().startswith(("nguồn", "source")):
+                state = POST
+        elif k == END:
+            if state in (BODY, INBOX):
+                state = POST
+        elif k == BOX:
+            if state == BODY:
+                state = INBOX
+        elif state == POST or k in (CHROME, PLACEHOLDER, LINKS, NOISE, TEASER):
+            pass
+        elif k == DOUBLED:
+            teaser_next = True
+        elif k == HEAD and p is not None and feats[p].kind == HEAD and feats[p].text == f.text:
+            # The same headline twice in a row, then its summary: an item of a news list.
+            if p in shorts:
+                shorts.remove(p)
+            if p == head_cand:
+                head_cand = None
+            teaser_next = True
+        elif teaser_next and k in (PARA, HEAD):
+            teaser_next = False
+        else:
+            teaser_next = False
+            if state == INBOX:
+                if k in (PARA, CAPTION) and _resumes(feats, i):
+                    state = BODY
+                else:
+                    continue
+            if k in (PARA, CAPTION):
+                keep[i] = True
+                state = BODY
+            elif state == PRE:
+                if k != ITEM:
+                    head_cand = i
+            else:
+                shorts.append(i)
+    labels.title = head_cand if first_is_title else None
+    _smooth(feats, keep, shorts, labels)
+    return labels
+
+
+def _next_kept(feats: list[Feat], keep: list[bool], i: int) -> bool:
+    """Is the next non-blank segment after ``i`` kept body text?"""
+    for j in range(i + 1, len(feats)):
+        if feats[j].kind != BLANK:
+            return keep[j]
+    return False
+
+
+def _adjacent(feats: list[Feat], a: int, b: int) -> bool:
+    """No non-blank segment between ``a`` and ``b``."""
+    return all(feats[j].kind == BLANK for j in range(a + 1, b))
+
+
+def _introduced(feats: list[Feat], keep: list[bool], i: int) -> bool:
+    """Does the kept text right before ``i`` end with `:` (it introduces a list)?"""
+    for j in range(i - 1, -1, -1):
+        if feats[j].kind != BLANK:
+            return keep[j] and feats[j].text.endswith(":")
+    return False
+
+
+def _tablelike(feats: list[Feat], run: list[int]) -> bool:
+    """A list or a table flattened to lines, not a list of headlines."""
+    if any(feats[i].text.endswith(":") for i in run[:-1]):
+        return True  # a label introducing the lines after it
+    cells = sum(1 for i in run if feats[i].kind in (ITEM, CELL))
+    return cells >= 0.6 * len(run)
+
+
+def _smooth(feats: list[Feat], keep: list[bool], shorts: list[int], labels: Labels) -> None:
+    """Short lines inside the body. A lone headline-like line before more body is a subheading; runs
+    that look like a list or table are kept; runs of headlines are a related-news list. After the last
+    body text, trailing name / source lines are the byline area (not body)."""
+    if not shorts:
+        return
+    last_body = max((i for i, k in enumerate(keep) if k), default=-1)
+    runs: list[list[int]] = []
+    for i in shorts:
+        if runs and _adjacent(feats, runs[-1][-1], i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        intro = _introduced(feats, keep, run[0])
+        if run[0] > last_body:
+            # Byline area: peel name-like lines (and at most one other short line) off the end.
+            while run and (name_like(feats[run[-1]].text) or feats[run[-1]].n_words <= 3 and len(run) <= 2):
+                labels.tail.append(run.pop())
+            f0 = feats[run[0]] if run else None
+            lone_sentence = len(run) == 1 and f0.kind == HEAD and f0.n_words >= 10 and f0.func_ratio >= 0.2
+            if intro or lone_sentence or len(run) >= 2 and _tablelike(feats, run) or run and all(
+                    feats[i].kind == ITEM for i in run):
+                for i in run:
+                    keep[i] = True
+            else:
+                labels.tail.extend(run)
+        elif len(run) == 1:
+            if feats[run[0]].kind != HEAD or _next_kept(feats, keep, run[0]):
+                keep[run[0]] = True
+        elif intro or _tablelike(feats, run):
+            for i in run:
+                keep[i] = True

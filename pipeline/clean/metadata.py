@@ -1,0 +1,125 @@
+"""Page metadata: publication time, outlet, byline and the reference year of the body's dates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import UTC, datetime, timedelta, timezone
+
+import regex
+
+VN_TZ = timezone(timedelta(hours=7))
+
+_DMY = regex.compile(
+    r"(?:\b(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?\b.{0,20}?)?"
+    r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\b"
+    r"(?:.{0,12}?\b(?P<H2>\d{1,2})[:h](?P<M2>\d{2})(?::(?P<S2>\d{2}))?\b)?"
+)
+_ISO = regex.compile(
+    r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
+    r"(?P<tz>Z|[+-]\d{2}:?\d{2})?"
+)
+_TZ = regex.compile(r"(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", regex.IGNORECASE)
+
+
+def _tz(text: str, iso_tz: str | None = None) -> timezone:
+    if iso_tz:
+        if iso_tz == "Z":
+            return UTC
+        sign = -1 if iso_tz[0] == "-" else 1
+        digits = iso_tz[1:].replace(":", "")
+        return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    m = _TZ.search(text)
+    if m:
+        sign = -1 if m.group("sign") == "-" else 1
+        return timezone(sign * timedelta(hours=int(m.group("h")), minutes=int(m.group("m") or 0)))
+    return VN_TZ
+
+
+def parse_timestamp(text: str) -> datetime | None:
+    """A stated publication time: `16:24 | 16/07/2025 GMT+7`, `16/07/2025 16:24`, ISO 8601, …
+    Times without a zone are Viet Nam time (UTC+7); a date without a time is midnight."""
+    m = _ISO.search(text)
+    if m:
+        parts = (m.group("y"), m.group("m"), m.group("d"), m.group("H"), m.group("M"), m.group("S"))
+        tz = _tz(text, m.group("tz"))
+    else:
+        m = _DMY.search(text)
+        if not m:
+            return None
+        hh, mm, ss = (m.group("H"), m.group("M"), m.group("S")) if m.group("H") else (
+            m.group("H2"), m.group("M2"), m.group("S2"))
+        parts = (m.group("y"), m.group("m"), m.group("d"), hh, mm, ss)
+        tz = _tz(text)
+    y, mo, d, hh, mm, ss = parts
+    try:
+        return datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=tz)
+    except ValueError:
+        return None
+
+
+_DOMAIN_IN = regex.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:vn|com|net|org|info|gov|edu|int|news|asia))\b",
+                           regex.IGNORECASE)
+
+
+def outlet_from(text: str) -> str | None:
+    """The site's domain (`nhandan.vn`) in a URL or domain string."""
+    m = _DOMAIN_IN.search(text)
+    return m.group(1).casefold() if m else None
+
+
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*\.?|\p{Lu}\.(?:\p{Lu}\.?)*\p{Ll}*|\p{Lu}{2,4})$")
+_BYLINE_PREFIX = regex.compile(
+    r"^(?:bài(?:\s+và\s+ảnh)?|ảnh|tin|phóng\s+viên|pv|tác\s+giả|by|theo)\s*:?\s+", regex.IGNORECASE
+)
+_BYLINE_SUFFIX = regex.compile(r"\s*[-–(]\s*(?:tổng\s+hợp|lược\s+dịch|dịch|biên\s+dịch|ttxvn|pv)\)?\s*$",
+                               regex.IGNORECASE)
+
+
+def name_like(text: str) -> str | None:
+    """The person named by a short byline line (`Quảng An`, `Bài và ảnh: Lê Cường`), else None."""
+    t = _BYLINE_SUFFIX.sub("", _BYLINE_PREFIX.sub("", text.strip())).strip(" .,;")
+    words = t.replace(".", ". ").split() if "." in t else t.split()
+    if not 2 <= len(words) <= 5 or len(t) > 40 or any(c.isdigit() for c in t):
+        return None
+    if not all(_NAME_WORD.match(w) for w in words):
+        return None
+    return t
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LEFT_FULL = re.compile(r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]|[Tt]háng\s+\d{1,2}\s*(?:[/.-]|năm))\s*$")
+_LEFT_BARE = re.compile(r"(?:^|[^\w])[Nn]ăm\s+$")
+_LEFT_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?$")
+_RIGHT_RANGE = re.compile(r"\s*[-–—]\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d")
+
+
+def _year_scores(text: str, scores: Counter[int], bare_until: int) -> None:
+    n = len(text)
+    for m in _YEAR.finditer(text):
+        a, b = m.span()
+        if a and text[a - 1].isdigit() or b < n and text[b].isdigit():
+            continue
+        left = text[max(0, a - 24):a]
+        if _LEFT_RANGE.search(left) or _RIGHT_RANGE.match(text, b):
+            continue  # `giai đoạn 2023-2027`, `18/1/1950-18/1/2025`
+        if _LEFT_FULL.search(left):
+            scores[int(m.group())] += 3
+        elif a <= bare_until and _LEFT_BARE.search(left):
+            scores[int(m.group())] += 1
+
+
+def reference_year(body: str, title: str | None = None) -> int | None:
+    """The year the text establishes for its dates written without one.
+
+    Years in full dates (`29/6/2022`, `tháng 7/2022`) count most; a bare `năm 2023` counts only in
+    the title, the lead paragraph or the first third of the body (the news peg, not background). Ranges
+    (`2023-2027`, `18/1/1950-18/1/2025`) are ignored. Highest score wins, ties go to the later year."""
+    scores: Counter[int] = Counter()
+    first_nl = body.find("\n")
+    _year_scores(body, scores, max(len(body) // 3, first_nl if first_nl >= 0 else len(body)))
+    if title:
+        _year_scores(title, scores, len(title))
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
