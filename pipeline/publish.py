@@ -69,8 +69,13 @@ def allowed_values(table: Table, column: str) -> list | None:
 
 
 def field_spec(table: Table, name: str, arrow_type: pa.DataType, nullable: bool, description: str) -> dict:
-    spec: dict = {"name": name, "type": frictionless_type(arrow_type), "description": description}
-    if spec["type"] in ("array", "object"):
+    kind = frictionless_type(arrow_type)
+    # Frictionless reads Parquet through numpy-backed pandas: lists arrive as numpy arrays and nullable
+    # integers as floats with NaN, which its `array`/`integer` types reject. Such columns are `any`,
+    # with their exact Arrow type alongside.
+    loose = kind in ("array", "object") or (kind == "integer" and nullable)
+    spec: dict = {"name": name, "type": "any" if loose else kind, "description": description}
+    if loose:
         spec["arrowType"] = str(arrow_type)
     constraints: dict = {}
     if not nullable:

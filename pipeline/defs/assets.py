@@ -6,8 +6,6 @@ folder of `bronze/`); the published gold tables, the gazetteer and the Data Pack
 """
 
 
-import warnings
-
 import dagster as dg
 import pandas as pd
 
@@ -18,8 +16,6 @@ from pipeline.defs.partitions import SILVER_KEY, batches, last_fingerprint
 from pipeline.defs.resources import DataRoot
 from pipeline.storage import batches_written, frame, read_table
 from pipeline.version import code_version
-
-warnings.filterwarnings("ignore", category=dg.BetaWarning)  # Output(data_version=…) is beta
 
 raw_files = dg.AssetSpec(
     key=["bronze", "raw_files"],
@@ -58,7 +54,7 @@ def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
     meta = {"fingerprint": version, "batch": batch, **result.counts()}
     frames = {name: frame(name, getattr(result, name)) for name in ("documents", "articles", "rejected")}
     for name, df in frames.items():
-        yield dg.Output(df, output_name=name, data_version=dg.DataVersion(version), metadata=meta)
+        yield dg.Output(df, output_name=name, metadata=meta)
         yield dg.AssetCheckResult(asset_key=dg.AssetKey(["silver", name]), check_name="schema", passed=True,
                                   metadata={"rows": len(df)})
 

@@ -1,0 +1,182 @@
+"""Vietnamese numbers and quantities: ``50,043 tỷ nhân dân tệ (7,2 tỷ USD)``, ``hơn 1.100 xe``, ``5,7%``.
+
+Number convention (``parse_number``): Vietnamese writes ``,`` for decimals and ``.`` for thousands.
+Digit groups decide the rest:
+
+* ``,`` and ``.`` together: the one written last is the decimal mark (``1.234,5``; ``1,234.5``).
+* several ``,`` (``1,234,567``) or several ``.`` (``25.495.000.000``): thousands separators.
+* one ``,``: always decimal (``3,370`` → 3.37, ``50,043`` → 50.043), as Vietnamese outlets mean it.
+* one ``.``: thousands when exactly three digits follow (``138.000``, ``1.488``), else a decimal
+  written English-style (``7.2 tỷ``, ``1.5%``). A scale word does not change this: ``7.200 tỷ đồng``
+  is 7,200 billion in Vietnamese usage, and no thousands group has one or two digits.
+
+Quantities (``find_quantities``) are a number (or a range ``1,4-1,5``, read as its midpoint with
+qualifier ``approx``), an optional scale word (nghìn/ngàn, vạn, triệu, tỷ/tỉ, nghìn tỷ) and an optional
+unit from ``lexicons/units.tsv``. ``value`` is in base units. A qualifier word right before the number
+(``khoảng``, ``hơn``, ``dưới``…) sets ``qualifier``; a USD amount in brackets or after ``tương đương``
+right after a non-USD amount becomes its ``value_usd`` and is not returned on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import regex
+
+__all__ = ["Quantity", "parse_number", "find_quantities", "UNIT_KIND"]
+
+LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
+SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12, "triệu tỷ": 1e15,
+          "nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+QUALIFIERS = {
+    "approx": ("khoảng", "gần", "xấp xỉ", "ước tính", "ước đạt", "ước", "chừng", "trung bình", "bình quân"),
+    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt", "ngoài", "ít nhất", "tối thiểu", "lên tới",
+                  "lên đến"),
+    "less_than": ("dưới", "chưa đến", "chưa tới", "không đến", "không tới", "không quá", "tối đa"),
+}
+# Words after which ``đồng`` is not the currency (``2 đồng chí``).
+_DONG_NOT = "chí|bào|hồ|thời|ý|tâm|hương|minh|loại|ruộng|nghiệp|đội|chủ|tình|phục|ca|bằng|nát"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number said at ``text == source[start:end]`` (qualifier words excluded, a USD bracket included)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    qualifier: str = "exact"
+    value_usd: float | None = None
+    scale_text: str | None = None
+
+
+def _load_units() -> tuple[dict[str, str], dict[str, str]]:
+    units, kinds = {}, {}
+    for line in (LEXICONS / "units.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        surface, unit, kind = (line.split("\t") + ["", ""])[:3]
+        units[surface.strip().casefold()] = unit.strip()
+        kinds[unit.strip()] = kind.strip()
+    return units, kinds
+
+
+_UNITS, UNIT_KIND = _load_units()
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _unit_alt() -> str:
+    parts = []
+    for w in sorted(_UNITS, key=len, reverse=True):
+        p = regex.escape(w).replace(r"\ ", r"\s+")
+        if w == "đồng":
+            p += rf"(?!\s+(?:{_DONG_NOT})\b)"
+        parts.append(p)
+    return "|".join(parts)
+
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_RX = regex.compile(
+    rf"""(?<![\w.,/-])(?P<num>{_NUM})(?:\s*[-–]\s*(?P<num2>{_NUM}))?(?![\d/]|[.,]\d)
+    (?:\s*(?P<scale>{_alt(SCALES)})(?!\w))?
+    (?:\s*(?P<unit>%|{_unit_alt()})(?!\w))?""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_QUAL = {w: q for q, ws in QUALIFIERS.items() for w in ws}
+_QUAL_RX = regex.compile(rf"(?:^|\W)(?P<q>{_alt(_QUAL)})\s+(?:đạt\s+|là\s+|mức\s+|con\s+số\s+)?$",
+                         regex.IGNORECASE)
+_USD_OPEN = regex.compile(
+    r"^\s*(?:\(\s*|,\s*|-\s*|–\s*)?(?:(?:tương\s+đương|tương\s+ứng|quy\s+đổi|tức|hay)\s*(?:với\s+)?(?:khoảng\s+|gần\s+"
+    r"|hơn\s+|trên\s+|xấp\s+xỉ\s+)?|(?:khoảng|gần|hơn|trên|xấp\s+xỉ|~|≈)\s*)?$",
+    regex.IGNORECASE,
+)
+_USD_CLOSE = regex.compile(r"\s*\)")
+
+
+def parse_number(s: str) -> float:
+    """A Vietnamese-written number as a float (see the module docstring for the digit-group rules)."""
+    s = s.strip().replace(" ", "").replace("\u00a0", "")
+    if "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif s.count(",") > 1:
+        s = s.replace(",", "")
+    elif "," in s:
+        s = s.replace(",", ".")
+    elif s.count(".") > 1:
+        s = s.replace(".", "")
+    elif "." in s and len(s) - s.index(".") - 1 == 3:
+        s = s.replace(".", "")
+    return float(s)
+
+
+def _qualifier(text: str, start: int) -> str:
+    m = _QUAL_RX.search(text, max(0, start - 24), start)
+    return _QUAL[_SPACES.sub(" ", m.group("q").casefold())] if m else "exact"
+
+
+_DIGITS = regex.compile(r"\d+")
+_SPACES = regex.compile(r"\s+")
+
+
+def _matches(text: str):
+    """``_RX`` tried only where a run of digits starts (much faster than scanning every position)."""
+    pos = 0
+    for d in _DIGITS.finditer(text):
+        if d.start() < pos:
+            continue
+        m = _RX.match(text, d.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
+def _raw(text: str) -> list[Quantity]:
+    out = []
+    for m in _matches(text):
+        v = parse_number(m.group("num"))
+        qual = _qualifier(text, m.start())
+        if m.group("num2"):
+            v = (v + parse_number(m.group("num2"))) / 2
+            qual = "approx"
+        scale = m.group("scale")
+        if scale:
+            v *= SCALES[_SPACES.sub(" ", scale.casefold())]
+        unit_s = m.group("unit")
+        unit = None
+        if unit_s:
+            unit = "percent" if unit_s == "%" else _UNITS.get(_SPACES.sub(" ", unit_s.casefold()))
+        out.append(Quantity(m.start(), m.end(), m.group(), v, unit, qual, None, scale))
+    return out
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with its scale, unit, qualifier and stated USD equivalent."""
+    raw = _raw(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(raw):
+        q = raw[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if (nxt and nxt.unit == "USD" and q.unit and q.unit != "USD" and UNIT_KIND.get(q.unit) == "currency"
+                and _USD_OPEN.match(text[q.end:nxt.start])):
+            gap = text[q.end:nxt.start]
+            end = nxt.end
+            if "(" in gap:
+                close = _USD_CLOSE.match(text, nxt.end)
+                end = close.end() if close else nxt.end
+            out.append(replace(q, end=end, text=text[q.start:end], value_usd=nxt.value))
+            i += 2
+            continue
+        out.append(q)
+        i += 1
+    return out

@@ -1,0 +1,63 @@
+"""parse_number and find_quantities: Vietnamese digit groups, scale words, units, qualifiers, USD brackets."""
+
+import pytest
+
+from pipeline.numbers import find_quantities, parse_number
+
+
+@pytest.mark.parametrize(("s", "v"), [("50,043", 50.043), ("138.000", 138000), ("1.488", 1488), ("3,370", 3.37),
+                                      ("1100", 1100), ("7.2", 7.2), ("1,16", 1.16), ("25.495.000.000", 25495000000),
+                                      ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1,234,567", 1234567)])
+def test_parse_number(s, v):
+    assert parse_number(s) == pytest.approx(v)
+
+
+def one(text):
+    (q,) = [q for q in find_quantities(text) if q.unit]
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("đạt 50,043 tỷ nhân dân tệ", 50043000000, "CNY", "exact"),
+        ("với 138.000 lượt phương tiện", 138000, "vehicle", "exact"),
+        ("chuyên chở 1,16 triệu tấn hàng hóa", 1160000, "tonne", "exact"),
+        ("duy trì hàng ngày trên 1100 xe", 1100, "vehicle", "more_than"),
+        ("đạt khoảng 3,370 tỷ USD", 3370000000, "USD", "approx"),
+        ("có hơn 160 dự án đầu tư FDI", 160, "project", "more_than"),
+        ("GDP vượt mốc 75 tỷ USD", 75000000000, "USD", "more_than"),
+        ("tăng 5,7% so với cùng kỳ", 5.7, "percent", "exact"),
+        ("nhập siêu dưới 2 tỷ USD", 2000000000, "USD", "less_than"),
+        ("doanh thu 485 tỉ đồng", 485000000000, "VND", "exact"),
+        ("khoảng 500 nghìn tỷ đồng", 500000000000000, "VND", "approx"),
+        ("lợi nhuận 1.748.000.000 đồng", 1748000000, "VND", "exact"),
+        ("tổng vốn 7.2 tỷ USD", 7200000000, "USD", "exact"),
+        ("gần 300 triệu đôla", 300000000, "USD", "approx"),
+        ("đạt 1,4-1,5 tỷ USD", 1450000000, "USD", "approx"),
+        ("diện tích 22.700 km²", 22700, "km2", "exact"),
+    ],
+)
+def test_quantities(text, value, unit, qualifier):
+    q = one(text)
+    assert (q.value, q.unit, q.qualifier) == (pytest.approx(value), unit, qualifier)
+    assert text[q.start:q.end] == q.text
+
+
+def test_usd_bracket_is_merged():
+    text = "GDP đạt 50,043 tỷ nhân dân tệ (7,2 tỷ USD), tăng 5,7%"
+    qs = find_quantities(text)
+    assert [(q.unit, q.value_usd) for q in qs] == [("CNY", pytest.approx(7.2e9)), ("percent", None)]
+    assert qs[0].text == "50,043 tỷ nhân dân tệ (7,2 tỷ USD)" and qs[0].scale_text == "tỷ"
+    (q,) = [q for q in find_quantities("500 nghìn tỷ đồng, tương đương 30 tỷ USD") if q.unit]
+    assert q.value_usd == pytest.approx(3e10)
+
+
+def test_share_in_bracket_is_not_usd():
+    qs = [q for q in find_quantities("3,370 tỷ USD (tương đương 50% tổng vốn)") if q.unit]
+    assert [(q.unit, q.value) for q in qs] == [("USD", pytest.approx(3.37e9)), ("percent", 50)]
+
+
+def test_dates_and_comrades_are_not_quantities():
+    assert [q for q in find_quantities("Ngày 29/6/2022, 2 đồng chí, COVID-19") if q.unit] == []
+    assert all(q.text != "22" for q in find_quantities("ngày 22/2"))
