@@ -1,0 +1,206 @@
+"""Agreements (letters of intent, MOUs, cooperation agreements, minutes, friendship relations,
+joint statements) told in an article's body.
+
+A document type counts when a signing verb (``ký``, ``ký kết``, ``trao``) or, for relations, an
+establishing verb (``thiết lập``) governs it; a planned cue before that verb (``sẽ``, ``thúc đẩy
+sớm``, ``mong muốn``) makes it ``planned``. Date, parties and mode fall back to the meeting the
+signing took place at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import regex
+
+from pipeline.extract import ArticleText
+from pipeline.extract.events import (
+    AGREEMENT_ROWS,
+    CUES,
+    YEAR_RANGE,
+    Hit,
+    SentenceIndex,
+    best_date,
+    cue_before,
+    cue_in,
+    dates_in,
+    fields_in,
+    hits,
+    is_venue,
+    mode_of,
+    places_in,
+    unique,
+)
+from pipeline.extract.meetings import Mention, meeting_groups
+
+_TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
+# Words allowed between a document and the relation it sets up (`Ý định thư thiết lập quan hệ hữu nghị`).
+_CONTENT_LINK = regex.compile(r"(?i)^\s*(?:(?:về|việc|nhằm|thiết lập|xác lập|quan hệ|kết nghĩa|chính thức)\s*)*$")
+_VERB_WINDOW = 90
+_TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
+_PASSIVE = regex.compile(r"^[^,.;]{0,25}?(sẽ\s+|dự kiến\s+)?(?:được|đã được|vừa được)\s+(?:ký|kí)")
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    pos: int
+    type: str
+    status: str
+    date: date | None = None
+    precision: str = "unknown"
+    valid_from: int | None = None
+    valid_to: int | None = None
+    parties: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    mode: str = "unknown"
+
+
+def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
+    """``signed``, ``planned`` or None (no verb governs the document: a generic mention)."""
+    window_start = max(clause_start, m.start - _VERB_WINDOW)
+    window = body[window_start: m.start]
+    verbs = [v for cue in (("signed", "established") if relation else ("signed",))
+             for v in CUES[cue].finditer(window)]
+    after = body[m.end: m.end + 40]
+    passive = _PASSIVE.match(after)
+    if not verbs and not passive:
+        return None
+    if not verbs:
+        return "planned" if passive.group(1) else "signed"
+    first_verb = min((v.start() for v in verbs), default=len(window))
+    head = window[:first_verb]
+    cut = max(head.rfind(","), head.rfind(";"))
+    head = head[cut + 1:]
+    if cue_in("negation", head):
+        return None
+    if cue_in("planned", head):
+        return "planned"
+    return "signed"
+
+
+def _nested(body: str, prev: Hit | None, m: Hit) -> bool:
+    """True when ``m`` is what the previous document sets up, not a document of its own."""
+    return prev is not None and _CONTENT_LINK.match(body[prev.end: m.start]) is not None
+
+
+def _meeting_for(groups: list[Mention], idx: SentenceIndex, body: str, pos: int, sent_start: int,
+                 parties: list[str], mode: str) -> Mention | None:
+    """The meeting the signing took place at, if the text ties it to one."""
+    if not groups:
+        return None
+    para = idx.line_bounds(pos)
+    for g in groups:
+        for men in [g, *g.members]:
+            if men.start == sent_start or para[0] <= men.trigger < para[1]:
+                return g
+    referred = cue_in("anaphor", body, sent_start, pos) or cue_in("sides", body, sent_start, pos)
+    best, best_score = None, 0.0
+    for dist, g in enumerate(reversed([g for g in groups if g.start < pos] or groups[:1])):
+        overlap = len(set(parties) & set(g.localities))
+        if parties and not overlap:
+            continue
+        if not parties and not referred and not (mode == "online" and g.mode == "online"):
+            continue
+        score = overlap + 0.5 * (mode != "unknown" and g.mode == mode) + 0.25 * (g.date is not None) \
+            - 0.01 * dist
+        if best is None or score > best_score:
+            best, best_score = g, score
+    return best
+
+
+def _find(doc: ArticleText) -> list[Found]:
+    body = doc.body
+    idx = SentenceIndex(body)
+    groups: list[Mention] | None = None
+    out: list[Found] = []
+    prev: Hit | None = None
+    for m in hits(doc.extra, body, "agreement"):
+        last, prev = prev, m
+        kind, flags = _TYPES[m.row]
+        sent = idx.sentence_at(m.start)
+        clause = idx.clause_at(m.start)
+        if last is not None and last.start < clause.start:
+            last = None
+        if _nested(body, last, m) or cue_before("generic", body, m.start, 30):
+            continue
+        status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags)
+        if status is None:
+            continue
+        if groups is None:
+            groups = meeting_groups(doc)
+        places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)]
+        parties = unique(p.canonical for p in places if not p.is_country)
+        if not parties:
+            countries = unique(p.canonical for p in places if p.is_country)
+            parties = countries if len(countries) >= 2 else []
+        mode = mode_of(body[sent.start: sent.end], "unknown")
+        f = Found(sent.start, sent.end, m.start, kind, status, parties=parties, mode=mode,
+                  fields=fields_in(body[m.end: clause.end]))
+        when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start)
+        if when and status == "signed":  # a planned document has no signing date yet
+            f.date, f.precision = when.date, when.precision
+        meeting = _meeting_for(groups, idx, body, m.start, sent.start, parties, mode)
+        if meeting is not None:
+            if not f.parties:
+                f.parties = list(meeting.localities)
+            if status == "signed":
+                if f.date is None and meeting.date is not None:
+                    f.date, f.precision = meeting.date, meeting.precision
+                if f.mode == "unknown":
+                    f.mode = meeting.mode
+        years = YEAR_RANGE.search(body, m.end, min(clause.end, m.end + _TERM_WINDOW))
+        if years and kind != "meeting_minutes":
+            a, b = int(years.group(1)), int(years.group(2))
+            if a <= b <= a + 30:
+                f.valid_from, f.valid_to = a, b
+        out.append(f)
+    return out
+
+
+def _richness(f: Found) -> tuple:
+    return (len(f.parties), f.date is not None, f.valid_from is not None, -f.start)
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    """One row per document: mentions of the same type, status and parties are merged."""
+    kept: list[Found] = []
+    for f in found:
+        twin = next((k for k in kept if k.type == f.type and k.status == f.status
+                     and (not k.parties or not f.parties or set(k.parties) & set(f.parties))), None)
+        if twin is None:
+            kept.append(f)
+            continue
+        best, other = (f, twin) if _richness(f) > _richness(twin) else (twin, f)
+        if best.date is None and other.date is not None:
+            best.date, best.precision = other.date, other.precision
+        best.valid_from = best.valid_from or other.valid_from
+        best.valid_to = best.valid_to or other.valid_to
+        best.fields = unique(best.fields + other.fields)
+        if best.mode == "unknown":
+            best.mode = other.mode
+        kept[kept.index(twin)] = best
+    return kept
+
+
+def extract_agreements(doc: ArticleText) -> list[dict]:
+    """Agreement rows (contract columns except ``agreement_id`` and ``article_id``)."""
+    rows = []
+    for f in _merge(_find(doc)):
+        rows.append({
+            "agreement_type": f.type,
+            "status": f.status,
+            "signed_date": f.date,
+            "date_precision": f.precision if f.date else "unknown",
+            "valid_from_year": f.valid_from,
+            "valid_to_year": f.valid_to,
+            "parties": f.parties,
+            "fields": f.fields,
+            "mode": f.mode,
+            "evidence": doc.body[f.start: f.end],
+            "evidence_start": f.start,
+            "evidence_end": f.end,
+        })
+    return rows

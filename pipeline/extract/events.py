@@ -1,0 +1,351 @@
+"""Shared helpers for the meeting and agreement extractors.
+
+Lexicons (``pipeline/lexicons/*.tsv``) are read and compiled once at import. The place, person
+and date finders of ``pipeline.gazetteer``, ``pipeline.people`` and ``pipeline.dates`` are used
+through thin adapters that degrade to "nothing found" while a module is missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+import regex
+
+from pipeline.text import Span, sentences
+
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+_OLD_STYLE = regex.compile(r"([òóỏõọÒÓỎÕỌ])([aeAE])(?!\w)|([ùúủũụÙÚỦŨỤ])([yY])(?!\w)")
+
+
+def read_tsv(name: str, width: int) -> list[list[str]]:
+    """Rows of a lexicon TSV (comments and blank lines skipped), padded to ``width`` columns."""
+    rows = []
+    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        rows.append((cols + [""] * width)[:width])
+    return rows
+
+
+def _move_tone(m: regex.Match) -> str:
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    parts = unicodedata.normalize("NFD", first)
+    tone = "".join(c for c in parts if c in _TONES)
+    base = "".join(c for c in parts if c not in _TONES)
+    return unicodedata.normalize("NFC", base + second + tone)
+
+
+def with_old_tones(pattern: str) -> str:
+    """``pattern`` plus its old-style tone spelling (``hòa`` → ``hoà``, ``thủy`` → ``thuỷ``)."""
+    old = _OLD_STYLE.sub(_move_tone, pattern)
+    return pattern if old == pattern else f"(?:{pattern}|{old})"
+
+
+def word_alt(patterns: list[str], ignore_case: bool = True) -> str:
+    """One word-bounded alternation of the patterns (longest first)."""
+    alts = "|".join(with_old_tones(p) for p in sorted(patterns, key=len, reverse=True))
+    body = f"(?:{alts})"
+    return f"(?<![\\w]){'(?i:' + body + ')' if ignore_case else body}(?!\\w)"
+
+
+def _old_literal(text: str) -> str:
+    return _OLD_STYLE.sub(_move_tone, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon match: its span in the body and the row of the lexicon it came from."""
+
+    start: int
+    end: int
+    row: int
+    text: str
+
+
+class TriggerSet:
+    """Regex patterns found through their literal anchors.
+
+    An Aho–Corasick pass over the body finds the anchors (in their usual cases and both tone
+    spellings); only the patterns of a found anchor are tried, in a small window around it.
+    Longest match wins where two overlap.
+    """
+
+    def __init__(self, lexicons: dict[str, list[tuple[str, bool, str]]], before: int = 30, after: int = 50):
+        self.before, self.after = before, after
+        by_anchor: dict[tuple[str, str], list[int]] = {}
+        for name, rows in lexicons.items():
+            for i, (_, _, anchor) in enumerate(rows):
+                for a in anchor.split("|"):
+                    by_anchor.setdefault((a, name), []).append(i)
+        table: dict[str, list] = {}
+        for (anchor, name), idx in by_anchor.items():
+            rows = lexicons[name]
+            rx = regex.compile("|".join(
+                f"(?P<r{i}>(?<!\\w){_wrap(rows[i][0], rows[i][1])}(?!\\w))"
+                for i in sorted(idx, key=lambda i: -len(rows[i][0]))))
+            for spelling in {anchor, _old_literal(anchor)}:
+                for variant in _cases(spelling):
+                    table.setdefault(variant, []).append((name, rx))
+        self.names = list(lexicons)
+        self.auto = ahocorasick.Automaton()
+        for variant, entries in table.items():
+            self.auto.add_word(variant, (len(variant), tuple(entries)))
+        self.auto.make_automaton()
+
+    def find(self, body: str) -> dict[str, list[Hit]]:
+        """Non-overlapping matches in ``body``, by lexicon."""
+        found: dict[str, dict[tuple[int, int], Hit]] = {n: {} for n in self.names}
+        for end, (length, entries) in self.auto.iter(body):
+            start = end + 1 - length
+            a, b = max(0, start - self.before), min(len(body), end + 1 + self.after)
+            for name, rx in entries:
+                for m in rx.finditer(body, a, b):
+                    if m.start() <= start and m.end() > end:
+                        found[name][(m.start(), m.end())] = Hit(m.start(), m.end(), int(m.lastgroup[1:]),
+                                                                m.group(0))
+        out: dict[str, list[Hit]] = {}
+        for name, hits in found.items():
+            kept: list[Hit] = []
+            for h in sorted(hits.values(), key=lambda h: (h.start, -h.end)):
+                if not kept or h.start >= kept[-1].end:
+                    kept.append(h)
+            out[name] = kept
+        return out
+
+
+def _cases(text: str) -> set[str]:
+    """The ways an anchor is written: lower case, sentence case, title case, upper case."""
+    low = text.lower()
+    return {text, low, low[:1].upper() + low[1:], low.title(), low.upper()}
+
+
+def hits(extra: dict, body: str, lexicon: str) -> list[Hit]:
+    """Matches of one lexicon in ``body``; one scan serves both extractors (cached in ``extra``)."""
+    cached = extra.get("_hits")
+    if cached is None or cached[0] != len(body):
+        cached = extra["_hits"] = (len(body), SCANNER.find(body))
+    return cached[1][lexicon]
+
+
+def _wrap(pattern: str, cased: bool) -> str:
+    p = with_old_tones(pattern)
+    return p if cased else f"(?i:{p})"
+
+
+MEETING_ROWS = read_tsv("meeting_triggers.tsv", 5)  # pattern, kind, mode, flags, anchor
+AGREEMENT_ROWS = read_tsv("agreement_types.tsv", 4)  # pattern, type, flags, anchor
+SCANNER = TriggerSet({
+    "meeting": [(p, "cased" in flags, anchor) for p, _, _, flags, anchor in MEETING_ROWS],
+    "agreement": [(p, False, anchor) for p, _, _, anchor in AGREEMENT_ROWS],
+})
+
+
+def _load_cues() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for cue, pattern in read_tsv("cues.tsv", 2):
+        out.setdefault(cue, []).append(pattern)
+    return out
+
+
+CUE_PATTERNS = _load_cues()
+CUES = {k: regex.compile(word_alt(v)) for k, v in CUE_PATTERNS.items()}
+# `cue` right before a position: search it in the text that ends there.
+CUES_BEFORE = {k: regex.compile(word_alt(v) + r"[\s,]*$") for k, v in CUE_PATTERNS.items()}
+YEAR_RANGE = regex.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*(?:[-–—/]|đến(?:\s+năm)?)\s*((?:19|20)\d\d)(?!\d)"
+)
+
+
+def _fields() -> list[tuple[regex.Pattern, str]]:
+    return [(regex.compile(word_alt(p.split("|"))), f) for p, f in read_tsv("fields.tsv", 2)]
+
+
+FIELDS = _fields()
+
+
+def cue_in(cue: str, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+    """First match of a cue class in ``text[pos:endpos]``."""
+    return CUES[cue].search(text, pos, len(text) if endpos is None else endpos)
+
+
+def cue_before(cue: str, text: str, pos: int, window: int = 40) -> bool:
+    """True when a cue of class ``cue`` ends right before ``pos`` (spaces and commas allowed)."""
+    return CUES_BEFORE[cue].search(text, max(0, pos - window), pos) is not None
+
+
+_VENUE_TAIL = regex.compile(word_alt(CUE_PATTERNS["venue"]) + r"[^,;()]*$")
+
+
+def is_venue(text: str, pos: int, floor: int = 0) -> bool:
+    """True when the place at ``pos`` sits in a ``tại …`` / ``ở …`` phrase (no comma between)."""
+    return _VENUE_TAIL.search(text, max(floor, pos - 40), pos) is not None
+
+
+def fields_in(text: str) -> list[str]:
+    """Sector codes named in ``text``, in lexicon order."""
+    return [f for rx, f in FIELDS if rx.search(text)]
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+
+class SentenceIndex:
+    """Sentences of a body computed lazily, one line at a time."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self._lines: dict[int, list[Span]] = {}
+
+    def line_bounds(self, pos: int) -> tuple[int, int]:
+        start = self.body.rfind("\n", 0, pos) + 1
+        end = self.body.find("\n", pos)
+        return start, len(self.body) if end < 0 else end
+
+    def sentence_at(self, pos: int) -> Span:
+        start, end = self.line_bounds(pos)
+        spans = self._lines.get(start)
+        if spans is None:
+            spans = self._lines[start] = sentences(self.body, start, end)
+        for s in spans:
+            if s.start <= pos < s.end:
+                return s
+        return Span(start, end, self.body[start:end])
+
+    def clause_at(self, pos: int) -> Span:
+        """The semicolon clause of the sentence holding ``pos``."""
+        s = self.sentence_at(pos)
+        a = self.body.rfind(";", s.start, pos) + 1 or s.start
+        b = self.body.find(";", pos, s.end)
+        b = s.end if b < 0 else b
+        while a < b and self.body[a].isspace():
+            a += 1
+        return Span(a, b, self.body[a:b])
+
+
+# --- adapters to the sibling modules -------------------------------------------------------
+
+
+@cache
+def _module(name: str):
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    end: int
+    canonical: str
+    country: str | None
+    level: str
+
+    @property
+    def is_country(self) -> bool:
+        return self.level == "country"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    start: int
+    end: int
+    name: str
+    title: str | None
+    side: str | None
+    locality: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    start: int
+    end: int
+    date: date | None
+    precision: str
+
+
+def places_in(text: str, offset: int = 0) -> list[Place]:
+    """Places in ``text`` with offsets shifted by ``offset``."""
+    gaz = _module("pipeline.gazetteer")
+    if gaz is None:
+        return []
+    out = []
+    for m in gaz.find_places(text):
+        p = m.place
+        out.append(Place(m.start + offset, m.end + offset, p.canonical, getattr(p, "country", None),
+                         str(getattr(p, "level", "") or "")))
+    return out
+
+
+def lookup_place(name: str) -> Place | None:
+    """The gazetteer entry for a canonical or surface name, if any."""
+    gaz = _module("pipeline.gazetteer")
+    if gaz is None or not name:
+        return None
+    try:
+        p = gaz.lookup(name)
+    except (KeyError, LookupError):
+        return None
+    if p is None:
+        return None
+    return Place(0, 0, p.canonical, getattr(p, "country", None), str(getattr(p, "level", "") or ""))
+
+
+def people_in(text: str, offset: int = 0) -> list[Person]:
+    """People named in ``text`` with offsets shifted by ``offset``."""
+    mod = _module("pipeline.people")
+    if mod is None:
+        return []
+    return [Person(p.start + offset, p.end + offset, p.name, p.title or None, p.side, p.locality)
+            for p in mod.find_people(text)]
+
+
+def dates_in(text: str, reference_year: int | None, published_at: datetime | None,
+             offset: int = 0) -> list[When]:
+    """Dates in ``text`` with offsets shifted by ``offset``."""
+    mod = _module("pipeline.dates")
+    if mod is None:
+        return []
+    out = []
+    for d in mod.find_dates(text, reference_year, published_at):
+        start, end = getattr(d, "period_start", None), getattr(d, "period_end", None)
+        if getattr(d, "kind", "date") == "period" and start and end and (end - start).days > 31:
+            continue  # a term (`giai đoạn 2023-2027`), not when something happened
+        out.append(When(d.start + offset, d.end + offset, d.date, d.precision if d.date else "unknown"))
+    return out
+
+
+def best_date(found: list[When], anchor: int) -> When | None:
+    """The most precise dated mention, the nearest to ``anchor`` among equals."""
+    dated = [w for w in found if w.date is not None]
+    if not dated:
+        return None
+    return max(dated, key=lambda w: (PRECISION_RANK.get(w.precision, 0), -abs(w.start - anchor)))
+
+
+def mode_of(text: str, default: str = "unknown") -> str:
+    """``online`` / ``in_person`` from cues in ``text``, else ``default``."""
+    if cue_in("online", text):
+        return "online"
+    if cue_in("in_person", text):
+        return "in_person"
+    return default
+
+
+def unique(items) -> list:
+    """Items in first-seen order without repeats."""
+    seen, out = set(), []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

@@ -1,0 +1,114 @@
+"""Agreement extraction: sentences from the seeds and the VNTC sample, exact field values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.extract import ArticleText
+from pipeline.extract.agreements import extract_agreements
+from tests.test_meetings import SEED_002
+
+
+def run(body: str, year: int | None = None) -> list[dict]:
+    rows = extract_agreements(ArticleText("t", body, None, year, None))
+    for r in rows:
+        assert body[r["evidence_start"]: r["evidence_end"]] == r["evidence"]
+    return rows
+
+
+FIVE = ["Cao Bằng", "Hà Giang", "Lạng Sơn", "Quảng Ninh", "Quảng Tây"]
+
+
+def test_two_documents_in_one_sentence_take_the_meeting_date_and_merge_with_the_caption():
+    rows = run(SEED_002, 2023)
+    assert [(r["agreement_type"], r["status"]) for r in rows] == [
+        ("meeting_minutes", "signed"), ("cooperation_agreement", "signed")]
+    for r in rows:
+        assert (r["signed_date"], r["date_precision"], r["mode"]) == (date(2023, 2, 22), "day", "online")
+        assert sorted(r["parties"]) == FIVE
+    minutes, coop = rows
+    assert (minutes["valid_from_year"], minutes["valid_to_year"]) == (None, None)
+    assert (coop["valid_from_year"], coop["valid_to_year"]) == (2023, 2027)
+    assert coop["evidence"].startswith("Bí thư các tỉnh/khu")
+
+
+BAC_GIANG = (
+    "Chủ tịch UBND thành phố Bắc Giang Đặng Đình Hoan, Thị trưởng thành phố Nam Ninh Liêu Lập Dũng đồng chủ trì "
+    "Hội nghị với sự tham gia của lãnh đạo các sở ngành chủ chốt của hai thành phố.\n"
+    "Hai bên thúc đẩy sớm chính thức ký kết thiết lập quan hệ thành phố hữu nghị giữa hai thành phố, tăng cường "
+    "hợp tác toàn diện trên các lĩnh vực kinh tế, giáo dục, phát triển chuỗi ngành nghề, giao lưu nhân văn...\n"
+    "Tại buổi gặp gỡ trực tuyến, lãnh đạo hai thành phố đã ký Ý định thư thiết lập quan hệ quan hệ hữu nghị giữa "
+    "Nam Ninh và Bắc Giang, tạo nền tảng cho việc tăng cường hợp tác giữa hai địa phương trong thời gian tới."
+)
+
+
+def test_letter_of_intent_signed_and_friendship_planned():
+    friendship, loi = run(BAC_GIANG)
+    assert (friendship["agreement_type"], friendship["status"], friendship["signed_date"]) == (
+        "friendship_relation", "planned", None)
+    assert sorted(friendship["parties"]) == ["Bắc Giang", "Nam Ninh"]  # `hai thành phố`: the meeting's sides
+    assert friendship["fields"] == ["trade", "education", "culture"]
+    assert (loi["agreement_type"], loi["status"], loi["signed_date"], loi["date_precision"], loi["mode"]) == (
+        "letter_of_intent", "signed", None, "unknown", "online")
+    assert loi["parties"] == ["Nam Ninh", "Bắc Giang"]
+
+
+def test_old_tone_spelling_term_and_fields():
+    [row] = run("Ngày 15/10, tỉnh Lạng Sơn và thành phố Bằng Tường đã ký thoả thuận hợp tác về thương mại, du lịch "
+                "giai đoạn 2024-2026.", 2024)
+    assert (row["agreement_type"], row["status"], row["signed_date"], row["date_precision"]) == (
+        "cooperation_agreement", "signed", date(2024, 10, 15), "day")
+    assert (row["valid_from_year"], row["valid_to_year"]) == (2024, 2026)
+    assert row["parties"] == ["Lạng Sơn", "Bằng Tường"]
+    assert row["fields"] == ["trade", "tourism"]
+
+
+def test_venue_is_not_a_party_vntc():
+    [row] = run("Chiều 22/12, tại khách sạn Deawoo Hà Nội, Hiệp hội Dệt May Việt Nam (VITAS) và Liên đoàn dệt Đài "
+                "Loan đã ký kết một thỏa thuận về hợp tác trong lĩnh vực dệt may.", 2005)
+    assert (row["agreement_type"], row["status"], row["signed_date"]) == (
+        "cooperation_agreement", "signed", date(2005, 12, 22))
+    assert "Hà Nội" not in row["parties"]
+
+
+def test_memorandum_vntc():
+    [row] = run("Ngân hàng Tiết kiệm vì Hợp tác quốc tế (Đức) và Hội LHPN Việt Nam ngày 15/10 đã ký Biên bản ghi nhớ "
+                "về việc hỗ trợ phụ nữ nghèo.", 2005)
+    assert (row["agreement_type"], row["status"], row["signed_date"]) == (
+        "memorandum_of_understanding", "signed", date(2005, 10, 15))
+
+
+def test_planned_vntc():
+    [row] = run("Theo ông Tuấn, phía Libya đã đánh giá rất cao lao động VN và họ mong muốn sớm ký được hiệp định "
+                "hợp tác tiếp nhận lao động VN.", 2005)
+    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("cooperation_agreement", "planned", None)
+
+
+def test_established_friendship():
+    [row] = run("Quảng Tây hiện đã thiết lập quan hệ hữu nghị với 23 tỉnh, thành phố, huyện của Việt Nam.", 2025)
+    assert (row["agreement_type"], row["status"], row["parties"]) == ("friendship_relation", "signed", ["Quảng Tây"])
+
+
+def test_not_agreements():
+    for body in (
+        "Tiếp tục quán triệt thực hiện nghiêm túc 3 văn kiện pháp lý về biên giới đất liền Việt Nam-Trung Quốc và "
+        "các thỏa thuận có liên quan.",  # generic
+        "Việc phát triển quan hệ hữu nghị, đối tác hợp tác chiến lược toàn diện giữa hai Đảng đã đạt nhiều thành "
+        "quả.",  # no establishing verb
+        "Trong số các thành viên liên minh, Mỹ và Úc từ chối ký Nghị định thư Kyoto.",  # refused
+        "Doanh nghiệp chỉ cần đăng ký với Bộ trước 15 ngày, còn nội dung chủ yếu do 2 bên thỏa thuận.",  # a verb
+        "Hai bên thống nhất việc duy trì, làm sâu sắc thêm các cặp địa phương kết nghĩa sẽ tiếp tục là nền tảng.",
+    ):
+        assert run(body, 2005) == [], body
+
+
+def test_passive_future_is_planned_without_a_date():
+    [row] = run("Ông Spooner hy vọng, một thoả thuận sẽ được ký kết trong ngày 17/8, song hai bên cần một cuộc gặp "
+                "khác.", 2005)
+    assert (row["agreement_type"], row["status"], row["signed_date"], row["date_precision"]) == (
+        "cooperation_agreement", "planned", None, "unknown")
+
+
+def test_passive_past_with_year():
+    [row] = run("Thoả thuận giữa Mỹ và EU được ký năm 1992.", 2005)
+    assert (row["status"], row["signed_date"], row["date_precision"]) == ("signed", date(1992, 1, 1), "year")
