@@ -30,8 +30,8 @@ def stale_batch_keys(context: dg.OpExecutionContext, data_root: DataRoot):
         yield dg.DynamicOutput(batch, mapping_key=re.sub(r"\W", "_", batch))
 
 
-@dg.op(description="Cleans and extracts one batch into its silver and gold parts.")
-def build_one_batch(context: dg.OpExecutionContext, data_root: DataRoot, batch: str):
+def _build_and_report(context: dg.OpExecutionContext, data_root: DataRoot, batch: str):
+    """Build one batch and report its assets as materialised (with the fingerprint)."""
     fingerprint, counts = process_batch(data_root.path, batch, code_version())
     context.log.info("batch %s built on pid %d: %s", batch, os.getpid(), counts)
     for key in BATCH_ASSETS:
@@ -39,6 +39,11 @@ def build_one_batch(context: dg.OpExecutionContext, data_root: DataRoot, batch: 
         yield dg.AssetMaterialization(asset_key=key, partition=batch, metadata={
             "fingerprint": fingerprint, "dagster/row_count": counts[name], "pid": os.getpid()})
     yield dg.Output(batch)
+
+
+@dg.op(description="Cleans and extracts one batch into its silver and gold parts.")
+def build_one_batch(context: dg.OpExecutionContext, data_root: DataRoot, batch: str):
+    yield from _build_and_report(context, data_root, batch)
 
 
 @dg.op(description="Joins the fan-out: the list of batches built.")
@@ -58,13 +63,44 @@ build_batches_parallel = build_batches_graph.to_job(
     description="Build every stale batch in parallel (one process per batch, at most HOPTAC_MAX_CONCURRENT "
     "at once), then run `publish`.",
 )
-build_batches_dask = build_batches_graph.to_job(
-    name="build_batches_dask",
-    resource_defs={"data_root": DataRoot()},
-    executor_def=dask_executor,
-    description="Build every stale batch in parallel on a Dask cluster (configure `execution.config.cluster`), "
-    "then run `publish`.",
-)
+
+
+@dg.op(description="Registers the batches found in bronze as partitions.")
+def register(context: dg.OpExecutionContext, data_root: DataRoot) -> list[str]:
+    register_batches(context.instance, data_root.path)
+    return stale_batches(context.instance, data_root.path)
+
+
+def _static_batch_op(batch: str) -> dg.OpDefinition:
+    name = "build_" + re.sub(r"\W", "_", batch)
+
+    @dg.op(name=name, description=f"Builds batch `{batch}` if it is stale.")
+    def build(context: dg.OpExecutionContext, data_root: DataRoot, stale: list[str]):
+        if batch in stale:
+            yield from _build_and_report(context, data_root, batch)
+        else:
+            yield dg.Output(batch)
+
+    return build
+
+
+def static_fanout_job(batches: list[str]) -> dg.JobDefinition:
+    """One step per batch, fixed when the job is built: the Dask executor plans the whole graph up front
+    and does not run dynamically mapped steps."""
+    steps = [_static_batch_op(b) for b in batches]
+
+    @dg.graph(name="build_batches_dask_graph")
+    def fan_out():
+        stale = register()
+        batches_built([step(stale) for step in steps])
+
+    return fan_out.to_job(
+        name="build_batches_dask",
+        resource_defs={"data_root": DataRoot()},
+        executor_def=dask_executor,
+        description="Build every stale batch in parallel on a Dask cluster (configure "
+        "`execution.config.cluster`), then run `publish`. Steps are the batches found when the code loaded.",
+    )
 
 
 def parallel_job() -> dg.JobDefinition:
@@ -73,5 +109,13 @@ def parallel_job() -> dg.JobDefinition:
 
 
 def dask_job() -> dg.JobDefinition:
-    """`reconstructable` target of `build_batches_dask`."""
-    return build_batches_dask
+    """`reconstructable` target of `build_batches_dask`, over the batches in `$DATA_DIR/bronze` (every
+    process that rebuilds it sees the same folders)."""
+    from pipeline.bronze import list_batches
+    from pipeline.storage import data_dir
+
+    register = data_dir() / "bronze"
+    return static_fanout_job(list_batches(register) if register.exists() else [])
+
+
+build_batches_dask = dask_job()
