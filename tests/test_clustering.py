@@ -74,3 +74,34 @@ def test_agreements_merge_on_type_and_parties():
     df = frame("agreement_events", agreement_events(frame("agreements", rows), articles("1", "2", "3", "4")))
     assert sorted(df["n_articles"]) == [1, 1, 2]
     assert df[df["n_articles"] == 2].iloc[0]["status"] == "signed"
+
+
+OUTLET_A = """Lạng Sơn và Sùng Tả hội đàm trực tuyến
+Chiều 14/3/2024, đồng chí Đoàn Thu Hà, Phó Chủ tịch UBND tỉnh Lạng Sơn đã có buổi hội đàm trực tuyến với ông Lam Hiểu, Bí thư Thành ủy Sùng Tả, Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).
+Hai bên trao đổi về việc nâng cao hiệu quả thông quan hàng hóa tại các cặp cửa khẩu và tăng cường quản lý biên giới.
+"""
+OUTLET_B = """Thúc đẩy hợp tác cửa khẩu giữa Lạng Sơn và thành phố Sùng Tả
+Ngày 14/3/2024, Bí thư Thành ủy thành phố Sùng Tả (Trung Quốc) Lam Hiểu và Phó Chủ tịch UBND tỉnh Lạng Sơn Đoàn Thu Hà đã hội đàm qua hình thức trực tuyến.
+Tại buổi hội đàm, hai bên thống nhất tiếp tục phối hợp chặt chẽ, bảo đảm thông quan thông suốt dịp cao điểm.
+"""
+
+
+def test_the_same_meeting_told_by_two_outlets_becomes_one_event():
+    from pipeline.build import article_text
+    from pipeline.clean import clean_document
+    from pipeline.extract import extract_article
+
+    rows, arts = [], []
+    for i, text in enumerate((OUTLET_A, OUTLET_B)):
+        doc = clean_document(text)
+        art = {"article_id": f"{i}" * 16, "source_path": f"{i}.txt", "body": doc.body, "title": doc.title,
+               "reference_year": doc.reference_year, "published_at": None}
+        arts.append(art)
+        rows += extract_article(article_text(art))["meetings"]
+    assert len(rows) == 2
+    events = frame("meeting_events", meeting_events(frame("meetings", rows), pd.DataFrame(arts)))
+    assert len(events) == 1
+    event = events.iloc[0]
+    assert event["n_articles"] == 2 and event["kind"] == "talks" and event["mode"] == "online"
+    assert event["date"] == dt.date(2024, 3, 14)
+    assert sorted(p["name"] for p in event["participants"]) == ["Lam Hiểu", "Đoàn Thu Hà"]
