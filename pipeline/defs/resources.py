@@ -77,4 +77,6 @@ def default_resources(root: str | None = None) -> dict:
 
 @dg.definitions
 def resources() -> dg.Definitions:
-    return dg.Definitions(resources=default_resources())
+    """Resources, and the in-process executor as the default: a run's steps are small and sequential
+    (parallelism comes from running batches side by side), so a process per step only adds start-up."""
+    return dg.Definitions(resources=default_resources(), executor=dg.in_process_executor)
