@@ -31,6 +31,8 @@ BOMS = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
+_LETTERS = re.compile(r"[^\W\d_]")
+_VISIBLE = re.compile(r"\S")
 
 
 class RejectedDocument(ValueError):
@@ -146,7 +148,8 @@ def _checked(text: str, encoding: str) -> Decoded:
     text = normalise(text)
     if not text.strip():
         raise RejectedDocument("no text after decoding")
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 0.3 * len(text.replace(" ", "").replace("\n", "")):
+    sample = text[:20_000]  # enough to tell text from noise without counting every character
+    letters = len(_LETTERS.findall(sample))
+    if letters < 0.3 * len(_VISIBLE.findall(sample)):
         raise RejectedDocument(f"does not look like text ({encoding}: too few letters)")
     return Decoded(text, encoding)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC
 
 import pandas as pd
+import pandera.errors
+import pyarrow as pa
 
 from pipeline.bronze import BronzeFile, RejectedDocument, decode
 from pipeline.clean import clean_document
@@ -73,11 +75,45 @@ def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = Non
             "published_at": published, "reference_year": clean.reference_year, "outlet": clean.outlet,
             "author": clean.author, "n_chars": len(clean.body), "encoding": decoded.encoding,
         })
+    _, bad = split_valid("articles", out.articles)
+    if bad:
+        rejected_ids = {row["article_id"] for row, _ in bad}
+        out.articles = [a for a in out.articles if a["article_id"] not in rejected_ids]
+        for doc in out.documents:
+            if doc["status"] == "article" and doc["article_id"] in rejected_ids:
+                doc["status"] = "rejected"
+        out.rejected += [{"source_path": row["source_path"], "article_id": row["article_id"], "stage": "clean",
+                          "reason": f"article fails its schema: {reason}"} for row, reason in bad]
     return out
 
 
 def _rejection(f: BronzeFile, stage: str, reason: str) -> dict:
     return {"source_path": f.source_path, "article_id": f.article_id, "stage": stage, "reason": reason}
+
+
+def split_valid(name: str, rows: list[dict]) -> tuple[pd.DataFrame, list[tuple[dict, str]]]:
+    """The rows of table ``name`` that pass its schema (as a validated frame), and the others with why.
+
+    One bad row (an implausible year, a value of the wrong sign) must not sink a whole batch: it is
+    set aside with its reason and the rest is published.
+    """
+    from pipeline.storage import frame
+
+    try:
+        return frame(name, rows), []
+    except (pandera.errors.SchemaErrors, pa.ArrowException, ValueError, TypeError):
+        pass
+    bad: dict[int, str] = {}
+    for i, row in enumerate(rows):  # the slow path, taken only when something is wrong
+        try:
+            frame(name, [row])
+        except pandera.errors.SchemaErrors as e:
+            cases = e.failure_cases
+            bad[i] = "; ".join(sorted({f"{c} fails {k}" for c, k in zip(cases["column"], cases["check"], strict=True)}))
+        except (pa.ArrowException, ValueError, TypeError) as e:
+            bad[i] = f"{type(e).__name__}: {e}"
+    good = [r for i, r in enumerate(rows) if i not in bad]
+    return frame(name, good), [(rows[i], reason) for i, reason in bad.items()]
 
 
 def article_text(row: dict) -> ArticleText:
@@ -96,6 +132,7 @@ def build_gold(articles: Iterable[dict]) -> tuple[dict[str, list[dict]], list[di
     """Extract gold rows from silver article rows; an article whose extraction fails is recorded, not lost."""
     tables: dict[str, list[dict]] = {name: [] for name in GOLD_TABLES}
     rejected: list[dict] = []
+    articles = list(articles)
     for row in articles:
         try:
             rows = extract_article(article_text(row))
@@ -106,8 +143,14 @@ def build_gold(articles: Iterable[dict]) -> tuple[dict[str, list[dict]], list[di
             continue
         for name in GOLD_TABLES:
             tables[name].extend(rows[name])
+    paths = {row["article_id"]: row["source_path"] for row in articles}
     for name, id_col in (("meetings", "meeting_id"), ("agreements", "agreement_id"), ("trade_figures", "figure_id")):
-        tables[name] = _unique_by(tables[name], id_col)
+        _, bad = split_valid(name, _unique_by(tables[name], id_col))
+        bad_ids = {row[id_col] for row, _ in bad}
+        tables[name] = [r for r in _unique_by(tables[name], id_col) if r[id_col] not in bad_ids]
+        rejected += [{"source_path": paths.get(row.get("article_id"), ""), "article_id": row.get("article_id"),
+                      "stage": "extract", "reason": f"{name} row fails its schema: {reason}; evidence: "
+                      f"{str(row.get('evidence', ''))[:200]}"} for row, reason in bad]
     return tables, rejected
 
 

@@ -52,7 +52,7 @@ def _strip_span(source: str, start: int, end: int) -> Span | None:
 
 def _is_abbreviation(piece: str) -> bool:
     """True when ``piece`` ends with an abbreviation or an initial rather than a sentence."""
-    m = _LAST_TOKEN.search(piece)
+    m = _LAST_TOKEN.search(piece[-40:])  # the last token only: never rescan a long line
     if not m:
         return False
     token = m.group(1).rsplit(".", 1)[-1] if "." in m.group(1).rstrip(".") else m.group(1).rstrip(".")

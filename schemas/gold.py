@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -19,6 +21,14 @@ METRICS = [
     "goods_volume", "vehicle_crossings", "export_volume", "other",
 ]
 MEASURES = ["amount", "change_pct", "share_pct"]
+FIRST_DATE = dt.date(1945, 1, 1)
+
+
+def plausible_dates(series: pd.Series) -> pd.Series:
+    """True where the date is missing or between 1945-01-01 and today."""
+    values = pd.Series([None if pd.isna(v) else v for v in series], index=series.index, dtype=object)
+    today = dt.date.today()
+    return values.map(lambda v: v is None or FIRST_DATE <= v <= today).astype(bool)
 QUALIFIERS = ["exact", "approx", "more_than", "less_than"]
 
 
@@ -51,6 +61,10 @@ class Meetings(Evidence):
     participants: Series[Participants] = pa.Field(description="Named people: name (no honorifics), title, side (ISO 3166-1 alpha-2 of the country they represent, or null).")
     localities: Series[StringList] = pa.Field(description="Provinces, cities or regions the sides represent, canonical Vietnamese names (`Quảng Tây`, `Lạng Sơn`).")
 
+    @pa.dataframe_check(description="date between 1945-01-01 and today")
+    def date_plausible(cls, df: pd.DataFrame) -> Series[bool]:
+        return plausible_dates(df["date"])
+
 
 class Agreements(Evidence):
     """One row per agreement document or formal relationship."""
@@ -69,6 +83,10 @@ class Agreements(Evidence):
     @pa.dataframe_check(description="valid_from_year <= valid_to_year")
     def term_ordered(cls, df: pd.DataFrame) -> Series[bool]:
         return ~(df["valid_from_year"] > df["valid_to_year"]).fillna(False).astype(bool)
+
+    @pa.dataframe_check(description="signed_date between 1945-01-01 and today")
+    def date_plausible(cls, df: pd.DataFrame) -> Series[bool]:
+        return plausible_dates(df["signed_date"])
 
 
 class TradeFigures(Evidence):
@@ -90,6 +108,18 @@ class TradeFigures(Evidence):
     @pa.dataframe_check(description="period_start <= period_end")
     def period_ordered(cls, df: pd.DataFrame) -> Series[bool]:
         return ~(df["period_start"] > df["period_end"]).fillna(False).astype(bool)
+
+    @pa.dataframe_check(description="periods between 1945-01-01 and today")
+    def period_plausible(cls, df: pd.DataFrame) -> Series[bool]:
+        return plausible_dates(df["period_start"]) & plausible_dates(df["period_end"])
+
+    @pa.dataframe_check(description="levels, counts and shares are positive (growth may be negative)")
+    def value_positive(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["measure"] == "change_pct") | (df["value"] > 0)
+
+    @pa.dataframe_check(description="a stated USD equivalent is positive")
+    def value_usd_positive(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["value_usd"].isna() | (df["value_usd"] > 0)
 
 
 class Localities(pa.DataFrameModel):

@@ -69,3 +69,10 @@ def test_figure_period_must_be_ordered():
            "evidence": "x", "evidence_start": 0, "evidence_end": 1}
     with pytest.raises(pandera.errors.SchemaErrors, match="period_ordered"):
         frame("trade_figures", [row])
+
+
+def test_dates_must_fall_between_1945_and_today():
+    for bad in (dt.date(1930, 5, 1), dt.date.today() + dt.timedelta(days=40)):
+        with pytest.raises(pandera.errors.SchemaErrors, match="date_plausible"):
+            frame("meetings", [meeting(date=bad)])
+    assert len(frame("meetings", [meeting(date=None, date_precision="unknown")])) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import regex
 
@@ -88,6 +88,7 @@ def name_like(text: str) -> str | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+FIRST_YEAR = 1945  # the published tables cover Viet Nam since independence; older years are history told
 _LEFT_FULL = re.compile(r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]|[Tt]háng\s+\d{1,2}\s*(?:[/.-]|năm))\s*$")
 _LEFT_BARE = re.compile(r"(?:^|[^\w])[Nn]ăm\s+$")
 _LEFT_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?$")
@@ -99,6 +100,8 @@ def _year_scores(text: str, scores: Counter[int], bare_until: int) -> None:
     for m in _YEAR.finditer(text):
         a, b = m.span()
         if a and text[a - 1].isdigit() or b < n and text[b].isdigit():
+            continue
+        if not FIRST_YEAR <= int(m.group()) <= date.today().year + 1:
             continue
         left = text[max(0, a - 24):a]
         if _LEFT_RANGE.search(left) or _RIGHT_RANGE.match(text, b):
