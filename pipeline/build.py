@@ -166,18 +166,24 @@ def known_documents(root, batch: str) -> dict[str, str]:
     return dict(zip(docs["sha256"], docs["source_path"], strict=True))
 
 
-def process_batch(root, batch: str, code_version: str) -> tuple[str, dict[str, int]]:
-    """Build one batch outside Dagster's IO managers (the fan-out job): silver and gold parts written,
-    each validated. Returns the batch fingerprint and row counts."""
+def process_batch(root, batch: str, code_version: str, known: dict[str, str] | None = None) -> tuple[str, dict[str, int]]:
+    """Build one batch outside Dagster's IO managers (fan-out jobs, parallel `hoptac build`): silver and
+    gold parts validated, checked to quote their articles, then written. Returns the batch fingerprint
+    and row counts. ``known``: documents other batches hold (default: read from their written parts)."""
     from pipeline.bronze import fingerprint, scan
+    from pipeline.checks import untraceable
     from pipeline.storage import frame, write_table
 
     files = list(scan(root / "bronze", batch))
-    silver = build_silver(files, known_documents(root, batch))
+    silver = build_silver(files, known_documents(root, batch) if known is None else known)
     tables, rejected = build_gold(silver.articles)
     out = {"documents": silver.documents, "articles": silver.articles, "rejected": silver.rejected,
            **tables, "extraction_rejected": rejected}
     frames = {name: frame(name, rows) for name, rows in out.items()}  # validate all before writing any
+    bodies = frames["articles"].set_index("article_id")["body"]
+    for name in GOLD_TABLES:
+        if bad := untraceable(frames[name], bodies):
+            raise ValueError(f"batch {batch}: {len(bad)} {name} rows do not quote their article: {bad[:3]}")
     for name, df in frames.items():
         write_table(root, name, df, batch)
     return fingerprint(files, code_version), {name: len(df) for name, df in frames.items()}

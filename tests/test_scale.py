@@ -63,3 +63,23 @@ def test_dask_cluster_builds_batches_in_parallel(corpus):
         instance, result = run("dask_job", config)
         with instance:
             check_built(instance, result)
+
+
+def test_hoptac_build_runs_batches_in_worker_processes_like_sequential_runs(corpus, tmp_path):
+    from pipeline.runner import run_build
+
+    shutil.copy(next(SEEDS.glob("002_*.txt")), corpus / "data" / "bronze" / "b1" / "copy.txt")  # a cross-batch duplicate
+    root = data_dir()
+    with dg.DagsterInstance.get() as instance:
+        result = run_build(instance, root, log=lambda m: None, workers=2)
+        assert result.success and result.built == ["b0", "b1", "b2"] and result.published
+        assert stale_batches(instance, root) == []
+        again = run_build(instance, root, log=lambda m: None, workers=2)
+        assert again.success and again.built == [] and not again.published
+    parallel = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.glob("**/*.parquet"))}
+    sequential_root = tmp_path / "sequential"
+    shutil.copytree(root / "bronze", sequential_root / "bronze")
+    with dg.DagsterInstance.ephemeral() as instance:
+        assert run_build(instance, data_dir(str(sequential_root)), log=lambda m: None).success
+    sequential = {p.relative_to(sequential_root).as_posix(): p.read_bytes() for p in sorted(sequential_root.glob("**/*.parquet"))}
+    assert parallel == sequential

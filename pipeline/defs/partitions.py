@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -47,3 +48,27 @@ def register_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
     if new:
         instance.add_dynamic_partitions(batches.name, new)
     return new
+
+
+BATCH_ASSETS = {
+    ("silver", "documents"): "documents", ("silver", "articles"): "articles", ("silver", "rejected"): "rejected",
+    ("gold", "batches", "meetings"): "meetings", ("gold", "batches", "agreements"): "agreements",
+    ("gold", "batches", "trade_figures"): "trade_figures", ("gold", "batches", "rejected"): "extraction_rejected",
+}
+CHECKED = {("silver", "documents"): ("schema",), ("silver", "articles"): ("schema",), ("silver", "rejected"): ("schema",),
+           ("gold", "batches", "meetings"): ("schema", "evidence_traceable"),
+           ("gold", "batches", "agreements"): ("schema", "evidence_traceable"),
+           ("gold", "batches", "trade_figures"): ("schema", "evidence_traceable")}
+
+
+def batch_events(batch: str, fingerprint: str, counts: dict[str, int]) -> list:
+    """What a batch built outside a `build_batch` run reports: each asset's materialisation (with the
+    fingerprint later builds compare) and its passed checks (it was validated before it was written)."""
+    events: list = []
+    for key, name in BATCH_ASSETS.items():
+        events.append(dg.AssetMaterialization(asset_key=list(key), partition=batch, metadata={
+            "fingerprint": fingerprint, "dagster/row_count": counts[name], "pid": os.getpid()}))
+        events += [dg.AssetCheckEvaluation(asset_key=dg.AssetKey(list(key)), check_name=check, passed=True,
+                                           metadata={"rows": counts[name], "batch": batch})
+                   for check in CHECKED.get(key, ())]
+    return events

@@ -12,14 +12,10 @@ import dagster as dg
 from dagster_dask import dask_executor
 
 from pipeline.build import process_batch
-from pipeline.defs.partitions import register_batches, stale_batches
+from pipeline.defs.partitions import batch_events, register_batches, stale_batches
 from pipeline.defs.resources import DataRoot
 from pipeline.version import code_version
 
-BATCH_ASSETS = [["silver", "documents"], ["silver", "articles"], ["silver", "rejected"],
-                ["gold", "batches", "meetings"], ["gold", "batches", "agreements"],
-                ["gold", "batches", "trade_figures"], ["gold", "batches", "rejected"]]
-TABLE_OF = {("gold", "batches", "rejected"): "extraction_rejected"}
 MAX_CONCURRENT = int(os.environ.get("HOPTAC_MAX_CONCURRENT", os.cpu_count() or 2))
 
 
@@ -34,10 +30,9 @@ def _build_and_report(context: dg.OpExecutionContext, data_root: DataRoot, batch
     """Build one batch and report its assets as materialised (with the fingerprint)."""
     fingerprint, counts = process_batch(data_root.path, batch, code_version())
     context.log.info("batch %s built on pid %d: %s", batch, os.getpid(), counts)
-    for key in BATCH_ASSETS:
-        name = TABLE_OF.get(tuple(key), key[-1])
-        yield dg.AssetMaterialization(asset_key=key, partition=batch, metadata={
-            "fingerprint": fingerprint, "dagster/row_count": counts[name], "pid": os.getpid()})
+    for event in batch_events(batch, fingerprint, counts):
+        if isinstance(event, dg.AssetMaterialization):
+            yield event
     yield dg.Output(batch)
 
 
