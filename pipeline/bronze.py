@@ -94,6 +94,20 @@ def scan(bronze_dir: str | os.PathLike, batch: str | None = None) -> Iterator[Br
         yield BronzeFile(path.relative_to(root).as_posix(), hashlib.sha256(raw).hexdigest(), len(raw), raw)
 
 
+def stat_signature(bronze_dir: str | os.PathLike, batch: str, code_version: str) -> str | None:
+    """A cheap stand-in for `fingerprint`: code version and every file's path, size and modification time
+    (no reading). Equal signatures mean unchanged files, as for make or git; None on filesystems without
+    modification times, where only the content fingerprint decides."""
+    root = UPath(bronze_dir)
+    if root.protocol not in ("", "file", "local"):
+        return None
+    h = hashlib.sha256(code_version.encode())
+    for path in batch_paths(root, batch):
+        st = os.stat(path)
+        h.update(f"\n{path.relative_to(root).as_posix()}\t{st.st_size}\t{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:24]
+
+
 def fingerprint(files: Iterator[BronzeFile] | list[BronzeFile], code_version: str) -> str:
     """What a batch's outputs depend on: the code version and every file's path and content hash."""
     h = hashlib.sha256(code_version.encode())

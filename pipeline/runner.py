@@ -95,10 +95,12 @@ def owners(root: Path, todo: list[str]) -> dict[str, dict[str, str]]:
 
 def _build_in_workers(instance: dg.DagsterInstance, root: Path, todo: list[str], workers: int,
                       out: BuildResult, log) -> None:
+    from pipeline.bronze import stat_signature
     from pipeline.defs.partitions import batch_events
     from pipeline.version import code_version
 
     known = owners(root, todo)
+    signatures = {b: stat_signature(root / "bronze", b, code_version()) or "" for b in todo}  # before reading
     log(f"hoptac: {len(todo)} batches on {workers} worker processes")
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -106,11 +108,12 @@ def _build_in_workers(instance: dg.DagsterInstance, root: Path, todo: list[str],
         for i, future in enumerate(as_completed(futures), 1):
             batch = futures[future]
             try:
-                fingerprint, counts = future.result()
+                fingerprint, counts, pid = future.result()
             except Exception as e:  # noqa: BLE001 - reported as the batch's failure; other batches go on
                 out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
                 continue
-            for event in batch_events(batch, fingerprint, counts):
+            versions = {"fingerprint": fingerprint, "stat_signature": signatures[batch]}
+            for event in batch_events(batch, versions, counts, pid):
                 instance.report_runless_asset_event(event)
             out.built.append(batch)
             log(f"hoptac: batch {batch} done ({i}/{len(todo)}): {counts['articles']} articles, "
@@ -118,8 +121,8 @@ def _build_in_workers(instance: dg.DagsterInstance, root: Path, todo: list[str],
     out.built.sort()
 
 
-def _worker(root: str, batch: str, version: str, known: dict[str, str]) -> tuple[str, dict[str, int]]:
+def _worker(root: str, batch: str, version: str, known: dict[str, str]) -> tuple[str, dict[str, int], int]:
     from pipeline.build import process_batch
     from pipeline.storage import data_dir
 
-    return process_batch(data_dir(root), batch, version, known)
+    return (*process_batch(data_dir(root), batch, version, known), os.getpid())

@@ -158,3 +158,14 @@ def test_a_new_batch_folder_is_picked_up_by_the_sensor_alone(built, instance, mo
     assert build(built, instance, monkeypatch).built == ["new"]
     docs = read_table(built, "documents")
     assert "new/a.txt" in set(docs["source_path"])
+
+
+def test_touched_files_are_not_rebuilt_but_changed_ones_are(built, instance, monkeypatch):
+    import os
+
+    assert build(built, instance, monkeypatch).built == []
+    target = built / "bronze" / "odd" / "nfd.txt"
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))  # new modification time, same bytes
+    assert build(built, instance, monkeypatch).built == []
+    target.write_bytes(target.read_bytes() + "\nMột dòng mới.\n".encode())
+    assert build(built, instance, monkeypatch).built == ["odd"]

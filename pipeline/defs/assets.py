@@ -9,10 +9,10 @@ folder of `bronze/`); the published gold tables, the gazetteer and the Data Pack
 import dagster as dg
 import pandas as pd
 
-from pipeline.bronze import fingerprint, scan
+from pipeline.bronze import fingerprint, scan, stat_signature
 from pipeline.build import build_gold, build_silver, known_documents
 from pipeline.checks import untraceable
-from pipeline.defs.partitions import SILVER_KEY, batches, last_fingerprint
+from pipeline.defs.partitions import SILVER_KEY, batches, last_versions
 from pipeline.defs.resources import DataRoot
 from pipeline.storage import batches_written, frame, read_table
 from pipeline.version import code_version
@@ -47,11 +47,12 @@ def _out(layer: str, description: str) -> dg.AssetOut:
 def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
     """Decode every file of the batch (UTF-8, UTF-16, Windows-1258 → NFC), drop duplicate bytes, clean pages to articles."""
     batch = context.partition_key
+    signature = stat_signature(data_root.bronze, batch, code_version())  # before reading: a later change shows
     files = list(scan(data_root.bronze, batch))
     version = fingerprint(files, code_version())
     result = build_silver(files, known_documents(data_root.path, batch))
     context.log.info("batch %s: %s", batch, result.counts())
-    meta = {"fingerprint": version, "batch": batch, **result.counts()}
+    meta = {"fingerprint": version, "stat_signature": signature or "", "batch": batch, **result.counts()}
     frames = {name: frame(name, getattr(result, name)) for name in ("documents", "articles", "rejected")}
     for name, df in frames.items():
         yield dg.Output(df, output_name=name, metadata=meta)
@@ -87,7 +88,7 @@ def gold(context: dg.AssetExecutionContext, articles: pd.DataFrame):
     bodies = articles.set_index("article_id")["body"]
     frames = {name: frame(name, rows) for name, rows in tables.items()}
     # the batch's fingerprint, recorded once its extraction succeeded: what `stale_batches` compares
-    meta = {"fingerprint": last_fingerprint(context.instance, context.partition_key, SILVER_KEY) or ""}
+    meta = last_versions(context.instance, context.partition_key, SILVER_KEY)
     for name, df in frames.items():
         key = dg.AssetKey(["gold", "batches", name])
         bad = untraceable(df, bodies)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.bronze import fingerprint, list_batches, scan
+from pipeline.bronze import fingerprint, list_batches, scan, stat_signature
 from pipeline.storage import table_path
 from pipeline.version import code_version
 
@@ -21,22 +21,37 @@ def batch_fingerprint(bronze: Path, batch: str) -> str:
     return fingerprint(scan(bronze, batch), code_version())
 
 
-def last_fingerprint(instance: dg.DagsterInstance, batch: str, key: dg.AssetKey = FINGERPRINT_KEY) -> str | None:
-    """The fingerprint recorded by the batch's last successful build (or last materialisation of ``key``)."""
+def last_versions(instance: dg.DagsterInstance, batch: str, key: dg.AssetKey = FINGERPRINT_KEY) -> dict[str, str]:
+    """`fingerprint` and `stat_signature` recorded by the batch's last successful build (or the last
+    materialisation of ``key``); empty when there is none."""
     result = instance.fetch_materializations(
         dg.AssetRecordsFilter(asset_key=key, asset_partitions=[batch]), limit=1)
     if not result.records:
-        return None
-    entry = result.records[0].asset_materialization.metadata.get("fingerprint")
-    return entry.value if entry else None
+        return {}
+    meta = result.records[0].asset_materialization.metadata
+    return {k: meta[k].value for k in ("fingerprint", "stat_signature") if k in meta and meta[k].value}
+
+
+def last_fingerprint(instance: dg.DagsterInstance, batch: str, key: dg.AssetKey = FINGERPRINT_KEY) -> str | None:
+    """The fingerprint recorded by the batch's last successful build (or last materialisation of ``key``)."""
+    return last_versions(instance, batch, key).get("fingerprint")
 
 
 def stale_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
-    """Batches whose bronze files or code changed since their last build, or whose outputs are missing."""
+    """Batches whose bronze files or code changed since their last build, or whose outputs are missing.
+
+    Unchanged paths, sizes and modification times settle it without reading; otherwise the content
+    hashes decide (a file touched but not changed is not rebuilt)."""
     out = []
     for batch in list_batches(root / "bronze"):
-        outputs_present = all(table_path(root, name, batch).exists() for name in BATCH_TABLES)
-        if not outputs_present or last_fingerprint(instance, batch) != batch_fingerprint(root / "bronze", batch):
+        if not all(table_path(root, name, batch).exists() for name in BATCH_TABLES):
+            out.append(batch)
+            continue
+        last = last_versions(instance, batch)
+        signature = stat_signature(root / "bronze", batch, code_version())
+        if signature and last.get("stat_signature") == signature:
+            continue
+        if last.get("fingerprint") != batch_fingerprint(root / "bronze", batch):
             out.append(batch)
     return out
 
@@ -61,13 +76,14 @@ CHECKED = {("silver", "documents"): ("schema",), ("silver", "articles"): ("schem
            ("gold", "batches", "trade_figures"): ("schema", "evidence_traceable")}
 
 
-def batch_events(batch: str, fingerprint: str, counts: dict[str, int]) -> list:
+def batch_events(batch: str, versions: dict[str, str], counts: dict[str, int], pid: int | None = None) -> list:
     """What a batch built outside a `build_batch` run reports: each asset's materialisation (with the
-    fingerprint later builds compare) and its passed checks (it was validated before it was written)."""
+    fingerprint and stat signature later builds compare) and its passed checks (it was validated before
+    it was written)."""
     events: list = []
     for key, name in BATCH_ASSETS.items():
         events.append(dg.AssetMaterialization(asset_key=list(key), partition=batch, metadata={
-            "fingerprint": fingerprint, "dagster/row_count": counts[name], "pid": os.getpid()}))
+            **versions, "dagster/row_count": counts[name], "pid": pid or os.getpid()}))
         events += [dg.AssetCheckEvaluation(asset_key=dg.AssetKey(list(key)), check_name=check, passed=True,
                                            metadata={"rows": counts[name], "batch": batch})
                    for check in CHECKED.get(key, ())]

@@ -11,6 +11,7 @@ import re
 import dagster as dg
 from dagster_dask import dask_executor
 
+from pipeline.bronze import stat_signature
 from pipeline.build import process_batch
 from pipeline.defs.partitions import batch_events, register_batches, stale_batches
 from pipeline.defs.resources import DataRoot
@@ -28,9 +29,10 @@ def stale_batch_keys(context: dg.OpExecutionContext, data_root: DataRoot):
 
 def _build_and_report(context: dg.OpExecutionContext, data_root: DataRoot, batch: str):
     """Build one batch and report its assets as materialised (with the fingerprint)."""
+    signature = stat_signature(data_root.bronze, batch, code_version()) or ""
     fingerprint, counts = process_batch(data_root.path, batch, code_version())
     context.log.info("batch %s built on pid %d: %s", batch, os.getpid(), counts)
-    for event in batch_events(batch, fingerprint, counts):
+    for event in batch_events(batch, {"fingerprint": fingerprint, "stat_signature": signature}, counts):
         if isinstance(event, dg.AssetMaterialization):
             yield event
     yield dg.Output(batch)
