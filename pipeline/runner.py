@@ -17,6 +17,7 @@ from pathlib import Path
 
 import dagster as dg
 
+LOGS = {"loggers": {"console": {"config": {"log_level": os.environ.get("HOPTAC_LOG_LEVEL", "INFO")}}}}
 PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves
 
 
@@ -53,7 +54,8 @@ def run_build(instance: dg.DagsterInstance, root: Path, force: bool = False,
     if todo or not published_outputs_present(root):
         from pipeline.definitions import defs
 
-        result = defs.resolve_job_def("publish").execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def("publish").execute_in_process(instance=instance, raise_on_error=False,
+                                                                    run_config=LOGS)
         out.published = result.success
         out.failures += [e.message for e in result.all_events if e.is_failure]
     else:
@@ -67,7 +69,8 @@ def _build_as_runs(instance: dg.DagsterInstance, todo: list[str], out: BuildResu
     job = defs.resolve_job_def("build_batch")
     for i, batch in enumerate(todo, 1):
         log(f"hoptac: batch {batch} ({i}/{len(todo)})")
-        result = job.execute_in_process(instance=instance, partition_key=batch, raise_on_error=False)
+        result = job.execute_in_process(instance=instance, partition_key=batch, raise_on_error=False,
+                                        run_config=LOGS)
         if result.success:
             out.built.append(batch)
         else:
