@@ -6,9 +6,8 @@ partition from the job's launchpad, then `publish`, waits for both runs to succe
 under `tests/artifacts/`. Skipped when chromium, chromedriver or selenium are missing, except under CI
 (`CI` set), where it fails instead.
 
-Runs are launched with the in-process executor (set in the launchpad's config editor): with the default
-multiprocess executor every step re-imports the pipeline in a new process, and `publish` alone takes
-about three minutes on two cores.
+The project's jobs run in process by default (a process per step would re-import the pipeline for
+every step), so the launchpad's default configuration is launched as it is.
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 DG = ROOT / ".venv" / "bin" / "dg"
-IN_PROCESS = "execution:\n  config:\n    in_process: {}\n"
 RUN_TIMEOUT = 300
 CLOCK = {"start": time.monotonic()}
 
@@ -251,7 +249,7 @@ def screenshot(driver, name: str) -> Path:
 
 
 def launch_from_launchpad(driver, base: str, job: str, partition: str | None = None) -> str:
-    """Open the job's launchpad, choose the partition, use the in-process executor, launch; the run id."""
+    """Open the job's launchpad, choose the partition, launch (the jobs run in process by default); the run id."""
     from selenium.webdriver.common.by import By
 
     driver.get(f"{base}/locations/hoptac/jobs/{job}/playground")
@@ -269,14 +267,6 @@ def launch_from_launchpad(driver, base: str, job: str, partition: str | None = N
                  and not visible(driver, "//*[contains(@class, 'menuItemText')]"), timeout=15, every=0.5)
         time.sleep(1)  # choosing a partition reloads the config editor from the partition's run config
 
-    def configured() -> bool:
-        editor = "document.querySelector('.CodeMirror').CodeMirror"
-        if "in_process" not in (driver.execute_script(f"return {editor}.getValue()") or ""):
-            driver.execute_script(f"{editor}.setValue(arguments[0])", IN_PROCESS)
-            return False
-        return True
-
-    wait_for("the config editor to hold the in-process executor", configured, timeout=15, every=1)
     wait_for("the launchpad to report no config errors", lambda: visible(driver, "//*[normalize-space(.)='No errors']"),
              timeout=30, every=0.5)
     log(f"launching {job}" + (f" for partition {partition}" if partition else ""))
