@@ -89,6 +89,13 @@ _RX = regex.compile(
     (?:\s*(?P<unit>%|{_unit_alt()})(?!\w))?""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+# The same with the unit required: scanned in C over the whole text when the caller wants units only.
+_RX_UNIT = regex.compile(
+    rf"""(?<![\w.,/-])(?P<num>{_NUM})(?:\s*[-–]\s*(?P<num2>{_NUM}))?(?![\d/]|[.,]\d)
+    (?:\s*(?P<scale>{_alt(SCALES)})(?!\w))?
+    \s*(?P<unit>%|{_unit_alt()})(?!\w)""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
 _QUAL = {w: q for q, ws in QUALIFIERS.items() for w in ws}
 _QUAL_RX = regex.compile(rf"(?:^|\W)(?P<q>{_alt(_QUAL)})\s+(?:đạt\s+|là\s+|mức\s+|con\s+số\s+)?$",
                          regex.IGNORECASE)
@@ -140,9 +147,15 @@ def _matches(text: str):
             yield m
 
 
-def _raw(text: str) -> list[Quantity]:
+def _raw(text: str, units: frozenset[str] | set[str] | None = None) -> list[Quantity]:
     out = []
-    for m in _matches(text):
+    for m in (_matches(text) if units is None else _RX_UNIT.finditer(text)):
+        unit_s = m.group("unit")
+        unit = None
+        if unit_s:
+            unit = "percent" if unit_s == "%" else _UNITS.get(_SPACES.sub(" ", unit_s.casefold()))
+        if units is not None and unit not in units:
+            continue  # the caller wants only these units: no parsing, no qualifier look-up
         v = parse_number(m.group("num"))
         qual = _qualifier(text, m.start())
         if m.group("num2"):
@@ -150,18 +163,19 @@ def _raw(text: str) -> list[Quantity]:
             qual = "approx"
         scale = m.group("scale")
         if scale:
-            v *= SCALES[_SPACES.sub(" ", scale.casefold())]
-        unit_s = m.group("unit")
-        unit = None
-        if unit_s:
-            unit = "percent" if unit_s == "%" else _UNITS.get(_SPACES.sub(" ", unit_s.casefold()))
+            v = round(v * SCALES[_SPACES.sub(" ", scale.casefold())], 6)  # 4,1 tỷ is 4100000000.0, not …99.9999995
         out.append(Quantity(m.start(), m.end(), m.group(), v, unit, qual, None, scale))
     return out
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every number in ``text`` with its scale, unit, qualifier and stated USD equivalent."""
-    raw = _raw(text)
+def find_quantities(text: str, units: frozenset[str] | set[str] | None = None) -> list[Quantity]:
+    """Every number in ``text`` with its scale, unit, qualifier and stated USD equivalent.
+
+    With ``units``, only quantities in those units are returned (and the others are never parsed): the
+    fast path for a caller that reads a few units. A USD equivalent is only merged when ``USD`` is
+    among them.
+    """
+    raw = _raw(text, units)
     out: list[Quantity] = []
     i = 0
     while i < len(raw):

@@ -17,9 +17,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
 import regex
 
-from pipeline.gazetteer import PlaceMatch, _read, find_places, lookup, surnames
+from pipeline.gazetteer import LEXICONS, PlaceMatch, _read, find_places, lookup, surnames
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,13 @@ _NOT_PERSON = frozenset({"Châu Á", "Châu Âu", "Châu Mỹ", "Châu Phi", "Ch
                          "Đông Nam Á", "Đông Á", "Trung Đông", "Bắc Mỹ", "Nam Mỹ", "Mỹ Latinh"})
 _MAX_TAIL = 90
 _FOREIGN = "??"  # marker: a foreign (Latin-script) name with no country named; reported as None
+_VOWELS = regex.compile(r"[aeiouy]+")
+_LATIN_RX = regex.compile(_LATIN)
+_POSTING = regex.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,3}$")
+_SYL_RX = regex.compile(_SYL)
+_SYL_RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
+_LATIN_RUN = regex.compile(rf"{_LATIN}(?: {_LATIN}){{1,5}}")
+_APPOS_STOP = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
 
 
 @cache
@@ -67,17 +75,52 @@ def _titles() -> tuple[regex.Pattern, dict[str, str | None]]:
     return regex.compile(chain), sides
 
 
+@cache
+def _sided_titles() -> tuple[regex.Pattern, dict[str, str]]:
+    """One pattern over the titles that imply a side (longest first), and casefolded title → side."""
+    sides = {t.casefold(): s for t, s in _titles()[1].items() if s}
+    alts = "|".join(regex.escape(t) for t in sorted(sides, key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])"), sides
+
+
+@cache
+def _title_starts() -> ahocorasick.Automaton:
+    """Lower-cased titles, to find where a title may start without running the chain pattern everywhere."""
+    auto = ahocorasick.Automaton()
+    for t in _titles()[1]:
+        auto.add_word(t.lower(), len(t))
+    auto.make_automaton()
+    return auto
+
+
+def _title_matches(text: str):
+    """What ``_titles()[0].finditer(text)`` finds, trying the pattern only where a title starts."""
+    low = text.lower()
+    chain = _titles()[0]
+    if len(low) != len(text):  # a case mapping changed the length: offsets would not line up
+        yield from chain.finditer(text)
+        return
+    starts = sorted({end + 1 - n for end, n in _title_starts().iter(low)})
+    last = 0
+    for s in starts:
+        if s < last:
+            continue
+        m = chain.match(text, s)
+        if m:
+            last = m.end()
+            yield m
+
+
 def _title_side(chain: str) -> str | None:
     """The side implied by the chain's most specific title (longest match wins)."""
-    sides = _titles()[1]
-    found = [(len(t), s) for t, s in sides.items() if s and regex.search(
-        r"(?<![\p{L}])" + regex.escape(t) + r"(?![\p{L}])", chain, flags=regex.IGNORECASE)]
+    rx, sides = _sided_titles()
+    found = [(len(m.group()), sides[m.group().casefold()]) for m in rx.finditer(chain, overlapped=True)]
     return max(found)[1] if found else None
 
 
 def _one_syllable(tok: str) -> bool:
     """A Vietnamese syllable has one vowel group (`Nguyễn`, `Quyết`); `Simone` has three."""
-    return len(regex.findall(r"[aeiouy]+", _fold(tok.lower()))) == 1
+    return len(_VOWELS.findall(_fold(tok.lower()))) == 1
 
 
 def _fold(s: str) -> str:
@@ -91,29 +134,58 @@ def _is_surname_name(tokens: list[str]) -> bool:
 
 def _is_latin_name(tokens: list[str]) -> bool:
     """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has)."""
-    if not 2 <= len(tokens) <= 4 or not all(regex.fullmatch(_LATIN, t) for t in tokens):
+    if not 2 <= len(tokens) <= 4 or not all(_LATIN_RX.fullmatch(t) for t in tokens):
         return False
-    return any(len(regex.findall(r"[aeiouy]+", t.lower())) >= 2 for t in tokens)
+    return any(len(_VOWELS.findall(t.lower())) >= 2 for t in tokens)
+
+
+_VN_SYLLABLE = regex.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]+(?:ch|nh|ng|[cmnpt])?")
+
+
+def is_foreign_name(name: str) -> bool:
+    """True for a name no Vietnamese (or Sino-Vietnamese) name could be: Latin-script words
+    (`Kofi Annan`) or a syllable Vietnamese spelling does not have (`Kim Won Ki`, `M.Morshed Khan`)."""
+    tokens = name.split()
+    if _is_latin_name(tokens):
+        return True
+    return any(not _VN_SYLLABLE.fullmatch(_fold(t.lower())) for t in tokens)
+
+
+@cache
+def _other_country_names() -> list[tuple[regex.Pattern, str]]:
+    """Country abbreviations and capitals the gazetteer does not hold (`Thủ tướng TQ …`), from
+    ``lexicons/scope_cues.tsv`` (rows of side ``foreign`` with a country)."""
+    out = []
+    for line in (LEXICONS / "scope_cues.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[0] == "foreign" and cols[2].strip():
+            out.append((regex.compile(rf"(?<!\w)(?:{cols[1]})(?!\w)"), cols[2].strip()))
+    return out
 
 
 def _side_and_locality(places: list[PlaceMatch], seg: str, seg_start: int) -> tuple[str | None, str | None]:
     side = locality = None
     for m in places:
         before = seg[: m.start - seg_start]
-        if regex.search(r"\b(?:tại|ở)\s+(?:\S+\s+){0,3}$", before):
+        if _POSTING.search(before):
             continue  # posting place, not who the person represents
         if side is None:
             side = m.place.country
         if locality is None and m.place.level != "country" and m.place.country == side:
             locality = m.place.canonical
+    if side is None:
+        for rx, country in _other_country_names():
+            m = rx.search(seg)
+            if m and not _POSTING.search(seg[: m.start()]):
+                return country, None
     return side, locality
 
 
 def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> tuple[int, int] | None:
     """The first name in ``text[start:end]``, skipping places and organisation words."""
     blocked = [(m.start, m.end) for m in places]
-    for run in regex.finditer(rf"{_SYL}(?: {_SYL})*", text[:end], pos=start):
-        toks = [(t.start(), t.end()) for t in regex.finditer(_SYL, run.group())]
+    for run in _SYL_RUN.finditer(text, start, end):
+        toks = [(t.start(), t.end()) for t in _SYL_RX.finditer(run.group())]
         toks = [(run.start() + a, run.start() + b) for a, b in toks
                 if not any(s <= run.start() + a < e for s, e in blocked)]
         words = [text[a:b] for a, b in toks]
@@ -122,9 +194,10 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
             contiguous = all(toks[j + 1][0] == toks[j][1] + 1 for j in range(i, len(toks) - 1))
             if contiguous and len(cand) <= 4 and _is_surname_name(cand):
                 return toks[i][0], toks[-1][1]
-    for run in regex.finditer(rf"{_LATIN}(?: {_LATIN}){{1,5}}", text[:end], pos=start):
+    for run in _LATIN_RUN.finditer(text[:end], start):
         s0, words = run.start(), run.group().split()
-        while words and lookup(words[0]) is not None:  # `Thủ tướng Malta Dom Mintoff`
+        while words and (lookup(words[0]) is not None  # `Thủ tướng Malta Dom Mintoff`
+                         or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())):
             s0 += len(words.pop(0)) + 1
         if _is_latin_name(words) and not any(s < run.end() and s0 < e for s, e in blocked):
             return s0, run.end()
@@ -142,7 +215,7 @@ def _clip(text: str, start: int, limit: int) -> int:
 
 def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
     out = []
-    for tm in _titles()[0].finditer(text):
+    for tm in _title_matches(text):
         if tm.start() and text[tm.start() - 1].isalpha():
             continue
         end = _clip(text, tm.end(), _MAX_TAIL)
@@ -187,9 +260,11 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
         end = min(len(text), tm.end() + _MAX_TAIL)
         d = _DELIM_APPOS.search(text, tm.end(), end)
         end = d.start() if d else end
-        st = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s").search(text, tm.end(), end)
+        st = _APPOS_STOP.search(text, tm.end(), end)
         end = st.start() if st else end
         seg_places = [p for p in places if tm.start() <= p.start and p.end <= end]
+        if _name_in_tail(text, tm.end(), end, seg_places):
+            continue  # the title has a name of its own: `X, Thủ tướng Vương quốc Bỉ Guy Verhofstadt`
         side, loc = _side_and_locality(seg_places, text[tm.start():end], tm.start())
         out.append((PersonMention(s, e, name, tm.group(), side, loc), side not in (None, _FOREIGN)))
     return out
@@ -216,7 +291,7 @@ def find_people(text: str) -> list[PersonMention]:
             seen = known.get(pm.name, [])
             earlier = [sd for st, sd in seen if st < pm.start]
             side = earlier[-1] if earlier else (seen[0][1] if seen else _title_side(pm.title or ""))
-        if side == _FOREIGN or (side == "VN" and _is_latin_name(pm.name.split())):
+        if side == _FOREIGN or (side == "VN" and is_foreign_name(pm.name)):
             side = None
         out.append(PersonMention(pm.start, pm.end, pm.name, pm.title, side, loc))
     return out

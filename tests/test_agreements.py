@@ -103,12 +103,76 @@ def test_not_agreements():
 
 
 def test_passive_future_is_planned_without_a_date():
-    [row] = run("Ông Spooner hy vọng, một thoả thuận sẽ được ký kết trong ngày 17/8, song hai bên cần một cuộc gặp "
-                "khác.", 2005)
+    [row] = run("Ông Spooner hy vọng, một thoả thuận dệt may giữa Việt Nam và Mỹ sẽ được ký kết trong ngày 17/8, song "
+                "hai bên cần một cuộc gặp khác.", 2005)
     assert (row["agreement_type"], row["status"], row["signed_date"], row["date_precision"]) == (
         "cooperation_agreement", "planned", None, "unknown")
+    assert row["parties"] == ["Việt Nam", "Hoa Kỳ"]
 
 
 def test_passive_past_with_year():
-    [row] = run("Thoả thuận giữa Mỹ và EU được ký năm 1992.", 2005)
-    assert (row["status"], row["signed_date"], row["date_precision"]) == ("signed", date(1992, 1, 1), "year")
+    [row] = run("Thoả thuận giữa Việt Nam và Mỹ được ký năm 2000.", 2005)
+    assert (row["status"], row["signed_date"], row["date_precision"]) == ("signed", date(2000, 1, 1), "year")
+
+
+# --- scope, parties, planned, background (VNTC sentences) ------------------------------------
+
+
+def test_foreign_foreign_and_partyless_are_skipped():
+    for body in (
+        "Thoả thuận giữa Mỹ và EU được ký năm 1992.",  # no Viet Nam side
+        "Tổng thống Kyrgyzstan Askar Akayev đã ký vào thoả thuận từ chức, một nhà lập pháp nước này cho biết.",
+        "Thoả thuận được ký kết bất chấp sự phản đối của Mỹ.",  # no party
+        "Và cho đến lúc đó, Ban Thư ký phải nhận đầy đủ các bản hiệp định đã được ký kết chính thức.",
+        "Đại diện DKSH vừa ký thỏa thuận với Khu công nghiệp VN - Singapore mua thêm 12.000 m2 đất.",
+    ):
+        assert run(body, 2005) == [], body
+
+
+def test_future_passive_and_paving_the_way_are_planned():
+    [row] = run('"Hiệp định thương mại giữa Việt Nam và Nhật Bản sẽ được ký kết vào cuối năm nay", ông Ruệ nói.', 2006)
+    assert (row["status"], row["signed_date"]) == ("planned", None)
+    [row] = run("Việt Nam và Trung Quốc đã hoàn tất đàm phán, mở đường cho một hiệp định thương mại dự kiến được ký "
+                "năm 2010.", 2005)
+    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("cooperation_agreement", "planned", None)
+    [row] = run("Đoàn đàm phán của 2 chính phủ Việt Nam và Mỹ thống nhất tiến tới ký thỏa thuận về việc Việt Nam gia "
+                "nhập WTO.", 2005)
+    assert row["status"] == "planned"
+
+
+def test_planned_cue_must_stand_close_to_the_verb():
+    [row] = run("Chiều 5/3, bà Võ Thị Thắng, Tổng Cục trưởng Cục Du lịch Việt Nam và ngài Bandarannaike, Bộ trưởng "
+                "Công nghiệp, Du lịch và Xúc tiến đầu tư của Sri Lanka đã ký kết Hiệp định hợp tác du lịch giữa hai "
+                "nước.", 2005)
+    assert (row["agreement_type"], row["status"], row["signed_date"], row["parties"]) == (
+        "cooperation_agreement", "signed", date(2005, 3, 5), ["Việt Nam", "Sri Lanka"])
+
+
+def test_background_and_generic_mentions_are_skipped_unless_dated():
+    for body in (
+        "Sau khi ký Hiệp định Thương mại (BTA) với Mỹ, xuất khẩu của Việt Nam tăng mạnh.",
+        "Từ cuối năm nay, hàng loạt hiệp định thương mại giữa Việt Nam và Nhật Bản sẽ được ký kết.",  # generic
+        "Chúng ta đã ký với Nhật Bản Hiệp định khuyến khích và bảo hộ đầu tư, vậy mà chưa thấy làn sóng đầu tư.",
+        "Đến nay, Việt Nam và Đức đã ký hầu hết các hiệp định, thỏa thuận quan trọng nhằm thiết lập khuôn khổ pháp lý.",
+        "Việc Việt Nam và Mỹ ký kết thỏa thuận để Việt Nam gia nhập WTO đồng nghĩa với nhiều thay đổi.",
+        "Năm 2005, VN và Liên minh châu Âu (EU) sẽ kỷ niệm 10 năm ngày ký Hiệp định Hợp tác giữa VN và EC.",
+    ):
+        assert run(body, 2005) == [], body
+    [row] = run("Việc ký kết Hiệp định Thương mại song phương giữa Việt Nam và Mỹ (ký ngày 13/7/2000) đã tạo cơ sở pháp "
+                "lý quan trọng.", 2006)
+    assert (row["status"], row["signed_date"], row["parties"]) == ("signed", date(2000, 7, 13), ["Việt Nam", "Hoa Kỳ"])
+
+
+def test_questions_and_hypotheticals_are_skipped():
+    for body in (
+        "Vì sao Việt Nam - Trung Quốc lại phải tiến hành đàm phán và ký Hiệp định phân định vịnh Bắc Bộ?",
+        "Nếu Việt Nam và Mỹ ký hiệp định song phương, hàng dệt may sẽ được hưởng lợi.",
+    ):
+        assert run(body, 2005) == [], body
+
+
+def test_document_extended_by_another_is_not_signed_again():
+    rows = run("Hôm 23/7 vừa qua, tại Washington, đại diện chính phủ Việt Nam và Mỹ đã ký biên bản ghi nhớ gia hạn "
+               "Hiệp định song phương về hàng dệt may.", 2005)
+    assert [(r["agreement_type"], r["status"], r["signed_date"]) for r in rows] == [
+        ("memorandum_of_understanding", "signed", date(2005, 7, 23))]

@@ -123,3 +123,103 @@ def test_vntc_style_national_figures():
     assert got[0]["period_end"] == date(2005, 10, 31)
     if HAVE_GAZ:
         assert got[0]["locality"] == "Việt Nam"
+
+
+def one_key(body, year=2005):
+    return [(*key(r), r["locality"], r["partner"]) for r in rows(body, year)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a firm's or a demand's growth is not GDP; an economy's is
+    ("Năm 2004, Công ty Vinamilk tăng trưởng 25% so với năm trước.", [("other", "change_pct", 25.0, "percent")]),
+    ("Trong khi đó, nhu cầu sử dụng điện 3 tháng đầu năm nay có tốc độ tăng trưởng 13%.",
+     [("other", "change_pct", 13.0, "percent")]),
+    ("Mức tăng trưởng 21,8% so với cùng kỳ cũng cao gấp đôi.", [("other", "change_pct", 21.8, "percent")]),
+    ("Theo báo cáo của Chính phủ, tốc độ tăng trưởng kinh tế 6 tháng đầu năm đạt 7,6%.",
+     [("gdp", "change_pct", 7.6, "percent")]),
+    ("Năm 2003, tỷ lệ tăng trưởng kinh tế nước này giảm một nửa, còn 3%.", [("gdp", "change_pct", 3.0, "percent")]),
+    # domestic capital is not FDI; FDI firms' revenue is revenue, their exports are exports
+    ("Hiện có 74 dự án đang hoạt động theo Luật đầu tư nước ngoài với tổng số vốn khoảng 540 triệu USD và 1.200 doanh "
+     "nghiệp được cấp giấy phép theo Luật đầu tư trong nước với tổng số vốn đăng ký khoảng 2.200 tỷ đồng.",
+     [("fdi_projects", "amount", 74.0, "project"), ("fdi_capital", "amount", 540000000.0, "USD"),
+      ("other", "amount", 2200000000000.0, "VND")]),
+    ("Theo đó, tổng vốn đầu tư cho tuyến đường sắt đô thị này lên tới gần 3.000 tỷ đồng.",
+     [("other", "amount", 3000000000000.0, "VND")]),
+    ("Năm 2005, doanh thu của các doanh nghiệp có vốn đầu tư nước ngoài đạt 5 tỷ USD; xuất khẩu của khu vực FDI đạt "
+     "10 tỷ USD.", [("other", "amount", 5000000000.0, "USD"), ("export_value", "amount", 10000000000.0, "USD")]),
+    ("Theo Sở Kế hoạch và Đầu tư, vốn FDI đăng ký năm 2005 đạt 2 tỷ USD.", [("fdi_capital", "amount", 2000000000.0, "USD")]),
+    ("Bộ Thương mại cho biết, tháng 4, FDI vào nước này giảm 27%, chỉ đạt 4,1 tỷ USD.",
+     [("fdi_capital", "change_pct", -27.0, "percent"), ("fdi_capital", "amount", 4100000000.0, "USD")]),
+    # shares: ``đóng góp X% cho``, ``3% GDP``
+    ("Tăng trưởng chậm đẩy thâm hụt ngân sách ở khu vực này vượt qua mức cho phép, 3% GDP.",
+     [("other", "share_pct", 3.0, "percent")]),
+    # a bare ``kim ngạch`` takes the one flow the paragraph talks about
+    ("Xuất khẩu gạo sang Nhật tăng mạnh. Tính từ đầu năm, kim ngạch đạt 6,7 triệu USD.",
+     [("export_value", "amount", 6700000.0, "USD")]),
+    # a clause opened by ``thì`` does not inherit the export of the one before
+    ("Với 900.000 tấn cà phê xuất khẩu năm 2004 thì lượng tạp chất rất nhiều (9.000 tấn tạp chất).",
+     [("export_volume", "amount", 900000.0, "tonne")]),
+])
+def test_metric_confusions(body, expected):
+    assert [key(r) for r in rows(body, 2005)] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "\"Nhiệm vụ của giai đoạn 2001-2005 là phải đạt tốc độ tăng GDP bình quân 7,5%.",
+    "Tỉnh nỗ lực để kim ngạch xuất khẩu năm nay đạt 500 triệu USD.",
+    "GDP năm nay được dự báo tăng 7%.",
+    "Trong tháng 6, các nhà máy chế biến xuất khẩu thủy sản đã thu mua trên 6.300 tấn nguyên liệu.",
+    "Sân bay hiện phải đưa đón hơn 7.750.000 lượt hành khách/năm và 2,2 triệu xe các loại.",
+    "Đây là nơi dân buôn bán hàng rong, đánh từ 10.000 đồng cho đến 100.000 đồng.",
+])
+def test_targets_and_non_trade_amounts_skipped(body):
+    assert rows(body, 2005) == []
+
+
+@needs_gaz
+@pytest.mark.parametrize(("body", "expected"), [
+    # no place and no anaphor in the sentence: None, not the country named in the sentence before
+    ("Nga là nhà đầu tư lớn tại Việt Nam. Tuy nhiên, vốn thực hiện chỉ đạt hơn 9,7 triệu USD.",
+     [("other", "amount", 9700000.0, "USD", None, None)]),
+    # ``thành phố`` is the city the text is about, not a district named in between
+    ("Tp. Hồ Chí Minh vừa tổng kết năm. Một vụ cháy xảy ra ở quận Bình Thạnh. Theo UBND thành phố, xuất khẩu đạt "
+     "5,68 tỷ USD.", [("export_value", "amount", 5680000000.0, "USD", "Hồ Chí Minh", None)]),
+    ("Nhật Bản công bố số liệu mới. Xuất khẩu của nước này tăng 10,8%.",
+     [("export_value", "change_pct", 10.8, "percent", "Nhật Bản", None)]),
+    # a destination market is the partner
+    ("Mặt hàng xe đạp tại thị trường lớn Canada giảm tới 42% kim ngạch xuất khẩu trong tháng qua, đạt vỏn vẹn 12 "
+     "triệu USD.", [("export_value", "amount", 12000000.0, "USD", None, "Canada")]),
+    # a new item of a list does not take the place of the item before
+    ("Kim ngạch xuất khẩu của nhiều doanh nghiệp không đạt: Công ty May Bắc Giang 9 triệu USD, Công ty TNHH Diệu "
+     "Thương chỉ 1,3 triệu USD.", [("export_value", "amount", 9000000.0, "USD", "Bắc Giang", None),
+                                   ("export_value", "amount", 1300000.0, "USD", None, None)]),
+    # ``Thái Bình Dương`` is an ocean, not Thái Bình
+    ("Theo thống kê của Vụ châu Á Thái Bình Dương, năm 2004, kim ngạch xuất khẩu sang Hàn Quốc đạt 673 triệu USD.",
+     [("export_value", "amount", 673000000.0, "USD", None, "Hàn Quốc")]),
+    # investment into a country by another: FDI, locality the host, partner the investor
+    ("Indonesia đứng thứ 24 trong số các quốc gia có vốn đầu tư vào Việt Nam, với tổng vốn đăng ký khoảng 123 triệu "
+     "USD.", [("fdi_capital", "amount", 123000000.0, "USD", "Việt Nam", "Indonesia")]),
+    ("Năm 2003, Trung Quốc đã thu hút tới 54 tỷ USD FDI.",
+     [("fdi_capital", "amount", 54000000000.0, "USD", "Trung Quốc", None)]),
+    ("Năm 2004, Trung Quốc tăng trưởng 9,5%.", [("gdp", "change_pct", 9.5, "percent", "Trung Quốc", None)]),
+    ("Tăng trưởng kinh tế của Trung Quốc đã đóng góp khoảng 13% cho tăng trưởng kinh tế thế giới.",
+     [("gdp", "share_pct", 13.0, "percent", "Trung Quốc", None)]),
+    # the subject of the sentence carries over its list of figures
+    ("Trong 10 tháng, xuất khẩu của Thái Lan đạt 5 tỷ USD, tăng 12%; nông nghiệp tăng trưởng 3%.",
+     [("export_value", "amount", 5000000000.0, "USD", "Thái Lan", None),
+      ("export_value", "change_pct", 12.0, "percent", "Thái Lan", None),
+      ("agriculture", "change_pct", 3.0, "percent", "Thái Lan", None)]),
+])
+def test_locality_is_whose_figure(body, expected):
+    assert one_key(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Bình quân mỗi hecta cà phê đã cho sản lượng hàng năm là 1,68 tấn.", []),
+    ("Bộ Công nghiệp nhận định với lượng tồn kho trong nước khoảng 230.000 tấn và giá phôi nhập khẩu ổn định.", []),
+    ("Tổng sản lượng tôm từ đầu năm đến nay đạt 260.000 tấn, trong đó có 30.000 tấn dành để xuất khẩu.",
+     [("export_volume", "amount", 30000.0, "tonne")]),
+    ("Bộ Thương mại lại đưa ra số lượng xuất khẩu chỉ tăng 22,8%.", [("export_volume", "change_pct", 22.8, "percent")]),
+])
+def test_tonnage_traded_or_not(body, expected):
+    assert [key(r) for r in rows(body, 2005)] == expected

@@ -148,6 +148,9 @@ def test_not_meetings():
         "đi thẳng vào vấn đề.",
         "Khảo sát của Công ty ACNielsen thực hiện trên 1.500 người ở TP HCM, Hà Nội, Đà Nẵng cho thấy xu hướng mới.",
         "Hà Tây là tỉnh duy nhất trong cả nước vinh dự được đón Chủ tịch Hồ Chí Minh về thăm và làm việc 53 lần.",
+        # several visits told together (VNTC)
+        "Chuyến đi thăm các nước Brazil, Chile, Argentina của Chủ tịch nước Trần Đức Lương cho thấy khả năng xuất "
+        "khẩu vào các thị trường này.",
         "Tại cuộc gặp, hai bên đã trao đổi các biện pháp tăng cường hợp tác.",  # anaphora with nothing before
     ):
         assert run(body, 2005) == [], body
@@ -162,3 +165,88 @@ def test_same_day_sentence_takes_the_date_and_plans_are_skipped():
     assert (reception["kind"], reception["date"], reception["location"]) == ("reception", date(2005, 3, 5), "Hà Nội")
     assert (talks["kind"], talks["date"], talks["date_precision"]) == ("talks", date(2005, 3, 5), "day")
     assert people(talks) == {"Phan Văn Khải": "VN", "Somsavat Lengsavad": "LA"}
+
+
+# --- scope: a Viet Nam side and a foreign side (VNTC sentences) ------------------------------
+
+
+def test_domestic_meetings_are_out_of_scope():
+    for body in (
+        "Chủ tịch UBND TP HCM Lê Thanh Hải nhìn nhận như vậy tại cuộc họp với các sở, ngành góp ý, kiểm điểm công "
+        "tác quản lý nhà nước trên địa bàn nhiệm kỳ 1999-2004, diễn ra hôm qua.",
+        "Chủ tịch Quốc hội Nguyễn Văn An đã phát biểu như vậy, tại hội nghị triển khai công tác giám sát năm 2005 tổ "
+        "chức sáng 14/1 tại Hà Nội.",
+        "Trước đó, chiều 3/12, Phó thủ tướng Nguyễn Tấn Dũng đã làm việc với lãnh đạo chủ chốt hai tỉnh Đăk Lăk và "
+        "Đăk Nông.",
+        # a foreign country as the topic, not a side
+        "Ngày 12/7, tại Hà Nội đã diễn ra hội nghị dưới sự chủ trì của Phó thủ tướng Vũ Khoan để triển khai thực hiện "
+        "Hiệp định phân định Vịnh Bắc Bộ giữa Việt Nam và Trung Quốc.",
+        # Vietnamese people abroad: the country is only the venue
+        "Tối 6-6, Tổng Bí thư Nông Đức Mạnh đã tới thăm Đại sứ quán Việt Nam tại Pháp, gặp thân mật cán bộ các cơ "
+        "quan đại diện và cộng đồng người Việt Nam tại Pháp.",
+    ):
+        assert run(body, 2005) == [], body
+
+
+def test_foreign_foreign_meetings_are_out_of_scope():
+    for body in (
+        "Tổng Thư ký LHQ Kofi Annan trong bài diễn văn khai mạc Hội nghị Thượng đỉnh thế giới về thảm họa sóng thần "
+        "tại Jakarta, thủ đô Indonesia, hôm qua, 6-1, đã kêu gọi các nước giải ngân ngay.",
+        "Ngày 25/9, trong buổi họp báo sau khi kết thúc cuộc họp thường niên của WB và IMF tại Washington, chủ tịch Ủy "
+        "ban Phát triển của WB, ông Trevor Manuel, chủ tịch Ngân hàng Thế giới Paul Wolfowitz đã công bố thỏa thuận.",
+        "Thủ tướng Israel Ariel Sharon và Tổng thống Palestine Mahmoud Abbas nhận lời mời của Tổng thống Ai Cập Hosni "
+        "Mubarak dự hội nghị thượng đỉnh ở Sharm el-Sheik, hôm qua.",
+        # `Thủ tướng Lý Hiển Long` has only a bare title: not Vietnamese in an article that never names Viet Nam
+        "Alliot-Marie đã từ Yemen đến thăm Singapore 5 tiếng đồng hồ và gặp Thủ tướng Lý Hiển Long và Phó thủ tướng "
+        "Tony Tan.",
+    ):
+        assert run(body, 2005) == [], body
+
+
+def test_foreign_delegation_named_in_the_sentence_gives_the_side():
+    body = ("Chiều 11-4, Phó Bí thư Thành ủy, Chủ tịch HĐND TPHCM Phạm Phương Thảo đã tiếp đoàn đại biểu Ủy ban Đối "
+            "ngoại, Hạ viện Cộng hòa Czech do ông Vladimir Lastuvka, Chủ nhiệm Ủy ban, làm trưởng đoàn.")
+    [row] = run(body, 2005)
+    assert (row["kind"], row["mode"], row["date"]) == ("reception", "in_person", date(2005, 4, 11))
+    assert people(row) == {"Phạm Phương Thảo": "VN", "Vladimir Lastuvka": "CZ"}
+
+
+def test_vietnamese_side_implied_by_a_vietnamese_article():
+    body = ("Tỉnh Quảng Ninh đẩy mạnh thu hút đầu tư vào Khu kinh tế Vân Đồn, Quảng Ninh.\n"
+            "Sáng 5/3, đoàn doanh nghiệp Nhật Bản do ông Tanaka Hiroshi, Tổng Giám đốc Tập đoàn Sumitomo dẫn đầu đã đến "
+            "thăm và làm việc tại Vân Đồn.")
+    [row] = run(body, 2005)
+    assert (row["kind"], row["date"]) == ("visit", date(2005, 3, 5))
+    assert people(row) == {"Tanaka Hiroshi": "JP"}
+
+
+def test_international_officials_have_no_side():
+    body = ("Tại phiên họp trù bị hôm 20/5 tại Geneva, tân Chủ tịch Ban Công tác WTO Eirik Glenne đã làm việc với "
+            "Thứ trưởng Thương mại Lương Văn Tự về đàm phán gia nhập WTO của Việt Nam.")
+    [row] = run(body, 2005)
+    assert people(row) == {"Eirik Glenne": None, "Lương Văn Tự": "VN"}
+
+
+def test_foreign_name_takes_the_one_country_named_nearby():
+    body = ("Chiều 20/1, tại Hà Nội, Chủ tịch nước Trần Đức Lương đã hội đàm với Tổng thống Nasagiin Bagabandi "
+            "về quan hệ hợp tác giữa Việt Nam và Mông Cổ.")
+    [row] = run(body, 2005)
+    assert (row["kind"], row["date"], row["location"]) == ("talks", date(2005, 1, 20), "Hà Nội")
+    assert people(row) == {"Trần Đức Lương": "VN", "Nasagiin Bagabandi": "MN"}
+
+
+def test_title_with_its_own_name_is_no_appositive():
+    body = ("Chiều qua, trong buổi hội đàm với Tổng bí thư Nông Đức Mạnh, Thủ tướng Vương quốc Bỉ Guy Verhofstadt cho "
+            "biết, Bỉ sẽ hỗ trợ Việt Nam trong đàm phán gia nhập WTO.")
+    [row] = run(body, 2005)
+    assert row["kind"] == "talks"
+    assert people(row) == {"Nông Đức Mạnh": "VN", "Guy Verhofstadt": "BE"}
+
+
+def test_year_less_date_takes_the_reference_year_not_a_deadline_in_the_sentence():
+    body = ("Hoàn thành phân giới cắm mốc biên giới trước tháng 12-2008. Chiều 26-11, tại Hà Nội, Chủ tịch nước Trần "
+            "Đức Lương đã tiếp Thủ tướng Campuchia Hun Sen, trước thời hạn tháng 12-2008.")
+    [row] = run(body, 2005)
+    assert (row["date"], row["date_precision"]) == (date(2005, 11, 26), "day")
+    [row] = run("Ngày 26/11/2004, tại Hà Nội, Chủ tịch nước Trần Đức Lương đã tiếp Thủ tướng Campuchia Hun Sen.", 2005)
+    assert (row["date"], row["date_precision"]) == (date(2004, 11, 26), "day")  # the year stated wins

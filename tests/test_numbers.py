@@ -61,3 +61,16 @@ def test_share_in_bracket_is_not_usd():
 def test_dates_and_comrades_are_not_quantities():
     assert [q for q in find_quantities("Ngày 29/6/2022, 2 đồng chí, COVID-19") if q.unit] == []
     assert all(q.text != "22" for q in find_quantities("ngày 22/2"))
+
+
+def test_scaled_values_are_exact():
+    assert [q.value for q in find_quantities("4,1 tỷ USD, 0,3 triệu tấn và 1,16 triệu tấn")] == [
+        4100000000.0, 300000.0, 1160000.0]
+
+
+def test_units_filter_reads_only_those_units():
+    text = "Ngày 7/9/2022, 2 đồng chí cho biết GDP đạt 50,043 tỷ nhân dân tệ (7,2 tỷ USD), tăng 5,7%, diện tích 300 ha."
+    keep = {"CNY", "USD", "percent"}
+    got = find_quantities(text, keep)
+    assert got == [q for q in find_quantities(text) if q.unit in keep]
+    assert [(q.unit, q.value, q.value_usd) for q in got] == [("CNY", 50043000000.0, 7200000000.0), ("percent", 5.7, None)]

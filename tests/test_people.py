@@ -94,3 +94,41 @@ def test_seed_pages() -> None:
                        ("Phạm Thanh Bình", "VN"), ("Trần Cương", "CN"), ("Tập Cận Bình", "CN"),
                        ("Phan Anh Sơn", "VN"), ("Ngụy Nhiên", "CN"), ("Takaichi Sanae", "JP")]:
         assert names.get(name) == {side}, name
+
+
+# --- sides of foreign names (VNTC sentences) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tổng Thư ký LHQ Kofi Annan phát biểu", [("Kofi Annan", None, None)]),
+        ("tân Chủ tịch Ban Công tác WTO Eirik Glenne đánh giá cao", [("Eirik Glenne", None, None)]),
+        # a bare national title defaults to Viet Nam, never for a name Vietnamese spelling does not have
+        ("Thủ tướng Kim Won Ki phát biểu", [("Kim Won Ki", None, None)]),
+        ("Ngày 15-1, Chủ tịch QH Hàn Quốc Kim Won Ki đã ký", [("Kim Won Ki", "KR", None)]),
+        ("Thủ tướng TQ Ôn Gia Bảo xác nhận", [("Ôn Gia Bảo", "CN", None)]),
+        ("Tổng thống Czech Vaclav Klaus phát biểu", [("Vaclav Klaus", "CZ", None)]),
+        ("trong buổi hội đàm với Tổng bí thư Nông Đức Mạnh, Thủ tướng Vương quốc Bỉ Guy Verhofstadt cho biết",
+         [("Nông Đức Mạnh", "VN", None), ("Guy Verhofstadt", "BE", None)]),
+    ],
+)
+def test_foreign_sides(text: str, expected: list) -> None:
+    assert _people(text) == expected
+
+
+def test_is_foreign_name() -> None:
+    from pipeline.people import is_foreign_name
+
+    assert [is_foreign_name(n) for n in ("Kofi Annan", "Kim Won Ki", "Ho Mei-yueh", "Nasagiin Bagabandi")] == [
+        True, True, True, True]
+    assert [is_foreign_name(n) for n in ("Nguyễn Tấn Dũng", "Ngụy Nhiên", "Giàng A Chu", "Tập Cận Bình")] == [
+        False, False, False, False]
+
+
+def test_title_matches_agree_with_a_full_scan() -> None:
+    from pipeline.people import _title_matches, _titles
+
+    text = ("Chủ tịch nước Trần Đức Lương và Phó Chủ tịch UBND tỉnh Lạng Sơn Đoàn Thu Hà, Bí thư Khu ủy Quảng Tây "
+            "Lưu Ninh, Thị trưởng Nam Ninh, Tổng Thư ký LHQ; thủ tướng, Đại sứ đặc mệnh toàn quyền.")
+    assert [m.span() for m in _title_matches(text)] == [m.span() for m in _titles()[0].finditer(text)]

@@ -20,6 +20,7 @@ from pipeline.extract.events import (
     CUES,
     YEAR_RANGE,
     Hit,
+    Scope,
     SentenceIndex,
     best_date,
     cue_before,
@@ -28,18 +29,24 @@ from pipeline.extract.events import (
     fields_in,
     hits,
     is_venue,
+    lookup_place,
     mode_of,
     places_in,
+    scope_in,
     unique,
 )
 from pipeline.extract.meetings import Mention, meeting_groups
 
 _TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
 # Words allowed between a document and the relation it sets up (`Ý định thư thiết lập quan hệ hữu nghị`).
-_CONTENT_LINK = regex.compile(r"(?i)^\s*(?:(?:về|việc|nhằm|thiết lập|xác lập|quan hệ|kết nghĩa|chính thức)\s*)*$")
+_CONTENT_LINK = regex.compile(r"(?i)^\s*(?:(?:về|việc|nhằm|thiết lập|xác lập|quan hệ|kết nghĩa|chính thức|gia hạn|sửa đổi|"
+                              r"bổ sung|thực hiện|triển khai)\s*)*$")
 _VERB_WINDOW = 90
+_LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
+_PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
-_PASSIVE = regex.compile(r"^[^,.;]{0,25}?(sẽ\s+|dự kiến\s+)?(?:được|đã được|vừa được)\s+(?:ký|kí)")
+_PASSIVE = regex.compile(
+    r"^[^,.;]{0,40}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)")
 
 
 @dataclass
@@ -64,21 +71,35 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
     window = body[window_start: m.start]
     verbs = [v for cue in (("signed", "established") if relation else ("signed",))
              for v in CUES[cue].finditer(window)]
-    after = body[m.end: m.end + 40]
+    if relation:  # a relation set up after a comma is not the one the verb set up (`thiết lập bang giao …, quan hệ hữu nghị`)
+        verbs = [v for v in verbs if "," not in window[v.end():]]
+    after = body[m.end: m.end + 70]
     passive = _PASSIVE.match(after)
     if not verbs and not passive:
         return None
-    if not verbs:
+    if passive and (not verbs or passive.group(1)):  # the document's own verb: `hiệp định dự kiến được ký`
         return "planned" if passive.group(1) else "signed"
     first_verb = min((v.start() for v in verbs), default=len(window))
+    last_verb = max(v.end() for v in verbs)
+    if cue_in("negation", window[last_verb:]):
+        return None  # `trao quy chế … khi chưa đạt được thỏa thuận`
     head = window[:first_verb]
     cut = max(head.rfind(","), head.rfind(";"))
-    head = head[cut + 1:]
+    head = head[cut + 1:][-_PLAN_WINDOW:]
     if cue_in("negation", head):
         return None
-    if cue_in("planned", head):
+    if any(_plans(head, cue) for cue in ("planned", "planned_doc")):
         return "planned"
     return "signed"
+
+
+def _plans(head: str, cue: str) -> bool:
+    """A planned cue in ``head``; a capitalised one inside a sentence is part of a name (`Bộ trưởng …
+    Xúc tiến đầu tư`)."""
+    for m in CUES[cue].finditer(head):
+        if not (m.group()[0].isupper() and head[:m.start()].strip()[-1:] not in ("", ".", ":", '"', "“")):
+            return True
+    return False
 
 
 def _nested(body: str, prev: Hit | None, m: Hit) -> bool:
@@ -117,6 +138,7 @@ def _find(doc: ArticleText) -> list[Found]:
     groups: list[Mention] | None = None
     out: list[Found] = []
     prev: Hit | None = None
+    last_generic = False
     for m in hits(doc.extra, body, "agreement"):
         last, prev = prev, m
         kind, flags = _TYPES[m.row]
@@ -124,8 +146,14 @@ def _find(doc: ArticleText) -> list[Found]:
         clause = idx.clause_at(m.start)
         if last is not None and last.start < clause.start:
             last = None
-        if _nested(body, last, m) or cue_before("generic", body, m.start, 30):
-            continue
+        generic = cue_before("generic", body, m.start, 30) or (
+            last_generic and last is not None and _LISTED.fullmatch(body[last.end: m.start]) is not None)
+        if _nested(body, last, m) or generic:
+            last_generic = generic
+            continue  # a generic document, or one listed right after it (`các hiệp định, thỏa thuận`)
+        last_generic = False
+        if "?" in body[m.start: sent.end] or cue_in("hypothetical", body, sent.start, m.start):
+            continue  # a question or a supposition
         status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags)
         if status is None:
             continue
@@ -142,7 +170,13 @@ def _find(doc: ArticleText) -> list[Found]:
         when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start)
         if when and status == "signed":  # a planned document has no signing date yet
             f.date, f.precision = when.date, when.precision
+        if f.date is None and cue_in("background", body, clause.start, m.start):
+            continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
         meeting = _meeting_for(groups, idx, body, m.start, sent.start, parties, mode)
+        if (status == "signed" and f.date is None and meeting is None and "relation" not in flags
+                and cue_in("perfective", body, clause.start, m.start)
+                and not cue_in("news", body, sent.start, sent.end)):
+            continue  # `Chúng ta đã ký với Nhật Bản Hiệp định …`: a past fact, not the news
         if meeting is not None:
             if not f.parties:
                 f.parties = list(meeting.localities)
@@ -151,6 +185,10 @@ def _find(doc: ArticleText) -> list[Found]:
                     f.date, f.precision = meeting.date, meeting.precision
                 if f.mode == "unknown":
                     f.mode = meeting.mode
+        if status == "signed" and not f.parties:
+            continue  # no resolvable party: a generic mention
+        if not _in_scope(f.parties, scope_in(sent.text), meeting):
+            continue
         years = YEAR_RANGE.search(body, m.end, min(clause.end, m.end + _TERM_WINDOW))
         if years and kind != "meeting_minutes":
             a, b = int(years.group(1)), int(years.group(2))
@@ -158,6 +196,18 @@ def _find(doc: ArticleText) -> list[Found]:
                 f.valid_from, f.valid_to = a, b
         out.append(f)
     return out
+
+
+def _in_scope(parties: list[str], sentence: Scope, meeting: Mention | None) -> bool:
+    """Viet Nam ↔ foreign: the parties' countries, what the sentence names, the meeting it was signed at."""
+    if meeting is not None and meeting.in_scope:
+        return True
+    vn, foreign = sentence.vn, sentence.foreign
+    for name in parties:
+        place = lookup_place(name)
+        if place and place.country:
+            vn, foreign = vn or place.country == "VN", foreign or place.country != "VN"
+    return vn and foreign
 
 
 def _richness(f: Found) -> tuple:

@@ -341,6 +341,96 @@ def mode_of(text: str, default: str = "unknown") -> str:
     return default
 
 
+# --- scope: a Viet Nam side and a foreign side ------------------------------------------------
+
+
+def _scope_rows() -> tuple[list[tuple[str, regex.Pattern, str | None]], dict[str, list[str]]]:
+    rows, words = [], {}
+    for side, pattern, country in read_tsv("scope_cues.tsv", 3):
+        if side in ("actor", "topic", "vn_title"):
+            words.setdefault(side, []).append(pattern)
+        else:
+            rows.append((side, regex.compile(rf"(?<![\w]){with_old_tones(pattern)}(?!\w)"), country or None))
+    return rows, words
+
+
+SCOPE_ROWS, _SCOPE_WORDS = _scope_rows()
+# All scope rows in one pattern (`s<i>` names row i), longest alternatives first within a row.
+_SCOPE_ANY = regex.compile("|".join(f"(?P<s{i}>{rx.pattern})" for i, (_, rx, _) in enumerate(SCOPE_ROWS)))
+INTL = regex.compile("|".join(f"(?:{rx.pattern})" for side, rx, _ in SCOPE_ROWS if side == "intl"))
+_ACTOR_BEFORE = regex.compile(word_alt(_SCOPE_WORDS["actor"]).replace("(?!\\w)", "") + r"(?:\s+[^\s,;.()]+){0,3}?\s*$")
+_TOPIC = regex.compile(word_alt(_SCOPE_WORDS["topic"]))
+VN_TITLE = regex.compile(word_alt(_SCOPE_WORDS["vn_title"]))
+_ACTOR_WINDOW, _TOPIC_WINDOW = 60, 50
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Sides named in a stretch of text: a Viet Nam one, a foreign one, and the foreign countries."""
+
+    vn: bool
+    foreign: bool
+    countries: tuple[str, ...]
+
+
+def _as_actor(text: str, pos: int) -> bool:
+    """A foreign name at ``pos`` stands for a side: an actor word before it, no topic word."""
+    if _TOPIC.search(text, max(0, pos - _TOPIC_WINDOW), pos):
+        return False
+    return _ACTOR_BEFORE.search(text, max(0, pos - _ACTOR_WINDOW), pos) is not None
+
+
+def scope_in(text: str, strict: bool = False) -> Scope:
+    """Sides named in ``text``. A foreign place in a ``tại …`` phrase is where it happened, not a side
+    (`gặp cộng đồng người Việt Nam tại Pháp`); a Vietnamese one names the host. ``strict``: foreign
+    names count only in an actor's place (see ``scope_cues.tsv``)."""
+    vn = foreign = False
+    countries: list[str] = []
+    for p in places_in(text):
+        if p.country == "VN":
+            vn = True
+        elif p.country and not is_venue(text, p.start) and (not strict or _as_actor(text, p.start)):
+            foreign = True
+            countries.append(p.country)
+    for m in _SCOPE_ANY.finditer(text):
+        side, _, country = SCOPE_ROWS[int(m.lastgroup[1:])]
+        if side in ("vn", "pair"):
+            vn = True
+            foreign = foreign or side == "pair"
+        elif country and is_venue(text, m.start()):
+            continue
+        elif not strict or (side == "foreign" and not country) or _as_actor(text, m.start()):
+            foreign = True
+            if country:
+                countries.append(country)
+    return Scope(vn, foreign, tuple(unique(countries)))
+
+
+def article_sides(extra: dict, body: str) -> tuple[int, int]:
+    """How often the article names Viet Nam (its places and institutions) and foreign countries, places
+    and organisations (cached in ``extra``)."""
+    cached = extra.get("_article_sides")
+    if cached is None or cached[0] != len(body):
+        vn = foreign = 0
+        for p in places_in(body):
+            if p.country == "VN":
+                vn += 1
+            elif p.country:
+                foreign += 1
+        for m in _SCOPE_ANY.finditer(body):
+            side = SCOPE_ROWS[int(m.lastgroup[1:])][0]
+            vn += side in ("vn", "pair")
+            foreign += side != "vn"
+        cached = extra["_article_sides"] = (len(body), (vn, foreign))
+    return cached[1]
+
+
+def article_is_vietnamese(extra: dict, body: str) -> bool:
+    """The article is plainly Viet Nam-local: Vietnamese places and institutions outnumber foreign ones."""
+    vn, foreign = article_sides(extra, body)
+    return vn >= 2 and vn > foreign
+
+
 def unique(items) -> list:
     """Items in first-seen order without repeats."""
     seen, out = set(), []

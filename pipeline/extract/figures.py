@@ -81,8 +81,14 @@ _PRODUCT_RX = regex.compile(_W + "(?:" + "|".join(sorted(map(regex.escape, _PROD
 
 _GROWTH = _rx("tăng trưởng|tăng|giảm|sụt giảm|tụt|tăng thêm|tăng lên|giảm đi")
 _DOWN = regex.compile(r"giảm|tụt", _FLAGS)
-_SHARE = _rx("chiếm|chiếm tỷ trọng|chiếm tỉ trọng|tỷ trọng|tỉ trọng|tương đương|bằng")
+_SHARE = _rx("chiếm|chiếm tỷ trọng|chiếm tỉ trọng|tỷ trọng|tỉ trọng|tương đương|bằng|đóng góp")
+# ``3% GDP``: a percentage of GDP is a share, whatever verb came before.
+_OF_GDP_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
+_GROWTH_REACH = 60  # characters: a growth word further before a percentage than this does not govern it
 _TO_LEVEL = regex.compile(r"\s*(?:lên|xuống|còn)\b", _FLAGS)
+_LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:lên|xuống|còn)(?:\s+(?:mức|ở\s+mức|khoảng|gần|hơn|trên|dưới|chỉ|chừng|đến|tới))*"
+                              r"\s*$", _FLAGS)
+_RATE = regex.compile(_W + r"(?:tăng\s+trưởng|tốc\s+độ\s+tăng)" + _E, _FLAGS)
 _ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở)\w+){0,2}\s+$", _FLAGS)
 _VERB = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?!\w)", _FLAGS)
 _LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được")
@@ -91,13 +97,64 @@ _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên
 _PRICE_CLAUSE = _rx("giá|lãi suất|tỷ giá|tỉ giá|lạm phát|chỉ số giá|CPI|giá cả")
 _AFTER_SHARE_BLOCK = _rx("kế hoạch|chỉ tiêu|diện tích|dân số|thị phần|lao động|số hộ|số người|dự toán")
 _PUNCT = regex.compile(r"[,;.()]")
-_TARGET = _rx("mục tiêu|phấn đấu|kế hoạch|chỉ tiêu|dự kiến|dự báo|sẽ|hướng tới|đặt ra|kỳ vọng|nhằm|cam kết|có thể"
-              "|dự tính|triển vọng|nếu")
+_TARGET = regex.compile(
+    _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|chỉ\s+tiêu"
+    r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
+    r"|hi\s+vọng|nhằm|cam\s+kết|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
+    r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược)" + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*\w")
-_VEHICLE_CUE = _rx("lượt|thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng")
-_GOODS_CUE = _rx("hàng hóa|hàng hoá|thông quan|qua cửa khẩu|qua cảng|xuất nhập khẩu|bốc xếp|lượng hàng|nhập khẩu")
+_VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng|biên giới|lượt xe"
+                   "|lượt phương tiện")
+_GOODS_CUE = regex.compile(_W + r"(?:hàng\s+hóa|hàng\s+hoá|thông\s+quan|qua\s+cửa\s+khẩu|qua\s+cảng|xuất\s+nhập\s+khẩu"
+                           r"|bốc\s+xếp|lượng\s+hàng(?!\s+(?:năm|tháng|ngày|tuần|quý))|nhập\s+khẩu)" + _E, _FLAGS)
 _EXPORT = regex.compile(_W + r"xuất\s+khẩu" + _E, _FLAGS)
-_FOREIGN = regex.compile(r"FDI|nước ngoài|đầu tư trực tiếp|ngoại", _FLAGS)
+_FOREIGN = regex.compile(r"FDI|nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp|ngoại\s+quốc|liên\s+doanh|100%\s+vốn", _FLAGS)
+# Domestic capital: nearer the number than a foreign cue, an investment amount is not FDI.
+_DOMESTIC = regex.compile(_W + r"(?:trong\s+nước|trong\s+và\s+ngoài\s+nước|nội\s+địa|DDI|ngân\s+sách|nhà\s+nước|tư\s+nhân|dân\s+doanh"
+                          r"|ngoài\s+quốc\s+doanh|quốc\s+doanh)" + _E, _FLAGS)
+# Whose growth a bare ``tăng trưởng`` is: an economy (GDP) or something else (a firm, a sector, demand).
+_ECONOMY = regex.compile(_W + r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|cả\s+nước|nước\s+ta|toàn\s+quốc"
+                         r"|thành\s+phố|tỉnh|thủ\s+đô|địa\s+phương|nước\s+này|quốc\s+gia)" + _E, _FLAGS)
+_NOT_ECONOMY = regex.compile(
+    _W + r"(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|tổng\s+công\s+ty|hãng|ngân\s+hàng|nhà\s+máy|ngành|nhu\s+cầu"
+    r"|điện|doanh\s+thu|doanh\s+số|lợi\s+nhuận|sản\s+lượng|tín\s+dụng|thị\s+trường|mặt\s+hàng|sản\s+phẩm"
+    r"|lĩnh\s+vực|khu\s+vực|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
+# Verbs after which a tonnage is not traded goods (bought, grown, mined, processed).
+_NOT_TRADE_TONNE = regex.compile(
+    _W + r"(?:thu\s+mua|mua|sản\s+xuất|khai\s+thác|nuôi|nuôi\s+trồng|thu\s+hoạch|tiêu\s+thụ|chế\s+biến|đánh\s+bắt"
+    r"|tồn\s+kho|dự\s+trữ|sản\s+lượng|trồng)" + _E, _FLAGS)
+_EXPORT_IMPORT = regex.compile(_W + r"(?:(?P<x>xuất\s+khẩu|(?:đã|được)\s+xuất|xuất\s+(?:sang|đi))|(?P<n>nhập\s+khẩu"
+                               r"|(?:đã|được)\s+nhập|nhập\s+(?:từ|về)))" + _E, _FLAGS)
+# A conjunction opening a new clause: what was measured before it does not carry over.
+_CONJ = regex.compile(_W + r"(?:thì|nhưng|song|tuy\s+nhiên|trong\s+khi)" + _E, _FLAGS)
+# ``Thái Bình Dương``, ``Ấn Độ Dương``: an ocean, not the place whose name it starts with.
+_OCEAN_AFTER = regex.compile(r"\s*Dương(?!\w)")
+_ANAPHOR_SUB = regex.compile(  # case-sensitive: a capital after it is a name, not an anaphor
+    r"(?<!(?:các|những|nhiều|mọi|\d)\s+)(?<!\w)(?:(?P<city>[tT]hành\s+phố|[tT]hủ\s+đô|TP|Tp)|(?P<province>[tT]ỉnh)"
+    r"|(?P<district>[hH]uyện|[tT]hị\s+xã|[qQ]uận)|(?P<sub>[đĐ]ịa\s+phương|[đĐ]ịa\s+bàn))(?!\w)(?!\s*\.?\s*\p{Lu})")
+# Which levels each anaphor can stand for.
+_KIND_LEVELS = {"country": {"country"}, "province": {"province", "region"},
+                "city": {"province", "region", "prefecture", "city"}, "district": {"district", "county", "city"},
+                "sub": {"province", "region", "prefecture", "city", "district", "county"}}
+# ``hai bên``/``hai nước``: a bilateral figure belongs to the side the text is about.
+_ANAPHOR_BOTH = regex.compile(_W + r"hai\s+bên" + _E, _FLAGS)
+_BOTH_FLOWS = regex.compile(_W + r"(?:thương\s+mại|hai\s+chiều|song\s+phương|buôn\s+bán|giao\s+thương|xuất\s+nhập\s+khẩu"
+                            r"|xuất,\s+nhập\s+khẩu|XNK)" + _E, _FLAGS)
+_FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài)" + _E, _FLAGS)
+_INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
+_OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
+_ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
+_GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
+_FDI = frozenset({"fdi_capital", "fdi_projects"})
+# A named firm, project or works starts a new item (``Công ty X 3,6 triệu USD, Công ty Y 1,3 triệu USD``): its
+# figure does not take the place named earlier in the sentence.
+_ENTITY = regex.compile(r"[\s,;:()\-–]*(?:\w+\s+){0,2}?(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|hãng|nhà\s+máy|công\s+trình|dự\s+án"
+                        r"|hợp\s+tác\s+xã|ngân\s+hàng|cơ\s+sở|đơn\s+vị|xí\s+nghiệp)" + _E, _FLAGS)
+# Amounts smaller than these (a household's, a ticket's) are not the economic figures this table holds.
+_MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6}
+_ANAPHOR_COUNTRY = regex.compile(
+    _W + r"(?:nước\s+này|quốc\s+gia\s+này|nền\s+kinh\s+tế\s+này|đất\s+nước\s+này|nước\s+bạn|xứ\s+sở\s+này"
+    r"|đảo\s+quốc\s+này|hai\s+nước)" + _E, _FLAGS)
 _INVEST = regex.compile(r"đầu\s+tư|FDI", _FLAGS)
 _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" + _E, _FLAGS)
 _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|thông tin|thông báo|báo cáo|giới thiệu"
@@ -108,15 +165,24 @@ _DATE_NOT_PERIOD = regex.compile(
 _ADMIN = r"(?:tỉnh|thành\s+phố|TP\.?|khu\s+tự\s+trị(?:\s+dân\s+tộc\s+\w+)?|huyện|thị\s+xã|quận|nước|phía|địa\s+bàn)"
 _PARTNER_BEFORE = regex.compile(
     r"(?<!\w)(?:với|sang|từ|đối\s+tác|của\s+(?:các\s+)?(?:doanh\s+nghiệp|nhà\s+đầu\s+tư|công\s+ty|tập\s+đoàn|đối\s+tác)"
-    r"|thị\s+trường)\s+(?:các\s+)?(?:(?:thị\s+trường|doanh\s+nghiệp|nhà\s+đầu\s+tư|địa\s+phương|" + _ADMIN[3:-1]
+    r"|thị\s+trường(?:\s+(?:lớn|chính|truyền\s+thống|trọng\s+điểm|tiềm\s+năng|mới|khó\s+tính|chủ\s+lực|quan\s+trọng"
+    r"|lớn\s+nhất|xuất\s+khẩu|nhập\s+khẩu))*)\s+(?:các\s+)?(?:(?:thị\s+trường|doanh\s+nghiệp|nhà\s+đầu\s+tư|địa\s+phương|"
+    + _ADMIN[3:-1]
     + r")\s+)*$", _FLAGS)
-_OWNER_BEFORE = regex.compile(r"(?<!\w)(?:của|toàn|cả)\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
+_OWNER_BEFORE = regex.compile(
+    r"(?<!\w)(?:của|toàn|cả|địa\s+bàn|(?:nền\s+)?kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm(?:\s+quốc\s+nội|\s+trong\s+nước)?"
+    r"|ngân\s+sách|xuất\s+khẩu|nhập\s+khẩu|kim\s+ngạch(?:\s+xuất\s+khẩu|\s+nhập\s+khẩu)?)\s+(?:" + _ADMIN
+    + r"\s+)?$", _FLAGS)
+# A place only compared with (``so với Thái Lan``, ``sau Trung Quốc``) owns nothing and is no partner.
+_COMPARE_BEFORE = regex.compile(r"(?<!\w)(?:so\s+với|như|hơn|sau|trước|vượt|vượt\s+qua|bằng|gấp|cùng)\s+(?:"
+                                + _ADMIN + r"\s+)?$", _FLAGS)
+# ``vào``/``tới``/``đến`` + place: where money goes (FDI: the locality) or where goods go (a partner).
+_INTO_BEFORE = regex.compile(r"(?<!\w)(?:vào|tới|đến)\s+(?:(?:thị\s+trường|" + _ADMIN[3:-1] + r")\s+)?$", _FLAGS)
 _BETWEEN = regex.compile(r"(?<!\w)giữa\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _AND_BEFORE = regex.compile(r"(?<!\w)(?:và|với)\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _PARENT_GAP = regex.compile(r"\s*(?:,|\(|-|–)\s*$")
-_NEWLINE = regex.compile("\n")
 _LEVEL_RANK = {"province": 0, "region": 0, "prefecture": 1, "city": 1, "county": 2, "district": 2}
-_KEEP_UNITS = {"CNY", "USD", "VND", "EUR", "JPY", "percent", "tonne", "vehicle", "project", "TEU", "container"}
+_KEEP_UNITS = frozenset({"CNY", "USD", "VND", "EUR", "JPY", "percent", "tonne", "vehicle", "project", "TEU", "container"})
 _VN = None
 
 
@@ -125,7 +191,7 @@ class _Place:
     start: int
     end: int
     place: object  # gazetteer Place
-    role: str  # owner | partner | normal
+    role: str  # owner | partner | into | compare | normal
 
 
 def _metric_hits(body: str, a: int, b: int) -> list[tuple[int, str, int]]:
@@ -152,25 +218,37 @@ def _metric_hits(body: str, a: int, b: int) -> list[tuple[int, str, int]]:
     return out
 
 
-def _best_metric(hits: list[tuple[int, str, int]]) -> str | None:
-    """Highest priority, nearest wins; ``-`` (a blocker nearer than the metric word) means not a figure."""
+def _best_metric(hits: list[tuple[int, str, int]]) -> tuple[str | None, int]:
+    """(metric, priority): highest priority, nearest wins; ``-`` (a blocker nearer than the metric word)
+    means not a figure."""
     real = [h for h in hits if h[1] != "-"]
     best = max(real, key=lambda h: (h[2], h[0])) if real else None
     blocks = [h for h in hits if h[1] == "-"]
     if blocks and (best is None or max(b[0] for b in blocks) > best[0]):
-        return "-"
-    return best[1] if best else None
+        return "-", 9
+    return (best[1], best[2]) if best else (None, -1)
+
+
+def _last(rx: regex.Pattern, body: str, a: int, b: int) -> int:
+    """End of the last match of ``rx`` in ``body[a:b]``, else -1."""
+    pos = -1
+    for m in rx.finditer(body, a, b):
+        pos = m.end()
+    return pos
 
 
 class _Sentence:
     """Lazily computed context of one sentence."""
 
-    def __init__(self, doc: ArticleText, span: Span):
-        self.doc, self.span = doc, span
+    def __init__(self, ex: _Extractor, span: Span):
+        self.ex, self.span = ex, span
 
     @cached_property
     def clauses(self) -> list[Span]:
-        return clauses(self.doc.body, self.span)
+        body, span = self.ex.body, self.span
+        if body.find(";", span.start, span.end) < 0:
+            return [span]
+        return clauses(body, span)
 
     def clause_of(self, pos: int) -> Span:
         for c in self.clauses:
@@ -180,19 +258,23 @@ class _Sentence:
 
     @cached_property
     def dates(self) -> list[DateMention]:
-        return find_dates(self.span.text, self.doc.reference_year, self.doc.published_at, offset=self.span.start)
+        doc = self.ex.doc
+        return find_dates(self.span.text, doc.reference_year, doc.published_at, offset=self.span.start)
 
     @cached_property
     def places(self) -> list[_Place]:
-        return _roles(self.doc.body, self.span, find_places(self.span.text))
+        return _roles(self.ex.body, self.span, self.ex.places_in(self.span.start, self.span.end))
 
 
 def _roles(body: str, span: Span, matches: list) -> list[_Place]:
+    """Places of one sentence (body offsets) with their role, read from the words right before each."""
     out: list[_Place] = []
     prev = None
     between_seen = False
     for pm in matches:
-        s, e, place = pm.start + span.start, pm.end + span.start, pm.place
+        s, e, place = pm.start, pm.end, pm.place
+        if _OCEAN_AFTER.match(body, e):
+            continue
         if prev is not None and _PARENT_GAP.match(body, prev.end, s) and _is_parent(place, prev.place):
             continue
         before = body[max(span.start, s - 60):s]
@@ -202,6 +284,10 @@ def _roles(body: str, span: Span, matches: list) -> list[_Place]:
             role = "partner"
         elif _OWNER_BEFORE.search(before):
             role = "owner"
+        elif _COMPARE_BEFORE.search(before):
+            role = "compare"
+        elif _INTO_BEFORE.search(before):
+            role = "into"
         else:
             role = "normal"
         between_seen = between_seen or bool(_BETWEEN.search(before))
@@ -221,49 +307,57 @@ def _is_sub(p: _Place) -> bool:
     return p.place.level != "country"
 
 
-def _pick_locality(places: list[_Place], pos: int, clause: Span) -> _Place | None:
-    cands = [p for p in places if p.role != "partner"]
+def _choose(cands: list[_Place]) -> _Place | None:
+    """Owner (the last one) first, else sub-national before country, higher level, nearer the number."""
     if not cands:
         return None
-    for sub in (True, False):
-        owners = [p for p in cands if p.role == "owner" and _is_sub(p) == sub]
-        if owners:
-            before = [p for p in owners if p.start < pos]
-            return before[-1] if before else owners[0]
-        group = [p for p in cands if _is_sub(p) == sub]
-        if not group:
-            continue
-        in_clause = [p for p in group if clause.start <= p.start < pos]
-        if in_clause:
-            return min(in_clause, key=lambda p: (_LEVEL_RANK.get(p.place.level, 3), -p.start))
-        before = [p for p in group if p.start < pos]
-        return before[-1] if before else group[0]
-    return None
+    owners = [p for p in cands if p.role == "owner"]
+    if owners:
+        return owners[-1]
+    return min(cands, key=lambda p: (not _is_sub(p), _LEVEL_RANK.get(p.place.level, 3), -p.start))
 
 
-def _topic(places: list[_Place]) -> _Place | None:
-    cands = [p for p in places if p.role != "partner"]
-    for sub in (True, False):
-        group = [p for p in cands if _is_sub(p) == sub]
-        owners = [p for p in group if p.role == "owner"]
-        if owners or group:
-            return (owners or group)[0]
-    return None
+def _pick_locality(places: list[_Place], q: Quantity, seg_start: int, stop: int, fdi: bool) -> _Place | None:
+    """The place the figure belongs to, from its own sentence only (None when it names none).
+
+    In order: ``của X`` right after the number (``chiếm 8% GDP của Nam Phi``); a place in the figure's
+    own stretch of text (from the previous figure of the clause); the subject place of the sentence
+    before it. Partners, compared places and places after the number are never the locality; ``vào X``
+    is the locality of an investment only.
+    """
+    ok = ("owner", "normal", "into") if fdi else ("owner", "normal")
+    cands = [p for p in places if p.role in ok]
+    after = [p for p in cands if p.role == "owner" and q.end <= p.start < stop]
+    if after:
+        return after[0]
+    seg = _choose([p for p in cands if seg_start <= p.start < q.start])
+    if seg is not None:
+        return seg
+    return _choose([p for p in cands if p.start < seg_start])
 
 
-def _pick_partner(places: list[_Place], pos: int, clause: Span, loc) -> str | None:
+def _topic(places: list[_Place], kind: str) -> _Place | None:
+    """The subject place of a sentence: an owner, else the first place (of the levels ``kind`` names)."""
+    levels = _KIND_LEVELS[kind]
+    cands = [p for p in places if p.role in ("owner", "normal") and p.place.level in levels]
+    owners = [p for p in cands if p.role == "owner"]
+    return (owners or cands or [None])[0]
+
+
+def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) -> str | None:
     loc_country = getattr(loc, "country", None)
     loc_name = getattr(loc, "canonical", None)
 
     def ok(p: _Place) -> bool:
         return p.place.canonical != loc_name and not (p.place.level == "country" and p.place.country == loc_country)
 
-    partners = [p for p in places if p.role == "partner" and ok(p)]
+    roles = ("partner",) if fdi else ("partner", "into")
+    partners = [p for p in places if p.role in roles and ok(p)]
     if partners:
         return min(partners, key=lambda p: (not (clause.start <= p.start < clause.end), abs(p.start - pos))).place.canonical
     if loc_country:
         for p in places:
-            if p.place.level == "country" and p.place.country != loc_country and p.role != "partner":
+            if p.place.level == "country" and p.place.country != loc_country and p.role in ("normal", "owner"):
                 return p.place.canonical
     return None
 
@@ -294,30 +388,41 @@ class _Extractor:
         self.body = doc.body
         self.sents = doc.sentences
         self.cache: dict[int, _Sentence] = {}
-        self.newlines = [m.start() for m in _NEWLINE.finditer(self.body)]
+        self._places: list | None = None
+        self._place_starts: list[int] = []
 
     def sentence(self, i: int) -> _Sentence:
-        if i not in self.cache:
-            self.cache[i] = _Sentence(self.doc, self.sents[i])
-        return self.cache[i]
+        sent = self.cache.get(i)
+        if sent is None:
+            sent = self.cache[i] = _Sentence(self, self.sents[i])
+        return sent
 
-    def paragraph(self, pos: int) -> int:
-        return bisect.bisect_right(self.newlines, pos)
+    def places_in(self, a: int, b: int) -> list:
+        """Gazetteer matches inside ``body[a:b]``: the article is matched once, on first need, then sliced."""
+        if self._places is None:
+            self._places = find_places(self.body)
+            self._place_starts = [p.start for p in self._places]
+        i = bisect.bisect_left(self._place_starts, a)
+        j = bisect.bisect_left(self._place_starts, b)
+        return [p for p in self._places[i:j] if p.end <= b]
 
-    def fallback_locality(self, si: int, exclude: set[str]):
-        """Topic place of the previous sentences (up to 6 back, within 4 paragraphs)."""
-        para = self.paragraph(self.sents[si].start)
-        for j in range(si - 1, max(-1, si - 7), -1):
-            if para - self.paragraph(self.sents[j].start) > 3:
-                break
-            places = [p for p in self.sentence(j).places if p.place.canonical not in exclude]
-            t = _topic(places)
+    @cached_property
+    def title_places(self) -> list[_Place]:
+        title = self.doc.title or ""
+        return _roles(title, Span(0, len(title), title), find_places(title)) if title else []
+
+    def antecedent(self, si: int, kind: str):
+        """What ``thành phố``/``tỉnh``/``nước này`` refers to: the subject place (of that kind) of the nearest
+        previous sentence that names one, else of the title."""
+        for j in range(si - 1, -1, -1):
+            t = _topic(self.sentence(j).places, kind)
             if t is not None:
                 return t.place
-        return None
+        t = _topic(self.title_places, kind)
+        return t.place if t is not None else None
 
     def run(self) -> list[dict]:
-        qs = [q for q in find_quantities(self.body) if q.unit in _KEEP_UNITS]
+        qs = find_quantities(self.body, _KEEP_UNITS)
         if not qs:
             return []
         starts = [s.start for s in self.sents]
@@ -334,13 +439,22 @@ class _Extractor:
 
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
         body, sent = self.body, self.sentence(si)
-        clause = sent.clause_of(q.start)
-        if _PRICE_AFTER.match(body, q.end) or _TARGET.search(body, clause.start, q.start):
+        if _PRICE_AFTER.match(body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0):
             return None
+        clause = sent.clause_of(q.start)
         prev_end, prev_metric = last.get(clause.start, (clause.start, None))
         a = max(clause.start, prev_end)
+        # cheap gates first: a percentage needs a growth or share word before it (or ``% GDP`` after it)
+        if (q.unit == "percent" and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
+                and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
+            return None
+        if _TARGET.search(body, clause.start, q.start):
+            return None
+        cut = _last(_CONJ, body, a, q.start)
+        if cut >= 0:
+            a, prev_metric = cut, None
         hits = _metric_hits(body, a, q.start)
-        metric = _best_metric(hits)
+        metric, prio = _best_metric(hits)
         if metric == "-":
             return None
         window = body[a:q.start]
@@ -350,17 +464,21 @@ class _Extractor:
         if q.unit == "percent":
             g = list(_GROWTH.finditer(window))
             s = list(_SHARE.finditer(window))
-            gpos = g[-1].start() if g else -1
+            gpos = g[-1].start() if g and len(window) - g[-1].end() <= _GROWTH_REACH else -1
             spos = s[-1].start() if s else -1
+            if _OF_GDP_AFTER.match(body, q.end):
+                spos = len(window)
             stop = _PUNCT.search(body, q.end, clause.end)
             if (gpos < 0 and spos < 0 or _PRICE_CLAUSE.search(body, clause.start, q.start)
                     or _AFTER_SHARE_BLOCK.search(body, q.end, stop.start() if stop else clause.end)):
                 return None
             if gpos > spos:
-                if _TO_LEVEL.match(window, g[-1].end()):
-                    return None
                 measure = "change_pct"
-                if _DOWN.match(g[-1].group()):
+                if _TO_LEVEL.match(window, g[-1].end()) or _LEVEL_BEFORE.search(window, g[-1].end()):
+                    # ``giảm còn 3%``: the new level; only a growth rate's level is itself a change
+                    if not _RATE.search(window, 0, g[-1].start()):
+                        return None
+                elif _DOWN.match(g[-1].group()):
                     value = -value
             else:
                 measure = "share_pct"
@@ -370,16 +488,64 @@ class _Extractor:
             metric = prev_metric
         if metric is None and measure == "share_pct":
             stop = _PUNCT.search(body, q.end, clause.end)
-            metric = _best_metric(_metric_hits(body, q.end, stop.start() if stop else clause.end))
+            metric, prio = _best_metric(_metric_hits(body, q.end, stop.start() if stop else clause.end))
             if metric == "-":
                 return None
-        metric = self.unit_metric(q, metric, window, clause, kind, sent.span.text)
+        elif metric == "gdp" and prio <= 1:
+            metric = self.growth_of(sent, a, q.start)
+        elif metric == "trade_turnover" and prio == 2:
+            metric = self.flow_of(si, q.start)
+        if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
+            metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
+        elif metric in _FDI and q.unit != "project" and not self.foreign(sent, q.start):
+            metric = "other"
+        metric = self.unit_metric(q, metric, window, clause, kind, sent.span.start)
         if metric is None:
             return None
-        if metric in ("fdi_capital", "fdi_projects") and not _FOREIGN.search(sent.span.text):
-            metric = "other"
         last[clause.start] = (q.end, metric)
-        return self.row(q, si, clause, metric, measure, value)
+        return self.row(q, si, clause, a, metric, measure, value)
+
+    def growth_of(self, sent: _Sentence, a: int, pos: int) -> str:
+        """A bare ``tăng trưởng``: GDP when an economy (``kinh tế``, a country, a province…) is its subject,
+        nearer than a firm, a sector or a demand (``Công ty X tăng trưởng 25%``, ``nhu cầu điện``)."""
+        body, start = self.body, sent.span.start
+        g = _last(_GROWTH_WORD, body, a, pos)
+        if g >= 0 and _ECONOMY_NEXT.match(body, g, pos):
+            return "gdp"  # ``tốc độ tăng trưởng kinh tế``, ``tăng trưởng GDP``
+        word = g if g >= 0 else pos
+        eco = _last(_ECONOMY, body, start, word)
+        for p in sent.places:
+            if p.start < word and p.role in ("owner", "normal"):
+                eco = max(eco, p.end)
+        return "gdp" if eco >= 0 and eco >= _last(_NOT_ECONOMY, body, start, word) else "other"
+
+    def flow_of(self, si: int, pos: int) -> str:
+        """A bare ``kim ngạch``: exports or imports when the text talks of one flow only (the sentence, else the
+        nearest of the two sentences before it that names a flow)."""
+        if _BOTH_FLOWS.search(self.body, self.sents[si].start, pos):
+            return "trade_turnover"
+        para = self.body.rfind("\n", 0, self.sents[si].start)
+        for j in range(si, max(-1, si - 3), -1):
+            span = self.sents[j]
+            if span.start < para:
+                break
+            flows = {m.lastgroup for m in _EXPORT_IMPORT.finditer(self.body, span.start, pos if j == si else span.end)}
+            if flows:
+                return {"x": "export_value", "n": "import_value"}[flows.pop()] if len(flows) == 1 else "trade_turnover"
+        return "trade_turnover"
+
+    def foreign(self, sent: _Sentence, pos: int) -> bool:
+        """Foreign capital: a foreign cue before the number (``FDI``, ``nước ngoài``, or ``đầu tư vào`` a country
+        by another country), with no domestic cue nearer to it."""
+        start = sent.span.start
+        f = _last(_FOREIGN, self.body, start, pos)
+        if f < 0:
+            into = {p.place.country for p in sent.places if p.start < pos and p.role == "into"
+                    and p.place.level == "country" and _INVEST_INTO.search(self.body, max(start, p.start - 20), p.start)}
+            if into and any(p.place.level == "country" and p.place.country not in into and p.role in ("normal", "owner")
+                            for p in sent.places if p.start < pos):
+                f = start
+        return f >= 0 and _last(_DOMESTIC, self.body, start, pos) < f
 
     @staticmethod
     def changed(window: str) -> bool:
@@ -388,38 +554,83 @@ class _Extractor:
         return bool(verbs) and not _LEVEL_AFTER_VERB.search(window, verbs[-1].end())
 
     def unit_metric(self, q: Quantity, metric: str | None, window: str, clause: Span, kind: str,
-                    sent_text: str) -> str | None:
-        text = self.body[clause.start:clause.end]
+                    sent_start: int) -> str | None:
+        body = self.body
         if q.unit == "vehicle":
-            return "vehicle_crossings" if _VEHICLE_CUE.search(sent_text) else None
+            return "vehicle_crossings" if _VEHICLE_CUE.search(body, sent_start, clause.end) else None
         if q.unit in ("tonne", "TEU", "container"):
-            near = window + self.body[q.end:q.end + 30]
-            if metric in ("export_value", "export_volume") or _EXPORT.search(near):
+            # a tonnage bought, grown, mined or stocked is not traded, unless a trade word comes after that verb
+            other = _last(_NOT_TRADE_TONNE, window, _last(_PUNCT, window, 0, len(window)) + 1, len(window))
+            near = window + body[q.end:q.end + 30] if other < 0 else window
+            if metric in ("export_value", "export_volume") and other < 0 or _last(_EXPORT, near, 0, len(near)) > other:
                 return "export_volume"
-            return "goods_volume" if _GOODS_CUE.search(near) else None
+            return "goods_volume" if _last(_GOODS_CUE, near, 0, len(near)) > other else None
         if q.unit == "project":
-            if not _INVEST.search(text):
+            if not _INVEST.search(body, clause.start, clause.end):
                 return None
-            return "fdi_projects" if _FOREIGN.search(text) or metric in ("fdi_capital", "fdi_projects") else "other"
+            stop = _PUNCT.search(body, q.end, clause.end)
+            if _DOMESTIC.search(body, q.end, stop.start() if stop else clause.end):
+                return "other"
+            return ("fdi_projects" if _FOREIGN.search(body, clause.start, clause.end) or metric in _FDI
+                    else "other")
         if metric in ("goods_volume", "vehicle_crossings"):
             return None  # only tonnes and vehicles measure these
         if kind == "currency" and metric == "export_volume":
             return "export_value"
+        if kind == "currency" and metric == "fdi_projects":
+            return "fdi_capital"
         if kind == "currency" and metric in ("agriculture", "industry", "services") and "giá trị" not in window:
             return None  # a sector word beside money is rarely the sector's output
         return metric
 
-    def row(self, q: Quantity, si: int, clause: Span, metric: str, measure: str, value: float) -> dict:
+    def locality(self, q: Quantity, si: int, clause: Span, seg_start: int, fdi: bool):
+        """Whose figure, from the figure's own stretch of text, then the sentence before it, then a ``của X``
+        right after the number (``chiếm 8% GDP của Nam Phi``): a place (see ``_choose``), else ``cả nước``
+        (Việt Nam), else what an anaphor (``thành phố``, ``tỉnh``, ``nước này``, ``hai bên``) refers to, else
+        None. Partners, compared places and other places after the number are never the locality."""
+        body = self.body
         sent = self.sentence(si)
-        places = sent.places
-        loc = _pick_locality(places, q.start, clause)
-        loc_place = loc.place if loc else None
-        if loc_place is None and _NATION.search(self.body, clause.start, q.start):
-            loc_place = _vn()
-        if loc_place is None:
-            exclude = {p.place.canonical for p in places if p.role == "partner"}
-            loc_place = self.fallback_locality(si, exclude)
-        partner = _pick_partner(places, q.start, clause, loc_place)
+        stop = _PUNCT.search(body, q.end, clause.end)
+        stop = stop.start() if stop else clause.end
+        ok = ("owner", "normal", "into") if fdi else ("owner", "normal")
+        cands = [p for p in sent.places if p.role in ok]
+        spans = [(seg_start, q.start)]
+        if not _ENTITY.match(body, seg_start, q.start):
+            spans.append((sent.span.start, seg_start))
+        for a, b in spans:
+            p = _choose([p for p in cands if a <= p.start < b])
+            if p is not None:
+                return p.place
+            ref = self.reference(si, a, b)
+            if ref is not False:
+                return ref
+        after = [p for p in cands if p.role == "owner" and q.end <= p.start < stop]
+        if after:
+            return after[0].place
+        m = _OF_AFTER.search(body, q.end, stop)
+        ref = self.reference(si, m.start(), stop) if m else False
+        return ref if ref is not False else None
+
+    def reference(self, si: int, a: int, b: int):
+        """The place a nation word or an anaphor in ``body[a:b]`` stands for (None: unresolved); False: none."""
+        body = self.body
+        if _NATION.search(body, a, b):
+            return _vn()
+        if _ANAPHOR_COUNTRY.search(body, a, b):
+            return self.antecedent(si, "country")
+        subs = list(_ANAPHOR_SUB.finditer(body, a, b))
+        if subs:  # the last one: ``trên địa bàn huyện`` is the district
+            return self.antecedent(si, subs[-1].lastgroup)
+        if _ANAPHOR_BOTH.search(body, a, b):
+            return self.antecedent(si, "sub") or self.antecedent(si, "country")
+        return False
+
+    def row(self, q: Quantity, si: int, clause: Span, seg_start: int, metric: str, measure: str,
+            value: float) -> dict:
+        sent = self.sentence(si)
+        fdi = metric in _FDI
+        loc_place = self.locality(q, si, clause, seg_start, fdi)
+        partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
         period = _period(sent, self.body, q.start, clause)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):

@@ -16,10 +16,14 @@ import regex
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     CUES,
+    INTL,
     MEETING_ROWS,
+    VN_TITLE,
     Hit,
     Person,
     SentenceIndex,
+    article_is_vietnamese,
+    article_sides,
     best_date,
     cue_before,
     cue_in,
@@ -30,8 +34,10 @@ from pipeline.extract.events import (
     mode_of,
     people_in,
     places_in,
+    scope_in,
     unique,
 )
+from pipeline.people import is_foreign_name
 
 _KINDS = [(kind, mode if mode != "-" else "unknown") for _, kind, mode, _, _ in MEETING_ROWS]
 # Titles of a local body: without a place in the title, the person belongs to the place named before.
@@ -59,6 +65,7 @@ class Mention:
     people: list[Person] = field(default_factory=list)
     localities: list[str] = field(default_factory=list)
     anaphoric: bool = False
+    in_scope: bool = False  # involves a Viet Nam side and a foreign side
     relative: bool = False
     trigger_text: str = ""
     own: tuple[bool, int] = (False, 0)  # (dated in its own sentence, people named there)
@@ -117,7 +124,7 @@ def _side(person: Person, locality: str | None) -> str | None:
         place = lookup_place(locality)
         if place and place.country:
             return place.country
-    return _VIETNAM if person.title else None
+    return _VIETNAM if person.title and not is_foreign_name(person.name) else None
 
 
 def _read_sentence(doc: ArticleText, idx: SentenceIndex, m: Hit, status: str, cut: int | None) -> Mention:
@@ -280,11 +287,82 @@ def _keep(g: Mention) -> bool:
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
 
 
+_APPOS_END = regex.compile(r"[.;:()\n]|\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
+
+
+def _international(body: str, person: Person) -> bool:
+    """The person's title names an international organisation (`Tổng Thư ký LHQ Kofi Annan`)."""
+    if not person.title:
+        return False
+    floor = max(0, person.start - 120)
+    at = body.rfind(person.title, floor, person.start)
+    if at >= 0:
+        affiliation = body[at + len(person.title): person.start]
+    else:  # appositive: `ông X, Chủ tịch Ban Công tác WTO`
+        tail = body[person.end: person.end + 120]
+        cut = _APPOS_END.search(tail, 2)
+        affiliation = tail[: cut.start() if cut else len(tail)]
+    return INTL.search(affiliation) is not None
+
+
+def _foreign_sides(doc: ArticleText, idx: SentenceIndex, g: Mention) -> None:
+    """A foreign name with no country in its title takes the one foreign country named in its sentence,
+    else in its paragraph (`Tổng thống Nasagiin Bagabandi` in a Viet Nam–Mongolia story); one titled
+    with an international organisation stays without a side."""
+    body = doc.body
+    for i, p in enumerate(g.people):
+        if p.side is not None or not is_foreign_name(p.name) or _international(body, p):
+            continue
+        sent = idx.sentence_at(p.start)
+        found = scope_in(sent.text).countries
+        if not found:
+            a, b = idx.line_bounds(p.start)
+            found = scope_in(body[a:b]).countries
+        if len(found) == 1:
+            g.people[i] = Person(p.start, p.end, p.name, p.title, found[0], p.locality)
+
+
+def _in_scope(doc: ArticleText, g: Mention) -> bool:
+    """Viet Nam ↔ foreign, from the participants' sides, the localities' countries, then what the
+    meeting's sentences name in an actor's place. A side that only a bare title gave (`Thủ tướng Ôn Gia
+    Bảo`) is Vietnamese only in an article that names Viet Nam, unless only Viet Nam has that office
+    unqualified (`Chủ tịch nước`, `Chủ tịch UBND`); a Viet Nam side is implied by a plainly
+    Vietnamese article when at most one person is named (`… tiếp đoàn doanh nghiệp Nhật Bản`)."""
+    body = doc.body
+    vn = any(p.side == _VIETNAM and (p.locality or VN_TITLE.search(p.title or "")) for p in g.people)
+    foreign = any((p.side and p.side != _VIETNAM) or is_foreign_name(p.name) for p in g.people)
+    for loc in g.localities:
+        place = lookup_place(loc)
+        if place and place.country:
+            vn, foreign = vn or place.country == _VIETNAM, foreign or place.country != _VIETNAM
+    if vn and foreign:
+        return True
+    for men in [g, *g.members]:
+        sc = scope_in(body[men.start: men.end], strict=True)
+        vn, foreign = vn or sc.vn, foreign or sc.foreign
+        if vn and foreign:
+            return True
+    if not foreign:
+        return False
+    if any(p.side == _VIETNAM for p in g.people) and article_sides(doc.extra, body)[0] > 0:
+        return True
+    if len(g.people) < 2:  # two or more foreigners and no Vietnamese: foreign–foreign
+        return article_is_vietnamese(doc.extra, body)
+    return False
+
+
 def meeting_groups(doc: ArticleText) -> list[Mention]:
-    """Merged meetings kept for output, cached on the document for the agreement extractor."""
+    """Merged meetings kept for output (in scope or not), cached on the document for the agreement
+    extractor."""
     cached = doc.extra.get("_meeting_groups")
     if cached is None or cached[0] != len(doc.body):
-        cached = doc.extra["_meeting_groups"] = (len(doc.body), [g for g in _merge(_mentions(doc)) if _keep(g)])
+        groups = [g for g in _merge(_mentions(doc)) if _keep(g)]
+        if groups:
+            idx = SentenceIndex(doc.body)
+            for g in groups:
+                _foreign_sides(doc, idx, g)
+                g.in_scope = _in_scope(doc, g)
+        cached = doc.extra["_meeting_groups"] = (len(doc.body), groups)
     return cached[1]
 
 
@@ -314,7 +392,7 @@ def _row(doc: ArticleText, g: Mention) -> dict:
 
 def extract_meetings(doc: ArticleText) -> list[dict]:
     """Meeting rows (contract columns except ``meeting_id`` and ``article_id``)."""
-    return [_row(doc, g) for g in meeting_groups(doc)]
+    return [_row(doc, g) for g in meeting_groups(doc) if g.in_scope]
 
 
 __all__ = ["extract_meetings", "meeting_groups", "Mention"]
