@@ -1,4 +1,4 @@
-"""Score the meeting and agreement extractors on the seed gold (bodies built from `body_lines`).
+"""Score the meeting, agreement and figure extractors on the seed gold (bodies built from `body_lines`).
 
     .venv/bin/python scripts/eval_events.py [--details]
 """
@@ -20,6 +20,7 @@ from pipeline.extract import ArticleText, events
 from pipeline.extract import agreements as agreements_mod
 from pipeline.extract import meetings as meetings_mod
 from pipeline.extract.agreements import extract_agreements
+from pipeline.extract.figures import extract_figures
 from pipeline.extract.meetings import extract_meetings
 from pipeline.text import nfc
 
@@ -39,6 +40,11 @@ def seed_docs(gold_dir: Path = SHARED / "eval" / "dev") -> dict[str, tuple[dict,
         pub = datetime.fromisoformat(art["published_at"]) if art.get("published_at") else None
         out[gold["doc"]] = (gold, ArticleText(gold["doc"], body, art.get("title"), art.get("reference_year"), pub))
     return out
+
+
+def _plain(row: dict) -> dict:
+    """A row with dates as ISO strings, as the scorer reads them from Parquet."""
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
 
 
 def vntc_docs(limit: int | None = None) -> list[ArticleText]:
@@ -109,11 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     import score
 
     docs = seed_docs()
-    for task, fn, score_fn, check in (("meetings", extract_meetings, score.meeting_score, score.check_meeting),
-                                      ("agreements", extract_agreements, score.agreement_score,
-                                       score.check_agreement)):
+    for task, fn, score_fn, check in (
+        ("meetings", extract_meetings, score.meeting_score, score.check_meeting),
+        ("agreements", extract_agreements, score.agreement_score, score.check_agreement),
+        ("figures", extract_figures, score.figure_score, score.check_figure),
+    ):
         golds = {d: g.get(task, []) for d, (g, _) in docs.items()}
-        preds = {d: fn(doc) for d, (_, doc) in docs.items()}
+        preds = {d: [_plain(r) for r in fn(doc)] for d, (_, doc) in docs.items()}
         rep = score.score_events(task, golds, preds, score_fn, check)
         print(f"{task:<10} P={rep['precision']:.3f} R={rep['recall']:.3f} F1={rep['f1']:.3f} "
               f"tp={rep['tp']} fp={rep['fp']} fn={rep['fn']} attr={rep['attribute_accuracy']} {rep['attributes']}")
@@ -121,11 +129,11 @@ def main(argv: list[str] | None = None) -> int:
             for m in rep["missed"]:
                 print("  missed  ", m["doc"], json.dumps(m["gold"], ensure_ascii=False))
             for s in rep["spurious"]:
-                print("  spurious", s["doc"], json.dumps(s["pred"], ensure_ascii=False, default=str))
+                print("  spurious", s["doc"], json.dumps(s["pred"], ensure_ascii=False))
             for d, rows in preds.items():
                 for r in rows:
                     print("  pred", d[:3], json.dumps({k: v for k, v in r.items() if k != "evidence"},
-                                                      ensure_ascii=False, default=str))
+                                                      ensure_ascii=False))
     return 0
 
 

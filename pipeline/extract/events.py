@@ -1,22 +1,22 @@
 """Shared helpers for the meeting and agreement extractors.
 
-Lexicons (``pipeline/lexicons/*.tsv``) are read and compiled once at import. The place, person
-and date finders of ``pipeline.gazetteer``, ``pipeline.people`` and ``pipeline.dates`` are used
-through thin adapters that degrade to "nothing found" while a module is missing.
+Lexicons (``pipeline/lexicons/*.tsv``) are read and compiled once at import. Places, people and dates
+come from ``pipeline.gazetteer``, ``pipeline.people`` and ``pipeline.dates``, shifted to body offsets.
 """
 
 from __future__ import annotations
 
-import importlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 
 import ahocorasick
 import regex
 
+from pipeline.dates import find_dates
+from pipeline.gazetteer import find_places, lookup
+from pipeline.people import PersonMention, find_people
 from pipeline.text import Span, sentences
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
@@ -231,15 +231,7 @@ class SentenceIndex:
         return Span(a, b, self.body[a:b])
 
 
-# --- adapters to the sibling modules -------------------------------------------------------
-
-
-@cache
-def _module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
+# --- places, people and dates with offsets into the body ----------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,14 +247,7 @@ class Place:
         return self.level == "country"
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
-    start: int
-    end: int
-    name: str
-    title: str | None
-    side: str | None
-    locality: str | None
+Person = PersonMention
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,50 +260,28 @@ class When:
 
 def places_in(text: str, offset: int = 0) -> list[Place]:
     """Places in ``text`` with offsets shifted by ``offset``."""
-    gaz = _module("pipeline.gazetteer")
-    if gaz is None:
-        return []
-    out = []
-    for m in gaz.find_places(text):
-        p = m.place
-        out.append(Place(m.start + offset, m.end + offset, p.canonical, getattr(p, "country", None),
-                         str(getattr(p, "level", "") or "")))
-    return out
+    return [Place(m.start + offset, m.end + offset, m.place.canonical, m.place.country, m.place.level)
+            for m in find_places(text)]
 
 
 def lookup_place(name: str) -> Place | None:
     """The gazetteer entry for a canonical or surface name, if any."""
-    gaz = _module("pipeline.gazetteer")
-    if gaz is None or not name:
-        return None
-    try:
-        p = gaz.lookup(name)
-    except (KeyError, LookupError):
-        return None
-    if p is None:
-        return None
-    return Place(0, 0, p.canonical, getattr(p, "country", None), str(getattr(p, "level", "") or ""))
+    p = lookup(name) if name else None
+    return None if p is None else Place(0, 0, p.canonical, p.country, p.level)
 
 
 def people_in(text: str, offset: int = 0) -> list[Person]:
     """People named in ``text`` with offsets shifted by ``offset``."""
-    mod = _module("pipeline.people")
-    if mod is None:
-        return []
-    return [Person(p.start + offset, p.end + offset, p.name, p.title or None, p.side, p.locality)
-            for p in mod.find_people(text)]
+    return [replace(p, start=p.start + offset, end=p.end + offset, title=p.title or None)
+            for p in find_people(text)]
 
 
 def dates_in(text: str, reference_year: int | None, published_at: datetime | None,
              offset: int = 0) -> list[When]:
     """Dates in ``text`` with offsets shifted by ``offset``."""
-    mod = _module("pipeline.dates")
-    if mod is None:
-        return []
     out = []
-    for d in mod.find_dates(text, reference_year, published_at):
-        start, end = getattr(d, "period_start", None), getattr(d, "period_end", None)
-        if getattr(d, "kind", "date") == "period" and start and end and (end - start).days > 31:
+    for d in find_dates(text, reference_year, published_at):
+        if d.kind == "period" and d.period_start and d.period_end and (d.period_end - d.period_start).days > 31:
             continue  # a term (`giai đoạn 2023-2027`), not when something happened
         out.append(When(d.start + offset, d.end + offset, d.date, d.precision if d.date else "unknown"))
     return out
