@@ -163,10 +163,20 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def not_places() -> frozenset[str]:
+    """Names that hold a place name but are no place (`Thái Bình Dương`), from ``lexicons/not_places.txt``."""
+    lines = (LEXICONS / "not_places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(_nfc(ln.strip()) for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@cache
 def _automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for surface, entries in _data()[1].items():
         auto.add_word(surface, (surface, tuple(entries)))
+    for name in not_places():
+        for v in tone_variants(name):
+            auto.add_word(v, (v, ()))  # no entries: claims its span, names no place
     auto.make_automaton()
     return auto
 
@@ -268,6 +278,9 @@ def find_places(text: str) -> list[PlaceMatch]:
     last_end = -1
     for start, end, entries in cands:
         if start < last_end:
+            continue
+        if not entries:
+            last_end = end
             continue
         place = _choose(text, start, end, entries, out)
         if place is not None:

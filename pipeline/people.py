@@ -20,7 +20,7 @@ from functools import cache
 import ahocorasick
 import regex
 
-from pipeline.gazetteer import LEXICONS, PlaceMatch, _read, find_places, lookup, surnames
+from pipeline.gazetteer import LEXICONS, PlaceMatch, _read, find_places, lookup, not_places, surnames
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,6 @@ _DELIM_APPOS = regex.compile(r"[;:!?\"“”\n|]|\.(?!\s*(?:HCM|Hồ|\p{Lu}\p{Ll
 # Syllables that are never part of a person's given name (organisation and calendar words).
 _NOT_NAME = frozenset("Tháng Ủy Ban Sở Bộ Ty Tỉnh Phố Quận Huyện Xã Đảng Phủ Viện Cục Khu Ngày Tuần Đoàn "
                       "Hội Chủ".split())
-_NOT_PERSON = frozenset({"Châu Á", "Châu Âu", "Châu Mỹ", "Châu Phi", "Châu Úc", "Châu Đại Dương",
-                         "Đông Nam Á", "Đông Á", "Trung Đông", "Bắc Mỹ", "Nam Mỹ", "Mỹ Latinh"})
 _MAX_TAIL = 90
 _FOREIGN = "??"  # marker: a foreign (Latin-script) name with no country named; reported as None
 _VOWELS = regex.compile(r"[aeiouy]+")
@@ -128,7 +126,7 @@ def _fold(s: str) -> str:
 
 
 def _is_surname_name(tokens: list[str]) -> bool:
-    return (2 <= len(tokens) <= 4 and tokens[0] in surnames() and " ".join(tokens) not in _NOT_PERSON
+    return (2 <= len(tokens) <= 4 and tokens[0] in surnames() and " ".join(tokens) not in not_places()
             and all(map(_one_syllable, tokens)) and not any(t in _NOT_NAME for t in tokens[1:]))
 
 

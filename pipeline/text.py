@@ -25,6 +25,12 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A headline glued to the lead without punctuation (`… thăm Việt Nam Ngày 9-3, người phát ngôn …`): a
+# capitalised dateline or framing word, which mid-sentence would be written lower-case, after a word.
+_GLUED = regex.compile(
+    r"(?<=[\p{L}\p{N}]) +(?=(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Rạng sáng|Trong|Tại|Vào)"
+    r" (?:\d|nay\b|qua\b|hôm\b|ngày\b|sáng\b|chiều\b|tối\b|phiên\b|cuộc\b|buổi\b|chuyến\b|dịp\b))"
+)
 _LAST_TOKEN = regex.compile(r"([\p{L}.]+)[.!?…][\"”’»)\]]*\s*$")
 
 
@@ -59,12 +65,19 @@ def _is_abbreviation(piece: str) -> bool:
     return token.casefold() in ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
+def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Candidate boundaries in ``text[start:end]``: (end of a sentence, start of the next)."""
+    found = [(m.end("stop"), m.end()) for m in _BOUNDARY.finditer(text, start, end)]
+    found += [(m.start(), m.end()) for m in _GLUED.finditer(text, start, end)]
+    return sorted(found)
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Split ``text[start:end]`` into sentences; offsets are into ``text``.
 
     Lines are always boundaries. Within a line a boundary is ``.``, ``!``, ``?`` or ``…``
     followed by a capital letter or digit, unless the dot closes an abbreviation (``TP.``,
-    ``Q.``, an initial) or sits inside a number (``1.488``).
+    ``Q.``, an initial) or sits inside a number (``1.488``); and a headline glued to its lead.
     """
     end = len(text) if end is None else end
     out: list[Span] = []
@@ -73,14 +86,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         nl = text.find("\n", line_start, end)
         line_end = end if nl < 0 else nl
         cut = line_start
-        for m in _BOUNDARY.finditer(text, line_start, line_end):
-            stop = m.end("stop")
-            if stop <= cut or _is_abbreviation(text[cut:stop]):
+        for stop, after in _cuts(text, line_start, line_end):
+            if stop <= cut or not text[stop - 1].isalnum() and _is_abbreviation(text[cut:stop]):
                 continue
             span = _strip_span(text, cut, stop)
             if span:
                 out.append(span)
-            cut = m.end()
+            cut = after
         span = _strip_span(text, cut, line_end)
         if span:
             out.append(span)

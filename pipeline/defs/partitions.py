@@ -37,29 +37,29 @@ def last_fingerprint(instance: dg.DagsterInstance, batch: str, key: dg.AssetKey 
     return last_versions(instance, batch, key).get("fingerprint")
 
 
-def stale_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
-    """Batches whose bronze files or code changed since their last build, or whose outputs are missing.
+def is_stale(instance: dg.DagsterInstance, root: Path, batch: str) -> bool:
+    """True when the batch's bronze files or the code changed since its last build, or an output is missing.
 
     Unchanged paths, sizes and modification times settle it without reading; otherwise the content
     hashes decide (a file touched but not changed is not rebuilt)."""
-    out = []
-    for batch in list_batches(root / "bronze"):
-        if not all(table_path(root, name, batch).exists() for name in BATCH_TABLES):
-            out.append(batch)
-            continue
-        last = last_versions(instance, batch)
-        signature = stat_signature(root / "bronze", batch, code_version())
-        if signature and last.get("stat_signature") == signature:
-            continue
-        if last.get("fingerprint") != batch_fingerprint(root / "bronze", batch):
-            out.append(batch)
-    return out
+    if not all(table_path(root, name, batch).exists() for name in BATCH_TABLES):
+        return True
+    last = last_versions(instance, batch)
+    signature = stat_signature(root / "bronze", batch, code_version())
+    if signature and last.get("stat_signature") == signature:
+        return False
+    return last.get("fingerprint") != batch_fingerprint(root / "bronze", batch)
 
 
-def register_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
-    """Add every batch found in bronze as a partition; return the new ones."""
+def stale_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
+    """The batches of `root/bronze` that `is_stale`, in name order."""
+    return [b for b in list_batches(root / "bronze") if is_stale(instance, root, b)]
+
+
+def register_batches(instance: dg.DagsterInstance, root: Path, only: list[str] | None = None) -> list[str]:
+    """Add every batch found in bronze (or those of ``only``) as a partition; return the new ones."""
     known = set(instance.get_dynamic_partitions(batches.name))
-    new = [b for b in list_batches(root / "bronze") if b not in known]
+    new = [b for b in (list_batches(root / "bronze") if only is None else only) if b not in known]
     if new:
         instance.add_dynamic_partitions(batches.name, new)
     return new

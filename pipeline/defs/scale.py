@@ -13,7 +13,7 @@ from dagster_dask import dask_executor
 
 from pipeline.bronze import stat_signature
 from pipeline.build import process_batch
-from pipeline.defs.partitions import batch_events, register_batches, stale_batches
+from pipeline.defs.partitions import batch_events, is_stale, register_batches, stale_batches
 from pipeline.defs.resources import DataRoot
 from pipeline.version import code_version
 
@@ -62,18 +62,13 @@ build_batches_parallel = build_batches_graph.to_job(
 )
 
 
-@dg.op(description="Registers the batches found in bronze as partitions.")
-def register(context: dg.OpExecutionContext, data_root: DataRoot) -> list[str]:
-    register_batches(context.instance, data_root.path)
-    return stale_batches(context.instance, data_root.path)
-
-
 def _static_batch_op(batch: str) -> dg.OpDefinition:
     name = "build_" + re.sub(r"\W", "_", batch)
 
-    @dg.op(name=name, description=f"Builds batch `{batch}` if it is stale.")
-    def build(context: dg.OpExecutionContext, data_root: DataRoot, stale: list[str]):
-        if batch in stale:
+    @dg.op(name=name, description=f"Registers batch `{batch}` and builds it if it is stale.")
+    def build(context: dg.OpExecutionContext, data_root: DataRoot):
+        register_batches(context.instance, data_root.path, only=[batch])
+        if is_stale(context.instance, data_root.path, batch):
             yield from _build_and_report(context, data_root, batch)
         else:
             yield dg.Output(batch)
@@ -83,13 +78,13 @@ def _static_batch_op(batch: str) -> dg.OpDefinition:
 
 def static_fanout_job(batches: list[str]) -> dg.JobDefinition:
     """One step per batch, fixed when the job is built: the Dask executor plans the whole graph up front
-    and does not run dynamically mapped steps."""
+    and does not run dynamically mapped steps. The steps depend on nothing, so Dask spreads them over
+    its workers from the start (a shared upstream output would pin them to the worker holding it)."""
     steps = [_static_batch_op(b) for b in batches]
 
     @dg.graph(name="build_batches_dask_graph")
     def fan_out():
-        stale = register()
-        batches_built([step(stale) for step in steps])
+        batches_built([step() for step in steps])
 
     return fan_out.to_job(
         name="build_batches_dask",
