@@ -82,6 +82,11 @@ def build_rows(e2e: dict, scale: dict) -> list[Row]:
     status = _failed(big) or _verdict(big["peak_rss_mb"] <= TARGET_RSS_MB)
     rows.append((f"`hoptac build`, {scale['n_articles']:,} articles", _build(big),
                  f"peak RSS ≤ {TARGET_RSS_MB:g} MiB", status))
+    if scale.get("refresh"):
+        ratio = scale["refresh"]["wall_s"] / big["wall_s"]
+        rows.append((f"refresh at scale: +{scale['n_refresh']:,} articles (1 %) in new batches",
+                     f"{scale['refresh']['wall_s']:.1f} s = {ratio:.1%} of the {scale['n_articles']:,} build",
+                     "", _failed(scale["refresh"]) or "info"))
     if full and full["returncode"] == 0 and big["returncode"] == 0:
         k = scale["n_articles"] / e2e["n_articles"]
         t, m = big["wall_s"] / full["wall_s"], big["peak_rss_mb"] / full["peak_rss_mb"]

@@ -71,7 +71,12 @@ def run_scale(articles: list[Article]) -> dict:
     n = prepare_bronze(data, articles, copies=SCALE_COPIES, batch_size=BATCH_SIZE)
     print(f"bench: hoptac build on {n:,} articles", flush=True)
     build = timed_build(data, data / "dagster_home", WORK / "scale-full.log")
-    return {"n_articles": n, "build": asdict(build)}
+    new = [(f"r-{a.id:05d}", marked(a.raw, "bench scale refresh")) for a in spread(articles, n // 100)]
+    for i in range(0, len(new), BATCH_SIZE):  # 1 % of 160k: two new batches
+        add_batch(data, f"r{i // BATCH_SIZE:03d}", new[i:i + BATCH_SIZE])
+    print(f"bench: refresh with {len(new)} new articles", flush=True)
+    refresh = timed_build(data, data / "dagster_home", WORK / "scale-refresh.log")
+    return {"n_articles": n, "n_refresh": len(new), "build": asdict(build), "refresh": asdict(refresh)}
 
 
 def _commit() -> str:

@@ -73,16 +73,21 @@ def _local(root: UPath) -> Path | None:
     return Path(root.path) if root.protocol in ("", "file", "local") else None
 
 
-def _walk_txt(folder: Path, recursive: bool = True) -> Iterator[Path]:
+def _txt_entries(folder: str | os.PathLike, rel: str = "", recursive: bool = True) -> Iterator[tuple[str, os.DirEntry]]:
+    """(path relative to the walk's start, entry) of every `*.txt` file below ``folder`` (`os.scandir`)."""
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
         return
     for e in entries:
         if e.name.endswith(".txt") and e.is_file():
-            yield Path(e.path)
+            yield rel + e.name, e
         elif recursive and e.is_dir():
-            yield from _walk_txt(Path(e.path))
+            yield from _txt_entries(e.path, f"{rel}{e.name}/")
+
+
+def _walk_txt(folder: Path, recursive: bool = True) -> Iterator[Path]:
+    return (Path(e.path) for _, e in _txt_entries(folder, recursive=recursive))
 
 
 def batch_paths(bronze_dir: str | os.PathLike, batch: str | None = None) -> list[Path]:
@@ -128,10 +133,11 @@ def stat_signature(bronze_dir: str | os.PathLike, batch: str, code_version: str)
     base = _local(UPath(bronze_dir))
     if base is None:
         return None
+    found = _txt_entries(base, recursive=False) if batch == ROOT_BATCH else _txt_entries(base / batch, f"{batch}/")
     h = hashlib.sha256(code_version.encode())
-    for path in batch_paths(base, batch):
-        st = os.stat(path)
-        h.update(f"\n{path.relative_to(base).as_posix()}\t{st.st_size}\t{st.st_mtime_ns}".encode())
+    for rel, entry in sorted(found, key=lambda x: x[0]):
+        st = entry.stat()
+        h.update(f"\n{rel}\t{st.st_size}\t{st.st_mtime_ns}".encode())
     return h.hexdigest()[:24]
 
 

@@ -85,14 +85,20 @@ def owners(root: Path, todo: list[str]) -> dict[str, dict[str, str]]:
 
     kept = {sha: path for sha, path in known_documents(root, "").items() if batch_of(path) not in todo}
     first: dict[str, tuple[str, str]] = {}
+    shas: dict[str, list[str]] = {}
     for batch in todo:
+        shas[batch] = []
         for f in scan(root / "bronze", batch):
+            shas[batch].append(f.sha256)
             if f.sha256 not in kept:
                 first.setdefault(f.sha256, (batch, f.source_path))
-    known = {}
-    for batch in todo:
-        others = {sha: path for sha, (b, path) in first.items() if b != batch}
-        known[batch] = kept | others
+    known: dict[str, dict[str, str]] = {batch: {} for batch in todo}
+    for batch in todo:  # only the batch's own documents: each worker gets a small map, not the corpus
+        for sha in shas[batch]:
+            if sha in kept:
+                known[batch][sha] = kept[sha]
+            elif first[sha][0] != batch:
+                known[batch][sha] = first[sha][1]
     return known
 
 

@@ -92,10 +92,10 @@ def write_table(root: Path, name: str, df: pd.DataFrame, batch: str | None = Non
     return path
 
 
-def read_parquet(path: Path, schema: pa.Schema | None = None) -> pa.Table:
-    """One Parquet file from any filesystem."""
+def read_parquet(path: Path, schema: pa.Schema | None = None, columns: list[str] | None = None) -> pa.Table:
+    """One Parquet file from any filesystem (only ``columns``, when given)."""
     with path.open("rb") as f:
-        return pq.read_table(f, schema=schema)
+        return pq.read_table(f, schema=schema, columns=columns)
 
 
 def drop_batch(root: Path, batch: str) -> None:
@@ -115,14 +115,18 @@ def batches_written(root: Path, name: str) -> list[str]:
     return sorted(p.parent.name.split("=", 1)[1] for p in base.glob(f"{BATCH}=*/{PART}")) if base.is_dir() else []
 
 
-def read_table(root: Path, name: str, batches: list[str] | None = None) -> pd.DataFrame:
+def read_table(root: Path, name: str, batches: list[str] | None = None,
+               columns: list[str] | None = None) -> pd.DataFrame:
     """Read a table with the dtypes `frame` gives: its published file, or (``batches`` given, or no
-    single file) its per-batch parts with a `batch` column. FileNotFoundError when nothing was written.
+    single file) its per-batch parts with a `batch` column; only ``columns`` when given (the silver
+    bodies are most of the bytes). FileNotFoundError when nothing was written.
     """
     table = TABLES[name]
     schema = table.arrow_schema()
+    if columns is not None:
+        schema = pa.schema([schema.field(c) for c in columns])
     if batches is None and table.path != table.parts:
-        return read_parquet(table_path(root, name), schema).to_pandas(types_mapper=_types_mapper)
+        return read_parquet(table_path(root, name), schema, columns).to_pandas(types_mapper=_types_mapper)
     parts = batches_written(root, name) if batches is None else batches
     files = [table_path(root, name, b) for b in parts]
     missing = [f for f in files if not f.exists()]
@@ -130,6 +134,11 @@ def read_table(root: Path, name: str, batches: list[str] | None = None) -> pd.Da
         raise FileNotFoundError(missing[0] if missing else root / table.parts)
     pieces = []
     for batch, f in zip(parts, files, strict=True):
-        t = read_parquet(f, schema)
+        t = read_parquet(f, schema, columns)
         pieces.append(t.append_column(BATCH, pa.array([batch] * t.num_rows, pa.string())))
     return pa.concat_tables(pieces).to_pandas(types_mapper=_types_mapper)
+
+
+def article_bodies(root: Path) -> pd.Series:
+    """Silver bodies by `article_id` (two columns read, not the whole table)."""
+    return read_table(root, "articles", columns=["article_id", "body"]).set_index("article_id")["body"]

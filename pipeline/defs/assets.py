@@ -14,7 +14,7 @@ from pipeline.build import build_gold, build_silver, known_documents
 from pipeline.checks import untraceable
 from pipeline.defs.partitions import SILVER_KEY, batches, last_versions
 from pipeline.defs.resources import DataRoot
-from pipeline.storage import batches_written, frame, read_table
+from pipeline.storage import article_bodies, batches_written, frame, read_table
 from pipeline.version import code_version
 
 raw_files = dg.AssetSpec(
@@ -107,7 +107,7 @@ def _published(name: str) -> dg.AssetsDefinition:
     def published(data_root: DataRoot) -> pd.DataFrame:
         df = read_table(data_root.path, table, batches_written(data_root.path, table)).drop(columns="batch")
         if "evidence" in df:  # checked again before publication: a bad row never replaces a good file
-            bodies = read_table(data_root.path, "articles").set_index("article_id")["body"]
+            bodies = article_bodies(data_root.path)
             if bad := untraceable(df, bodies):
                 raise dg.Failure(f"{len(bad)} {name} rows do not quote their article", metadata={
                     "sample": dg.MetadataValue.json(bad[:10])})
@@ -128,6 +128,11 @@ def localities() -> pd.DataFrame:
     return localities_frame()
 
 
+def _article_dates(data_root: DataRoot) -> pd.DataFrame:
+    """What the event tables need of silver: each article's id and publication time."""
+    return read_table(data_root.path, "articles", columns=["article_id", "published_at"])
+
+
 @dg.asset(key=["gold", "meeting_events"], group_name="gold", kinds={"parquet"},
           deps=[dg.AssetKey(["gold", "meetings"]), dg.AssetKey(["silver", "articles"])])
 def meeting_events(data_root: DataRoot) -> pd.DataFrame:
@@ -135,7 +140,7 @@ def meeting_events(data_root: DataRoot) -> pd.DataFrame:
     compatible dates, shared people), with `n_articles` and the first and last article."""
     from pipeline.clustering import meeting_events as cluster_meetings
 
-    rows = cluster_meetings(read_table(data_root.path, "meetings"), read_table(data_root.path, "articles"))
+    rows = cluster_meetings(read_table(data_root.path, "meetings"), _article_dates(data_root))
     return frame("meeting_events", rows)
 
 
@@ -146,7 +151,7 @@ def agreement_events(data_root: DataRoot) -> pd.DataFrame:
     compatible dates, the same parties), with `n_articles` and the first and last article."""
     from pipeline.clustering import agreement_events as cluster_agreements
 
-    rows = cluster_agreements(read_table(data_root.path, "agreements"), read_table(data_root.path, "articles"))
+    rows = cluster_agreements(read_table(data_root.path, "agreements"), _article_dates(data_root))
     return frame("agreement_events", rows)
 
 

@@ -8,7 +8,7 @@ import pandera.errors
 
 from pipeline.checks import untraceable
 from pipeline.defs.resources import DataRoot, table_name
-from pipeline.storage import read_table
+from pipeline.storage import article_bodies, read_table
 from schemas.registry import TABLES
 
 PUBLISHED = ("meetings", "agreements", "trade_figures", "rejected", "localities", "meeting_events", "agreement_events")
@@ -40,7 +40,7 @@ def _traceable_check(name: str) -> dg.AssetChecksDefinition:
                     description="Every row's article exists in silver and `evidence == body[evidence_start:evidence_end]`.")
     def check(data_root: DataRoot) -> dg.AssetCheckResult:
         rows = read_table(data_root.path, name)
-        bodies = read_table(data_root.path, "articles").set_index("article_id")["body"]
+        bodies = article_bodies(data_root.path)
         bad = untraceable(rows, bodies)
         return dg.AssetCheckResult(passed=not bad, metadata={
             "rows": len(rows), "untraceable": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
