@@ -127,8 +127,6 @@ _EXPORT_IMPORT = regex.compile(_W + r"(?:(?P<x>xuất\s+khẩu|(?:đã|được)
                                r"|(?:đã|được)\s+nhập|nhập\s+(?:từ|về)))" + _E, _FLAGS)
 # A conjunction opening a new clause: what was measured before it does not carry over.
 _CONJ = regex.compile(_W + r"(?:thì|nhưng|song|tuy\s+nhiên|trong\s+khi)" + _E, _FLAGS)
-# ``Thái Bình Dương``, ``Ấn Độ Dương``: an ocean, not the place whose name it starts with.
-_OCEAN_AFTER = regex.compile(r"\s*Dương(?!\w)")
 _ANAPHOR_SUB = regex.compile(  # case-sensitive: a capital after it is a name, not an anaphor
     r"(?<!(?:các|những|nhiều|mọi|\d)\s+)(?<!\w)(?:(?P<city>[tT]hành\s+phố|[tT]hủ\s+đô|TP|Tp)|(?P<province>[tT]ỉnh)"
     r"|(?P<district>[hH]uyện|[tT]hị\s+xã|[qQ]uận)|(?P<sub>[đĐ]ịa\s+phương|[đĐ]ịa\s+bàn))(?!\w)(?!\s*\.?\s*\p{Lu})")
@@ -273,8 +271,6 @@ def _roles(body: str, span: Span, matches: list) -> list[_Place]:
     between_seen = False
     for pm in matches:
         s, e, place = pm.start, pm.end, pm.place
-        if _OCEAN_AFTER.match(body, e):
-            continue
         if prev is not None and _PARENT_GAP.match(body, prev.end, s) and _is_parent(place, prev.place):
             continue
         before = body[max(span.start, s - 60):s]
@@ -315,25 +311,6 @@ def _choose(cands: list[_Place]) -> _Place | None:
     if owners:
         return owners[-1]
     return min(cands, key=lambda p: (not _is_sub(p), _LEVEL_RANK.get(p.place.level, 3), -p.start))
-
-
-def _pick_locality(places: list[_Place], q: Quantity, seg_start: int, stop: int, fdi: bool) -> _Place | None:
-    """The place the figure belongs to, from its own sentence only (None when it names none).
-
-    In order: ``của X`` right after the number (``chiếm 8% GDP của Nam Phi``); a place in the figure's
-    own stretch of text (from the previous figure of the clause); the subject place of the sentence
-    before it. Partners, compared places and places after the number are never the locality; ``vào X``
-    is the locality of an investment only.
-    """
-    ok = ("owner", "normal", "into") if fdi else ("owner", "normal")
-    cands = [p for p in places if p.role in ok]
-    after = [p for p in cands if p.role == "owner" and q.end <= p.start < stop]
-    if after:
-        return after[0]
-    seg = _choose([p for p in cands if seg_start <= p.start < q.start])
-    if seg is not None:
-        return seg
-    return _choose([p for p in cands if p.start < seg_start])
 
 
 def _topic(places: list[_Place], kind: str) -> _Place | None:
