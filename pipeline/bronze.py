@@ -86,21 +86,26 @@ def _txt_entries(folder: str | os.PathLike, rel: str = "", recursive: bool = Tru
             yield from _txt_entries(e.path, f"{rel}{e.name}/")
 
 
-def _walk_txt(folder: Path, recursive: bool = True) -> Iterator[Path]:
-    return (Path(e.path) for _, e in _txt_entries(folder, recursive=recursive))
+def _local_txt(base: Path, batch: str | None) -> Iterator[tuple[str, os.DirEntry]]:
+    """(path relative to ``base``, entry) of the `*.txt` files of one batch (or of all) on a local disk."""
+    if batch is None:
+        return _txt_entries(base)
+    if batch == ROOT_BATCH:
+        return _txt_entries(base, recursive=False)
+    return _txt_entries(base / batch, f"{batch}/")
 
 
 def batch_paths(bronze_dir: str | os.PathLike, batch: str | None = None) -> list[Path]:
     """The `*.txt` files of one batch (or of all), in path order (any fsspec filesystem)."""
     root = UPath(bronze_dir)
-    base = _local(root) or root
-    if batch is None:
-        paths = _walk_txt(base) if base is not root else root.rglob("*.txt")
-    elif batch == ROOT_BATCH:
-        paths = _walk_txt(base, recursive=False) if base is not root else root.glob("*.txt")
+    base = _local(root)
+    if base is not None:
+        return sorted(Path(e.path) for _, e in _local_txt(base, batch))
+    if batch == ROOT_BATCH:
+        paths = root.glob("*.txt")
     else:
-        paths = _walk_txt(base / batch) if base is not root else (root / batch).rglob("*.txt")
-    return sorted(p for p in paths if base is not root or p.is_file())
+        paths = (root if batch is None else root / batch).rglob("*.txt")
+    return sorted(p for p in paths if p.is_file())
 
 
 def list_batches(bronze_dir: str | os.PathLike) -> list[str]:
@@ -109,12 +114,11 @@ def list_batches(bronze_dir: str | os.PathLike) -> list[str]:
     base = _local(root)
     if base is None:
         return sorted({batch_of(p.relative_to(root).as_posix()) for p in batch_paths(root)})
-    found = {ROOT_BATCH} if next(_walk_txt(base, recursive=False), None) else set()
     try:
         folders = [e.name for e in os.scandir(base) if e.is_dir()]
     except FileNotFoundError:
-        folders = []
-    return sorted(found | {name for name in folders if next(_walk_txt(base / name), None)})
+        return []
+    return sorted({b for b in [ROOT_BATCH, *folders] if next(_local_txt(base, b), None)})
 
 
 def scan(bronze_dir: str | os.PathLike, batch: str | None = None) -> Iterator[BronzeFile]:
@@ -133,9 +137,8 @@ def stat_signature(bronze_dir: str | os.PathLike, batch: str, code_version: str)
     base = _local(UPath(bronze_dir))
     if base is None:
         return None
-    found = _txt_entries(base, recursive=False) if batch == ROOT_BATCH else _txt_entries(base / batch, f"{batch}/")
     h = hashlib.sha256(code_version.encode())
-    for rel, entry in sorted(found, key=lambda x: x[0]):
+    for rel, entry in sorted(_local_txt(base, batch), key=lambda x: x[0]):
         st = entry.stat()
         h.update(f"\n{rel}\t{st.st_size}\t{st.st_mtime_ns}".encode())
     return h.hexdigest()[:24]

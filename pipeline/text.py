@@ -65,10 +65,11 @@ def _is_abbreviation(piece: str) -> bool:
     return token.casefold() in ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
-def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Candidate boundaries in ``text[start:end]``: (end of a sentence, start of the next)."""
-    found = [(m.end("stop"), m.end()) for m in _BOUNDARY.finditer(text, start, end)]
-    found += [(m.start(), m.end()) for m in _GLUED.finditer(text, start, end)]
+def _cuts(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Candidate boundaries in ``text[start:end]``: (end of a sentence, start of the next, whether it ends
+    with punctuation, so that the dot may close an abbreviation instead)."""
+    found = [(m.end("stop"), m.end(), True) for m in _BOUNDARY.finditer(text, start, end)]
+    found += [(m.start(), m.end(), False) for m in _GLUED.finditer(text, start, end)]
     return sorted(found)
 
 
@@ -86,8 +87,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         nl = text.find("\n", line_start, end)
         line_end = end if nl < 0 else nl
         cut = line_start
-        for stop, after in _cuts(text, line_start, line_end):
-            if stop <= cut or not text[stop - 1].isalnum() and _is_abbreviation(text[cut:stop]):
+        for stop, after, punctuated in _cuts(text, line_start, line_end):
+            if stop <= cut or punctuated and _is_abbreviation(text[cut:stop]):
                 continue
             span = _strip_span(text, cut, stop)
             if span:

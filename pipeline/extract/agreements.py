@@ -29,8 +29,8 @@ from pipeline.extract.events import (
     fields_in,
     hits,
     is_venue,
-    lookup_place,
     mode_of,
+    place_sides,
     places_in,
     scope_in,
     unique,
@@ -202,12 +202,8 @@ def _in_scope(parties: list[str], sentence: Scope, meeting: Mention | None) -> b
     """Viet Nam ↔ foreign: the parties' countries, what the sentence names, the meeting it was signed at."""
     if meeting is not None and meeting.in_scope:
         return True
-    vn, foreign = sentence.vn, sentence.foreign
-    for name in parties:
-        place = lookup_place(name)
-        if place and place.country:
-            vn, foreign = vn or place.country == "VN", foreign or place.country != "VN"
-    return vn and foreign
+    vn, foreign = place_sides(parties)
+    return (sentence.vn or vn) and (sentence.foreign or foreign)
 
 
 def _richness(f: Found) -> tuple:

@@ -270,6 +270,12 @@ def lookup_place(name: str) -> Place | None:
     return None if p is None else Place(0, 0, p.canonical, p.country, p.level)
 
 
+def place_sides(names) -> tuple[bool, bool]:
+    """(a Vietnamese place, a foreign place) among the canonical ``names``."""
+    countries = {p.country for p in map(lookup_place, names) if p and p.country}
+    return "VN" in countries, bool(countries - {"VN"})
+
+
 def people_in(text: str, offset: int = 0) -> list[Person]:
     """People named in ``text`` with offsets shifted by ``offset``."""
     return [replace(p, start=p.start + offset, end=p.end + offset, title=p.title or None)

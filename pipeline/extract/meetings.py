@@ -8,7 +8,7 @@ of the meeting told before them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import regex
@@ -33,6 +33,7 @@ from pipeline.extract.events import (
     lookup_place,
     mode_of,
     people_in,
+    place_sides,
     places_in,
     scope_in,
     unique,
@@ -319,7 +320,7 @@ def _foreign_sides(doc: ArticleText, idx: SentenceIndex, g: Mention) -> None:
             a, b = idx.line_bounds(p.start)
             found = scope_in(body[a:b]).countries
         if len(found) == 1:
-            g.people[i] = Person(p.start, p.end, p.name, p.title, found[0], p.locality)
+            g.people[i] = replace(p, side=found[0])
 
 
 def _in_scope(doc: ArticleText, g: Mention) -> bool:
@@ -331,10 +332,8 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     body = doc.body
     vn = any(p.side == _VIETNAM and (p.locality or VN_TITLE.search(p.title or "")) for p in g.people)
     foreign = any((p.side and p.side != _VIETNAM) or is_foreign_name(p.name) for p in g.people)
-    for loc in g.localities:
-        place = lookup_place(loc)
-        if place and place.country:
-            vn, foreign = vn or place.country == _VIETNAM, foreign or place.country != _VIETNAM
+    loc_vn, loc_foreign = place_sides(g.localities)
+    vn, foreign = vn or loc_vn, foreign or loc_foreign
     if vn and foreign:
         return True
     for men in [g, *g.members]:
