@@ -85,6 +85,7 @@ class Place:
     latin: str | None
     parent: str | None
     province_2025: str | None  # VN only
+    locality_id: str = ""  # stable key of `gold/localities` (see `_locality_id`)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,24 @@ def _split(s: str) -> list[str]:
     return [_nfc(x) for x in s.split("|") if x]
 
 
+def _slug(s: str) -> str:
+    """ASCII, lower case, hyphens: `Ninh Kiều` → `ninh-kieu`."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
+                    if unicodedata.category(c) != "Mn")
+    return regex.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def _locality_id(country: str, code: str, parent_code: str, level: str, canonical: str) -> str:
+    """A place's stable id: the ISO code for a country (`CN`), the official code for a unit that has one
+    (`VN-20` Lạng Sơn, `CN-450000` Guangxi), else its parent's code, level and name
+    (`VN-92-district-ninh-kieu`)."""
+    if not country:
+        return code
+    if code:
+        return f"{country}-{code}"
+    return "-".join(x for x in (country, parent_code, level, _slug(canonical)) if x)
+
+
 @cache
 def _data() -> tuple[list[Place], dict[str, list[_Entry]], dict[str, list[_Entry]], dict[str, str]]:
     """Places, surface → entries (for matching), key → entries (for lookup), iso2 → name."""
@@ -141,12 +160,17 @@ def _data() -> tuple[list[Place], dict[str, list[_Entry]], dict[str, list[_Entry
 
     for r in _read("countries.tsv"):
         names[r["iso2"]] = r["canonical"]
-        add(Place(r["canonical"], r["iso2"], "country", None, r["english"] or None, None, None),
+        add(Place(r["canonical"], r["iso2"], "country", None, r["english"] or None, None, None,
+                  _locality_id("", r["iso2"], "", "", "")),
             (0, 0, r["iso2"]), "always", _split(r["aliases"]), _split(r["lookup_only"]))
     for fname in ("places_vn.tsv", "places_cn.tsv"):
-        for r in _read(fname):
+        rows = _read(fname)
+        codes = {(r["canonical"], r["level"]): r["code"] for r in rows if r["level"] in ("province", "prefecture")}
+        for r in rows:
+            parent_code = codes.get((r["parent"], "province")) or codes.get((r["parent"], "prefecture"), "")
             p = Place(r["canonical"], r["country"], r["level"], r["native"] or None, r["latin"] or None,
-                      r["parent"] or None, r["province_2025"] or None)
+                      r["parent"] or None, r["province_2025"] or None,
+                      _locality_id(r["country"], r["code"], parent_code, r["level"], r["canonical"]))
             border = 0 if r["code"][:2] in _BORDER_CN or p.country == "VN" else 1
             rank = (_PRIORITY.get((p.country, p.level), 7), border, r["code"])
             add(p, rank, r["match"], _split(r["aliases"]), _split(r["lookup_only"]))
@@ -291,18 +315,25 @@ def find_places(text: str) -> list[PlaceMatch]:
 
 def lookup(name: str) -> Place | None:
     """Canonical name, alias, Chinese or latin name → Place (generic prefixes stripped)."""
+    found = places_named(name)
+    return found[0] if found else None
+
+
+def places_named(name: str) -> list[Place]:
+    """Every place ``name`` may denote (canonical name, alias, Chinese or latin name; generic prefixes
+    stripped), the most prominent first: country, then province, then lower levels."""
     keys = _data()[2]
     s = _nfc(name).strip()
     s = regex.sub(r"\s*\((?:Trung Quốc|Việt Nam|TQ|VN)\)$", "", s)
     for _ in range(3):
         hit = keys.get(modern_tone(s).casefold())
         if hit:
-            return hit[0].place
+            return list(dict.fromkeys(e.place for e in hit))
         stripped = _PREFIX_STRIP.sub("", s, count=1)
         if stripped == s:
             break
         s = stripped
-    return None
+    return []
 
 
 def country_name(iso2: str) -> str | None:
@@ -312,6 +343,6 @@ def country_name(iso2: str) -> str | None:
 
 def localities_frame() -> pd.DataFrame:
     """All places, one row each, for ``gold/localities.parquet``."""
-    cols = ["canonical", "native", "latin", "country", "level", "parent", "province_2025"]
+    cols = ["locality_id", "canonical", "native", "latin", "country", "level", "parent", "province_2025"]
     rows = [{c: getattr(p, c) for c in cols} for p in _data()[0]]
     return pd.DataFrame(rows, columns=cols).astype("string")

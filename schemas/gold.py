@@ -32,6 +32,14 @@ def plausible_dates(series: pd.Series) -> pd.Series:
 QUALIFIERS = ["exact", "approx", "more_than", "less_than"]
 
 
+def aligned(names: pd.Series, ids: pd.Series) -> pd.Series:
+    """True where the id list has one entry per name."""
+    def size(v) -> int:
+        return 0 if v is None or (not hasattr(v, "__len__") and pd.isna(v)) else len(v)
+
+    return pd.Series([size(a) == size(b) for a, b in zip(names, ids, strict=True)], index=names.index, dtype=bool)
+
+
 class Evidence(pa.DataFrameModel):
     """Columns every extracted row carries: the article and the sentence(s) it was read from."""
 
@@ -60,6 +68,12 @@ class Meetings(Evidence):
     location: Series[str] = pa.Field(nullable=True, description="Where it took place, when stated (canonical place name).")
     participants: Series[Participants] = pa.Field(description="Named people: name (no honorifics), title, side (ISO 3166-1 alpha-2 of the country they represent, or null).")
     localities: Series[StringList] = pa.Field(description="Provinces, cities or regions the sides represent, canonical Vietnamese names (`Quảng Tây`, `Lạng Sơn`).")
+    locality_ids: Series[StringList] = pa.Field(description="`gold/localities.locality_id` of each `localities` entry, in the same order (the unit the article means where a name is ambiguous).")
+    location_id: Series[str] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `location`; null when the location is not in the gazetteer.")
+
+    @pa.dataframe_check(description="one locality id per locality")
+    def locality_ids_aligned(cls, df: pd.DataFrame) -> Series[bool]:
+        return aligned(df["localities"], df["locality_ids"])
 
     @pa.dataframe_check(description="date between 1945-01-01 and today")
     def date_plausible(cls, df: pd.DataFrame) -> Series[bool]:
@@ -79,6 +93,11 @@ class Agreements(Evidence):
     parties: Series[StringList] = pa.Field(description="Canonical names of the localities or organisations that signed.")
     fields: Series[StringList] = pa.Field(description="Sectors named for it (trade, investment, education, …); may be empty.")
     mode: Series[str] = pa.Field(isin=MODES, description="`online`, `in_person` or `unknown`.")
+    party_ids: Series[StringList] = pa.Field(description="`gold/localities.locality_id` of each party, in the order of `parties`; null for a party that is an organisation.")
+
+    @pa.dataframe_check(description="one id (or null) per party")
+    def party_ids_aligned(cls, df: pd.DataFrame) -> Series[bool]:
+        return aligned(df["parties"], df["party_ids"])
 
     @pa.dataframe_check(description="valid_from_year <= valid_to_year")
     def term_ordered(cls, df: pd.DataFrame) -> Series[bool]:
@@ -102,6 +121,8 @@ class TradeFigures(Evidence):
     product: Series[str] = pa.Field(nullable=True, description="Goods named, e.g. `vải thiều`.")
     locality: Series[str] = pa.Field(nullable=True, description="Whose figure (canonical name).")
     partner: Series[str] = pa.Field(nullable=True, description="Counterpart, when stated (`Việt Nam`, `Trung Quốc`, …).")
+    locality_id: Series[str] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `locality`.")
+    partner_id: Series[str] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `partner`.")
     period_start: Series[Date] = pa.Field(nullable=True, description="First day of the period the figure covers.")
     period_end: Series[Date] = pa.Field(nullable=True, description="Last day of the period the figure covers.")
 
@@ -125,6 +146,7 @@ class TradeFigures(Evidence):
 class Localities(pa.DataFrameModel):
     """The gazetteer the extractors resolve place names with."""
 
+    locality_id: Series[str] = pa.Field(unique=True, description="Stable id: ISO 3166-1 alpha-2 for a country (`CN`), `<country>-<official code>` for a unit that has one (`VN-20`, `CN-450000`), else `<country>-<parent code>-<level>-<name>`.")
     canonical: Series[str] = pa.Field(description="Canonical Vietnamese name, without `tỉnh` / `thành phố` / `Khu tự trị`.")
     native: Series[str] = pa.Field(nullable=True, description="Name in the country's own script (Chinese for China).")
     latin: Series[str] = pa.Field(nullable=True, description="English or pinyin name.")

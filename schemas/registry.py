@@ -95,7 +95,7 @@ TABLES: dict[str, Table] = {
               parts="gold/_batches/trade_figures"),
         Table("extraction_rejected", "gold", "gold/rejected.parquet", Rejected, "source_path",
               parts="gold/_batches/rejected"),
-        Table("localities", "gold", "gold/localities.parquet", Localities, "canonical"),
+        Table("localities", "gold", "gold/localities.parquet", Localities, "locality_id"),
         Table("meeting_events", "gold", "gold/meeting_events.parquet", MeetingEvents, "event_id"),
         Table("agreement_events", "gold", "gold/agreement_events.parquet", AgreementEvents, "event_id"),
     )

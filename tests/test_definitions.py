@@ -38,3 +38,4 @@ def test_published_tables_have_blocking_checks(listed):
     for table in ("meetings", "agreements", "trade_figures"):
         assert (f"gold/{table}", "schema") in checks
         assert (f"gold/{table}", "evidence_traceable") in checks
+        assert (f"gold/{table}", "locality_ids_resolve") in checks

@@ -120,7 +120,7 @@ def test_country_name() -> None:
 
 def test_localities_frame() -> None:
     df = localities_frame()
-    assert list(df.columns) == ["canonical", "native", "latin", "country", "level", "parent", "province_2025"]
+    assert list(df.columns) == ["locality_id", "canonical", "native", "latin", "country", "level", "parent", "province_2025"]
     vn = df[(df.country == "VN") & (df.level == "province")]
     assert len(vn) == 64  # 63 pre-2025 units + Hà Tây (pre-2008)
     assert vn.province_2025.nunique() == 34

@@ -24,7 +24,8 @@ def meeting(**kw) -> dict:
     row = {"meeting_id": "0123456789abcdef", "article_id": "fedcba9876543210", "date": dt.date(2022, 6, 29),
            "date_precision": "day", "mode": "online", "kind": "talks", "location": None,
            "participants": [{"name": "Lam Hiểu", "title": "Bí thư Thành ủy", "side": "CN"}],
-           "localities": ["Sùng Tả", "Lạng Sơn"], "evidence": "Ngày 29/6/2022, …", "evidence_start": 10,
+           "localities": ["Sùng Tả", "Lạng Sơn"], "locality_ids": ["CN-451400", "VN-20"], "location_id": None,
+           "evidence": "Ngày 29/6/2022, …", "evidence_start": 10,
            "evidence_end": 27}
     return row | kw
 

@@ -6,7 +6,7 @@ their step, before anything is written.)"""
 import dagster as dg
 import pandera.errors
 
-from pipeline.checks import untraceable
+from pipeline.checks import unresolved_places, untraceable
 from pipeline.defs.resources import DataRoot, table_name
 from pipeline.storage import article_bodies, read_table
 from schemas.registry import TABLES
@@ -48,5 +48,20 @@ def _traceable_check(name: str) -> dg.AssetChecksDefinition:
     return check
 
 
+def _places_check(name: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=dg.AssetKey(["gold", name]), name="locality_ids_resolve", blocking=True,
+                    additional_deps=[dg.AssetKey(["gold", "localities"])],
+                    description="Every locality id resolves in `gold/localities`, and every locality name has one.")
+    def check(data_root: DataRoot) -> dg.AssetCheckResult:
+        rows = read_table(data_root.path, name)
+        ids = set(read_table(data_root.path, "localities")["locality_id"])
+        bad = unresolved_places(name, rows, ids)
+        return dg.AssetCheckResult(passed=not bad, metadata={
+            "rows": len(rows), "unresolved": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
+
+    return check
+
+
 schema_checks = [_schema_check(n) for n in PUBLISHED]
 traceability_checks = [_traceable_check(n) for n in TRACEABLE]
+place_checks = [_places_check(n) for n in TRACEABLE]

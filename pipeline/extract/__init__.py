@@ -43,6 +43,7 @@ def extract_article(doc: ArticleText) -> dict[str, list[dict]]:
     from pipeline.extract.agreements import extract_agreements
     from pipeline.extract.figures import extract_figures
     from pipeline.extract.meetings import extract_meetings
+    from pipeline.extract.place_ids import add_place_ids
 
     out = {
         "meetings": extract_meetings(doc),
@@ -55,4 +56,5 @@ def extract_article(doc: ArticleText) -> dict[str, list[dict]]:
             row[id_col] = stable_id(doc.article_id, table, row["evidence_start"], row["evidence_end"],
                                     *(row.get(k) for k in keys))
             row["article_id"] = doc.article_id
+    add_place_ids(doc.body, out)
     return out
