@@ -1,9 +1,13 @@
 """Blocking asset checks on the published gold tables: each conforms to its pandera model, and every
-row points at a real silver article and quotes it exactly. (Per-batch assets are checked inside
+row points at a real silver article and quotes it exactly, and its locality ids resolve. (Per-batch assets are checked inside
 their step, before anything is written.)"""
 
 
+from collections.abc import Callable
+from pathlib import Path
+
 import dagster as dg
+import pandas as pd
 import pandera.errors
 
 from pipeline.checks import unresolved_places, untraceable
@@ -34,32 +38,31 @@ def _schema_check(name: str) -> dg.AssetChecksDefinition:
     return check
 
 
-def _traceable_check(name: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=dg.AssetKey(["gold", name]), name="evidence_traceable", blocking=True,
-                    additional_deps=[dg.AssetKey(["silver", "articles"])],
-                    description="Every row's article exists in silver and `evidence == body[evidence_start:evidence_end]`.")
+def _row_check(name: str, check_name: str, dep: str, description: str,
+               find: Callable[[Path, pd.DataFrame], list[dict]]) -> dg.AssetChecksDefinition:
+    """A blocking check on gold table ``name`` that fails when ``find(root, rows)`` lists bad rows."""
+
+    @dg.asset_check(asset=dg.AssetKey(["gold", name]), name=check_name, blocking=True,
+                    additional_deps=[dg.AssetKey(dep.split("/"))], description=description)
     def check(data_root: DataRoot) -> dg.AssetCheckResult:
         rows = read_table(data_root.path, name)
-        bodies = article_bodies(data_root.path)
-        bad = untraceable(rows, bodies)
+        bad = find(data_root.path, rows)
         return dg.AssetCheckResult(passed=not bad, metadata={
-            "rows": len(rows), "untraceable": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
+            "rows": len(rows), "bad rows": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
 
     return check
+
+
+def _traceable_check(name: str) -> dg.AssetChecksDefinition:
+    return _row_check(name, "evidence_traceable", "silver/articles",
+                      "Every row's article exists in silver and `evidence == body[evidence_start:evidence_end]`.",
+                      lambda root, rows: untraceable(rows, article_bodies(root)))
 
 
 def _places_check(name: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=dg.AssetKey(["gold", name]), name="locality_ids_resolve", blocking=True,
-                    additional_deps=[dg.AssetKey(["gold", "localities"])],
-                    description="Every locality id resolves in `gold/localities`, and every locality name has one.")
-    def check(data_root: DataRoot) -> dg.AssetCheckResult:
-        rows = read_table(data_root.path, name)
-        ids = set(read_table(data_root.path, "localities")["locality_id"])
-        bad = unresolved_places(name, rows, ids)
-        return dg.AssetCheckResult(passed=not bad, metadata={
-            "rows": len(rows), "unresolved": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
-
-    return check
+    return _row_check(name, "locality_ids_resolve", "gold/localities",
+                      "Every locality id resolves in `gold/localities`, and every locality name has one.",
+                      lambda root, rows: unresolved_places(name, rows, set(read_table(root, "localities")["locality_id"])))
 
 
 schema_checks = [_schema_check(n) for n in PUBLISHED]
