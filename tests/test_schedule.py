@@ -102,3 +102,13 @@ def test_sensors_and_schedule_are_off_by_default():
     assert daily_refresh.default_status == dg.DefaultScheduleStatus.STOPPED
     for sensor in (new_batches, publish_after_batch):
         assert sensor.default_status == dg.DefaultSensorStatus.STOPPED
+
+
+def test_publishing_observes_bronze_files_and_bytes_per_batch(built):
+    root, instance = built
+    records = instance.fetch_observations(dg.AssetKey(["bronze", "raw_files"]), limit=1).records
+    meta = records[0].asset_observation.metadata
+    assert meta["files"].value == 6 and meta["batches"].value == 2
+    per_batch = {r.data["batch"]: r.data["files"] for r in meta["per batch"].value.records}
+    assert per_batch == {"other": 1, "seeds": 5}
+    assert records[0].asset_observation.data_version

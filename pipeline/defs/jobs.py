@@ -7,11 +7,18 @@ build. Turn them on under Automation in the UI (or `dg` / `dagster sensor start`
 import dagster as dg
 
 from pipeline.bronze import list_batches
-from pipeline.defs.partitions import batch_fingerprint, batches, last_fingerprint, register_batches, stale_batches
+from pipeline.defs.partitions import (
+    batch_fingerprint,
+    batches,
+    last_fingerprint,
+    register_batches,
+    stale_batches,
+)
 from pipeline.defs.resources import DataRoot
 
 PER_BATCH = dg.AssetSelection.groups("silver") | dg.AssetSelection.key_prefixes(["gold", "batches"])
-PUBLISH = dg.AssetSelection.groups("gold") - dg.AssetSelection.key_prefixes(["gold", "batches"])
+# publishing also observes bronze (files and bytes per batch): what the published tables were built from
+PUBLISH = dg.AssetSelection.groups("gold") | dg.AssetSelection.assets(dg.AssetKey(["bronze", "raw_files"]))
 
 build_batch = dg.define_asset_job(
     "build_batch", selection=PER_BATCH, partitions_def=batches,
@@ -19,7 +26,7 @@ build_batch = dg.define_asset_job(
 )
 publish = dg.define_asset_job(
     "publish", selection=PUBLISH,
-    description="Publish the gold tables over all batches, the gazetteer and the Data Package.",
+    description="Publish the gold tables over all batches, the gazetteer and the Data Package; observe bronze.",
 )
 
 
