@@ -36,8 +36,9 @@ class Silver:
         return {"files": len(self.documents), **{k: int(status.get(k, 0)) for k in ("article", "duplicate", "rejected")}}
 
 
-def counted(items: Iterable, progress: Callable[[int], None] | None, every: int = PROGRESS_EVERY) -> Iterator:
-    """``items``, calling ``progress(n)`` after each ``every``-th item is done."""
+def counted(items: Iterable, progress: Callable[[int], None] | None, every: int | None = None) -> Iterator:
+    """``items``, calling ``progress(n)`` after each ``every``-th (default `PROGRESS_EVERY`) item is done."""
+    every = every or PROGRESS_EVERY
     for i, item in enumerate(items, 1):
         yield item
         if progress and i % every == 0:
