@@ -112,3 +112,12 @@ def test_publishing_observes_bronze_files_and_bytes_per_batch(built):
     per_batch = {r.data["batch"]: r.data["files"] for r in meta["per batch"].value.records}
     assert per_batch == {"other": 1, "seeds": 5}
     assert records[0].asset_observation.data_version
+
+
+def test_fan_out_jobs_keep_op_outputs_out_of_the_table_io_manager():
+    """Launched from the UI or `dg launch`, their op outputs (batch names) are not tables to publish."""
+    from pipeline.defs.resources import ParquetTables
+
+    for name in ("build_batches_parallel", "build_batches_dask"):
+        io_manager = defs.resolve_job_def(name).resource_defs["io_manager"]
+        assert not issubclass(io_manager.configurable_resource_cls, ParquetTables), name
