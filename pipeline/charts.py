@@ -63,11 +63,16 @@ def category_counts(labels: pd.Series, groups: pd.Series, top: int = TOP) -> pd.
     return table[table.sum().sort_values(ascending=False).index]
 
 
+def colours(groups: pd.Series) -> dict[str, str]:
+    """One colour per group value, most frequent first, so that a table's charts agree on them."""
+    return {str(v): f"C{i % 10}" for i, v in enumerate(groups.astype(str).value_counts().index)}
+
+
 def _legend(ax, title: str) -> None:
     ax.legend(title=title, fontsize=8, title_fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
 
 
-def stacked_months(table: pd.DataFrame, title: str, legend: str, ylabel: str) -> str:
+def stacked_months(table: pd.DataFrame, title: str, legend: str, ylabel: str, colour: dict[str, str] | None = None) -> str:
     """Stacked bars per month of a `monthly_counts` table."""
     if table.empty:
         return _empty(title, "no dated rows")
@@ -75,7 +80,7 @@ def stacked_months(table: pd.DataFrame, title: str, legend: str, ylabel: str) ->
     x = range(len(table))
     bottom = pd.Series(0, index=table.index)
     for col in table.columns:
-        ax.bar(x, table[col], bottom=bottom, width=0.85, label=col)
+        ax.bar(x, table[col], bottom=bottom, width=0.85, label=col, color=(colour or {}).get(col))
         bottom += table[col]
     if len(table) > 36:  # years: a tick at each January
         ticks = [(i, str(p.year)) for i, p in enumerate(table.index) if p.month == 1]
@@ -89,7 +94,7 @@ def stacked_months(table: pd.DataFrame, title: str, legend: str, ylabel: str) ->
     return png_markdown(fig, title)
 
 
-def stacked_bars(table: pd.DataFrame, title: str, legend: str, xlabel: str) -> str:
+def stacked_bars(table: pd.DataFrame, title: str, legend: str, xlabel: str, colour: dict[str, str] | None = None) -> str:
     """Horizontal stacked bars of a `category_counts` table, the largest on top."""
     if table.empty:
         return _empty(title)
@@ -97,7 +102,7 @@ def stacked_bars(table: pd.DataFrame, title: str, legend: str, xlabel: str) -> s
     table = table.iloc[::-1]
     left = pd.Series(0, index=table.index)
     for col in table.columns:
-        ax.barh(range(len(table)), table[col], left=left, label=col)
+        ax.barh(range(len(table)), table[col], left=left, label=col, color=(colour or {}).get(col))
         left += table[col]
     ax.set_yticks(range(len(table)), table.index, fontsize=8)
     ax.set_xlabel(xlabel)
@@ -106,7 +111,7 @@ def stacked_bars(table: pd.DataFrame, title: str, legend: str, xlabel: str) -> s
     return png_markdown(fig, title)
 
 
-def usd_values(figures: pd.DataFrame, title: str) -> str:
+def usd_values(figures: pd.DataFrame, title: str, colour: dict[str, str] | None = None) -> str:
     """Each amount with a USD value at the end of its period, one colour per metric (log scale)."""
     usd = figures["value_usd"].where(figures["value_usd"].notna(), figures["value"].where(figures["unit"] == "USD"))
     keep = (figures["measure"] == "amount") & usd.notna() & (usd > 0) & figures["period_end"].notna()
@@ -115,7 +120,7 @@ def usd_values(figures: pd.DataFrame, title: str) -> str:
     fig, ax = _figure()
     dates = pd.to_datetime(figures.loc[keep, "period_end"].astype(str))
     for metric, idx in figures[keep].groupby("metric").groups.items():
-        ax.plot(dates[idx], usd[idx], "o", label=metric, alpha=0.75)
+        ax.plot(dates[idx], usd[idx], "o", label=metric, alpha=0.75, color=(colour or {}).get(metric))
     ax.set_yscale("log")
     ax.set_ylabel("USD")
     _legend(ax, "metric")
@@ -125,13 +130,14 @@ def usd_values(figures: pd.DataFrame, title: str) -> str:
 def _meetings(df: pd.DataFrame) -> dict[str, str]:
     dated = df[df["date_precision"].isin(["day", "month"])]
     places = df[["localities", "kind"]].explode("localities")
+    kinds = colours(df["kind"])
     return {
         "chart: meetings per month": stacked_months(
             monthly_counts(dated["date"], dated["kind"]), "Meetings per month by kind (dated to the day or month)",
-            "kind", "meetings"),
+            "kind", "meetings", kinds),
         "chart: meetings by locality": stacked_bars(
             category_counts(places["localities"], places["kind"]), f"Meetings by locality (top {TOP})", "kind",
-            "meetings"),
+            "meetings", kinds),
     }
 
 
@@ -141,11 +147,12 @@ def _agreements(df: pd.DataFrame) -> dict[str, str]:
 
 
 def _figures(df: pd.DataFrame) -> dict[str, str]:
+    metrics = colours(df["metric"])
     return {
         "chart: figures per month": stacked_months(
             monthly_counts(df["period_end"], df["metric"]), "Trade figures per month of period end, by metric",
-            "metric", "figures"),
-        "chart: values in USD": usd_values(df, "Trade figure amounts in USD over time, by metric"),
+            "metric", "figures", metrics),
+        "chart: values in USD": usd_values(df, "Trade figure amounts in USD over time, by metric", metrics),
     }
 
 

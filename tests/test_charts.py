@@ -89,3 +89,9 @@ def test_bronze_stats_count_files_and_bytes_per_batch(tmp_path):
     stats = bronze_stats(tmp_path).set_index("batch")
     assert stats.to_dict("index") == {"_root": {"files": 1, "bytes": 1}, "a": {"files": 2, "bytes": 5}}
     assert bronze_stats(tmp_path / "missing").empty
+
+
+def test_colours_follow_frequency_and_are_shared_by_a_tables_charts():
+    from pipeline.charts import colours
+
+    assert colours(pd.Series(["visit", "talks", "talks"])) == {"talks": "C0", "visit": "C1"}
