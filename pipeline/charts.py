@@ -157,7 +157,9 @@ def _figures(df: pd.DataFrame) -> dict[str, str]:
 
 
 CHARTS: dict[str, Callable[[pd.DataFrame], dict[str, str]]] = {
-    "meetings": _meetings, "agreements": _agreements, "trade_figures": _figures}
+    "meetings": _meetings, "agreements": _agreements, "trade_figures": _figures,
+    # the event tables carry the same columns, one row per event reported by one or more articles
+    "meeting_events": _meetings, "agreement_events": _agreements}
 
 
 def table_charts(name: str, df: pd.DataFrame) -> dict[str, str]:

@@ -57,7 +57,7 @@ def test_meeting_charts_are_png_images():
 
 
 def test_every_chart_survives_an_empty_table():
-    for name in ("meetings", "agreements", "trade_figures"):
+    for name in ("meetings", "agreements", "trade_figures", "meeting_events", "agreement_events"):
         charts = table_charts(name, TABLES[name].empty())
         assert charts and all("_no" in text and "base64" not in text for text in charts.values()), name
     assert table_charts("localities", TABLES["localities"].empty()) == {}
