@@ -33,5 +33,8 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline schemas tests scripts
 
+# the built outputs: silver's hive-partitioned tables, gold's files and per-batch parts (not bronze;
+# `.gitkeep` stays). The Dagster instance keeps its history; a build after `clean` rebuilds every batch.
 clean:
-	rm -rf $(DATA_DIR)/silver/*.parquet $(DATA_DIR)/gold/*.parquet
+	test -n "$(DATA_DIR)"
+	rm -rf $(DATA_DIR)/silver/* $(DATA_DIR)/gold/*

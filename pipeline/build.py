@@ -6,7 +6,7 @@ The Dagster assets, the CLI and the benchmarks all call these, so there is one i
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC
 
@@ -20,6 +20,7 @@ from pipeline.extract import ArticleText, extract_article
 
 log = logging.getLogger(__name__)
 GOLD_TABLES = ("meetings", "agreements", "trade_figures")
+PROGRESS_EVERY = 500  # items between two progress reports of a long step
 
 
 @dataclass
@@ -35,15 +36,25 @@ class Silver:
         return {"files": len(self.documents), **{k: int(status.get(k, 0)) for k in ("article", "duplicate", "rejected")}}
 
 
-def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = None) -> Silver:
+def counted(items: Iterable, progress: Callable[[int], None] | None, every: int | None = None) -> Iterator:
+    """``items``, calling ``progress(n)`` after each ``every``-th (default `PROGRESS_EVERY`) item is done."""
+    every = every or PROGRESS_EVERY
+    for i, item in enumerate(items, 1):
+        yield item
+        if progress and i % every == 0:
+            progress(i)
+
+
+def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = None,
+                 progress: Callable[[int], None] | None = None) -> Silver:
     """Decode and clean every file; identical bytes under several paths become one article.
 
     ``known`` maps the SHA-256 of documents already published by other batches to their path:
-    those bytes are duplicates here.
+    those bytes are duplicates here. ``progress(n)`` is called every `PROGRESS_EVERY` files.
     """
     out = Silver()
     kept: dict[str, str] = dict(known or {})  # sha256 -> source_path of the article or rejection
-    for f in files:
+    for f in counted(files, progress):
         doc = {"source_path": f.source_path, "sha256": f.sha256,
                "n_bytes": f.n_bytes, "encoding": None, "article_id": f.article_id, "duplicate_of": None}
         out.documents.append(doc)
@@ -128,12 +139,14 @@ def article_text(row: dict) -> ArticleText:
     )
 
 
-def build_gold(articles: Iterable[dict]) -> tuple[dict[str, list[dict]], list[dict]]:
-    """Extract gold rows from silver article rows; an article whose extraction fails is recorded, not lost."""
+def build_gold(articles: Iterable[dict], progress: Callable[[int], None] | None = None
+               ) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Extract gold rows from silver article rows; an article whose extraction fails is recorded, not lost.
+    ``progress(n)`` is called every `PROGRESS_EVERY` articles."""
     tables: dict[str, list[dict]] = {name: [] for name in GOLD_TABLES}
     rejected: list[dict] = []
     articles = list(articles)
-    for row in articles:
+    for row in counted(articles, progress):
         try:
             rows = extract_article(article_text(row))
         except Exception as e:  # noqa: BLE001 - recorded in the rejected table

@@ -51,7 +51,7 @@ def build(data_dir: str | None = None, force: bool = False) -> int:
 
 
 def summary(root: Path, elapsed: float) -> str:
-    """Documents read, articles, duplicates, rejected, rows per table."""
+    """Documents read, articles, duplicates, rejected, rows per table (the event tables included)."""
     from pipeline.storage import read_table
     from schemas.registry import TABLES
 
@@ -63,7 +63,8 @@ def summary(root: Path, elapsed: float) -> str:
                      f"{status.get('article', 0)}, duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}")
     except FileNotFoundError:
         lines.append("  no documents table written")
-    for name in ("articles", "rejected", "meetings", "agreements", "trade_figures", "extraction_rejected", "localities"):
+    for name in ("articles", "rejected", "meetings", "agreements", "trade_figures", "meeting_events",
+                 "agreement_events", "extraction_rejected", "localities"):
         try:
             rows = len(read_table(root, name))
         except FileNotFoundError:

@@ -22,7 +22,8 @@ def listed() -> dict:
 
 def test_assets_are_grouped_by_layer_and_described(listed):
     groups = {a["asset_key"]: a["group_name"] for a in listed["assets"]}
-    assert set(groups.values()) == {"bronze", "silver", "gold"}
+    assert set(groups.values()) == {"bronze", "silver", "gold_per_batch", "gold"}
+    assert groups["gold/batches/meetings"] == "gold_per_batch"  # not beside the published `meetings`
     assert groups["silver/articles"] == "silver" and groups["gold/meetings"] == "gold"
     assert all(a.get("description") for a in listed["assets"])
 

@@ -1,9 +1,10 @@
 """End to end through the Dagster UI in a real (headless) browser.
 
 Starts `dg dev` on a free port over a temporary DATA_DIR holding the seed pages, then in Chromium:
-opens the asset graph and checks the bronze/silver/gold groups, launches `build_batch` for the `seeds`
-partition from the job's launchpad, then `publish`, waits for both runs to succeed and saves screenshots
-under `tests/artifacts/`. Skipped when chromium, chromedriver or selenium are missing, except under CI
+checks that no sensor or schedule runs by default, opens the asset graph and checks the groups,
+launches `build_batch` for the `seeds` partition from the job's launchpad, then `publish`, waits for
+both runs to succeed, opens the published `gold/meetings` asset and finds its typed preview table and
+a rendered chart image, and saves screenshots under `tests/artifacts/`. Skipped when chromium, chromedriver or selenium are missing, except under CI
 (`CI` set), where it fails instead.
 
 The project's jobs run in process by default (a process per step would re-import the pipeline for
@@ -20,6 +21,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.error
@@ -34,7 +36,8 @@ from tests.conftest import ROOT, SEEDS
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = ROOT / "tests" / "artifacts"
-DG = ROOT / ".venv" / "bin" / "dg"
+VENV_BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin" / "dg").exists() else Path(sys.executable).parent
+DG = VENV_BIN / "dg"
 RUN_TIMEOUT = 300
 CLOCK = {"start": time.monotonic()}
 
@@ -98,10 +101,8 @@ class Graphql:
         return out["data"]
 
 
-SENSORS = """{ repositoriesOrError { ... on RepositoryConnection { nodes { location { name }
-  sensors { name sensorState { id status } } } } } }"""
-STOP_SENSOR = """mutation($id: String!) { stopSensor(id: $id) { __typename
-  ... on StopSensorMutationResult { instigationState { status } } ... on PythonError { message } } }"""
+AUTOMATION = """{ repositoriesOrError { ... on RepositoryConnection { nodes { location { name }
+  sensors { name sensorState { status } } schedules { name scheduleState { status } } } } } }"""
 RUN = """query($id: ID!) { runOrError(runId: $id) { __typename ... on Run { status jobName tags { key value } } } }"""
 
 
@@ -116,12 +117,7 @@ def dagster_env(tmp_path: Path, monkeypatch) -> Iterator[dict]:
         shutil.copy(page, data / "bronze" / "seeds" / page.name)
     home = tmp_path / "dagster_home"
     home.mkdir()
-    # Runs started by the sensors (`new_batches`, `publish_after_batch`) stay queued: the test launches
-    # its own runs from the UI and must not race them. (The sensors are also stopped once the UI is up.)
-    (home / "dagster.yaml").write_text(
-        "telemetry:\n  enabled: false\n"
-        "concurrency:\n  runs:\n    tag_concurrency_limits:\n"
-        "      - key: dagster/sensor_name\n        limit: 0\n")
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     monkeypatch.setenv("DAGSTER_HOME", str(home))
     monkeypatch.setenv("DATA_DIR", str(data))
     import dagster as dg
@@ -137,7 +133,7 @@ def ui(dagster_env: dict) -> Iterator[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATA_DIR": str(dagster_env["data"]), "DAGSTER_HOME": str(dagster_env["home"]),
-           "VIRTUAL_ENV": str(ROOT / ".venv"), "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
+           "VIRTUAL_ENV": str(VENV_BIN.parent), "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     out = dagster_env["logs"].open("wb")
     log(f"starting dg dev on {base} (log: {dagster_env['logs']})")
     p = subprocess.Popen([str(DG), "dev", "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
@@ -202,20 +198,14 @@ def browser() -> Iterator[object]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def quiet_sensors(gql: Graphql, instance) -> None:
-    """Stop the two sensors and cancel what they queued before they were stopped."""
-    import dagster as dg
-
-    repos = wait_for("the code location `hoptac` to load", lambda: gql(SENSORS)["repositoriesOrError"]["nodes"], 120)
-    for repo in repos:
-        for sensor in repo["sensors"]:
-            result = gql(STOP_SENSOR, id=sensor["sensorState"]["id"])["stopSensor"]
-            assert result["__typename"] == "StopSensorMutationResult", result
-            log(f"sensor {sensor['name']}: {result['instigationState']['status']}")
-    for run in instance.get_runs(dg.RunsFilter(statuses=[dg.DagsterRunStatus.QUEUED])):
-        if "dagster/sensor_name" in run.tags:
-            instance.report_run_canceled(run, message="canceled by tests/test_ui_browser.py")
-            log(f"canceled queued sensor run {run.run_id[:8]} ({run.job_name})")
+def automation_is_off(gql: Graphql) -> None:
+    """Opening the UI starts nothing: every sensor and schedule is stopped by default."""
+    repos = wait_for("the code location `hoptac` to load", lambda: gql(AUTOMATION)["repositoriesOrError"]["nodes"], 120)
+    states = {s["name"]: s["sensorState"]["status"] for repo in repos for s in repo["sensors"]}
+    states |= {s["name"]: s["scheduleState"]["status"] for repo in repos for s in repo["schedules"]}
+    log(f"sensors and schedules: {states}")
+    assert set(states) == {"new_batches", "publish_after_batch", "daily_refresh"}, states
+    assert set(states.values()) == {"STOPPED"}, states
 
 
 def visible(driver, xpath: str) -> list:
@@ -293,18 +283,38 @@ def wait_for_run(driver, gql: Graphql, run_id: str, job: str) -> dict:
     return run
 
 
+def open_asset_charts(driver, base: str, asset: str, chart: str) -> None:
+    """The asset's page: the `preview` metadata is a table of rows; the chart opens as a PNG that loaded."""
+    driver.get(f"{base}/assets/{asset}")
+    preview = wait_for(f"the preview table of {asset}",
+                       lambda: visible(driver, "//table[.//th[normalize-space(.)='participants']]"), 60, 0.5)
+    rows = preview[0].find_elements("xpath", ".//tbody/tr")
+    assert len(rows) >= 2, f"{len(rows)} preview rows"
+    key = wait_for(f"metadata key `{chart}`", lambda: visible(driver, f"//td[normalize-space(.)='{chart}']"), 30, 0.5)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", key[0])
+    time.sleep(1)
+    screenshot(driver, "asset_meetings_preview.png")
+    key[0].find_element("xpath", "./ancestor::tr//*[normalize-space(text())='[Show Markdown]']").click()
+    image = wait_for(f"the chart `{chart}` as a loaded image", lambda: [
+        img for img in visible(driver, "//img[starts-with(@src, 'data:image/png;base64,')]")
+        if driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img) > 300], 30, 0.5)
+    assert image
+    time.sleep(1)
+    screenshot(driver, "asset_meetings_chart.png")
+
+
 def test_materialise_seeds_through_the_ui(dagster_env: dict, ui: str, browser) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    driver, base, gql, instance = browser, ui, Graphql(ui), dagster_env["instance"]
+    driver, base, gql = browser, ui, Graphql(ui)
     (ARTIFACTS / "failure.png").unlink(missing_ok=True)  # from an earlier failed run
-    quiet_sensors(gql, instance)
+    automation_is_off(gql)
     try:
         # 1. the asset graph, grouped by layer
         driver.get(base + "/asset-groups")
         dismiss_community_dialog(driver)
-        for group in ("bronze", "silver", "gold"):
+        for group in ("bronze", "silver", "gold_per_batch", "gold"):
             # one in the sidebar's tree, one node in the graph
             wait_for(f"group `{group}` in the asset graph",
                      lambda g=group: len(visible(driver, f"//*[normalize-space(text())='{g}']")) >= 2, 60, 0.5)
@@ -339,6 +349,9 @@ def test_materialise_seeds_through_the_ui(dagster_env: dict, ui: str, browser) -
                 time.sleep(0.3)
         time.sleep(2)
         screenshot(driver, "asset_graph_after.png")
+
+        # 4. a published table: its typed preview and a chart rendered as an image
+        open_asset_charts(driver, base, "gold/meetings", "chart: meetings per month")
     except Exception:
         screenshot(driver, "failure.png")
         print(dagster_env["logs"].read_text(errors="replace")[-4000:])

@@ -6,10 +6,12 @@ folder of `bronze/`); the published gold tables, the gazetteer and the Data Pack
 """
 
 
+import hashlib
+
 import dagster as dg
 import pandas as pd
 
-from pipeline.bronze import fingerprint, scan, stat_signature
+from pipeline.bronze import batch_of, batch_paths, fingerprint, scan, stat_signature
 from pipeline.build import build_gold, build_silver, known_documents
 from pipeline.checks import untraceable
 from pipeline.defs.partitions import SILVER_KEY, batches, last_versions
@@ -17,14 +19,36 @@ from pipeline.defs.resources import DataRoot
 from pipeline.storage import article_bodies, batches_written, frame, read_table
 from pipeline.version import code_version
 
-raw_files = dg.AssetSpec(
+
+def bronze_stats(bronze) -> pd.DataFrame:
+    """Files and bytes per batch of `bronze/` (from the directory listing; nothing is read)."""
+    from upath import UPath
+
+    root = UPath(bronze)
+    rows = [(batch_of(p.relative_to(root).as_posix()), p.stat().st_size) for p in batch_paths(root)]
+    stats = pd.DataFrame(rows, columns=["batch", "bytes"]).groupby("batch")["bytes"].agg(files="count", bytes="sum")
+    return stats.reset_index().astype({"files": "int64", "bytes": "int64"})
+
+
+@dg.observable_source_asset(
     key=["bronze", "raw_files"],
     group_name="bronze",
     description="Raw documents under `bronze/**/*.txt`, exactly as received (scraped news pages turned into "
     "text). Never modified by the pipeline; a document's identity is the SHA-256 of its bytes. Each "
-    "first-level folder is a batch.",
-    kinds={"text"},
+    "first-level folder is a batch. Observing it records the files and bytes per batch.",
 )
+def raw_files(data_root: DataRoot) -> dg.ObserveResult:
+    """Files and bytes per batch; the data version is their stat signature (paths, sizes, mtimes)."""
+    stats = bronze_stats(data_root.bronze)
+    signature = stat_signature(data_root.bronze, None, "") or hashlib.sha256(stats.to_csv().encode()).hexdigest()[:24]
+    return dg.ObserveResult(data_version=dg.DataVersion(signature), metadata={
+        "files": int(stats["files"].sum()), "bytes": int(stats["bytes"].sum()), "batches": len(stats),
+        "per batch": dg.MetadataValue.table(
+            [dg.TableRecord(r) for r in stats.to_dict("records")],
+            schema=dg.TableSchema(columns=[dg.TableColumn("batch", "string"), dg.TableColumn("files", "int"),
+                                           dg.TableColumn("bytes", "int")])),
+        "path": dg.MetadataValue.path(str(data_root.bronze)),
+    })
 
 
 def _out(layer: str, description: str) -> dg.AssetOut:
@@ -50,7 +74,8 @@ def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
     signature = stat_signature(data_root.bronze, batch, code_version())  # before reading: a later change shows
     files = list(scan(data_root.bronze, batch))
     version = fingerprint(files, code_version())
-    result = build_silver(files, known_documents(data_root.path, batch))
+    result = build_silver(files, known_documents(data_root.path, batch),
+                          progress=lambda n: context.log.info("batch %s: %d/%d files cleaned", batch, n, len(files)))
     context.log.info("batch %s: %s", batch, result.counts())
     meta = {"fingerprint": version, "stat_signature": signature or "", "batch": batch, **result.counts()}
     frames = {name: frame(name, getattr(result, name)) for name in ("documents", "articles", "rejected")}
@@ -60,6 +85,7 @@ def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
                                   metadata={"rows": len(df)})
 
 
+BATCH_GROUP = "gold_per_batch"  # the published tables of the same names are in `gold`
 GOLD_DESCRIPTIONS = {
     "meetings": "One row per meeting (talks, reception, conference, visit) told in an article.",
     "agreements": "One row per agreement document or formal relationship, signed or planned.",
@@ -69,7 +95,7 @@ GOLD_DESCRIPTIONS = {
 
 
 @dg.multi_asset(
-    outs={name: dg.AssetOut(key=["gold", "batches", name], group_name="gold", code_version=code_version(),
+    outs={name: dg.AssetOut(key=["gold", "batches", name], group_name=BATCH_GROUP, code_version=code_version(),
                             description=f"Per batch: {text}", kinds={"parquet"})
           for name, text in GOLD_DESCRIPTIONS.items()},
     ins={"articles": dg.AssetIn(key=["silver", "articles"])},
@@ -82,7 +108,8 @@ GOLD_DESCRIPTIONS = {
 )
 def gold(context: dg.AssetExecutionContext, articles: pd.DataFrame):
     """Read meetings, agreements and trade figures from each article, each row with its evidence sentence."""
-    tables, rejected = build_gold(articles.to_dict("records"))
+    tables, rejected = build_gold(articles.to_dict("records"), progress=lambda n: context.log.info(
+        "batch %s: %d/%d articles extracted", context.partition_key, n, len(articles)))
     context.log.info("batch %s: %d articles → %s", context.partition_key, len(articles),
                      {k: len(v) for k, v in tables.items()})
     bodies = articles.set_index("article_id")["body"]
@@ -104,10 +131,13 @@ def _published(name: str) -> dg.AssetsDefinition:
 
     @dg.asset(key=["gold", name], group_name="gold", deps=[dg.AssetKey(["gold", "batches", name])], kinds={"parquet"},
               description=f"{GOLD_DESCRIPTIONS[name]} All batches, one file.")
-    def published(data_root: DataRoot) -> pd.DataFrame:
-        df = read_table(data_root.path, table, batches_written(data_root.path, table)).drop(columns="batch")
+    def published(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
+        parts = batches_written(data_root.path, table)
+        df = read_table(data_root.path, table, parts).drop(columns="batch")
+        context.log.info("%s: %d rows read from %d batch parts", name, len(df), len(parts))
         if "evidence" in df:  # checked again before publication: a bad row never replaces a good file
             bodies = article_bodies(data_root.path)
+            context.log.info("%s: checking every row's evidence against %d article bodies", name, len(bodies))
             if bad := untraceable(df, bodies):
                 raise dg.Failure(f"{len(bad)} {name} rows do not quote their article", metadata={
                     "sample": dg.MetadataValue.json(bad[:10])})
@@ -167,6 +197,7 @@ def datapackage(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.Ma
     from the schema registry: descriptions, types, enums, row counts, sha256, licence, provenance."""
     from pipeline.publish import write_package
 
+    context.log.info("writing the Data Package: hashing the published files")
     package = write_package(data_root.path, read_table(data_root.path, "documents"))
     return dg.MaterializeResult(metadata={
         "resources": len(package["resources"]),

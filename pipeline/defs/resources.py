@@ -17,26 +17,20 @@ def table_name(key: dg.AssetKey) -> str:
     return "extraction_rejected" if key.path[0] == "gold" and name == "rejected" else name
 
 
-def table_metadata(name: str, df: pd.DataFrame, path: Path) -> dict:
-    """What the UI shows for a table: rows, column schema, a sample, where it is."""
-    table = TABLES[name]
-    preview = df.drop(columns=["batch"], errors="ignore").head(5).copy()
-    for col in preview.columns:
-        preview[col] = preview[col].map(lambda v: (str(v)[:80] + "…") if len(str(v)) > 80 else str(v))
-    charts = {}
-    if name == "meetings" and len(df):
-        from pipeline.charts import meeting_charts
+def table_metadata(name: str, df: pd.DataFrame, path: Path, published: bool = True) -> dict:
+    """What the UI shows for a table: rows, column schema, a typed preview, where it is; charts for a
+    published (unpartitioned) table."""
+    from pipeline.defs.previews import charts, preview
 
-        charts = {k: dg.MetadataValue.md(v) for k, v in meeting_charts(df).items()}
     return {
-        **charts,
+        **(charts(name, df) if published else {}),
         "dagster/row_count": len(df),
         "dagster/column_schema": dg.TableSchema(columns=[
             dg.TableColumn(n, str(t), description=d, constraints=dg.TableColumnConstraints(nullable=nl))
-            for n, t, nl, d in table.columns()
+            for n, t, nl, d in TABLES[name].columns()
         ]),
         "path": dg.MetadataValue.path(str(path)),
-        "preview": dg.MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "_no rows_"),
+        "preview": preview(name, df),
     }
 
 
@@ -63,7 +57,7 @@ class ParquetTables(dg.ConfigurableIOManager):
         name = table_name(context.asset_key)
         batch = context.asset_partition_key if context.has_asset_partitions else None
         path = write_table(data_dir(self.data_dir), name, obj, batch)
-        context.add_output_metadata(table_metadata(name, obj, path))
+        context.add_output_metadata(table_metadata(name, obj, path, published=batch is None))
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
         batches = list(context.asset_partition_keys) if context.has_asset_partitions else None

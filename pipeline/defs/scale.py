@@ -17,6 +17,8 @@ from pipeline.defs.partitions import batch_events, is_stale, register_batches, s
 from pipeline.defs.resources import DataRoot
 from pipeline.version import code_version
 
+# op outputs (batch names) in Dagster's own storage: the project's `io_manager` writes assets' tables only
+OP_RESOURCES = {"data_root": DataRoot(), "io_manager": dg.FilesystemIOManager()}
 MAX_CONCURRENT = int(os.environ.get("HOPTAC_MAX_CONCURRENT", os.cpu_count() or 2))
 
 
@@ -55,7 +57,7 @@ def build_batches_graph():
 
 build_batches_parallel = build_batches_graph.to_job(
     name="build_batches_parallel",
-    resource_defs={"data_root": DataRoot()},
+    resource_defs=OP_RESOURCES,
     executor_def=dg.multiprocess_executor.configured({"max_concurrent": MAX_CONCURRENT}),
     description="Build every stale batch in parallel (one process per batch, at most HOPTAC_MAX_CONCURRENT "
     "at once), then run `publish`.",
@@ -88,7 +90,7 @@ def static_fanout_job(batches: list[str]) -> dg.JobDefinition:
 
     return fan_out.to_job(
         name="build_batches_dask",
-        resource_defs={"data_root": DataRoot()},
+        resource_defs=OP_RESOURCES,
         executor_def=dask_executor,
         description="Build every stale batch in parallel on a Dask cluster (configure "
         "`execution.config.cluster`), then run `publish`. Steps are the batches found when the code loaded.",
