@@ -16,10 +16,14 @@ from schemas.registry import TABLES
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
+IDS = {"Hà Giang": "VN-02", "Vân Nam": "CN-530000"}
+
+
 def meetings() -> pd.DataFrame:
     rows = [
         {"meeting_id": f"{i:016x}", "article_id": "a" * 16, "date": d, "date_precision": p, "mode": "in_person",
          "kind": k, "location": loc, "participants": people, "localities": locs,
+         "locality_ids": [IDS[n] for n in locs], "location_id": IDS.get(loc),
          "evidence": "Hai bên hội đàm.", "evidence_start": 0, "evidence_end": 16}
         for i, (d, p, k, loc, people, locs) in enumerate([
             (dt.date(2022, 1, 5), "day", "talks", "Hà Giang", [{"name": "Trần Văn A", "title": "Chủ tịch", "side": "VN"}],
