@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from pipeline.clean.features import (
     BLANK,
     BOX,
@@ -20,15 +22,21 @@ from pipeline.clean.features import (
     NOISE,
     PARA,
     PLACEHOLDER,
+    PUNCT,
     SOURCE,
     STAMP,
     TEASER,
     Feat,
 )
+from pipeline.clean.furniture import FOOTER, FORM
+from pipeline.clean.lexicon import function_words
 from pipeline.clean.metadata import name_like
 
 PRE, BODY, INBOX, POST = 0, 1, 2, 3
 SHORT = (HEAD, ITEM, CELL)
+# An agency tag opening a lead (`(NLĐO) - `, `VOV.VN - `, `PNO - `): only the article's own first
+# paragraph has one, so a later paragraph that opens with one is another article's teaser.
+_AGENCY_LEAD = regex.compile(r"^\(?\p{Lu}[\p{Lu}\d.+/&]{1,11}\)?\s?[-–—]\s+\p{Lu}")
 
 
 @dataclass(slots=True)
@@ -49,7 +57,7 @@ def _resumes(feats: list[Feat], i: int) -> bool:
     for f in feats[i:]:
         if f.kind == BLANK:
             continue
-        if f.kind in (PARA, CAPTION) and f.n_words >= 12:
+        if f.kind in (PARA, CAPTION) and f.n_words >= 12 and not f.text.endswith(("...", "…")):
             seen += 1
             if seen >= 2:
                 return True
@@ -58,14 +66,17 @@ def _resumes(feats: list[Feat], i: int) -> bool:
     return False
 
 
-def classify(feats: list[Feat], first_is_title: bool = True) -> Labels:
+def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -> Labels:
     """Decide which segments are body.
 
     Before the body, the last headline-like line is the title candidate. Body starts at the first
-    paragraph or caption; an end marker (`Tin bài liên quan`, `Đọc nhiều`, `Nguồn:` …) closes it; a box
-    marker (`Tin liên quan`, `Xem thêm`) suspends it until two full paragraphs follow. Teasers (an image
-    with text, a headline written twice and the summary after it) are dropped wherever they are.
-    ``first_is_title`` is false when a header block already gave the title."""
+    paragraph or caption; an end marker (`Tin bài liên quan`, `Đọc nhiều`, `Nguồn:` …), the site's
+    footer or a form closes it; a box marker (`Tin liên quan`, `Xem thêm`) suspends it until two full
+    paragraphs follow. Prose after a close starts another block, and the block that reads most like the
+    article (see `choose_block`) is the body. Teasers (an image with text, a headline written twice
+    and the summary after it, another article's lead opening with its agency tag) are dropped wherever
+    they are. ``first_is_title`` is false when a header block already gave the title; ``anchor`` is
+    the headline and summary text the article should echo."""
     n = len(feats)
     keep = [False] * n
     labels = Labels(keep)
@@ -74,6 +85,8 @@ def classify(feats: list[Feat], first_is_title: bool = True) -> Labels:
     teaser_next = False
     prev: int | None = None  # previous non-blank segment
     shorts: list[int] = []  # short lines inside the body, decided by block smoothing
+    block = [-1] * n  # block number of each kept or short segment
+    current = 0
     for i, f in enumerate(feats):
         k = f.kind
         if k == BLANK:
@@ -86,14 +99,14 @@ def classify(feats: list[Feat], first_is_title: bool = True) -> Labels:
         elif k == SOURCE:
             labels.sources.append(f.text)
             if state == BODY and f.text.casefold().startswith(("nguồn", "source")):
-                state = POST
-        elif k == END:
+                state, current = POST, current + 1
+        elif k in (END, FOOTER, FORM):
             if state in (BODY, INBOX):
-                state = POST
+                state, current = POST, current + 1
         elif k == BOX:
             if state == BODY:
                 state = INBOX
-        elif state == POST or k in (CHROME, PLACEHOLDER, LINKS, NOISE, TEASER):
+        elif k in (CHROME, PLACEHOLDER, LINKS, NOISE, TEASER):
             pass
         elif k == DOUBLED:
             teaser_next = True
@@ -106,6 +119,10 @@ def classify(feats: list[Feat], first_is_title: bool = True) -> Labels:
             teaser_next = True
         elif teaser_next and k in (PARA, HEAD):
             teaser_next = False
+        elif state == POST and k not in (PARA, CAPTION):
+            pass
+        elif state != PRE and k == PARA and _AGENCY_LEAD.match(f.text):
+            pass  # another article's lead (`(NLĐO) - …`) in a list of teasers
         else:
             teaser_next = False
             if state == INBOX:
@@ -115,15 +132,50 @@ def classify(feats: list[Feat], first_is_title: bool = True) -> Labels:
                     continue
             if k in (PARA, CAPTION):
                 keep[i] = True
+                block[i] = current
                 state = BODY
             elif state == PRE:
                 if k != ITEM:
                     head_cand = i
             else:
                 shorts.append(i)
+                block[i] = current
     labels.title = head_cand if first_is_title else None
+    if current:
+        chosen = choose_block(feats, keep, block, anchor or (feats[head_cand].text if head_cand is not None else ""))
+        for i in range(n):
+            if keep[i] and block[i] != chosen:
+                keep[i] = False
+        shorts = [i for i in shorts if block[i] == chosen]
     _smooth(feats, keep, shorts, labels)
     return labels
+
+
+def _syllables(text: str) -> set[str]:
+    """Casefolded content syllables of ``text`` (function words left out)."""
+    fw = function_words()
+    return {w for w in (t.strip(PUNCT).casefold() for t in text.split()) if w and w not in fw}
+
+
+def choose_block(feats: list[Feat], keep: list[bool], block: list[int], anchor: str) -> int:
+    """The block of kept prose that is the article: the most prose words, weighted by how much of the
+    headline / summary its opening echoes (teaser lists and form text after the article echo less).
+    The first block wins ties: the article comes before what follows it."""
+    words: dict[int, int] = {}
+    opening: dict[int, list[str]] = {}
+    for i, k in enumerate(keep):
+        if k:
+            b = block[i]
+            words[b] = words.get(b, 0) + feats[i].n_words
+            if len(opening.setdefault(b, [])) < 3:
+                opening[b].append(feats[i].text)
+    want = _syllables(anchor)
+
+    def score(b: int) -> float:
+        echo = len(want & _syllables(" ".join(opening[b]))) / len(want) if want else 0.0
+        return words[b] * (0.5 + echo)
+
+    return max(sorted(words), key=lambda b: (score(b), -b))
 
 
 def _next_kept(feats: list[Feat], keep: list[bool], i: int) -> bool:

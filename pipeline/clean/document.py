@@ -37,7 +37,8 @@ def clean_document(text: str, source_path: str = "") -> CleanDoc:
             lines = [fields["content"], *lines[1:]]
     segs = segment(lines)
     feats = [describe(s) for s in segs]
-    labels = classify(feats, first_is_title="title" not in fields)
+    anchor = " ".join(fields[k] for k in ("title", "summary") if fields.get(k))
+    labels = classify(feats, first_is_title="title" not in fields, anchor=anchor)
 
     title = strip_markup(fields["title"]) if fields.get("title") else None
     if title is None and labels.title is not None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.clean.furniture import furniture_kind
 from pipeline.clean.lexicon import function_words, markers
 from pipeline.clean.markup import IMAGE, LINK_RUN, link_chars, plain
 from pipeline.clean.segments import TIMESTAMP, Segment
@@ -39,7 +40,7 @@ _DATED_HEADLINE = regex.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)\s*$|\s[-–]\s\d{1,2
 # In a flattened page: a headline written twice, then the start of its summary.
 _DOUBLED_PREFIX = regex.compile(r"^(\p{Lu}.{18,200}?) \1(?= \p{Lu}|$)")
 _DIGITS = regex.compile(r"\d")
-_MARKER_TRIM = regex.compile(r"^[\s>»#*•\-–—]+|[\s:>»*|.…]+$")
+_MARKER_TRIM = regex.compile(r"^[\s>»#*•\-–—]+|(?:\s*\(\d+\))?[\s:>»*|.…]*$")
 
 
 @dataclass(slots=True)
@@ -53,7 +54,7 @@ class Feat:
     func_ratio: float = 0.0
 
 
-_PUNCT = ".,;:!?…\"'“”‘’()[]«»-–—"
+PUNCT = ".,;:!?…\"'“”‘’()[]«»-–—"
 
 
 def func_ratio(words: list[str]) -> float:
@@ -62,7 +63,7 @@ def func_ratio(words: list[str]) -> float:
     if not words:
         return 0.0
     fw = function_words()
-    return sum(1 for w in words if w.strip(_PUNCT).casefold() in fw) / len(words)
+    return sum(1 for w in words if w.strip(PUNCT).casefold() in fw) / len(words)
 
 
 def marker_kind(text: str) -> str | None:
@@ -105,6 +106,8 @@ def describe(seg: Segment) -> Feat:
     kind = marker_kind(text) if n <= 8 else None
     if kind is not None:
         return Feat(CHROME if kind == "crumb" else kind, text, n)
+    if n <= 150 and (furniture := furniture_kind(text, n)):
+        return Feat(furniture, text, n)
     if "](" in raw:
         lc = link_chars(raw)
         if lc >= 0.7 * len(text) or LINK_RUN.search(raw) and lc >= 0.4 * len(text):

@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 
 import regex
 
+from pipeline.clean.furniture import label_starts
 from pipeline.clean.lexicon import markers
 from pipeline.clean.markup import IMAGE, LINK_RUN
 
 # `Title: …` / `Published Date: …` / `Content: …` headers written by some scrapers.
 _HEADER = regex.compile(
     r"^\s*(?P<key>title|tiêu đề|headline|published(?: date| at|_at)?|date|ngày đăng|ngày|author|tác giả|"
-    r"url|link|source|outlet|site|nguồn|description|mô tả|category|chuyên mục|content|nội dung|body)\s*:\s*(?P<value>.*)$",
+    r"url|link|source|outlet|site|nguồn|description|mô tả|summary|sapo|tóm tắt|category|chuyên mục|tags?|keywords|"
+    r"từ khóa|từ khoá|content|nội dung|body)\s*:\s*(?P<value>.*)$",
     regex.IGNORECASE,
 )
 _HEADER_KEYS = {
@@ -21,7 +23,9 @@ _HEADER_KEYS = {
     "published_at": "published", "date": "published", "ngày đăng": "published", "ngày": "published",
     "author": "author", "tác giả": "author",
     "url": "url", "link": "url", "source": "url", "outlet": "outlet", "site": "outlet", "nguồn": "url",
-    "description": "description", "mô tả": "description", "category": "category", "chuyên mục": "category",
+    "description": "summary", "mô tả": "summary", "summary": "summary", "sapo": "summary", "tóm tắt": "summary",
+    "category": "category", "chuyên mục": "category",
+    "tags": "tags", "tag": "tags", "keywords": "tags", "từ khóa": "tags", "từ khoá": "tags",
     "content": "content", "nội dung": "content", "body": "content",
 }
 
@@ -105,7 +109,7 @@ def _marker_pattern() -> regex.Pattern:
     alts.append("Nguồn:")
     alts.append("Multimedia")
     # A marker stands alone: start of text or after a blank, then the end or a capital letter.
-    return regex.compile(r"(?:(?<=^)|(?<=\s))(?:" + "|".join(alts) + r")(?=\s*$|\s+[\p{Lu}\p{N}\[!\"“])")
+    return regex.compile(r"(?:(?<=^)|(?<=\s))(?:" + "|".join(alts) + r"):?(?=\s*$|\s+[\p{Lu}\p{N}\[!\"“])")
 
 
 _MARKER_IN_LINE = None
@@ -141,6 +145,7 @@ def split_squashed(line: str) -> list[str]:
         for m in pat.finditer(line):
             cuts.add(m.start())
             cuts.add(m.end())
+    cuts.update(label_starts(line))
     for m in STAMP_CUT.finditer(line):
         a, b = m.span()
         cuts = {c for c in cuts if not a < c < b} | {a, b}
