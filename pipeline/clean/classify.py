@@ -36,6 +36,7 @@ PRE, BODY, INBOX, POST = 0, 1, 2, 3
 SHORT = (HEAD, ITEM, CELL)
 # An agency tag opening a lead (`(NLĐO) - `, `VOV.VN - `, `PNO - `): only the article's own first
 # paragraph has one, so a later paragraph that opens with one is another article's teaser.
+_SENTENCE_END = regex.compile(r"[\p{Ll}\p{N})”\"][.!?…](?=\s+\p{Lu})")
 _AGENCY_LEAD = regex.compile(r"^\(?\p{Lu}[\p{Lu}\d.+/&]{1,11}\)?\s?[-–—]\s+\p{Lu}")
 
 
@@ -87,6 +88,7 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
     shorts: list[int] = []  # short lines inside the body, decided by block smoothing
     block = [-1] * n  # block number of each kept or short segment
     current = 0
+    resumed: set[int] = set()  # blocks that resume the one before after a related-news box
     for i, f in enumerate(feats):
         k = f.kind
         if k == BLANK:
@@ -127,7 +129,8 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
             teaser_next = False
             if state == INBOX:
                 if k in (PARA, CAPTION) and _resumes(feats, i):
-                    state = BODY
+                    state, current = BODY, current + 1
+                    resumed.add(current)
                 else:
                     continue
             if k in (PARA, CAPTION):
@@ -142,11 +145,12 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
                 block[i] = current
     labels.title = head_cand if first_is_title else None
     if current:
-        chosen = choose_block(feats, keep, block, anchor or (feats[head_cand].text if head_cand is not None else ""))
+        chosen = choose_block(feats, keep, block, resumed,
+                              anchor or (feats[head_cand].text if head_cand is not None else ""))
         for i in range(n):
-            if keep[i] and block[i] != chosen:
+            if keep[i] and block[i] not in chosen:
                 keep[i] = False
-        shorts = [i for i in shorts if block[i] == chosen]
+        shorts = [i for i in shorts if block[i] in chosen]
     _smooth(feats, keep, shorts, labels)
     return labels
 
@@ -157,25 +161,41 @@ def _syllables(text: str) -> set[str]:
     return {w for w in (t.strip(PUNCT).casefold() for t in text.split()) if w and w not in fw}
 
 
-def choose_block(feats: list[Feat], keep: list[bool], block: list[int], anchor: str) -> int:
-    """The block of kept prose that is the article: the most prose words, weighted by how much of the
-    headline / summary its opening echoes (teaser lists and form text after the article echo less).
-    The first block wins ties: the article comes before what follows it."""
+def _prose_words(f: Feat) -> int:
+    """Words of ``f`` that count as prose: at most 40 per sentence, so a flattened run of headlines
+    (a hundred words and no full stop) weighs like one sentence."""
+    return min(f.n_words, 40 * (1 + len(_SENTENCE_END.findall(f.text))))
+
+
+def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed: set[int], anchor: str) -> set[int]:
+    """The blocks of kept prose that are the article. The main block has the most prose words, weighted
+    by how much of the headline / summary its first 60 words echo (teaser lists and headline runs echo
+    less; the first block wins ties: the article comes before what follows it). A block that resumes
+    it after a related-news box belongs to it when its opening shares the article's vocabulary."""
     words: dict[int, int] = {}
     opening: dict[int, list[str]] = {}
+    text: dict[int, list[str]] = {}
     for i, k in enumerate(keep):
         if k:
             b = block[i]
-            words[b] = words.get(b, 0) + feats[i].n_words
-            if len(opening.setdefault(b, [])) < 3:
-                opening[b].append(feats[i].text)
+            words[b] = words.get(b, 0) + _prose_words(feats[i])
+            opening.setdefault(b, []).extend(feats[i].text.split()[:60 - len(opening.get(b, []))])
+            text.setdefault(b, []).append(feats[i].text)
     want = _syllables(anchor)
 
-    def score(b: int) -> float:
-        echo = len(want & _syllables(" ".join(opening[b]))) / len(want) if want else 0.0
-        return words[b] * (0.5 + echo)
+    def echo(b: int, of: set[str]) -> float:
+        return len(of & _syllables(" ".join(opening[b]))) / len(of) if of else 0.0
 
-    return max(sorted(words), key=lambda b: (score(b), -b))
+    main = max(sorted(words), key=lambda b: (words[b] * (0.5 + echo(b, want)), -b))
+    chosen = {main}
+    vocab = _syllables(" ".join(text[main]))
+    for b in sorted(words):
+        if b in resumed and b - 1 in chosen and b != main:
+            own = _syllables(" ".join(opening[b]))
+            share = len(own & vocab) / len(own) if own else 0.0
+            if share >= 0.45:
+                chosen.add(b)
+    return chosen
 
 
 def _next_kept(feats: list[Feat], keep: list[bool], i: int) -> bool:

@@ -1,34 +1,63 @@
 """Page furniture that reads like text: the site's legal and contact footer, login / comment / paywall
-forms and widget instructions. Phrases are data (`lexicons/page_furniture.txt`)."""
+forms and widget instructions. Phrases are data (`lexicons/page_furniture.txt`), compiled once into
+one trie-shaped pattern so that a scan costs one pass over the text."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
-
-import regex
 
 from pipeline.clean.lexicon import LEXICONS
 
-FOOTER, FORM = "footer", "form"
-_LEAD = regex.compile(r"[\s*>»•|\-–—(\[]*")
+FOOTER, FORM, UI = "footer", "form", "ui"
+_LEAD = re.compile(r"[\s*(\[{\"“‘'>»•|\-–—]*")
+_MAX_WORDS = 60  # a longer segment is prose that may mention a phrase: only a label opening it counts
+_OPENING = 48  # characters of a long segment searched for an opening label
+
+
+def _trie_pattern(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases`` factored by common prefixes; a space matches any run of blanks."""
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 @cache
-def _phrases() -> tuple[regex.Pattern, dict[str, str]]:
+def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
     kinds: dict[str, str] = {}
     for line in (LEXICONS / "page_furniture.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kind, _, phrase = line.partition("\t")
-            kinds.setdefault(phrase.strip().casefold(), kind.strip())
-    alts = sorted(kinds, key=len, reverse=True)
-    # Whole words: no letter or digit on either side (a phrase may end with `:` or be `©`).
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in alts) + r")(?![\p{L}\p{N}])",
-                            regex.IGNORECASE)
+            kinds.setdefault(" ".join(phrase.casefold().split()), kind.strip())
+    # Whole words: no word character before, none after (unless the phrase ends with `:` or is `©`).
+    pattern = re.compile(r"(?<!\w)(?:" + _trie_pattern(list(kinds)) + r")(?:(?<=[:©])|(?!\w))")
     return pattern, kinds
 
 
+def _found(text: str) -> list[tuple[int, str, str]]:
+    """(start, phrase, kind) of each phrase in ``text``."""
+    pattern, kinds = _lexicon()
+    out = []
+    for m in pattern.finditer(text.lower()):
+        phrase = " ".join(m.group().split())
+        out.append((m.start(), phrase, kinds[phrase]))
+    return out
+
+
 def _is_label(text: str, start: int) -> bool:
-    """A phrase written as a label: capitalised (or a symbol such as `©`), not a lower-case word of prose."""
+    """Written as a label: capitalised (or a symbol such as `©`), not a lower-case word of prose."""
     c = text[start]
     return c.isupper() or not c.isalpha()
 
@@ -36,28 +65,23 @@ def _is_label(text: str, start: int) -> bool:
 def label_starts(line: str) -> list[int]:
     """Where a footer or form label (a strong phrase written with a capital) starts in ``line``: the
     cleaner cuts flattened pages there, so the furniture stands apart from the prose around it."""
-    pattern, kinds = _phrases()
-    return [m.start() for m in pattern.finditer(line)
-            if kinds[m.group().casefold()] != "ui" and _is_label(line, m.start())]
+    return [a for a, _, kind in _found(line) if kind != UI and _is_label(line, a)]
 
 
 def furniture_kind(text: str, n_words: int) -> str | None:
-    """`footer` or `form` when ``text`` is page furniture: it opens with a label, or holds two phrases
-    (weak `ui` phrases count half) and is not a long paragraph that merely mentions them."""
-    pattern, kinds = _phrases()
-    seen: dict[str, str] = {}
-    lead = _LEAD.match(text).end()
-    opener = None
-    for m in pattern.finditer(text):
-        key = m.group().casefold()
-        kind = kinds[key]
-        if m.start() == lead and kind != "ui" and _is_label(text, m.start()):
-            opener = kind
-        seen.setdefault(key, kind)
-    if opener:
-        return opener
-    strong = [k for k in seen.values() if k != "ui"]
-    score = len(strong) + 0.5 * (len(seen) - len(strong))
-    if score < 2 or n_words > 25 * score:
+    """`footer` or `form` when ``text`` is page furniture: it opens with a label, or (when short) holds
+    two different phrases, weak `ui` phrases counting half."""
+    long = n_words > _MAX_WORDS
+    found = _found(text[:_OPENING] if long else text)
+    if not found:
         return None
-    return FOOTER if strong.count(FOOTER) * 2 >= len(strong) and strong else FORM
+    start, _, kind = found[0]
+    if kind != UI and start == _LEAD.match(text).end() and _is_label(text, start):
+        return kind
+    if long:
+        return None
+    distinct = {phrase: k for _, phrase, k in found}
+    strong = [k for k in distinct.values() if k != UI]
+    if len(strong) + 0.5 * (len(distinct) - len(strong)) < 2:
+        return None
+    return FOOTER if strong and 2 * strong.count(FOOTER) >= len(strong) else FORM
