@@ -37,7 +37,7 @@ SHORT = (HEAD, ITEM, CELL)
 # An agency tag opening a lead (`(NLĐO) - `, `VOV.VN - `, `PNO - `): only the article's own first
 # paragraph has one, so a later paragraph that opens with one is another article's teaser.
 _SENTENCE_END = regex.compile(r"[\p{Ll}\p{N})”\"][.!?…](?=\s+\p{Lu})")
-_AGENCY_LEAD = regex.compile(r"^\(?\p{Lu}[\p{Lu}\d.+/&]{1,11}\)?\s?[-–—]\s+\p{Lu}")
+_AGENCY_LEAD = regex.compile(r"^(?:\(\p{Lu}[\p{Lu}\d.+/&]{1,11}\)|\p{Lu}{2,}\.\p{L}{2,3})\s?[-–—]\s*\p{Lu}")
 
 
 @dataclass(slots=True)
@@ -52,13 +52,18 @@ class Labels:
     tail: list[int] = field(default_factory=list)  # short lines after the last body text (byline area)
 
 
+def _truncated(f: Feat) -> bool:
+    """A short paragraph cut off with `...`: a teaser's summary, not the article's own text."""
+    return f.n_words < 40 and f.text.endswith(("...", "…"))
+
+
 def _resumes(feats: list[Feat], i: int) -> bool:
     """After a related-news box: do two full paragraphs in a row start at ``i``?"""
     seen = 0
     for f in feats[i:]:
         if f.kind == BLANK:
             continue
-        if f.kind in (PARA, CAPTION) and f.n_words >= 12 and not f.text.endswith(("...", "…")):
+        if f.kind in (PARA, CAPTION) and f.n_words >= 12 and not _truncated(f):
             seen += 1
             if seen >= 2:
                 return True
@@ -89,6 +94,7 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
     block = [-1] * n  # block number of each kept or short segment
     current = 0
     resumed: set[int] = set()  # blocks that resume the one before after a related-news box
+    body_words, tagged_lead = 0, False  # words kept so far; does the first paragraph open with a tag?
     for i, f in enumerate(feats):
         k = f.kind
         if k == BLANK:
@@ -105,6 +111,8 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
         elif k in (END, FOOTER, FORM):
             if state in (BODY, INBOX):
                 state, current = POST, current + 1
+            if k == FOOTER:
+                _peel_contact(feats, keep, shorts, i)
         elif k == BOX:
             if state == BODY:
                 state = INBOX
@@ -123,8 +131,9 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
             teaser_next = False
         elif state == POST and k not in (PARA, CAPTION):
             pass
-        elif state != PRE and k == PARA and _AGENCY_LEAD.match(f.text):
-            pass  # another article's lead (`(NLĐO) - …`) in a list of teasers
+        elif (k == PARA and body_words >= 100 and not tagged_lead and _AGENCY_LEAD.match(f.text)
+              and not _SENTENCE_END.search(f.text)):
+            pass  # another article's one-sentence lead (`(NLĐO) - …`) in a list of teasers after this one
         else:
             teaser_next = False
             if state == INBOX:
@@ -134,6 +143,9 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
                 else:
                     continue
             if k in (PARA, CAPTION):
+                if not body_words:
+                    tagged_lead = _AGENCY_LEAD.match(f.text) is not None
+                body_words += f.n_words
                 keep[i] = True
                 block[i] = current
                 state = BODY
@@ -153,6 +165,25 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
         shorts = [i for i in shorts if block[i] in chosen]
     _smooth(feats, keep, shorts, labels)
     return labels
+
+
+def _peel_contact(feats: list[Feat], keep: list[bool], shorts: list[int], footer: int) -> None:
+    """The site's footer starts at ``footer``: the address / phone lines just before it (and short lines
+    among them) belong to it, not to the article."""
+    run: list[int] = []
+    for j in range(footer - 1, -1, -1):
+        f = feats[j]
+        if f.kind == BLANK or not (keep[j] or j in shorts):
+            continue
+        if not (f.contact or f.n_words <= 12):
+            break
+        run.append(j)
+    while run and not feats[run[-1]].contact:
+        run.pop()  # short lines before the first contact line stay (a byline, the last sentence)
+    for j in run:
+        keep[j] = False
+        if j in shorts:
+            shorts.remove(j)
 
 
 def _syllables(text: str) -> set[str]:
@@ -193,7 +224,7 @@ def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed:
         if b in resumed and b - 1 in chosen and b != main:
             own = _syllables(" ".join(opening[b]))
             share = len(own & vocab) / len(own) if own else 0.0
-            if share >= 0.45:
+            if share >= 0.3:
                 chosen.add(b)
     return chosen
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.clean.furniture import furniture_kind
+from pipeline.clean.furniture import CONTACT, furniture_kind
 from pipeline.clean.lexicon import function_words, markers
 from pipeline.clean.markup import IMAGE, LINK_RUN, link_chars, plain
 from pipeline.clean.segments import TIMESTAMP, Segment
@@ -52,6 +52,7 @@ class Feat:
     n_words: int = 0
     final: bool = False
     func_ratio: float = 0.0
+    contact: bool = False  # an address / phone / e-mail line (furniture only next to the site's footer)
 
 
 PUNCT = ".,;:!?…\"'“”‘’()[]«»-–—"
@@ -92,6 +93,14 @@ def is_doubled(text: str) -> bool:
 
 def describe(seg: Segment) -> Feat:
     """The local kind of ``seg`` and its basic features."""
+    f = _describe(seg)
+    if f.kind == CONTACT:
+        f = _describe(seg, furniture=False)
+        f.contact = True
+    return f
+
+
+def _describe(seg: Segment, furniture: bool = True) -> Feat:
     raw = seg.raw.strip()
     if not raw:
         return Feat(BLANK, "")
@@ -106,8 +115,8 @@ def describe(seg: Segment) -> Feat:
     kind = marker_kind(text) if n <= 8 else None
     if kind is not None:
         return Feat(CHROME if kind == "crumb" else kind, text, n)
-    if n <= 150 and (furniture := furniture_kind(text, n)):
-        return Feat(furniture, text, n)
+    if furniture and n <= 150 and (kind := furniture_kind(text, n)):
+        return Feat(kind, text, n)
     if "](" in raw:
         lc = link_chars(raw)
         if lc >= 0.7 * len(text) or LINK_RUN.search(raw) and lc >= 0.4 * len(text):

@@ -9,7 +9,7 @@ from functools import cache
 
 from pipeline.clean.lexicon import LEXICONS
 
-FOOTER, FORM, UI = "footer", "form", "ui"
+FOOTER, FORM, CONTACT, UI = "footer", "form", "contact", "ui"
 _LEAD = re.compile(r"[\s*(\[{\"“‘'>»•|\-–—]*")
 _MAX_WORDS = 60  # a longer segment is prose that may mention a phrase: only a label opening it counts
 _OPENING = 48  # characters of a long segment searched for an opening label
@@ -56,32 +56,46 @@ def _found(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
-def _is_label(text: str, start: int) -> bool:
-    """Written as a label: capitalised (or a symbol such as `©`), not a lower-case word of prose."""
+_AFTER_LABEL = re.compile(r"\s*[:\d(+]")
+
+
+def _is_label(text: str, start: int, phrase: str, kind: str, short: bool = False) -> bool:
+    """Written as a label, not as words of a sentence: capitalised (or a symbol such as `©`) and, for
+    a footer or contact phrase, followed by a colon or a number, or written in capitals, or the whole
+    (short) segment. A form's sentence (`Vui lòng nhập …`) needs only its capital."""
     c = text[start]
-    return c.isupper() or not c.isalpha()
+    if c.isalpha() and not c.isupper():
+        return False
+    end = start + len(phrase)
+    return (short or kind == FORM or not c.isalpha() or phrase.endswith(":") or text[start:end].isupper()
+            or _AFTER_LABEL.match(text, end) is not None)
 
 
 def label_starts(line: str) -> list[int]:
-    """Where a footer or form label (a strong phrase written with a capital) starts in ``line``: the
-    cleaner cuts flattened pages there, so the furniture stands apart from the prose around it."""
-    return [a for a, _, kind in _found(line) if kind != UI and _is_label(line, a)]
+    """Where a footer, contact or form label starts in ``line``: the cleaner cuts flattened pages
+    there, so the furniture stands apart from the prose around it."""
+    return [a for a, phrase, kind in _found(line) if kind != UI and _is_label(line, a, phrase, kind)]
 
 
 def furniture_kind(text: str, n_words: int) -> str | None:
-    """`footer` or `form` when ``text`` is page furniture: it opens with a label, or (when short) holds
-    two different phrases, weak `ui` phrases counting half."""
+    """`footer`, `form` or `contact` when ``text`` is page furniture: it opens with a label, or (when
+    short) holds two different phrases, weak `ui` phrases counting half. A footer or form phrase
+    outweighs contact ones."""
     long = n_words > _MAX_WORDS
     found = _found(text[:_OPENING] if long else text)
     if not found:
         return None
-    start, _, kind = found[0]
-    if kind != UI and start == _LEAD.match(text).end() and _is_label(text, start):
+    start, phrase, kind = found[0]
+    if kind != UI and start == _LEAD.match(text).end() and _is_label(text, start, phrase, kind, n_words <= 8):
         return kind
     if long:
         return None
-    distinct = {phrase: k for _, phrase, k in found}
+    # A strong phrase counts fully when written as a label; inside a sentence it is only a hint.
+    distinct = {phrase: k if _is_label(text, a, phrase, k) else UI for a, phrase, k in found}
     strong = [k for k in distinct.values() if k != UI]
     if len(strong) + 0.5 * (len(distinct) - len(strong)) < 2:
         return None
-    return FOOTER if strong and 2 * strong.count(FOOTER) >= len(strong) else FORM
+    for kind in (FOOTER, FORM, CONTACT):
+        if kind in strong:
+            return kind
+    return FORM
