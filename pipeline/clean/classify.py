@@ -22,21 +22,21 @@ from pipeline.clean.features import (
     NOISE,
     PARA,
     PLACEHOLDER,
-    PUNCT,
+    SENTENCE_END,
     SOURCE,
     STAMP,
     TEASER,
     Feat,
+    prose_words,
+    syllables,
 )
 from pipeline.clean.furniture import FOOTER, FORM
-from pipeline.clean.lexicon import function_words
 from pipeline.clean.metadata import name_like
 
 PRE, BODY, INBOX, POST = 0, 1, 2, 3
 SHORT = (HEAD, ITEM, CELL)
 # An agency tag opening a lead (`(NLĐO) - `, `VOV.VN - `, `PNO - `): only the article's own first
 # paragraph has one, so a later paragraph that opens with one is another article's teaser.
-_SENTENCE_END = regex.compile(r"[\p{Ll}\p{N})”\"][.!?…](?=\s+\p{Lu})")
 _AGENCY_LEAD = regex.compile(r"^(?:\(\p{Lu}[\p{Lu}\d.+/&]{1,11}\)|\p{Lu}{2,}\.\p{L}{2,3})\s?[-–—]\s*\p{Lu}")
 
 
@@ -132,7 +132,7 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
         elif state == POST and k not in (PARA, CAPTION):
             pass
         elif (k == PARA and body_words >= 100 and not tagged_lead and _AGENCY_LEAD.match(f.text)
-              and not _SENTENCE_END.search(f.text)):
+              and not SENTENCE_END.search(f.text)):
             pass  # another article's one-sentence lead (`(NLĐO) - …`) in a list of teasers after this one
         else:
             teaser_next = False
@@ -186,18 +186,6 @@ def _peel_contact(feats: list[Feat], keep: list[bool], shorts: list[int], footer
             shorts.remove(j)
 
 
-def _syllables(text: str) -> set[str]:
-    """Casefolded content syllables of ``text`` (function words left out)."""
-    fw = function_words()
-    return {w for w in (t.strip(PUNCT).casefold() for t in text.split()) if w and w not in fw}
-
-
-def _prose_words(f: Feat) -> int:
-    """Words of ``f`` that count as prose: at most 40 per sentence, so a flattened run of headlines
-    (a hundred words and no full stop) weighs like one sentence."""
-    return min(f.n_words, 40 * (1 + len(_SENTENCE_END.findall(f.text))))
-
-
 def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed: set[int], anchor: str) -> set[int]:
     """The blocks of kept prose that are the article. The main block has the most prose words, weighted
     by how much of the headline / summary its first 60 words echo (teaser lists and headline runs echo
@@ -209,20 +197,20 @@ def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed:
     for i, k in enumerate(keep):
         if k:
             b = block[i]
-            words[b] = words.get(b, 0) + _prose_words(feats[i])
+            words[b] = words.get(b, 0) + prose_words(feats[i])
             opening.setdefault(b, []).extend(feats[i].text.split()[:60 - len(opening.get(b, []))])
             text.setdefault(b, []).append(feats[i].text)
-    want = _syllables(anchor)
+    want = syllables(anchor)
 
     def echo(b: int, of: set[str]) -> float:
-        return len(of & _syllables(" ".join(opening[b]))) / len(of) if of else 0.0
+        return len(of & syllables(" ".join(opening[b]))) / len(of) if of else 0.0
 
     main = max(sorted(words), key=lambda b: (words[b] * (0.5 + echo(b, want)), -b))
     chosen = {main}
-    vocab = _syllables(" ".join(text[main]))
+    vocab = syllables(" ".join(text[main]))
     for b in sorted(words):
         if b in resumed and b - 1 in chosen and b != main:
-            own = _syllables(" ".join(opening[b]))
+            own = syllables(" ".join(opening[b]))
             share = len(own & vocab) / len(own) if own else 0.0
             if share >= 0.3:
                 chosen.add(b)

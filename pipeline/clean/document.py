@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.clean.classify import classify
+from pipeline.clean.confidence import body_confidence
 from pipeline.clean.features import PARA, describe
 from pipeline.clean.markup import strip_markup
 from pipeline.clean.metadata import name_like, outlet_from, parse_timestamp, reference_year
@@ -87,5 +88,7 @@ def clean_document(text: str, source_path: str = "") -> CleanDoc:
                 break
 
     year = published.year if published else reference_year(body, title)
+    conf = body_confidence(feats, labels.keep, " ".join(t for t in (title, fields.get("summary")) if t))
     return CleanDoc(title=title, body=body, published_at=published, outlet=outlet, author=author,
-                    reference_year=year)
+                    reference_year=year, body_confidence=conf.score,
+                    confidence_reason=conf.reason() if conf.score < 0.8 else "")

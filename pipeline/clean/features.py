@@ -40,6 +40,8 @@ _DATED_HEADLINE = regex.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)\s*$|\s[-–]\s\d{1,2
 # In a flattened page: a headline written twice, then the start of its summary.
 _DOUBLED_PREFIX = regex.compile(r"^(\p{Lu}.{18,200}?) \1(?= \p{Lu}|$)")
 _DIGITS = regex.compile(r"\d")
+# A sentence end inside a segment (a full stop before the next sentence's capital).
+SENTENCE_END = regex.compile(r"[\p{Ll}\p{N})”\"][.!?…](?=\s+\p{Lu})")
 _MARKER_TRIM = regex.compile(r"^[\s>»#*•\-–—]+|(?:\s*\(\d+\))?[\s:>»*|.…]*$")
 
 
@@ -56,6 +58,7 @@ class Feat:
 
 
 PUNCT = ".,;:!?…\"'“”‘’()[]«»-–—"
+_PUNCT_RUN = regex.compile("[" + regex.escape(PUNCT) + "]+")
 
 
 def func_ratio(words: list[str]) -> float:
@@ -63,8 +66,26 @@ def func_ratio(words: list[str]) -> float:
     words = words[:60]
     if not words:
         return 0.0
-    fw = function_words()
-    return sum(1 for w in words if w.strip(PUNCT).casefold() in fw) / len(words)
+    return sum(map(function_words().__contains__, _bare(" ".join(words)).split())) / len(words)
+
+
+def _bare(text: str) -> str:
+    """``text`` casefolded, with the punctuation around words removed."""
+    return _PUNCT_RUN.sub(" ", text.casefold())
+
+
+def prose_words(f: Feat) -> int:
+    """Words of ``f`` that count as prose: at most 40 per sentence, so a flattened run of headlines
+    (a hundred words and no full stop) weighs like one sentence."""
+    if f.n_words <= 40:
+        return f.n_words
+    ends = f.text.count(". ") + f.text.count("? ") + f.text.count("! ") + f.text.count("… ")
+    return min(f.n_words, 40 * (1 + ends))
+
+
+def syllables(text: str) -> set[str]:
+    """Casefolded content syllables of ``text`` (function words left out)."""
+    return set(_bare(text).split()).difference(function_words())
 
 
 def marker_kind(text: str) -> str | None:
