@@ -36,7 +36,7 @@ def clean_document(text: str, source_path: str = "") -> CleanDoc:
         lines = lines[head.content_start:]
         if "content" in fields:
             lines = [fields["content"], *lines[1:]]
-    segs = segment(lines)
+    segs = segment(lines, flattened="content" in fields)
     feats = [describe(s) for s in segs]
     anchor = " ".join(fields[k] for k in ("title", "summary") if fields.get(k))
     labels = classify(feats, first_is_title="title" not in fields, anchor=anchor)
@@ -76,7 +76,7 @@ def clean_document(text: str, source_path: str = "") -> CleanDoc:
         published = parse_timestamp(labels.stamps[0])
 
     outlet = None
-    for cand in (fields.get("outlet"), fields.get("url"), *labels.domains):
+    for cand in (fields.get("outlet"), fields.get("url"), fields.get("source"), *labels.domains):
         if cand and (outlet := outlet_from(cand)):
             break
 
