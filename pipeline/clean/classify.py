@@ -95,6 +95,7 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
     current = 0
     resumed: set[int] = set()  # blocks that resume the one before after a related-news box
     body_words, tagged_lead = 0, False  # words kept so far; does the first paragraph open with a tag?
+    footer_seen = False
     for i, f in enumerate(feats):
         k = f.kind
         if k == BLANK:
@@ -112,6 +113,7 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
             if state in (BODY, INBOX):
                 state, current = POST, current + 1
             if k == FOOTER:
+                footer_seen = True
                 _peel_contact(feats, keep, shorts, i)
         elif k == BOX:
             if state == BODY:
@@ -129,8 +131,8 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
             teaser_next = True
         elif teaser_next and k in (PARA, HEAD):
             teaser_next = False
-        elif state == POST and k not in (PARA, CAPTION):
-            pass
+        elif state == POST and k not in (PARA, CAPTION) or f.contact and (state == POST or footer_seen):
+            pass  # after the article only prose starts another block; after a footer, address lines don't
         elif (k == PARA and body_words >= 100 and not tagged_lead and _AGENCY_LEAD.match(f.text)
               and not SENTENCE_END.search(f.text)):
             pass  # another article's one-sentence lead (`(NLĐO) - …`) in a list of teasers after this one

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.clean.features import CAPTION, PARA, Feat, prose_words, syllables
+from pipeline.clean.features import (
+    BLANK,
+    CAPTION,
+    DOUBLED,
+    HEAD,
+    LINKS,
+    PARA,
+    TEASER,
+    Feat,
+    prose_words,
+    syllables,
+)
 from pipeline.clean.lexicon import function_words
 
 MIN_CONFIDENCE = 0.45  # below this a document is not published: it goes to `rejected` with the reason
@@ -16,18 +27,21 @@ _JUDGED = 400  # body words looked at for how the body reads
 class Confidence:
     """The score and its parts: ``held`` (share of the page's prose in the body), ``prose`` (share of
     body words in finished sentences that read as prose: function words, final punctuation), ``echo``
-    (share of the headline's words in the body's opening, 1 from 40 %; 1 when there is no headline)
-    and ``length`` (1 from 20 words down to 0.5 for none)."""
+    (share of the headline's words in the body's opening, 1 from 40 %; 1 when there is no headline),
+    ``length`` (1 from 20 words down to 0.5 for none) and ``whole`` (1 minus the share of paragraphs
+    that follow a dropped headline or link: in a topic listing every summary does)."""
 
     score: float
     held: float
     prose: float
     echo: float
     length: float
+    whole: float = 1.0
 
     def reason(self) -> str:
         """The weakest part, in words."""
-        parts = {
+        parts = {  # the more telling reasons first: they win ties
+            "the body reads as a list of other articles' summaries": self.whole,
             f"the body holds only {self.held:.0%} of the page's prose": self.held,
             f"only {self.prose:.0%} of the body reads as finished sentences": self.prose,
             "the body's opening does not echo the headline": self.echo,
@@ -70,8 +84,26 @@ def body_confidence(feats: list[Feat], keep: list[bool], anchor: str) -> Confide
     want = syllables(anchor)
     echo = min(1.0, 2.5 * len(want & syllables(" ".join(opening))) / len(want)) if want else 1.0
     length = min(1.0, 0.5 + words / 40)
-    score = length * (0.35 * held + 0.35 * prose / judged + 0.3 * echo)
-    return Confidence(round(score, 3), held, prose / judged, echo, length)
+    whole = 1.0 - _listed(feats, keep)
+    score = length * min(1.0, 0.5 + whole) * (0.35 * held + 0.35 * prose / judged + 0.3 * echo)
+    return Confidence(round(score, 3), held, prose / judged, echo, length, whole)
+
+
+def _listed(feats: list[Feat], keep: list[bool]) -> float:
+    """Share of the body's paragraphs after the first that come right after a dropped headline, link or
+    teaser (0 when the body has fewer than three paragraphs)."""
+    paras = listed = 0
+    prev: Feat | None = None
+    prev_kept = False
+    for f, k in zip(feats, keep, strict=True):
+        if f.kind == BLANK:
+            continue
+        if k and f.kind in (PARA, CAPTION):
+            paras += 1
+            if paras > 1 and prev is not None and not prev_kept and prev.kind in (LINKS, TEASER, DOUBLED, HEAD):
+                listed += 1
+        prev, prev_kept = f, k
+    return listed / (paras - 1) if paras >= 3 else 0.0
 
 
 LOW_CONFIDENCE = "article not found with confidence"  # how a rejection for low confidence starts

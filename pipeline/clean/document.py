@@ -88,7 +88,8 @@ def clean_document(text: str, source_path: str = "") -> CleanDoc:
                 break
 
     year = published.year if published else reference_year(body, title)
-    conf = body_confidence(feats, labels.keep, " ".join(t for t in (title, fields.get("summary")) if t))
+    headline = title if title and not name_like(title) else None  # a byline taken for the headline echoes nothing
+    conf = body_confidence(feats, labels.keep, " ".join(t for t in (headline, fields.get("summary")) if t))
     return CleanDoc(title=title, body=body, published_at=published, outlet=outlet, author=author,
                     reference_year=year, body_confidence=conf.score,
                     confidence_reason=conf.reason() if conf.score < 0.8 else "")
