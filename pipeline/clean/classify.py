@@ -28,6 +28,7 @@ from pipeline.clean.features import (
     TEASER,
     Feat,
     prose_words,
+    share_of,
     syllables,
 )
 from pipeline.clean.furniture import FOOTER, FORM
@@ -35,8 +36,9 @@ from pipeline.clean.metadata import name_like
 
 PRE, BODY, INBOX, POST = 0, 1, 2, 3
 SHORT = (HEAD, ITEM, CELL)
-# An agency tag opening a lead (`(NLĐO) - `, `VOV.VN - `, `PNO - `): only the article's own first
-# paragraph has one, so a later paragraph that opens with one is another article's teaser.
+# An agency tag opening a lead (`(NLĐO) - `, `VOV.VN - `): only the article's own first paragraph has
+# one, so a later one-sentence paragraph that opens with one is another article's teaser.
+_SAME_ARTICLE = 0.3  # share of a resumed block's opening syllables already in the article
 _AGENCY_LEAD = regex.compile(r"^(?:\(\p{Lu}[\p{Lu}\d.+/&]{1,11}\)|\p{Lu}{2,}\.\p{L}{2,3})\s?[-–—]\s*\p{Lu}")
 
 
@@ -203,19 +205,12 @@ def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed:
             opening.setdefault(b, []).extend(feats[i].text.split()[:60 - len(opening.get(b, []))])
             text.setdefault(b, []).append(feats[i].text)
     want = syllables(anchor)
-
-    def echo(b: int, of: set[str]) -> float:
-        return len(of & syllables(" ".join(opening[b]))) / len(of) if of else 0.0
-
-    main = max(sorted(words), key=lambda b: (words[b] * (0.5 + echo(b, want)), -b))
+    main = max(sorted(words), key=lambda b: (words[b] * (0.5 + share_of(want, syllables(" ".join(opening[b])))), -b))
     chosen = {main}
     vocab = syllables(" ".join(text[main]))
     for b in sorted(words):
-        if b in resumed and b - 1 in chosen and b != main:
-            own = syllables(" ".join(opening[b]))
-            share = len(own & vocab) / len(own) if own else 0.0
-            if share >= 0.3:
-                chosen.add(b)
+        if b in resumed and b - 1 in chosen and share_of(syllables(" ".join(opening[b])), vocab) >= _SAME_ARTICLE:
+            chosen.add(b)
     return chosen
 
 

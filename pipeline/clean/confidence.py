@@ -14,6 +14,7 @@ from pipeline.clean.features import (
     TEASER,
     Feat,
     prose_words,
+    share_of,
     syllables,
 )
 from pipeline.clean.lexicon import function_words
@@ -82,7 +83,7 @@ def body_confidence(feats: list[Feat], keep: list[bool], anchor: str) -> Confide
         return Confidence(0.0, 0.0, 0.0, 0.0, 0.0)
     held = min(1.0, body / page) if page else 1.0
     want = syllables(anchor)
-    echo = min(1.0, 2.5 * len(want & syllables(" ".join(opening))) / len(want)) if want else 1.0
+    echo = min(1.0, 2.5 * share_of(want, syllables(" ".join(opening)))) if want else 1.0
     length = min(1.0, 0.5 + words / 40)
     whole = 1.0 - _listed(feats, keep)
     score = length * min(1.0, 0.5 + whole) * (0.35 * held + 0.35 * prose / judged + 0.3 * echo)

@@ -88,6 +88,11 @@ def syllables(text: str) -> set[str]:
     return set(_bare(text).split()).difference(function_words())
 
 
+def share_of(want: set[str], have: set[str]) -> float:
+    """Share of the syllables ``want`` that ``have`` holds; 0 when ``want`` is empty."""
+    return len(want & have) / len(want) if want else 0.0
+
+
 def marker_kind(text: str) -> str | None:
     """`end`, `box`, `chrome` or `crumb` when ``text`` is (or starts with, for crumbs) a boilerplate marker."""
     key = _MARKER_TRIM.sub("", text).casefold()
