@@ -197,20 +197,25 @@ def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed:
     it after a related-news box belongs to it when its opening shares the article's vocabulary."""
     words: dict[int, int] = {}
     opening: dict[int, list[str]] = {}
-    text: dict[int, list[str]] = {}
     for i, k in enumerate(keep):
         if k:
             b = block[i]
             words[b] = words.get(b, 0) + prose_words(feats[i])
-            opening.setdefault(b, []).extend(feats[i].text.split()[:60 - len(opening.get(b, []))])
-            text.setdefault(b, []).append(feats[i].text)
+            head = opening.setdefault(b, [])
+            if (need := 60 - len(head)) > 0:
+                head.extend(feats[i].text.split(maxsplit=need)[:need])
     want = syllables(anchor)
-    main = max(sorted(words), key=lambda b: (words[b] * (0.5 + share_of(want, syllables(" ".join(opening[b])))), -b))
+
+    def score(b: int) -> tuple[float, int]:
+        return words[b] * (0.5 + share_of(want, syllables(" ".join(opening[b])))), -b
+
+    main = max(sorted(words), key=score)
     chosen = {main}
-    vocab = syllables(" ".join(text[main]))
-    for b in sorted(words):
-        if b in resumed and b - 1 in chosen and share_of(syllables(" ".join(opening[b])), vocab) >= _SAME_ARTICLE:
-            chosen.add(b)
+    if resumed - chosen:
+        vocab = syllables(" ".join(f.text for f, k, b in zip(feats, keep, block, strict=True) if k and b == main))
+        for b in sorted(words):
+            if b in resumed and b - 1 in chosen and share_of(syllables(" ".join(opening[b])), vocab) >= _SAME_ARTICLE:
+                chosen.add(b)
     return chosen
 
 

@@ -21,6 +21,7 @@ from pipeline.clean.lexicon import function_words
 
 MIN_CONFIDENCE = 0.45  # below this a document is not published: it goes to `rejected` with the reason
 _PROSE_RATIO = 0.1  # share of function words from which a finished segment reads as prose
+_LIST_ITEMS = (LINKS, TEASER, DOUBLED, HEAD)
 _JUDGED = 400  # body words looked at for how the body reads
 
 
@@ -56,55 +57,47 @@ def _reads_as_prose(f: Feat) -> bool:
         return False
     if f.func_ratio:
         return f.func_ratio >= _PROSE_RATIO
-    words = f.text.casefold().split(maxsplit=20)[:20]  # a quick look: punctuation is left on the words
+    words = f.text[:200].casefold().split(maxsplit=20)[:20]  # a quick look: punctuation left on the words
     return sum(map(function_words().__contains__, words)) >= _PROSE_RATIO * len(words)
 
 
 def body_confidence(feats: list[Feat], keep: list[bool], anchor: str) -> Confidence:
     """Score the chosen body against the whole page: a page whose prose is mostly elsewhere (footer,
     teaser lists, a second text), a body of headlines, labels or fragments, a body that does not echo
-    its headline, or a body of a few words all lower it."""
+    its headline, a body of a few words, or one whose paragraphs each follow a dropped headline (a
+    topic listing) all lower it. One pass over the segments."""
     page = body = prose = words = judged = 0  # `judged`: body words whose prose-ness was looked at
+    paras = listed = 0  # body paragraphs; those right after a dropped headline, link or teaser
     opening: list[str] = []
+    prev: Feat | None = None
+    prev_kept = False
     for f, k in zip(feats, keep, strict=True):
+        if f.kind == BLANK:
+            continue
         pw = prose_words(f) if f.kind in (PARA, CAPTION) else 0
         if f.kind == PARA and f.n_words >= 8:
             page += pw
-        if not k:
-            continue
-        words += f.n_words
-        body += pw
-        if judged < _JUDGED:  # the opening tells how the body reads
-            judged += f.n_words
-            prose += f.n_words if _reads_as_prose(f) else 0
-        if (need := 60 - len(opening)) > 0:
-            opening.extend(f.text.split(maxsplit=need)[:need])
+        if k:
+            words += f.n_words
+            body += pw
+            if pw:
+                paras += 1
+                listed += paras > 1 and prev is not None and not prev_kept and prev.kind in _LIST_ITEMS
+            if judged < _JUDGED:  # the opening tells how the body reads
+                judged += f.n_words
+                prose += f.n_words if _reads_as_prose(f) else 0
+            if (need := 60 - len(opening)) > 0:
+                opening.extend(f.text.split(maxsplit=need)[:need])
+        prev, prev_kept = f, k
     if not words:
         return Confidence(0.0, 0.0, 0.0, 0.0, 0.0)
     held = min(1.0, body / page) if page else 1.0
     want = syllables(anchor)
     echo = min(1.0, 2.5 * share_of(want, syllables(" ".join(opening)))) if want else 1.0
     length = min(1.0, 0.5 + words / 40)
-    whole = 1.0 - _listed(feats, keep)
+    whole = 1.0 - (listed / (paras - 1) if paras >= 3 else 0.0)
     score = length * min(1.0, 0.5 + whole) * (0.35 * held + 0.35 * prose / judged + 0.3 * echo)
     return Confidence(round(score, 3), held, prose / judged, echo, length, whole)
-
-
-def _listed(feats: list[Feat], keep: list[bool]) -> float:
-    """Share of the body's paragraphs after the first that come right after a dropped headline, link or
-    teaser (0 when the body has fewer than three paragraphs)."""
-    paras = listed = 0
-    prev: Feat | None = None
-    prev_kept = False
-    for f, k in zip(feats, keep, strict=True):
-        if f.kind == BLANK:
-            continue
-        if k and f.kind in (PARA, CAPTION):
-            paras += 1
-            if paras > 1 and prev is not None and not prev_kept and prev.kind in (LINKS, TEASER, DOUBLED, HEAD):
-                listed += 1
-        prev, prev_kept = f, k
-    return listed / (paras - 1) if paras >= 3 else 0.0
 
 
 LOW_CONFIDENCE = "article not found with confidence"  # how a rejection for low confidence starts
