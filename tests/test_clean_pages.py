@@ -132,6 +132,8 @@ def test_furniture_is_told_from_prose_that_mentions_the_same_words() -> None:
     assert furniture_kind("Văn phòng đại diện của tỉnh tại Tokyo sẽ mở cửa vào tháng tới để hỗ trợ doanh nghiệp.", 19) is None
     line = "Hai bên ký biên bản ghi nhớ hợp tác. Địa chỉ: Số 1 Lê Lợi. Email: ub@tinh.gov.vn"
     assert [line[a:a + 7] for a in label_starts(line)] == ["Địa chỉ", "Email: "]
+    widget = "Tải lại trang Tỉnh Lạng Sơn và tỉnh Quảng Tây ký kế hoạch hợp tác năm 2025."
+    assert [widget[a:a + 4] for a in label_starts(widget)] == ["Tải ", "Tỉnh"]
 
 
 def test_an_announcement_keeps_its_contact_lines_unless_the_site_footer_follows() -> None:

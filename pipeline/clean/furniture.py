@@ -46,35 +46,42 @@ def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, kinds
 
 
-def _found(text: str) -> list[tuple[int, str, str]]:
-    """(start, phrase, kind) of each phrase in ``text``."""
+def _found(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase, kind) of each phrase in ``text``."""
     pattern, kinds = _lexicon()
     out = []
     for m in pattern.finditer(text.lower()):
         phrase = " ".join(m.group().split())
-        out.append((m.start(), phrase, kinds[phrase]))
+        out.append((m.start(), m.end(), phrase, kinds[phrase]))
     return out
 
 
 _AFTER_LABEL = re.compile(r"\s*[:\d(+]")
 
 
-def _is_label(text: str, start: int, phrase: str, kind: str, short: bool = False) -> bool:
+def _is_label(text: str, start: int, end: int, kind: str, short: bool = False) -> bool:
     """Written as a label, not as words of a sentence: capitalised (or a symbol such as `©`) and, for
     a footer or contact phrase, followed by a colon or a number, or written in capitals, or the whole
     (short) segment. A form's sentence (`Vui lòng nhập …`) needs only its capital."""
     c = text[start]
     if c.isalpha() and not c.isupper():
         return False
-    end = start + len(phrase)
-    return (short or kind == FORM or not c.isalpha() or phrase.endswith(":") or text[start:end].isupper()
+    return (short or kind == FORM or not c.isalpha() or text[end - 1] == ":" or text[start:end].isupper()
             or _AFTER_LABEL.match(text, end) is not None)
 
 
 def label_starts(line: str) -> list[int]:
-    """Where a footer, contact or form label starts in ``line``: the cleaner cuts flattened pages
-    there, so the furniture stands apart from the prose around it."""
-    return [a for a, phrase, kind in _found(line) if kind != UI and _is_label(line, a, phrase, kind)]
+    """Where a footer, contact or form label starts in ``line``, and where a form widget's words
+    (`Tải lại trang`, `Copy link`) end when a capitalised sentence follows: the cleaner cuts flattened
+    pages there, so the furniture stands apart from the prose around it."""
+    cuts = []
+    for a, end, _, kind in _found(line):
+        if kind == UI or not _is_label(line, a, end, kind):
+            continue
+        cuts.append(a)
+        if kind == FORM and end < len(line) - 1 and line[end] == " " and line[end + 1].isupper():
+            cuts.append(end + 1)
+    return cuts
 
 
 def furniture_kind(text: str, n_words: int) -> str | None:
@@ -85,13 +92,13 @@ def furniture_kind(text: str, n_words: int) -> str | None:
     found = _found(text[:_OPENING] if long else text)
     if not found:
         return None
-    start, phrase, kind = found[0]
-    if kind != UI and start == _LEAD.match(text).end() and _is_label(text, start, phrase, kind, n_words <= 8):
+    start, end, _, kind = found[0]
+    if kind != UI and start == _LEAD.match(text).end() and _is_label(text, start, end, kind, n_words <= 8):
         return kind
     if long:
         return None
     # A strong phrase counts fully when written as a label; inside a sentence it is only a hint.
-    distinct = {phrase: k if _is_label(text, a, phrase, k) else UI for a, phrase, k in found}
+    distinct = {phrase: k if _is_label(text, a, b, k) else UI for a, b, phrase, k in found}
     strong = [k for k in distinct.values() if k != UI]
     if len(strong) + 0.5 * (len(distinct) - len(strong)) < 2:
         return None
