@@ -229,3 +229,11 @@ def test_dev_pages_body_f1_per_page_floor() -> None:
             low[gold["doc"]] = round(f1, 3)
     assert not low
     assert score.prf(tp, fp, fn)[2] >= 0.97
+
+
+def test_an_end_marker_inside_the_article_does_not_cost_its_lead() -> None:
+    """The longer part after a stray marker is the main block; the lead before it shares its words."""
+    rest = [f"Đoàn công tác tỉnh Gunma cũng làm việc với các doanh nghiệp nông nghiệp của tỉnh Hòa Bình về {topic}."
+            for topic in ("trồng rau sạch", "chế biến nông sản", "đào tạo kỹ sư", "xuất khẩu trái cây", "thủy lợi")]
+    text = "\n".join(["Tỉnh Hòa Bình và tỉnh Gunma thúc đẩy hợp tác nông nghiệp", LEAD, "Video", *rest])
+    assert clean_document(text).body == "\n".join([LEAD, *rest])

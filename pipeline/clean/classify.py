@@ -39,6 +39,7 @@ SHORT = (HEAD, ITEM, CELL)
 # An agency tag opening a lead (`(NLĐO) - `, `VOV.VN - `): only the article's own first paragraph has
 # one, so a later one-sentence paragraph that opens with one is another article's teaser.
 _SAME_ARTICLE = 0.3  # share of a resumed block's opening syllables already in the article
+_SAME_OPENING = 0.35  # the same for a block before the article's main block (its lead, cut off by a marker)
 _AGENCY_LEAD = regex.compile(r"^(?:\(\p{Lu}[\p{Lu}\d.+/&]{1,11}\)|\p{Lu}{2,}\.\p{L}{2,3})\s?[-–—]\s*\p{Lu}")
 
 
@@ -193,8 +194,9 @@ def _peel_contact(feats: list[Feat], keep: list[bool], shorts: list[int], footer
 def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed: set[int], anchor: str) -> set[int]:
     """The blocks of kept prose that are the article. The main block has the most prose words, weighted
     by how much of the headline / summary its first 60 words echo (teaser lists and headline runs echo
-    less; the first block wins ties: the article comes before what follows it). A block that resumes
-    it after a related-news box belongs to it when its opening shares the article's vocabulary."""
+    less; the first block wins ties: the article comes before what follows it). The blocks just before
+    it, and a block that resumes it after a related-news box, belong to it when their opening shares
+    the article's vocabulary (teaser lists come after an article, so only a box resume is trusted there)."""
     words: dict[int, int] = {}
     opening: dict[int, list[str]] = {}
     for i, k in enumerate(keep):
@@ -211,8 +213,12 @@ def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed:
 
     main = max(sorted(words), key=score)
     chosen = {main}
-    if resumed - chosen:
+    if resumed - chosen or min(words) < main:
         vocab = syllables(" ".join(f.text for f, k, b in zip(feats, keep, block, strict=True) if k and b == main))
+        for b in sorted((b for b in words if b < main), reverse=True):  # the article's opening, cut off by a marker
+            if share_of(syllables(" ".join(opening[b])), vocab) < _SAME_OPENING:
+                break
+            chosen.add(b)
         for b in sorted(words):
             if b in resumed and b - 1 in chosen and share_of(syllables(" ".join(opening[b])), vocab) >= _SAME_ARTICLE:
                 chosen.add(b)
