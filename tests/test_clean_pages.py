@@ -237,3 +237,11 @@ def test_an_end_marker_inside_the_article_does_not_cost_its_lead() -> None:
             for topic in ("trồng rau sạch", "chế biến nông sản", "đào tạo kỹ sư", "xuất khẩu trái cây", "thủy lợi")]
     text = "\n".join(["Tỉnh Hòa Bình và tỉnh Gunma thúc đẩy hợp tác nông nghiệp", LEAD, "Video", *rest])
     assert clean_document(text).body == "\n".join([LEAD, *rest])
+
+
+def test_a_bare_photo_credit_line_does_not_end_the_article() -> None:
+    first = [LEAD, "Chủ tịch UBND tỉnh Hòa Bình tiếp đoàn công tác của tỉnh Gunma."]
+    rest = ["TTX Hai bên cũng bàn về hợp tác giữa các doanh nghiệp nông nghiệp của tỉnh Hòa Bình và tỉnh Gunma.",
+            "Tỉnh Gunma sẽ cử chuyên gia sang giúp các doanh nghiệp nông nghiệp của tỉnh Hòa Bình vào năm tới."]
+    text = "\n".join(["Tỉnh Hòa Bình và tỉnh Gunma thúc đẩy hợp tác nông nghiệp", *first, "Nguồn:", *rest])
+    assert clean_document(text).body == "\n".join([*first, *rest])

@@ -40,6 +40,7 @@ SHORT = (HEAD, ITEM, CELL)
 # one, so a later one-sentence paragraph that opens with one is another article's teaser.
 _SAME_ARTICLE = 0.3  # share of a resumed block's opening syllables already in the article
 _SAME_OPENING = 0.35  # the same for a block before the article's main block (its lead, cut off by a marker)
+_BARE_CREDIT = regex.compile(r"^(?:nguồn|ảnh|source)\s*:$", regex.IGNORECASE)
 _AGENCY_LEAD = regex.compile(r"^(?:\(\p{Lu}[\p{Lu}\d.+/&]{1,11}\)|\p{Lu}{2,}\.\p{L}{2,3})\s?[-–—]\s*\p{Lu}")
 
 
@@ -112,6 +113,8 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
             labels.sources.append(f.text)
             if state == BODY and f.text.casefold().startswith(("nguồn", "source")):
                 state, current = POST, current + 1
+        elif k == END and state == BODY and _BARE_CREDIT.match(f.text):
+            state = INBOX  # `Nguồn:` alone on its line: a photo credit whose name opens the next line
         elif k in (END, FOOTER, FORM):
             if state in (BODY, INBOX):
                 state, current = POST, current + 1
@@ -211,7 +214,8 @@ def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed:
     def score(b: int) -> tuple[float, int]:
         return words[b] * (0.5 + share_of(want, syllables(" ".join(opening[b])))), -b
 
-    main = max(sorted(words), key=score)
+    # A block resumed after a box continues the one before it: it joins that one or nothing.
+    main = max(sorted(b for b in words if b not in resumed or b - 1 not in words), key=score)
     chosen = {main}
     if resumed - chosen or min(words) < main:
         vocab = syllables(" ".join(f.text for f, k, b in zip(feats, keep, block, strict=True) if k and b == main))
