@@ -38,7 +38,6 @@ PRE, BODY, INBOX, POST = 0, 1, 2, 3
 SHORT = (HEAD, ITEM, CELL)
 # An agency tag opening a lead (`(NLĐO) - `, `VOV.VN - `): only the article's own first paragraph has
 # one, so a later one-sentence paragraph that opens with one is another article's teaser.
-_SAME_ARTICLE = 0.3  # share of a resumed block's opening syllables already in the article
 _SAME_OPENING = 0.35  # the same for a block before the article's main block (its lead, cut off by a marker)
 _BARE_CREDIT = regex.compile(r"^(?:nguồn|ảnh|source)\s*:$", regex.IGNORECASE)
 _AGENCY_LEAD = regex.compile(r"^(?:\(\p{Lu}[\p{Lu}\d.+/&]{1,11}\)|\p{Lu}{2,}\.\p{L}{2,3})\s?[-–—]\s*\p{Lu}")
@@ -99,7 +98,7 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
     current = 0
     resumed: set[int] = set()  # blocks that resume the one before after a related-news box
     body_words, tagged_lead = 0, False  # words kept so far; does the first paragraph open with a tag?
-    footer_seen = False
+    footer_seen = cut_short = False
     for i, f in enumerate(feats):
         k = f.kind
         if k == BLANK:
@@ -114,7 +113,7 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
             if state == BODY and f.text.casefold().startswith(("nguồn", "source")):
                 state, current = POST, current + 1
         elif k == END and state == BODY and _BARE_CREDIT.match(f.text):
-            state = INBOX  # `Nguồn:` alone on its line: a photo credit whose name opens the next line
+            state, cut_short = INBOX, False  # `Nguồn:` alone on its line: a credit whose name opens the next
         elif k in (END, FOOTER, FORM):
             if state in (BODY, INBOX):
                 state, current = POST, current + 1
@@ -123,7 +122,7 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
                 _peel_contact(feats, keep, shorts, i)
         elif k == BOX:
             if state == BODY:
-                state = INBOX
+                state, cut_short = INBOX, False
         elif k in (CHROME, PLACEHOLDER, LINKS, NOISE, TEASER):
             pass
         elif k == DOUBLED:
@@ -145,7 +144,8 @@ def classify(feats: list[Feat], first_is_title: bool = True, anchor: str = "") -
         else:
             teaser_next = False
             if state == INBOX:
-                if k in (PARA, CAPTION) and _resumes(feats, i):
+                cut_short = cut_short or _truncated(f)  # a box of summaries cut with `...`: a teaser list
+                if k in (PARA, CAPTION) and not cut_short and _resumes(feats, i):
                     state, current = BODY, current + 1
                     resumed.add(current)
                 else:
@@ -198,8 +198,8 @@ def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed:
     """The blocks of kept prose that are the article. The main block has the most prose words, weighted
     by how much of the headline / summary its first 60 words echo (teaser lists and headline runs echo
     less; the first block wins ties: the article comes before what follows it). The blocks just before
-    it, and a block that resumes it after a related-news box, belong to it when their opening shares
-    the article's vocabulary (teaser lists come after an article, so only a box resume is trusted there)."""
+    it belong to it when their opening shares the article's vocabulary (its lead, cut off by a stray
+    marker); after it, only a block that resumes it after a related-news box does."""
     words: dict[int, int] = {}
     opening: dict[int, list[str]] = {}
     for i, k in enumerate(keep):
@@ -217,15 +217,15 @@ def choose_block(feats: list[Feat], keep: list[bool], block: list[int], resumed:
     # A block resumed after a box continues the one before it: it joins that one or nothing.
     main = max(sorted(b for b in words if b not in resumed or b - 1 not in words), key=score)
     chosen = {main}
-    if resumed - chosen or min(words) < main:
+    if min(words) < main:
         vocab = syllables(" ".join(f.text for f, k, b in zip(feats, keep, block, strict=True) if k and b == main))
         for b in sorted((b for b in words if b < main), reverse=True):  # the article's opening, cut off by a marker
             if share_of(syllables(" ".join(opening[b])), vocab) < _SAME_OPENING:
                 break
             chosen.add(b)
-        for b in sorted(words):
-            if b in resumed and b - 1 in chosen and share_of(syllables(" ".join(opening[b])), vocab) >= _SAME_ARTICLE:
-                chosen.add(b)
+    for b in sorted(words):
+        if b in resumed and b - 1 in chosen:
+            chosen.add(b)
     return chosen
 
 
