@@ -55,6 +55,7 @@ class Feat:
     final: bool = False
     func_ratio: float = 0.0
     contact: bool = False  # an address / phone / e-mail line (furniture only next to the site's footer)
+    prose: int = -1  # `prose_words`, once computed
 
 
 PUNCT = ".,;:!?…\"'“”‘’()[]«»-–—"
@@ -79,8 +80,10 @@ def prose_words(f: Feat) -> int:
     (a hundred words and no full stop) weighs like one sentence."""
     if f.n_words <= 40:
         return f.n_words
-    ends = f.text.count(". ") + f.text.count("? ") + f.text.count("! ") + f.text.count("… ")
-    return min(f.n_words, 40 * (1 + ends))
+    if f.prose < 0:
+        ends = f.text.count(". ") + f.text.count("? ") + f.text.count("! ") + f.text.count("… ")
+        f.prose = min(f.n_words, 40 * (1 + ends))
+    return f.prose
 
 
 def syllables(text: str) -> set[str]:

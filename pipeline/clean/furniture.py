@@ -88,7 +88,8 @@ def furniture_kind(text: str, n_words: int) -> str | None:
     """`footer`, `form` or `contact` when ``text`` is page furniture: it opens with a label, or (when
     short) holds two different phrases, weak `ui` phrases counting half. A footer or form phrase
     outweighs contact ones."""
-    long = n_words > _MAX_WORDS
+    # Only a label opening it can make a long segment, or one without a label's `:`, `@` or `©`, furniture.
+    long = n_words > _MAX_WORDS or not (":" in text or "@" in text or "©" in text)
     found = _found(text[:_OPENING] if long else text)
     if not found:
         return None
