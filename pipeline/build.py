@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from pipeline.bronze import BronzeFile, RejectedDocument, decode
 from pipeline.clean import clean_document
+from pipeline.clean.confidence import LOW_CONFIDENCE, MIN_CONFIDENCE, distribution
 from pipeline.extract import ArticleText, extract_article
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,11 @@ class Silver:
     def counts(self) -> dict[str, int]:
         status = pd.Series([d["status"] for d in self.documents], dtype="str").value_counts()
         return {"files": len(self.documents), **{k: int(status.get(k, 0)) for k in ("article", "duplicate", "rejected")}}
+
+    def confidence(self) -> dict[str, int]:
+        """Articles per `body_confidence` band, with the documents rejected for a low one."""
+        low = sum(r["reason"].startswith(LOW_CONFIDENCE) for r in self.rejected)
+        return distribution([a["body_confidence"] for a in self.articles], low)
 
 
 def counted(items: Iterable, progress: Callable[[int], None] | None, every: int | None = None) -> Iterator:
@@ -70,6 +76,9 @@ def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = Non
             clean = clean_document(decoded.text, f.source_path)
             if not clean.body.strip():
                 raise RejectedDocument("no article text found (a listing page, or page furniture only)")
+            if clean.body_confidence < MIN_CONFIDENCE:
+                raise RejectedDocument(f"{LOW_CONFIDENCE} ({clean.body_confidence:.2f} < {MIN_CONFIDENCE}): "
+                                       f"{clean.confidence_reason}")
         except RejectedDocument as e:
             doc["status"] = "rejected"
             out.rejected.append(_rejection(f, stage, str(e)))
@@ -85,6 +94,7 @@ def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = Non
             "article_id": f.article_id, "source_path": f.source_path, "title": clean.title, "body": clean.body,
             "published_at": published, "reference_year": clean.reference_year, "outlet": clean.outlet,
             "author": clean.author, "n_chars": len(clean.body), "encoding": decoded.encoding,
+            "body_confidence": clean.body_confidence,
         })
     _, bad = split_valid("articles", out.articles)
     if bad:

@@ -22,6 +22,7 @@ class Articles(pa.DataFrameModel):
     author: Series[str] = pa.Field(nullable=True, description="Byline, when present.")
     n_chars: Series[int] = pa.Field(ge=1, description="Length of `body` in characters.")
     encoding: Series[str] = pa.Field(description="Encoding the raw bytes were decoded with.")
+    body_confidence: Series[float] = pa.Field(ge=0, le=1, description="How sure the cleaner is that `body` is the page's article, 0–1: the share of the page's prose the body holds, the share of it in finished sentences, how much of the headline its opening echoes, and its length. Documents below 0.45 are not published here: they are in `rejected` (stage `clean`) with the weakest part as the reason.")
 
     @pa.dataframe_check(description="n_chars is the length of body")
     def n_chars_matches(cls, df: pd.DataFrame) -> Series[bool]:

@@ -1,7 +1,8 @@
 """Silver cleaning: a decoded page becomes a `CleanDoc` (title, body, published_at, outlet, author,
-reference_year). See `document.clean_document`."""
+reference_year, body_confidence). See `document.clean_document`."""
 
+from pipeline.clean.confidence import MIN_CONFIDENCE
 from pipeline.clean.document import clean_document
 from pipeline.clean.model import CleanDoc
 
-__all__ = ["CleanDoc", "clean_document"]
+__all__ = ["MIN_CONFIDENCE", "CleanDoc", "clean_document"]

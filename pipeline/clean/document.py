@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.clean.classify import classify
+from pipeline.clean.confidence import body_confidence
 from pipeline.clean.features import PARA, describe
 from pipeline.clean.markup import strip_markup
 from pipeline.clean.metadata import name_like, outlet_from, parse_timestamp, reference_year
@@ -35,9 +36,10 @@ def clean_document(text: str, source_path: str = "") -> CleanDoc:
         lines = lines[head.content_start:]
         if "content" in fields:
             lines = [fields["content"], *lines[1:]]
-    segs = segment(lines)
+    segs = segment(lines, flattened="content" in fields)
     feats = [describe(s) for s in segs]
-    labels = classify(feats, first_is_title="title" not in fields)
+    anchor = " ".join(fields[k] for k in ("title", "summary") if fields.get(k))
+    labels = classify(feats, first_is_title="title" not in fields, anchor=anchor)
 
     title = strip_markup(fields["title"]) if fields.get("title") else None
     if title is None and labels.title is not None:
@@ -74,7 +76,7 @@ def clean_document(text: str, source_path: str = "") -> CleanDoc:
         published = parse_timestamp(labels.stamps[0])
 
     outlet = None
-    for cand in (fields.get("outlet"), fields.get("url"), *labels.domains):
+    for cand in (fields.get("outlet"), fields.get("url"), fields.get("source"), *labels.domains):
         if cand and (outlet := outlet_from(cand)):
             break
 
@@ -86,5 +88,8 @@ def clean_document(text: str, source_path: str = "") -> CleanDoc:
                 break
 
     year = published.year if published else reference_year(body, title)
+    headline = title if title and not name_like(title) else None  # a byline taken for the headline echoes nothing
+    conf = body_confidence(feats, labels.keep, " ".join(t for t in (headline, fields.get("summary")) if t))
     return CleanDoc(title=title, body=body, published_at=published, outlet=outlet, author=author,
-                    reference_year=year)
+                    reference_year=year, body_confidence=conf.score,
+                    confidence_reason=conf.reason() if conf.score < 0.8 else "")

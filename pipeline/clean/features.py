@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.clean.furniture import CONTACT, furniture_kind
 from pipeline.clean.lexicon import function_words, markers
 from pipeline.clean.markup import IMAGE, LINK_RUN, link_chars, plain
 from pipeline.clean.segments import TIMESTAMP, Segment
@@ -39,7 +40,9 @@ _DATED_HEADLINE = regex.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)\s*$|\s[-–]\s\d{1,2
 # In a flattened page: a headline written twice, then the start of its summary.
 _DOUBLED_PREFIX = regex.compile(r"^(\p{Lu}.{18,200}?) \1(?= \p{Lu}|$)")
 _DIGITS = regex.compile(r"\d")
-_MARKER_TRIM = regex.compile(r"^[\s>»#*•\-–—]+|[\s:>»*|.…]+$")
+# A sentence end inside a segment (a full stop before the next sentence's capital).
+SENTENCE_END = regex.compile(r"[\p{Ll}\p{N})”\"][.!?…](?=\s+\p{Lu})")
+_MARKER_TRIM = regex.compile(r"^[\s>»#*•\-–—]+|(?:\s*\(\d+\))?[\s:>»*|.…]*$")
 
 
 @dataclass(slots=True)
@@ -51,9 +54,12 @@ class Feat:
     n_words: int = 0
     final: bool = False
     func_ratio: float = 0.0
+    contact: bool = False  # an address / phone / e-mail line (furniture only next to the site's footer)
+    prose: int = -1  # `prose_words`, once computed
 
 
-_PUNCT = ".,;:!?…\"'“”‘’()[]«»-–—"
+PUNCT = ".,;:!?…\"'“”‘’()[]«»-–—"
+_PUNCT_RUN = regex.compile("[" + regex.escape(PUNCT) + "]+")
 
 
 def func_ratio(words: list[str]) -> float:
@@ -61,8 +67,33 @@ def func_ratio(words: list[str]) -> float:
     words = words[:60]
     if not words:
         return 0.0
-    fw = function_words()
-    return sum(1 for w in words if w.strip(_PUNCT).casefold() in fw) / len(words)
+    return sum(map(function_words().__contains__, _bare(" ".join(words)).split())) / len(words)
+
+
+def _bare(text: str) -> str:
+    """``text`` casefolded, with the punctuation around words removed."""
+    return _PUNCT_RUN.sub(" ", text.casefold())
+
+
+def prose_words(f: Feat) -> int:
+    """Words of ``f`` that count as prose: at most 40 per sentence, so a flattened run of headlines
+    (a hundred words and no full stop) weighs like one sentence."""
+    if f.n_words <= 40:
+        return f.n_words
+    if f.prose < 0:
+        ends = f.text.count(". ") + f.text.count("? ") + f.text.count("! ") + f.text.count("… ")
+        f.prose = min(f.n_words, 40 * (1 + ends))
+    return f.prose
+
+
+def syllables(text: str) -> set[str]:
+    """Casefolded content syllables of ``text`` (function words left out)."""
+    return set(_bare(text).split()).difference(function_words())
+
+
+def share_of(want: set[str], have: set[str]) -> float:
+    """Share of the syllables ``want`` that ``have`` holds; 0 when ``want`` is empty."""
+    return len(want & have) / len(want) if want else 0.0
 
 
 def marker_kind(text: str) -> str | None:
@@ -91,6 +122,14 @@ def is_doubled(text: str) -> bool:
 
 def describe(seg: Segment) -> Feat:
     """The local kind of ``seg`` and its basic features."""
+    f = _describe(seg)
+    if f.kind == CONTACT:
+        f = _describe(seg, furniture=False)
+        f.contact = True
+    return f
+
+
+def _describe(seg: Segment, furniture: bool = True) -> Feat:
     raw = seg.raw.strip()
     if not raw:
         return Feat(BLANK, "")
@@ -105,6 +144,8 @@ def describe(seg: Segment) -> Feat:
     kind = marker_kind(text) if n <= 8 else None
     if kind is not None:
         return Feat(CHROME if kind == "crumb" else kind, text, n)
+    if furniture and n <= 150 and (kind := furniture_kind(text, n)):
+        return Feat(kind, text, n)
     if "](" in raw:
         lc = link_chars(raw)
         if lc >= 0.7 * len(text) or LINK_RUN.search(raw) and lc >= 0.4 * len(text):

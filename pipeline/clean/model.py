@@ -16,3 +16,5 @@ class CleanDoc:
     outlet: str | None = None
     author: str | None = None
     reference_year: int | None = None
+    body_confidence: float = 1.0  # how sure the cleaner is that ``body`` is the page's article
+    confidence_reason: str = ""  # the weakest part of that judgement, in words (when it is below 0.8)

@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 
 import regex
 
+from pipeline.clean.furniture import label_starts
 from pipeline.clean.lexicon import markers
 from pipeline.clean.markup import IMAGE, LINK_RUN
 
 # `Title: …` / `Published Date: …` / `Content: …` headers written by some scrapers.
 _HEADER = regex.compile(
     r"^\s*(?P<key>title|tiêu đề|headline|published(?: date| at|_at)?|date|ngày đăng|ngày|author|tác giả|"
-    r"url|link|source|outlet|site|nguồn|description|mô tả|category|chuyên mục|content|nội dung|body)\s*:\s*(?P<value>.*)$",
+    r"url|link|source|outlet|site|nguồn|description|mô tả|summary|sapo|tóm tắt|category|chuyên mục|tags?|keywords|"
+    r"từ khóa|từ khoá|content|nội dung|body)\s*:\s*(?P<value>.*)$",
     regex.IGNORECASE,
 )
 _HEADER_KEYS = {
@@ -20,8 +22,10 @@ _HEADER_KEYS = {
     "published": "published", "published date": "published", "published at": "published",
     "published_at": "published", "date": "published", "ngày đăng": "published", "ngày": "published",
     "author": "author", "tác giả": "author",
-    "url": "url", "link": "url", "source": "url", "outlet": "outlet", "site": "outlet", "nguồn": "url",
-    "description": "description", "mô tả": "description", "category": "category", "chuyên mục": "category",
+    "url": "url", "link": "url", "source": "source", "outlet": "outlet", "site": "outlet", "nguồn": "url",
+    "description": "summary", "mô tả": "summary", "summary": "summary", "sapo": "summary", "tóm tắt": "summary",
+    "category": "category", "chuyên mục": "category",
+    "tags": "tags", "tag": "tags", "keywords": "tags", "từ khóa": "tags", "từ khoá": "tags",
     "content": "content", "nội dung": "content", "body": "content",
 }
 
@@ -105,7 +109,7 @@ def _marker_pattern() -> regex.Pattern:
     alts.append("Nguồn:")
     alts.append("Multimedia")
     # A marker stands alone: start of text or after a blank, then the end or a capital letter.
-    return regex.compile(r"(?:(?<=^)|(?<=\s))(?:" + "|".join(alts) + r")(?=\s*$|\s+[\p{Lu}\p{N}\[!\"“])")
+    return regex.compile(r"(?:(?<=^)|(?<=\s))(?:[>»]+\s*)?(?:" + "|".join(alts) + r"):?(?=\s*$|\s+[\p{Lu}\p{N}\[!\"“])")
 
 
 _MARKER_IN_LINE = None
@@ -141,6 +145,7 @@ def split_squashed(line: str) -> list[str]:
         for m in pat.finditer(line):
             cuts.add(m.start())
             cuts.add(m.end())
+    cuts.update(label_starts(line))
     for m in STAMP_CUT.finditer(line):
         a, b = m.span()
         cuts = {c for c in cuts if not a < c < b} | {a, b}
@@ -178,14 +183,15 @@ def _split_glued_tail(line: str) -> list[str] | None:
 _SPLIT_HINT = regex.compile(r"!\[|\]\(| \| ")
 
 
-def segment(lines: list[str]) -> list[Segment]:
-    """One segment per line, except that very long lines of a flattened page are cut into pieces."""
+def segment(lines: list[str], flattened: bool = False) -> list[Segment]:
+    """One segment per line, except that very long lines of a flattened page are cut into pieces.
+    ``flattened``: the page came as a scraper's `Content:` field, so any long line is a squashed page."""
     nonblank = sum(1 for ln in lines if ln.strip())
     segs: list[Segment] = []
     for i, line in enumerate(lines):
         n = len(line)
-        if n > 600 and (n > 3000 or nonblank <= 3 and n > 1500 or _SPLIT_HINT.search(line)
-                        or _markers_in_line().search(line)):
+        if flattened and n > 300 or n > 600 and (n > 3000 or nonblank <= 3 and n > 1500 or _SPLIT_HINT.search(line)
+                                                 or _markers_in_line().search(line)):
             pieces = split_squashed(line)
             if len(pieces) > 1:
                 segs.extend(Segment(p, i, True) for p in pieces)

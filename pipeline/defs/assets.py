@@ -80,7 +80,8 @@ def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
     meta = {"fingerprint": version, "stat_signature": signature or "", "batch": batch, **result.counts()}
     frames = {name: frame(name, getattr(result, name)) for name in ("documents", "articles", "rejected")}
     for name, df in frames.items():
-        yield dg.Output(df, output_name=name, metadata=meta)
+        extra = {"body_confidence": dg.MetadataValue.json(result.confidence())} if name == "articles" else {}
+        yield dg.Output(df, output_name=name, metadata={**meta, **extra})
         yield dg.AssetCheckResult(asset_key=dg.AssetKey(["silver", name]), check_name="schema", passed=True,
                                   metadata={"rows": len(df)})
 
