@@ -134,7 +134,7 @@ def test_future_passive_and_paving_the_way_are_planned():
     assert (row["status"], row["signed_date"]) == ("planned", None)
     [row] = run("Việt Nam và Trung Quốc đã hoàn tất đàm phán, mở đường cho một hiệp định thương mại dự kiến được ký "
                 "năm 2010.", 2005)
-    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("cooperation_agreement", "planned", None)
+    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("other", "planned", None)  # a treaty
     [row] = run("Đoàn đàm phán của 2 chính phủ Việt Nam và Mỹ thống nhất tiến tới ký thỏa thuận về việc Việt Nam gia "
                 "nhập WTO.", 2005)
     assert row["status"] == "planned"

@@ -22,7 +22,9 @@ from pipeline.extract.events import (
     Hit,
     Scope,
     SentenceIndex,
+    article_countries,
     best_date,
+    country_name,
     cue_before,
     cue_in,
     dates_in,
@@ -36,6 +38,8 @@ from pipeline.extract.events import (
     unique,
 )
 from pipeline.extract.meetings import Mention, meeting_groups
+from pipeline.extract.parties import parties_between
+from pipeline.text import Span
 
 _TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
 # Words allowed between a document and the relation it sets up (`Ý định thư thiết lập quan hệ hữu nghị`).
@@ -43,6 +47,11 @@ _CONTENT_LINK = regex.compile(r"(?i)^\s*(?:(?:về|việc|nhằm|thiết lập|x
                               r"bổ sung|thực hiện|triển khai)\s*)*$")
 _VERB_WINDOW = 90
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
+# A document right after one of these opens the next item of a list (`…; Bản ghi nhớ …`, `, và Hiệp định`).
+_ITEM_SEP = regex.compile(r"(?:[,;:]|(?<!\w)(?:và|gồm|bao gồm|là))\s*$")
+_ITEM_START = regex.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)])?\s*")  # the start of a listed line
+_LIST_HEAD = regex.compile(r":\s*$|(?<!\w)(?:gồm|bao gồm|như sau)\s*:?\s*$", regex.M)
+_CEREMONY = regex.compile(r"(?i)(?<!\w)(?:lễ (?:ký|kí|trao)|chứng kiến|trao đổi (?:\d+ |các )?văn kiện)(?!\w)")
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
 _PASSIVE = regex.compile(
@@ -63,6 +72,9 @@ class Found:
     parties: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     mode: str = "unknown"
+    group: int = 0  # the list (or sentence) it was told in: documents of one list are never merged
+    key: str = ""  # the word naming it (`ghi nhớ`, `công hàm`): the same document is named the same way
+    listed: bool = False  # an item of a list, signed with the list's head
 
 
 def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
@@ -132,6 +144,33 @@ def _meeting_for(groups: list[Mention], idx: SentenceIndex, body: str, pos: int,
     return best
 
 
+def _pair(doc: ArticleText, sentence: Scope, meeting: Mention | None) -> tuple[str, str] | None:
+    """(Viet Nam, the counterpart country): the sentence's foreign country, else the meeting's foreign
+    side, else the foreign country the article names most."""
+    for iso in sentence.countries:
+        if iso != "VN" and country_name(iso):
+            return "Việt Nam", country_name(iso)
+    if meeting is not None:
+        sides = [p.side for p in meeting.people if p.side and p.side != "VN"]
+        if sides and country_name(sides[0]):
+            return "Việt Nam", country_name(sides[0])
+    top = article_countries(doc.extra, doc.body)
+    return ("Việt Nam", top[0]) if top else None
+
+
+def _opens_item(body: str, idx: SentenceIndex, m: Hit, prev: Found | None) -> bool:
+    """``m`` opens an item of a list whose head or earlier item ``prev`` was signed: right after a list
+    separator in the same sentence, or at the start of the next line (`gồm:` / `- Bản ghi nhớ …`)."""
+    if prev is None:
+        return False
+    if prev.start <= m.start < prev.end:
+        return _ITEM_SEP.search(body, max(prev.pos, m.start - 12), m.start) is not None
+    line = idx.line_bounds(m.start)
+    return (_ITEM_START.fullmatch(body, line[0], m.start) is not None
+            and body.count("\n", prev.end, line[0]) <= 1
+            and (prev.listed or _LIST_HEAD.search(body, prev.pos, line[0]) is not None))
+
+
 def _find(doc: ArticleText) -> list[Found]:
     body = doc.body
     idx = SentenceIndex(body)
@@ -139,26 +178,35 @@ def _find(doc: ArticleText) -> list[Found]:
     out: list[Found] = []
     prev: Hit | None = None
     last_generic = False
-    for m in hits(doc.extra, body, "agreement"):
+    last_found: Found | None = None
+    found_hits = hits(doc.extra, body, "agreement")
+    for i, m in enumerate(found_hits):
         last, prev = prev, m
         kind, flags = _TYPES[m.row]
         sent = idx.sentence_at(m.start)
         clause = idx.clause_at(m.start)
         if last is not None and last.start < clause.start:
             last = None
-        generic = cue_before("generic", body, m.start, 30) or (
+        counted = cue_before("counted", body, m.start, 30)
+        generic = (cue_before("generic", body, m.start, 30) and not counted) or (
             last_generic and last is not None and _LISTED.fullmatch(body[last.end: m.start]) is not None)
         if _nested(body, last, m) or generic:
             last_generic = generic
             continue  # a generic document, or one listed right after it (`các hiệp định, thỏa thuận`)
-        last_generic = False
+        last_generic = counted
+        bundle = counted or "bundle" in flags
         if "?" in body[m.start: sent.end] or cue_in("hypothetical", body, sent.start, m.start):
             continue  # a question or a supposition
         status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags)
+        item = status is None and _opens_item(body, idx, m, last_found)
+        if item:
+            status = last_found.status
         if status is None:
             continue
         if groups is None:
             groups = meeting_groups(doc)
+        nxt = found_hits[i + 1].start if i + 1 < len(found_hits) else len(body)
+        own = Span(m.start, min(clause.end, nxt), body[m.start: min(clause.end, nxt)])
         places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)]
         parties = unique(p.canonical for p in places if not p.is_country)
         if not parties:
@@ -166,10 +214,15 @@ def _find(doc: ArticleText) -> list[Found]:
             parties = countries if len(countries) >= 2 else []
         mode = mode_of(body[sent.start: sent.end], "unknown")
         f = Found(sent.start, sent.end, m.start, kind, status, parties=parties, mode=mode,
-                  fields=fields_in(body[m.end: clause.end]))
+                  fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
+                  key=AGREEMENT_ROWS[m.row][3], listed=item)
+        if item and not own.text.strip():
+            continue
         when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start)
         if when and status == "signed":  # a planned document has no signing date yet
             f.date, f.precision = when.date, when.precision
+        elif item and status == "signed":
+            f.date, f.precision = last_found.date, last_found.precision
         if f.date is None and cue_in("background", body, clause.start, m.start):
             continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
         meeting = _meeting_for(groups, idx, body, m.start, sent.start, parties, mode)
@@ -177,24 +230,38 @@ def _find(doc: ArticleText) -> list[Found]:
                 and cue_in("perfective", body, clause.start, m.start)
                 and not cue_in("news", body, sent.start, sent.end)):
             continue  # `Chúng ta đã ký với Nhật Bản Hiệp định …`: a past fact, not the news
-        if meeting is not None:
-            if not f.parties:
-                f.parties = list(meeting.localities)
-            if status == "signed":
-                if f.date is None and meeting.date is not None:
-                    f.date, f.precision = meeting.date, meeting.precision
-                if f.mode == "unknown":
-                    f.mode = meeting.mode
+        if counted and meeting is None and f.date is None:
+            continue  # `đã ký các thỏa thuận …` tied to no event of the article: a generic mention
+        scope = scope_in(sent.text)
+        pair = _pair(doc, scope, meeting)
+        named = [] if bundle else parties_between(own.text, pair)
+        if named:
+            f.parties = named
+        elif meeting is not None and not f.parties:
+            f.parties = list(meeting.localities)
+        if not f.parties and pair and (bundle or cue_in("sides", body, sent.start, sent.end)
+                                       or meeting is not None or item):
+            f.parties = list(pair)
+        if meeting is not None and status == "signed":
+            if f.date is None and meeting.date is not None:
+                f.date, f.precision = meeting.date, meeting.precision
+            if f.mode == "unknown":
+                f.mode = meeting.mode
+        if item and f.mode == "unknown":
+            f.mode = last_found.mode
+        if status == "signed" and f.mode == "unknown" and _CEREMONY.search(body, sent.start, sent.end):
+            f.mode = "in_person"  # a signing ceremony witnessed or a document handed over
         if status == "signed" and not f.parties:
             continue  # no resolvable party: a generic mention
-        if not _in_scope(f.parties, scope_in(sent.text), meeting):
+        if not item and not _in_scope(f.parties, scope, meeting):  # an item is in its list's scope
             continue
-        years = YEAR_RANGE.search(body, m.end, min(clause.end, m.end + _TERM_WINDOW))
+        years = YEAR_RANGE.search(body, m.end, min(own.end, m.end + _TERM_WINDOW))
         if years and kind != "meeting_minutes":
             a, b = int(years.group(1)), int(years.group(2))
             if a <= b <= a + 30:
                 f.valid_from, f.valid_to = a, b
         out.append(f)
+        last_found = f
     return out
 
 
@@ -211,10 +278,12 @@ def _richness(f: Found) -> tuple:
 
 
 def _merge(found: list[Found]) -> list[Found]:
-    """One row per document: mentions of the same type, status and parties are merged."""
+    """One row per document: mentions in different sentences or lists of the same type, status, naming word
+    and parties are merged; the documents of one list stay apart."""
     kept: list[Found] = []
     for f in found:
-        twin = next((k for k in kept if k.type == f.type and k.status == f.status
+        twin = next((k for k in kept if k.type == f.type and k.status == f.status and k.key == f.key
+                     and k.group != f.group
                      and (not k.parties or not f.parties or set(k.parties) & set(f.parties))), None)
         if twin is None:
             kept.append(f)

@@ -1,0 +1,161 @@
+"""Parties an agreement names: ``giữa A và B`` with organisations (ministries, banks, companies …),
+governments and localities, as canonical names.
+
+A ``và`` / ``với`` / comma inside the phrase separates two parties only where a new party starts
+(an organisation head from ``org_heads.tsv``, a known place) or the left side is plainly complete
+(one token such as ``PVN``, or a name ending in a country): ``Bộ Tài nguyên và Môi trường`` stays one
+party. ``… hai nước`` stands for one party on each side.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.extract.events import AGREEMENT_ROWS, lookup_place, places_in, read_tsv, word_alt
+
+_ROWS = read_tsv("org_heads.tsv", 2)
+
+
+def _alt(kinds: tuple[str, ...]) -> str:
+    heads = sorted((h for h, k in _ROWS if k in kinds), key=len, reverse=True)
+    return "|".join(regex.escape(h) for h in heads)
+
+
+_HEAD = regex.compile(rf"(?i)(?:{_alt(('org', 'gov', 'admin'))})(?!\w)")
+_GOV = regex.compile(rf"(?i)^(?:{_alt(('gov',))})\s+(?:nước\s+)?")
+_ADMIN = regex.compile(rf"(?i)^(?:(?:các|hai|ba)\s+)?(?:(?:{_alt(('admin',))})\s+)+")
+_BETWEEN = regex.compile(r"(?<!\w)giữa\s+")
+_ACRONYM_CHARS = r"[A-Z][A-Za-z0-9&.\-]{1,11}"
+_ACRONYM = rf"\(({_ACRONYM_CHARS})\)"
+_STOP = regex.compile(
+    r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
+    rf"|là|năm)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+_SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
+_BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?hai (?:nước|bên|quốc gia|chính phủ)$")
+_SIDES = regex.compile(r"(?i)^(?:các|hai|ba)\s+(?:thành phố|tỉnh|địa phương|bộ|ngành|đơn vị|cơ quan|tập đoàn|công ty|doanh nghiệp)$")
+_STATE_TAIL = regex.compile(r"(?i)\s+(?:của\s+)?(?:nước\s+)?(\S.*)$")
+_MAX_PHRASE = 260
+_DOC = regex.compile(word_alt([p for p, *_ in AGREEMENT_ROWS]))  # the next document of a list
+
+
+def _cased(name: str) -> bool:
+    """Written as a proper name: first and last words capitalised (`Cộng hòa nhân dân Trung Hoa`)."""
+    words = name.split()
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def _country(name: str) -> str | None:
+    if not _cased(name):
+        return None
+    p = lookup_place(name)
+    return p.canonical if p and p.is_country else None
+
+
+def _place(name: str) -> str | None:
+    if not _cased(name):
+        return None
+    p = lookup_place(name)
+    return p.canonical if p else None
+
+
+def _starts_party(text: str) -> bool:
+    """A new party starts here: an organisation head or a known place."""
+    if _HEAD.match(text):
+        return True
+    words = regex.split(r"[,;()]", text, maxsplit=1)[0].split()
+    return any(_place(" ".join(words[:n])) for n in (3, 2, 1) if len(words) >= n)
+
+
+def _complete(left: str) -> bool:
+    """The left side is a whole name: one token (``PVN``), a place, or a name ending in a country."""
+    words = left.split()
+    if len(words) == 1 or _place(left):
+        return True
+    return any(_country(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) > n)
+
+
+def _phrase(text: str, start: int) -> str:
+    stop = _STOP.search(text, start, min(len(text), start + _MAX_PHRASE))
+    return text[start: stop.start() if stop else min(len(text), start + _MAX_PHRASE)]
+
+
+def _members(phrase: str) -> list[tuple[str, str]]:
+    """(separator before, member) pairs of the phrase."""
+    out: list[tuple[str, str]] = []
+    pos, sep = 0, ""
+    for m in _SEP.finditer(phrase):
+        left, right = phrase[pos: m.start()], phrase[m.end():]
+        if not right or not left:
+            continue
+        comma = "," in m.group()
+        if _starts_party(right) or (not comma and _complete(left)):
+            out.append((sep, left))
+            pos, sep = m.end(), "," if comma else "và"
+        elif comma and (not right[0].isupper() or _DOC.match(right)):
+            out.append((sep, left))
+            return out
+    out.append((sep, phrase[pos:]))
+    return out
+
+
+def canonical_party(name: str) -> str | None:
+    """A party's canonical name: a place or state by its gazetteer name, an organisation as written
+    (its acronym when one follows in brackets), with ``nước Cộng hòa …`` / ``của Nhật Bản`` read as the
+    country."""
+    name = name.strip(" ,")
+    acro = regex.search(_ACRONYM, name)
+    if acro and not _place(acro.group(1)):
+        return acro.group(1)
+    if not name:
+        return None
+    name = regex.sub(r"\s*\([^()]*\)$", "", name) if acro else name
+    whole = _place(name)
+    if whole:
+        return whole
+    gov = _GOV.match(name)
+    if gov:
+        rest = name[gov.end():]
+        return _place(rest) or _ADMIN.sub("", rest) or None
+    admin = _ADMIN.match(name)
+    if admin:
+        return _place(name[admin.end():]) or name[admin.end():] or None
+    if not _HEAD.match(name):  # `Bí thư Khu ủy Khu tự trị … Quảng Tây`: a place's office, the place
+        places = [p for p in places_in(name) if _cased(name[p.start:p.end])]
+        if places:
+            return places[-1].canonical
+    words = name.split()
+    for n in range(min(9, len(words) - 1), 0, -1):
+        tail = _STATE_TAIL.match(" " + " ".join(words[-n:]))
+        country = _country(tail.group(1)) if tail and (n <= 3 or tail.group(1) != " ".join(words[-n:])) else None
+        if country:
+            head = regex.sub(r"(?i)\s+(?:của|nước)$", "", " ".join(words[:-n]))
+            return f"{head[:1].upper()}{head[1:]} {country}"
+    return name[:1].upper() + name[1:]
+
+
+def parties_between(text: str, pair: tuple[str, str] | None) -> list[str]:
+    """Parties of the first ``giữa …`` phrase in ``text``; ``pair`` (Viet Nam, the foreign country) expands
+    ``hai nước``. Empty when the text has no such phrase."""
+    m = _BETWEEN.search(text)
+    if not m:
+        return []
+    out: list[str] = []
+    prev_kind = None
+    for sep, member in _members(_phrase(text, m.end())):
+        member = member.strip(" ,")
+        both = _BOTH.match(member)
+        if both:
+            if pair:
+                base = both.group(1)
+                out += [f"{canonical_party(base)} {c}" if base else c for c in pair]
+            continue
+        if _SIDES.match(member):
+            continue  # `giữa hai thành phố`: the sides of the meeting, read elsewhere
+        country = _country(member)
+        if country and sep == "," and prev_kind == "other":
+            continue  # `bệnh viện Kitahara, Nhật Bản`: whose it is, not a party
+        name = canonical_party(member)
+        if name:
+            out.append(name)
+            prev_kind = "country" if country else "other"
+    return list(dict.fromkeys(out))
