@@ -176,3 +176,62 @@ def test_document_extended_by_another_is_not_signed_again():
                "Hiệp định song phương về hàng dệt may.", 2005)
     assert [(r["agreement_type"], r["status"], r["signed_date"]) for r in rows] == [
         ("memorandum_of_understanding", "signed", date(2005, 7, 23))]
+
+
+# --- lists of documents, bundles, organisations as parties (sentences written for these rules) ------
+
+
+def test_bulleted_list_is_one_row_per_document_with_its_own_signatories():
+    body = ("Chiều 3/4, Thủ tướng Việt Nam và Thủ tướng Thái Lan hội đàm tại Hà Nội.\n"
+            "Sau hội đàm, hai Thủ tướng chứng kiến lễ ký 3 văn kiện hợp tác, gồm:\n"
+            "- Bản ghi nhớ về hợp tác y tế giữa Bộ Y tế Việt Nam và Bộ Y tế Thái Lan.\n"
+            "- Thỏa thuận hợp tác giữa Tập đoàn Hòa Phát (HPG) và Công ty Siam Cement.\n"
+            "- Kế hoạch hợp tác giai đoạn 2025-2027 giữa Bộ Giáo dục và Đào tạo Việt Nam và Bộ Giáo dục Thái Lan.")
+    rows = run(body, 2025)
+    assert [(r["agreement_type"], r["parties"]) for r in rows] == [
+        ("memorandum_of_understanding", ["Bộ Y tế Việt Nam", "Bộ Y tế Thái Lan"]),
+        ("cooperation_agreement", ["HPG", "Công ty Siam Cement"]),
+        ("other", ["Bộ Giáo dục và Đào tạo Việt Nam", "Bộ Giáo dục Thái Lan"]),
+    ]  # the counted head (`3 văn kiện`) is no row of its own once its documents are listed
+    assert {(r["status"], r["mode"]) for r in rows} == {("signed", "in_person")}
+    assert (rows[2]["valid_from_year"], rows[2]["valid_to_year"]) == (2025, 2027)
+
+
+def test_semicolon_list_in_one_sentence_inherits_the_signing():
+    [treaty, notes] = run("Sau hội đàm, hai bên đã ký Hiệp định về vận tải đường thủy giữa Chính phủ nước Cộng hòa xã hội "
+                          "chủ nghĩa Việt Nam và Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào; Công hàm trao đổi về dự án "
+                          "viện trợ cho tỉnh Hủa Phăn.", 2024)
+    assert (treaty["agreement_type"], treaty["status"], treaty["parties"]) == ("other", "signed", ["Việt Nam", "Lào"])
+    assert (notes["agreement_type"], notes["status"]) == ("other", "signed")
+
+
+def test_counted_documents_at_a_ceremony_are_one_row_for_the_two_countries():
+    [row] = run("Kết thúc hội đàm, Thủ tướng Hungary và Thủ tướng Việt Nam chứng kiến lễ ký 7 văn kiện hợp tác.", 2024)
+    assert (row["agreement_type"], row["status"], row["mode"]) == ("other", "signed", "in_person")
+    assert row["parties"] == ["Việt Nam", "Hungary"]
+
+
+def test_ministries_of_both_countries_and_signing_after_a_meeting():
+    [row] = run("Kết thúc hội đàm, Bộ trưởng Quốc phòng Campuchia và Bộ trưởng Quốc phòng Việt Nam đã ký Thỏa thuận "
+                "hợp tác về đào tạo giữa Bộ Quốc phòng hai nước.", 2024)
+    assert row["agreement_type"] == "cooperation_agreement"
+    assert row["parties"] == ["Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng Campuchia"]
+
+
+def test_contracts_count_only_in_a_list_or_with_named_parties():
+    for body in (
+        "Công ty may Hưng Yên vừa ký hợp đồng xuất khẩu áo sơ mi sang Nhật Bản.",
+        "Tại New York, các hợp đồng vàng giao tháng sau được ký ở mức 400 USD/ounce.",
+    ):
+        assert run(body, 2005) == [], body
+
+
+def test_back_references_negations_and_people_are_not_documents_or_parties():
+    for body in (
+        "Hai bên Việt Nam và Úc đã ký tắt văn kiện này ngày 5/6.",
+        "Đại diện Mỹ cho biết không có thoả thuận nào với Việt Nam được ký kết.",
+    ):
+        assert run(body, 2005) == [], body
+    [row] = run("Thủ tướng Việt Nam và Bộ trưởng Thương mại Mỹ chứng kiến lễ ký thỏa thuận giữa Giám đốc hãng Bamboo "
+                "Airways và đại diện hãng Airbus.", 2005)
+    assert "Giám đốc hãng Bamboo Airways" not in " ".join(row["parties"])

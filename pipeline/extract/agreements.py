@@ -23,6 +23,7 @@ from pipeline.extract.events import (
     Scope,
     SentenceIndex,
     article_countries,
+    article_sides,
     best_date,
     country_name,
     cue_before,
@@ -31,6 +32,7 @@ from pipeline.extract.events import (
     fields_in,
     hits,
     is_venue,
+    lookup_place,
     mode_of,
     place_sides,
     places_in,
@@ -38,7 +40,7 @@ from pipeline.extract.events import (
     unique,
 )
 from pipeline.extract.meetings import Mention, meeting_groups
-from pipeline.extract.parties import parties_between
+from pipeline.extract.parties import parties_between, party_places
 from pipeline.text import Span
 
 _TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
@@ -52,6 +54,11 @@ _ITEM_SEP = regex.compile(r"(?:[,;:]|(?<!\w)(?:và|gồm|bao gồm|là))\s*$")
 _ITEM_START = regex.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)])?\s*")  # the start of a listed line
 _LIST_HEAD = regex.compile(r":\s*$|(?<!\w)(?:gồm|bao gồm|như sau)\s*:?\s*$", regex.M)
 _CEREMONY = regex.compile(r"(?i)(?<!\w)(?:lễ (?:ký|kí|trao)|chứng kiến|trao đổi (?:\d+ |các )?văn kiện)(?!\w)")
+# `Kết thúc hội đàm, …` / `Sau hội đàm, …`: the signing belongs to the meeting just told.
+_AFTER_MEETING = regex.compile(r"(?i)(?<!\w)(?:kết thúc|sau|ngay sau|bên lề|nhân dịp|trong)\s+(?:cuộc\s+|buổi\s+|phiên\s+|chuyến\s+)?"
+                               r"(?:hội đàm|hội kiến|hội nghị|kỳ họp|phiên họp|làm việc|chuyến thăm|thăm|tiếp)(?!\w)")
+_CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
+_BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
 _PASSIVE = regex.compile(
@@ -75,6 +82,9 @@ class Found:
     group: int = 0  # the list (or sentence) it was told in: documents of one list are never merged
     key: str = ""  # the word naming it (`ghi nhớ`, `công hàm`): the same document is named the same way
     listed: bool = False  # an item of a list, signed with the list's head
+    bundle: bool = False  # documents told by number or kind (`9 văn kiện`), one row for the lot
+    own_date: bool = False  # dated in its own clause (not by its meeting)
+    named: bool = False  # its parties are named for it (`giữa A và B`)
 
 
 def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
@@ -90,6 +100,8 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
     if not verbs and not passive:
         return None
     if passive and (not verbs or passive.group(1)):  # the document's own verb: `hiệp định dự kiến được ký`
+        if cue_in("negation", body[max(clause_start, m.start - 20): m.end + passive.end()]):
+            return None  # `Không có thoả thuận nào được ký kết`
         return "planned" if passive.group(1) else "signed"
     first_verb = min((v.start() for v in verbs), default=len(window))
     last_verb = max(v.end() for v in verbs)
@@ -129,7 +141,8 @@ def _meeting_for(groups: list[Mention], idx: SentenceIndex, body: str, pos: int,
         for men in [g, *g.members]:
             if men.start == sent_start or para[0] <= men.trigger < para[1]:
                 return g
-    referred = cue_in("anaphor", body, sent_start, pos) or cue_in("sides", body, sent_start, pos)
+    referred = (cue_in("anaphor", body, sent_start, pos) or cue_in("sides", body, sent_start, pos)
+                or _AFTER_MEETING.search(body, sent_start, pos))
     best, best_score = None, 0.0
     for dist, g in enumerate(reversed([g for g in groups if g.start < pos] or groups[:1])):
         overlap = len(set(parties) & set(g.localities))
@@ -147,9 +160,11 @@ def _meeting_for(groups: list[Mention], idx: SentenceIndex, body: str, pos: int,
 def _pair(doc: ArticleText, sentence: Scope, meeting: Mention | None) -> tuple[str, str] | None:
     """(Viet Nam, the counterpart country): the sentence's foreign country, else the meeting's foreign
     side, else the foreign country the article names most."""
-    for iso in sentence.countries:
-        if iso != "VN" and country_name(iso):
-            return "Việt Nam", country_name(iso)
+    foreign = [country_name(iso) for iso in sentence.countries if iso != "VN" and country_name(iso)]
+    if len(foreign) >= 2 and not sentence.vn:
+        return foreign[0], foreign[1]  # `Hàn Quốc và Singapore … giữa hai nước`: no Viet Nam side
+    if foreign:
+        return "Việt Nam", foreign[0]
     if meeting is not None:
         sides = [p.side for p in meeting.people if p.side and p.side != "VN"]
         if sides and country_name(sides[0]):
@@ -194,9 +209,10 @@ def _find(doc: ArticleText) -> list[Found]:
             last_generic = generic
             continue  # a generic document, or one listed right after it (`các hiệp định, thỏa thuận`)
         last_generic = counted
-        bundle = counted or "bundle" in flags
         if "?" in body[m.start: sent.end] or cue_in("hypothetical", body, sent.start, m.start):
             continue  # a question or a supposition
+        if _BACK_REF.match(body, m.end):
+            continue  # `văn kiện này`: the document already told
         status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags)
         item = status is None and _opens_item(body, idx, m, last_found)
         if item:
@@ -207,53 +223,41 @@ def _find(doc: ArticleText) -> list[Found]:
             groups = meeting_groups(doc)
         nxt = found_hits[i + 1].start if i + 1 < len(found_hits) else len(body)
         own = Span(m.start, min(clause.end, nxt), body[m.start: min(clause.end, nxt)])
-        places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)]
-        parties = unique(p.canonical for p in places if not p.is_country)
-        if not parties:
-            countries = unique(p.canonical for p in places if p.is_country)
-            parties = countries if len(countries) >= 2 else []
-        mode = mode_of(body[sent.start: sent.end], "unknown")
-        f = Found(sent.start, sent.end, m.start, kind, status, parties=parties, mode=mode,
-                  fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
-                  key=AGREEMENT_ROWS[m.row][3], listed=item)
         if item and not own.text.strip():
             continue
+        if counted and "bare" in flags:
+            kind = "other"  # `ký nhiều thỏa thuận`: documents of no one kind
+        f = Found(sent.start, sent.end, m.start, kind, status, mode=mode_of(sent.text, "unknown"),
+                  fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
+                  key=AGREEMENT_ROWS[m.row][3], listed=item, bundle=counted or "bundle" in flags)
+        places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)]
+        local = unique(p.canonical for p in places if not p.is_country)
+        countries = unique(p.canonical for p in places if p.is_country)
+        f.parties = local or (countries if len(countries) >= 2 else [])
         when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start)
         if when and status == "signed":  # a planned document has no signing date yet
-            f.date, f.precision = when.date, when.precision
-        elif item and status == "signed":
+            f.date, f.precision, f.own_date = when.date, when.precision, True
+        elif item and status == "signed" and not last_found.own_date:
             f.date, f.precision = last_found.date, last_found.precision
         if f.date is None and cue_in("background", body, clause.start, m.start):
             continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
-        meeting = _meeting_for(groups, idx, body, m.start, sent.start, parties, mode)
-        if (status == "signed" and f.date is None and meeting is None and "relation" not in flags
+        meeting = _meeting_for(groups, idx, body, m.start, sent.start, local, f.mode)
+        ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
+        tied = meeting is not None or ceremony or _AFTER_MEETING.search(body, sent.start, m.start) is not None
+        if (status == "signed" and f.date is None and not tied and "relation" not in flags
                 and cue_in("perfective", body, clause.start, m.start)
                 and not cue_in("news", body, sent.start, sent.end)):
             continue  # `Chúng ta đã ký với Nhật Bản Hiệp định …`: a past fact, not the news
-        if counted and meeting is None and f.date is None:
+        if counted and not tied and f.date is None:
             continue  # `đã ký các thỏa thuận …` tied to no event of the article: a generic mention
         scope = scope_in(sent.text)
-        pair = _pair(doc, scope, meeting)
-        named = [] if bundle else parties_between(own.text, pair)
-        if named:
-            f.parties = named
-        elif meeting is not None and not f.parties:
-            f.parties = list(meeting.localities)
-        if not f.parties and pair and (bundle or cue_in("sides", body, sent.start, sent.end)
-                                       or meeting is not None or item):
-            f.parties = list(pair)
-        if meeting is not None and status == "signed":
-            if f.date is None and meeting.date is not None:
-                f.date, f.precision = meeting.date, meeting.precision
-            if f.mode == "unknown":
-                f.mode = meeting.mode
-        if item and f.mode == "unknown":
-            f.mode = last_found.mode
-        if status == "signed" and f.mode == "unknown" and _CEREMONY.search(body, sent.start, sent.end):
-            f.mode = "in_person"  # a signing ceremony witnessed or a document handed over
+        _set_parties(f, doc, body, own, sent, scope, meeting, local, item)
+        _set_context(f, meeting, last_found if item else None, ceremony)
         if status == "signed" and not f.parties:
             continue  # no resolvable party: a generic mention
-        if not item and not _in_scope(f.parties, scope, meeting):  # an item is in its list's scope
+        if "listed" in flags and not item and not f.named:
+            continue  # `ký hợp đồng` outside a signing's list, parties unnamed: a business contract
+        if not item and not _in_scope(doc, f.parties, scope, meeting):  # an item is in its list's scope
             continue
         years = YEAR_RANGE.search(body, m.end, min(own.end, m.end + _TERM_WINDOW))
         if years and kind != "meeting_minutes":
@@ -262,15 +266,53 @@ def _find(doc: ArticleText) -> list[Found]:
                 f.valid_from, f.valid_to = a, b
         out.append(f)
         last_found = f
-    return out
+    listed = {f.group for f in out if f.listed}
+    return [f for f in out if not (f.bundle and not f.listed and f.group in listed)]  # a list's head
 
 
-def _in_scope(parties: list[str], sentence: Scope, meeting: Mention | None) -> bool:
-    """Viet Nam ↔ foreign: the parties' countries, what the sentence names, the meeting it was signed at."""
+def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, scope: Scope,
+                 meeting: Mention | None, local: list[str], item: bool) -> None:
+    """Parties named for the document (`giữa A và B`), else its clause's places, else the meeting's
+    localities, else the two countries where the text speaks of both sides or a bundle."""
+    pair = _pair(doc, scope, meeting)
+    named = [] if f.bundle else parties_between(own.text, pair)
+    if named:
+        f.parties, f.named = named, True
+    elif f.bundle and not local:
+        f.parties = list(pair) if pair else []
+    elif meeting is not None and not f.parties:
+        f.parties = list(meeting.localities)
+    if not f.parties and pair and (cue_in("sides", body, sent.start, sent.end) or meeting is not None or item):
+        f.parties = list(pair)
+
+
+def _set_context(f: Found, meeting: Mention | None, head: Found | None, ceremony: bool) -> None:
+    """Date and mode from the meeting it was signed at, the list it is an item of, or the ceremony."""
+    if f.status != "signed":
+        return
+    if meeting is not None:
+        if f.date is None and meeting.date is not None:
+            f.date, f.precision = meeting.date, meeting.precision
+        if f.mode == "unknown":
+            f.mode = meeting.mode
+    if head is not None and f.mode == "unknown":
+        f.mode = head.mode
+    if f.mode == "unknown" and ceremony:
+        f.mode = "in_person"  # a signing ceremony witnessed or a document handed over
+
+
+def _in_scope(doc: ArticleText, parties: list[str], sentence: Scope, meeting: Mention | None) -> bool:
+    """Viet Nam ↔ foreign: the parties' countries, what the sentence names, the meeting it was signed at;
+    organisations whose names say no country (`PVN và Gazprom`) take the article's sides."""
     if meeting is not None and meeting.in_scope:
         return True
-    vn, foreign = place_sides(parties)
-    return (sentence.vn or vn) and (sentence.foreign or foreign)
+    vn, foreign = place_sides(party_places(parties))
+    if (sentence.vn or vn) and (sentence.foreign or foreign):
+        return True
+    if parties and not vn and not foreign and all(not lookup_place(p) for p in parties):
+        article_vn, article_foreign = article_sides(doc.extra, doc.body)
+        return article_vn >= 1 and article_foreign >= 2
+    return False
 
 
 def _richness(f: Found) -> tuple:

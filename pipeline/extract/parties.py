@@ -31,8 +31,8 @@ _STOP = regex.compile(
     r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
     rf"|là|năm)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
 _SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
-_BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?hai (?:nước|bên|quốc gia|chính phủ)$")
-_SIDES = regex.compile(r"(?i)^(?:các|hai|ba)\s+(?:thành phố|tỉnh|địa phương|bộ|ngành|đơn vị|cơ quan|tập đoàn|công ty|doanh nghiệp)$")
+_BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?(?:hai|2) (?:nước|bên|quốc gia|chính phủ)$")
+_SIDES = regex.compile(r"^(?i:các|hai|ba|một số|nhiều|những)(?:\s+(?!\p{Lu})\S+)+$")  # `hai thành phố`, `các bên`
 _STATE_TAIL = regex.compile(r"(?i)\s+(?:của\s+)?(?:nước\s+)?(\S.*)$")
 _MAX_PHRASE = 260
 _DOC = regex.compile(word_alt([p for p, *_ in AGREEMENT_ROWS]))  # the next document of a list
@@ -69,7 +69,7 @@ def _starts_party(text: str) -> bool:
 def _complete(left: str) -> bool:
     """The left side is a whole name: one token (``PVN``), a place, or a name ending in a country."""
     words = left.split()
-    if len(words) == 1 or _place(left):
+    if len(words) == 1 or _place(left) or regex.search(_ACRONYM + "$", left):
         return True
     return any(_country(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) > n)
 
@@ -102,7 +102,7 @@ def canonical_party(name: str) -> str | None:
     """A party's canonical name: a place or state by its gazetteer name, an organisation as written
     (its acronym when one follows in brackets), with ``nước Cộng hòa …`` / ``của Nhật Bản`` read as the
     country."""
-    name = name.strip(" ,")
+    name = regex.sub(r"(?i)(?:\s+(?:và|với|cùng))+$", "", name.strip(" ,"))
     acro = regex.search(_ACRONYM, name)
     if acro and not _place(acro.group(1)):
         return acro.group(1)
@@ -119,17 +119,23 @@ def canonical_party(name: str) -> str | None:
     admin = _ADMIN.match(name)
     if admin:
         return _place(name[admin.end():]) or name[admin.end():] or None
-    if not _HEAD.match(name):  # `Bí thư Khu ủy Khu tự trị … Quảng Tây`: a place's office, the place
+    head = _HEAD.match(name)
+    if head and not regex.search(r"\p{Lu}|\d", name[head.end():]):
+        return None  # `tập đoàn kinh tế`: a kind of body, not a named one
+    if not head:  # `Bí thư Khu ủy Khu tự trị … Quảng Tây`: a place's office, the place
         places = [p for p in places_in(name) if _cased(name[p.start:p.end])]
         if places:
             return places[-1].canonical
+        if not all(w[:1].isupper() or w[:1].isdigit() for w in name.split()):
+            return None  # `Tổng giám đốc … và đại diện Boeing`: people or a description, not a name
     words = name.split()
     for n in range(min(9, len(words) - 1), 0, -1):
         tail = _STATE_TAIL.match(" " + " ".join(words[-n:]))
         country = _country(tail.group(1)) if tail and (n <= 3 or tail.group(1) != " ".join(words[-n:])) else None
         if country:
             head = regex.sub(r"(?i)\s+(?:của|nước)$", "", " ".join(words[:-n]))
-            return f"{head[:1].upper()}{head[1:]} {country}"
+            head = head[:1].upper() + head[1:]
+            return head if head.endswith(" " + country) else f"{head} {country}"
     return name[:1].upper() + name[1:]
 
 
@@ -146,8 +152,8 @@ def parties_between(text: str, pair: tuple[str, str] | None) -> list[str]:
         both = _BOTH.match(member)
         if both:
             if pair:
-                base = both.group(1)
-                out += [f"{canonical_party(base)} {c}" if base else c for c in pair]
+                base = both.group(1) and not _GOV.match(both.group(1) + " ") and canonical_party(both.group(1))
+                out += [f"{base} {c}" if base else c for c in pair]
             continue
         if _SIDES.match(member):
             continue  # `giữa hai thành phố`: the sides of the meeting, read elsewhere
@@ -159,3 +165,16 @@ def parties_between(text: str, pair: tuple[str, str] | None) -> list[str]:
             out.append(name)
             prev_kind = "country" if country else "other"
     return list(dict.fromkeys(out))
+
+
+def party_places(parties: list[str]) -> list[str]:
+    """Each party's place or country: itself when it is one, else a country its name ends in
+    (`Bộ Công an Việt Nam` → `Việt Nam`)."""
+    out = []
+    for name in parties:
+        words = name.split()
+        found = _place(name) or next((c for n in (3, 2, 1) if len(words) > n
+                                      for c in [_country(" ".join(words[-n:]))] if c), None)
+        if found:
+            out.append(found)
+    return out
