@@ -235,3 +235,38 @@ def test_back_references_negations_and_people_are_not_documents_or_parties():
     [row] = run("Thủ tướng Việt Nam và Bộ trưởng Thương mại Mỹ chứng kiến lễ ký thỏa thuận giữa Giám đốc hãng Bamboo "
                 "Airways và đại diện hãng Airbus.", 2005)
     assert "Giám đốc hãng Bamboo Airways" not in " ".join(row["parties"])
+
+
+def test_signatories_as_subject_and_with_phrase():
+    rows = run("Tại diễn đàn, Thủ tướng Việt Nam và Thủ tướng Hàn Quốc chứng kiến lễ trao các văn kiện, bao gồm: "
+               "Ngân hàng Công Thương Việt Nam ký "
+               "thỏa thuận hợp tác với Ngân hàng Shinhan; Tổng công ty Tân Cảng Sài Gòn ký bản ghi nhớ với Cảng Busan.",
+               2024)
+    assert [(r["agreement_type"], r["parties"]) for r in rows] == [
+        ("cooperation_agreement", ["Ngân hàng Công Thương Việt Nam", "Ngân hàng Shinhan"]),
+        ("memorandum_of_understanding", ["Tổng công ty Tân Cảng Sài Gòn", "Cảng Busan"])]
+    [row] = run("Năm ngoái, Bộ trưởng Quốc phòng Việt Nam thăm Ấn Độ; Bộ trưởng Quốc phòng hai nước đã ký Tuyên bố tầm "
+                "nhìn chung về quốc phòng.", 2024)
+    assert row["parties"] == ["Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng Ấn Độ"]
+
+
+def test_a_dated_participle_or_relative_clause_signs_the_document():
+    [row] = run("Hai bên rà soát việc thực hiện Hiệp định thương mại biên giới Việt Nam - Campuchia ký năm 2008.", 2024)
+    assert (row["agreement_type"], row["status"], row["signed_date"], row["parties"]) == (
+        "other", "signed", date(2008, 1, 1), ["Việt Nam", "Campuchia"])
+    [row] = run("Hai bên đánh giá việc triển khai Bản ghi nhớ về du lịch (ký tháng 5/2019) giữa Việt Nam và Lào.", 2024)
+    assert (row["status"], row["signed_date"], row["date_precision"]) == ("signed", date(2019, 5, 1), "month")
+
+
+def test_a_proposal_before_the_verb_makes_it_planned():
+    [row] = run("Thủ tướng Việt Nam đề nghị phía Trung Quốc tạo thuận lợi cho hàng nông sản; sớm trao đổi, ký kết "
+                "Thỏa thuận về kiểm dịch giữa Việt Nam và Trung Quốc.", 2024)
+    assert row["status"] == "planned"
+
+
+def test_joint_statement_adopted_and_leading_date_of_a_listing_sentence():
+    [row] = run("Kết thúc chuyến thăm, Việt Nam và Hàn Quốc đã thông qua tuyên bố chung về quan hệ đối tác.", 2024)
+    assert (row["agreement_type"], row["status"]) == ("joint_statement", "signed")
+    rows = run("Trong năm 2019, hai bên đã hoàn thành dự án cắm mốc; ký Nghị định thư về biên giới Việt Nam - Lào; "
+               "Hiệp định về quản lý cửa khẩu Việt Nam - Lào.", 2024)
+    assert [(r["agreement_type"], r["signed_date"]) for r in rows] == [("other", date(2019, 1, 1))] * 2

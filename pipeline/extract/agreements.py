@@ -22,6 +22,7 @@ from pipeline.extract.events import (
     Hit,
     Scope,
     SentenceIndex,
+    When,
     article_countries,
     article_sides,
     best_date,
@@ -40,7 +41,7 @@ from pipeline.extract.events import (
     unique,
 )
 from pipeline.extract.meetings import Mention, meeting_groups
-from pipeline.extract.parties import parties_between, party_places
+from pipeline.extract.parties import parties_between, parties_of_signing, party_places
 from pipeline.text import Span
 
 _TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
@@ -51,6 +52,7 @@ _VERB_WINDOW = 90
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
 # A document right after one of these opens the next item of a list (`…; Bản ghi nhớ …`, `, và Hiệp định`).
 _ITEM_SEP = regex.compile(r"(?:[,;:]|(?<!\w)(?:và|gồm|bao gồm|là))\s*$")
+_ITEM_BOUNDARY = regex.compile(r";|:|(?<!\w)(?:gồm|bao gồm)(?!\w)")
 _ITEM_START = regex.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)])?\s*")  # the start of a listed line
 _LIST_HEAD = regex.compile(r":\s*$|(?<!\w)(?:gồm|bao gồm|như sau)\s*:?\s*$", regex.M)
 _CEREMONY = regex.compile(r"(?i)(?<!\w)(?:lễ (?:ký|kí|trao)|chứng kiến|trao đổi (?:\d+ |các )?văn kiện)(?!\w)")
@@ -59,10 +61,14 @@ _AFTER_MEETING = regex.compile(r"(?i)(?<!\w)(?:kết thúc|sau|ngay sau|bên l�
                                r"(?:hội đàm|hội kiến|hội nghị|kỳ họp|phiên họp|làm việc|chuyến thăm|thăm|tiếp)(?!\w)")
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
+_LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up to its comma
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
 _PASSIVE = regex.compile(
-    r"^[^,.;]{0,40}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)")
+    r"^[^,.;]{0,40}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)"
+    # a dated participle or relative clause: `Hiệp định … ký năm 2001`, `(ký tháng 9/2015)`, `mà hai bên đã ký`
+    r"|^[^.;]{0,120}?(?:\(|\s)(?:(?:được|đã|vừa)\s+)?(?:ký|kí)(?:\s+kết)?\s+(?=(?:ngày|năm|tháng|hồi|vào|từ)\s)"
+    r"|^[^,.;]{0,60}?\smà\s+(?:\S+\s+){0,3}?(?:đã|vừa)\s+(?:ký|kí)")
 
 
 @dataclass
@@ -87,11 +93,13 @@ class Found:
     named: bool = False  # its parties are named for it (`giữa A và B`)
 
 
-def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
+def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool = False,
+            sent_start: int | None = None) -> str | None:
     """``signed``, ``planned`` or None (no verb governs the document: a generic mention)."""
     window_start = max(clause_start, m.start - _VERB_WINDOW)
+    sent_start = clause_start if sent_start is None else sent_start
     window = body[window_start: m.start]
-    verbs = [v for cue in (("signed", "established") if relation else ("signed",))
+    verbs = [v for cue in ("signed", *(("established",) if relation else ()), *(("adopted",) if adopted else ()))
              for v in CUES[cue].finditer(window)]
     if relation:  # a relation set up after a comma is not the one the verb set up (`thiết lập bang giao …, quan hệ hữu nghị`)
         verbs = [v for v in verbs if "," not in window[v.end():]]
@@ -112,7 +120,8 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
     head = head[cut + 1:][-_PLAN_WINDOW:]
     if cue_in("negation", head):
         return None
-    if any(_plans(head, cue) for cue in ("planned", "planned_doc")):
+    if any(_plans(head, cue) for cue in ("planned", "planned_doc")) or cue_in("proposal", body, sent_start,
+                                                                             window_start + first_verb):
         return "planned"
     return "signed"
 
@@ -179,7 +188,10 @@ def _opens_item(body: str, idx: SentenceIndex, m: Hit, prev: Found | None) -> bo
     if prev is None:
         return False
     if prev.start <= m.start < prev.end:
-        return _ITEM_SEP.search(body, max(prev.pos, m.start - 12), m.start) is not None
+        if _ITEM_SEP.search(body, max(prev.pos, m.start - 12), m.start):
+            return True  # `…; Bản ghi nhớ …`
+        # `gồm: A ký thỏa thuận với B; C ký bản ghi nhớ với D`: each item opens with its signatory
+        return (prev.bundle or prev.listed) and _ITEM_BOUNDARY.search(body, prev.pos, m.start) is not None
     line = idx.line_bounds(m.start)
     return (_ITEM_START.fullmatch(body, line[0], m.start) is not None
             and body.count("\n", prev.end, line[0]) <= 1
@@ -203,7 +215,8 @@ def _find(doc: ArticleText) -> list[Found]:
         if last is not None and last.start < clause.start:
             last = None
         counted = cue_before("counted", body, m.start, 30)
-        generic = (cue_before("generic", body, m.start, 30) and not counted) or (
+        generic = (cue_before("generic", body, m.start, 30) and not counted
+                   and not ("adopted" in flags and cue_before("adopted", body, m.start, 30))) or (
             last_generic and last is not None and _LISTED.fullmatch(body[last.end: m.start]) is not None)
         if _nested(body, last, m) or generic:
             last_generic = generic
@@ -213,10 +226,12 @@ def _find(doc: ArticleText) -> list[Found]:
             continue  # a question or a supposition
         if _BACK_REF.match(body, m.end):
             continue  # `văn kiện này`: the document already told
-        status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags)
-        item = status is None and _opens_item(body, idx, m, last_found)
+        status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags,
+                         adopted="adopted" in flags, sent_start=sent.start)
+        item = (status is None or (last_found is not None and last_found.bundle)) and _opens_item(
+            body, idx, m, last_found)
         if item:
-            status = last_found.status
+            status = status or last_found.status
         if status is None:
             continue
         if groups is None:
@@ -234,12 +249,13 @@ def _find(doc: ArticleText) -> list[Found]:
         local = unique(p.canonical for p in places if not p.is_country)
         countries = unique(p.canonical for p in places if p.is_country)
         f.parties = local or (countries if len(countries) >= 2 else [])
-        when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start)
+        when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start) or (
+            _leading_date(doc, sent, clause))
         if when and status == "signed":  # a planned document has no signing date yet
             f.date, f.precision, f.own_date = when.date, when.precision, True
         elif item and status == "signed" and not last_found.own_date:
             f.date, f.precision = last_found.date, last_found.precision
-        if f.date is None and cue_in("background", body, clause.start, m.start):
+        if f.date is None and not item and cue_in("background", body, clause.start, m.start):
             continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
         meeting = _meeting_for(groups, idx, body, m.start, sent.start, local, f.mode)
         ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
@@ -270,16 +286,40 @@ def _find(doc: ArticleText) -> list[Found]:
     return [f for f in out if not (f.bundle and not f.listed and f.group in listed)]  # a list's head
 
 
+def _signatories(body: str, own: Span, pair: tuple[str, str] | None) -> list[str]:
+    """Parties told as the subject of the signing verb right before the document, and after it by ``với``."""
+    clause_start = max(body.rfind(c, 0, own.start) for c in ";:\n") + 1
+    verbs = list(CUES["signed"].finditer(body, max(clause_start, own.start - _VERB_WINDOW), own.start))
+    verb = verbs[-1] if verbs else None
+    if verb is None or body[verb.end(): own.start].strip():
+        return []
+    start = max(body.rfind(",", clause_start, verb.start()) + 1, clause_start)
+    subject = regex.sub(r"\s+(?:đã|vừa|cùng|chính thức|sẽ)(?:\s+(?:đã|vừa|cùng|chính thức))*\s*$", "",
+                        body[start: verb.start()])
+    return parties_of_signing(subject, own.text, pair)
+
+
+def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:
+    """The date a sentence opens with (`Trong năm 2017, …; ký Nghị định thư …`), for its later clauses."""
+    if clause.start == sent.start:
+        return None
+    head = _LEADING.match(doc.body, sent.start, clause.start)
+    if head is None:
+        return None
+    return best_date(dates_in(head.group(), doc.reference_year, doc.published_at, sent.start), sent.start)
+
+
 def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, scope: Scope,
                  meeting: Mention | None, local: list[str], item: bool) -> None:
     """Parties named for the document (`giữa A và B`), else its clause's places, else the meeting's
     localities, else the two countries where the text speaks of both sides or a bundle."""
     pair = _pair(doc, scope, meeting)
-    named = [] if f.bundle else parties_between(own.text, pair)
+    named = [] if f.bundle else parties_between(own.text, pair) or _signatories(body, own, pair)
     if named:
         f.parties, f.named = named, True
-    elif f.bundle and not local:
-        f.parties = list(pair) if pair else []
+    elif f.bundle:  # the two countries, or the localities of the meeting it closed
+        sides = [p for p in local if meeting is not None and p in meeting.localities]
+        f.parties = sides or (list(pair) if pair else [])
     elif meeting is not None and not f.parties:
         f.parties = list(meeting.localities)
     if not f.parties and pair and (cue_in("sides", body, sent.start, sent.end) or meeting is not None or item):
@@ -311,7 +351,7 @@ def _in_scope(doc: ArticleText, parties: list[str], sentence: Scope, meeting: Me
         return True
     if parties and not vn and not foreign and all(not lookup_place(p) for p in parties):
         article_vn, article_foreign = article_sides(doc.extra, doc.body)
-        return article_vn >= 1 and article_foreign >= 2
+        return article_vn >= 1 and article_foreign >= 3 and 2 * article_foreign >= article_vn
     return False
 
 
@@ -319,14 +359,23 @@ def _richness(f: Found) -> tuple:
     return (len(f.parties), f.date is not None, f.valid_from is not None, -f.start)
 
 
+def _same_document(a: Found, b: Found) -> bool:
+    """Two mentions of one document: same type, status and naming word, sharing a party, told in different
+    lists and sentences (two bundles of one sentence are one lot: `các văn kiện … với tổng cộng 12 văn kiện`)."""
+    if (a.type, a.status, a.key) != (b.type, b.status, b.key) or a.group == b.group:
+        return False
+    if a.start == b.start and not (a.bundle and b.bundle):
+        return False
+    pa, pb = {p.casefold() for p in a.parties}, {p.casefold() for p in b.parties}
+    return not pa or not pb or bool(pa & pb)
+
+
 def _merge(found: list[Found]) -> list[Found]:
     """One row per document: mentions in different sentences or lists of the same type, status, naming word
     and parties are merged; the documents of one list stay apart."""
     kept: list[Found] = []
     for f in found:
-        twin = next((k for k in kept if k.type == f.type and k.status == f.status and k.key == f.key
-                     and k.group != f.group
-                     and (not k.parties or not f.parties or set(k.parties) & set(f.parties))), None)
+        twin = next((k for k in kept if _same_document(k, f)), None)
         if twin is None:
             kept.append(f)
             continue

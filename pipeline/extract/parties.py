@@ -21,7 +21,7 @@ def _alt(kinds: tuple[str, ...]) -> str:
     return "|".join(regex.escape(h) for h in heads)
 
 
-_HEAD = regex.compile(rf"(?i)(?:{_alt(('org', 'gov', 'admin'))})(?!\w)")
+_HEAD = regex.compile(rf"(?i)(?:{_alt(('org', 'gov', 'admin'))})(?!\w)(?!\s+(?:trưởng|phó)(?!\w))")  # not `Bộ trưởng`
 _GOV = regex.compile(rf"(?i)^(?:{_alt(('gov',))})\s+(?:nước\s+)?")
 _ADMIN = regex.compile(rf"(?i)^(?:(?:các|hai|ba)\s+)?(?:(?:{_alt(('admin',))})\s+)+")
 _BETWEEN = regex.compile(r"(?<!\w)giữa\s+")
@@ -35,6 +35,9 @@ _BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?(?:hai|2) (?:nước|bên
 _SIDES = regex.compile(r"^(?i:các|hai|ba|một số|nhiều|những)(?:\s+(?!\p{Lu})\S+)+$")  # `hai thành phố`, `các bên`
 _STATE_TAIL = regex.compile(r"(?i)\s+(?:của\s+)?(?:nước\s+)?(\S.*)$")
 _MAX_PHRASE = 260
+_SUBJECT_LEAD = regex.compile(r"(?i)^(?:.*?(?:gồm|bao gồm|là)\s*:?\s+)?(?:đại diện|lãnh đạo)?\s*")
+_MINISTER = regex.compile(r"(?i)^(?:Bộ trưởng|Thứ trưởng)\s+(?:Bộ\s+)?")
+_WITH = regex.compile(r"(?<!\w)với\s+")
 _DOC = regex.compile(word_alt([p for p, *_ in AGREEMENT_ROWS]))  # the next document of a list
 
 
@@ -108,7 +111,9 @@ def canonical_party(name: str) -> str | None:
         return acro.group(1)
     if not name:
         return None
-    name = regex.sub(r"\s*\([^()]*\)$", "", name) if acro else name
+    bracket = regex.search(r"\s*\(([^()]*)\)$", name)
+    if bracket and (acro or _place(bracket.group(1))) and name[:bracket.start()].strip():
+        name = name[:bracket.start()]  # `Kingsoft (Trung Quốc)`: the body, not its country
     whole = _place(name)
     if whole:
         return whole
@@ -143,16 +148,37 @@ def parties_between(text: str, pair: tuple[str, str] | None) -> list[str]:
     """Parties of the first ``giữa …`` phrase in ``text``; ``pair`` (Viet Nam, the foreign country) expands
     ``hai nước``. Empty when the text has no such phrase."""
     m = _BETWEEN.search(text)
-    if not m:
+    return _named(_phrase(text, m.end()), pair) if m else []
+
+
+def parties_of_signing(subject: str, after: str, pair: tuple[str, str] | None) -> list[str]:
+    """Signatories told around the verb: its subject (`Sở Công Thương và Công ty X đã ký …`, `Bộ trưởng Quốc
+    phòng hai nước ký …`) and a ``với …`` phrase after the document (`VCCI ký thỏa thuận với Liên minh Y`).
+    Every part of the subject must be an organisation, a place or a ministry's minister; else none."""
+    subject = _phrase(_SUBJECT_LEAD.sub("", subject.strip(" ,")), 0)
+    if not subject:
         return []
+    minister = _MINISTER.match(subject)
+    if minister and _BOTH.match(subject):
+        subject = "Bộ " + subject[minister.end():]
+    elif not all(_HEAD.match(m) or _place(m) or regex.fullmatch(_ACRONYM_CHARS, m) for _, m in _members(subject)):
+        return []
+    with_ = _WITH.search(after)
+    found = _named(subject, pair) + (_named(_phrase(after, with_.end()), pair) if with_ else [])
+    found = list(dict.fromkeys(found))
+    return found if len(found) >= 2 else []
+
+
+def _named(phrase: str, pair: tuple[str, str] | None) -> list[str]:
     out: list[str] = []
     prev_kind = None
-    for sep, member in _members(_phrase(text, m.end())):
+    for sep, member in _members(phrase):
         member = member.strip(" ,")
         both = _BOTH.match(member)
         if both:
             if pair:
-                base = both.group(1) and not _GOV.match(both.group(1) + " ") and canonical_party(both.group(1))
+                base = both.group(1) and not _GOV.match(both.group(1) + " ") and _HEAD.match(both.group(1))
+                base = base and both.group(1)[:1].upper() + both.group(1)[1:]
                 out += [f"{base} {c}" if base else c for c in pair]
             continue
         if _SIDES.match(member):
