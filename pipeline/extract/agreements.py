@@ -20,6 +20,7 @@ from pipeline.extract.events import (
     CUES,
     YEAR_RANGE,
     Hit,
+    SCOPE_ROWS,
     Scope,
     SentenceIndex,
     When,
@@ -52,15 +53,23 @@ _VERB_WINDOW = 90
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
 # A document right after one of these opens the next item of a list (`…; Bản ghi nhớ …`, `, và Hiệp định`).
 _ITEM_SEP = regex.compile(r"(?:[,;:]|(?<!\w)(?:và|gồm|bao gồm|là))\s*$")
+_LIST_OPENER = regex.compile(r"\s*(?:Đó là|Đây là|Gồm|Bao gồm|Cụ thể(?: là)?|Các văn kiện (?:gồm|bao gồm|là))\s*:?\s*")
+_PARTIAL = regex.compile(r"(?<!\w)trong đó(?: có)?\s*:?\s*$")  # `9 văn kiện …, trong đó có Bản ghi nhớ …`
 _ITEM_BOUNDARY = regex.compile(r";|:|(?<!\w)(?:gồm|bao gồm)(?!\w)")
 _ITEM_START = regex.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)])?\s*")  # the start of a listed line
 _LIST_HEAD = regex.compile(r":\s*$|(?<!\w)(?:gồm|bao gồm|như sau)\s*:?\s*$", regex.M)
 _CEREMONY = regex.compile(r"(?i)(?<!\w)(?:lễ (?:ký|kí|trao)|chứng kiến|trao đổi (?:\d+ |các )?văn kiện)(?!\w)")
 # `Kết thúc hội đàm, …` / `Sau hội đàm, …`: the signing belongs to the meeting just told.
-_AFTER_MEETING = regex.compile(r"(?i)(?<!\w)(?:kết thúc|sau|ngay sau|bên lề|nhân dịp|trong)\s+(?:cuộc\s+|buổi\s+|phiên\s+|chuyến\s+)?"
-                               r"(?:hội đàm|hội kiến|hội nghị|kỳ họp|phiên họp|làm việc|chuyến thăm|thăm|tiếp)(?!\w)")
+_AFTER_MEETING = regex.compile(
+    r"(?i)(?<!\w)(?:kết thúc|sau|ngay sau|bên lề|nhân dịp|trong|tại|trong khuôn khổ)\s+(?:cuộc\s+|buổi\s+|phiên\s+|chuyến\s+)?"
+    r"(?:hội đàm|hội kiến|hội nghị|kỳ họp|phiên họp|làm việc|chuyến thăm|thăm|tiếp|t[oọ]a đàm|to[ạa] đàm|diễn đàn|hội thảo)(?!\w)")
+_PAIR_NAMED = regex.compile("|".join(rx.pattern for side, rx, _ in SCOPE_ROWS if side == "pair"))  # `Việt - Nga`
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
+# `Kế hoạch hợp tác năm 2017 giữa …`: the year names the document's term, not when it was signed.
+_NAME_YEAR = regex.compile(r"(?:(?!giữa|ký|kí)[^,;.(]){0,60}?(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
+_PROPER_NAME = regex.compile(r"\s+((?:về\s+)?\p{Lu}\w*(?:\s+(?!(?:giữa|ký|kí|được|với|và|đã|sẽ|này|của|cho|mà|tại|ngày|năm)"
+                             r"(?!\w))\w+){0,3})")
 _LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up to its comma
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
@@ -91,6 +100,7 @@ class Found:
     bundle: bool = False  # documents told by number or kind (`9 văn kiện`), one row for the lot
     own_date: bool = False  # dated in its own clause (not by its meeting)
     named: bool = False  # its parties are named for it (`giữa A và B`)
+    name: str = ""  # the capitalised words naming it after its type word (`thương mại biên giới`)
 
 
 def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool = False,
@@ -187,8 +197,11 @@ def _opens_item(body: str, idx: SentenceIndex, m: Hit, prev: Found | None) -> bo
     separator in the same sentence, or at the start of the next line (`gồm:` / `- Bản ghi nhớ …`)."""
     if prev is None:
         return False
+    if prev.bundle and prev.end <= m.start and _LIST_OPENER.fullmatch(body, idx.sentence_at(m.start).start, m.start) \
+            and not body[prev.end: idx.sentence_at(m.start).start].strip():
+        return True  # `… ký các văn kiện hợp tác. Đó là Thỏa thuận …; Biên bản …`
     if prev.start <= m.start < prev.end:
-        if _ITEM_SEP.search(body, max(prev.pos, m.start - 12), m.start):
+        if _ITEM_SEP.search(body, max(prev.pos, m.start - 12), m.start) or _PARTIAL.search(body, prev.pos, m.start):
             return True  # `…; Bản ghi nhớ …`
         # `gồm: A ký thỏa thuận với B; C ký bản ghi nhớ với D`: each item opens with its signatory
         return (prev.bundle or prev.listed) and _ITEM_BOUNDARY.search(body, prev.pos, m.start) is not None
@@ -206,6 +219,7 @@ def _find(doc: ArticleText) -> list[Found]:
     prev: Hit | None = None
     last_generic = False
     last_found: Found | None = None
+    heads: dict[int, Found] = {}  # a list's first document, by group
     found_hits = hits(doc.extra, body, "agreement")
     for i, m in enumerate(found_hits):
         last, prev = prev, m
@@ -244,22 +258,20 @@ def _find(doc: ArticleText) -> list[Found]:
             kind = "other"  # `ký nhiều thỏa thuận`: documents of no one kind
         f = Found(sent.start, sent.end, m.start, kind, status, mode=mode_of(sent.text, "unknown"),
                   fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
-                  key=AGREEMENT_ROWS[m.row][3], listed=item, bundle=counted or "bundle" in flags)
+                  key=AGREEMENT_ROWS[m.row][3], listed=item, bundle=counted or "bundle" in flags,
+                  name=_doc_name(body, m.end))
         places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)]
         local = unique(p.canonical for p in places if not p.is_country)
         countries = unique(p.canonical for p in places if p.is_country)
         f.parties = local or (countries if len(countries) >= 2 else [])
-        when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start) or (
-            _leading_date(doc, sent, clause))
-        if when and status == "signed":  # a planned document has no signing date yet
-            f.date, f.precision, f.own_date = when.date, when.precision, True
-        elif item and status == "signed" and not last_found.own_date:
-            f.date, f.precision = last_found.date, last_found.precision
-        if f.date is None and not item and cue_in("background", body, clause.start, m.start):
+        head = heads.setdefault(f.group, f)
+        _set_dates(f, doc, m, sent, clause, own, head if item else None)
+        ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
+        at_event = ceremony or _AFTER_MEETING.search(body, sent.start, m.start) is not None
+        if f.date is None and not item and not at_event and cue_in("background", body, clause.start, m.start):
             continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
         meeting = _meeting_for(groups, idx, body, m.start, sent.start, local, f.mode)
-        ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
-        tied = meeting is not None or ceremony or _AFTER_MEETING.search(body, sent.start, m.start) is not None
+        tied = meeting is not None or at_event
         if (status == "signed" and f.date is None and not tied and "relation" not in flags
                 and cue_in("perfective", body, clause.start, m.start)
                 and not cue_in("news", body, sent.start, sent.end)):
@@ -268,21 +280,16 @@ def _find(doc: ArticleText) -> list[Found]:
             continue  # `đã ký các thỏa thuận …` tied to no event of the article: a generic mention
         scope = scope_in(sent.text)
         _set_parties(f, doc, body, own, sent, scope, meeting, local, item)
-        _set_context(f, meeting, last_found if item else None, ceremony)
+        _set_context(f, meeting, last_found if item else None, tied or item or cue_in("sides", body, sent.start, m.start))
         if status == "signed" and not f.parties:
             continue  # no resolvable party: a generic mention
         if "listed" in flags and not item and not f.named:
             continue  # `ký hợp đồng` outside a signing's list, parties unnamed: a business contract
         if not item and not _in_scope(doc, f.parties, scope, meeting):  # an item is in its list's scope
             continue
-        years = YEAR_RANGE.search(body, m.end, min(own.end, m.end + _TERM_WINDOW))
-        if years and kind != "meeting_minutes":
-            a, b = int(years.group(1)), int(years.group(2))
-            if a <= b <= a + 30:
-                f.valid_from, f.valid_to = a, b
         out.append(f)
         last_found = f
-    listed = {f.group for f in out if f.listed}
+    listed = {f.group for f in out if f.listed and not _PARTIAL.search(body, max(0, f.pos - 20), f.pos)}
     return [f for f in out if not (f.bundle and not f.listed and f.group in listed)]  # a list's head
 
 
@@ -291,12 +298,42 @@ def _signatories(body: str, own: Span, pair: tuple[str, str] | None) -> list[str
     clause_start = max(body.rfind(c, 0, own.start) for c in ";:\n") + 1
     verbs = list(CUES["signed"].finditer(body, max(clause_start, own.start - _VERB_WINDOW), own.start))
     verb = verbs[-1] if verbs else None
-    if verb is None or body[verb.end(): own.start].strip():
+    if verb is None or body[verb.end(): own.start].strip(" \"“”'"):
         return []
     start = max(body.rfind(",", clause_start, verb.start()) + 1, clause_start)
     subject = regex.sub(r"\s+(?:đã|vừa|cùng|chính thức|sẽ)(?:\s+(?:đã|vừa|cùng|chính thức))*\s*$", "",
                         body[start: verb.start()])
     return parties_of_signing(subject, own.text, pair)
+
+
+def _doc_name(body: str, end: int) -> str:
+    """The proper name a document carries after its type word, when capitalised (`Hiệp định Thương mại biên
+    giới` → `thương mại biên giới`); empty for a common noun use (`Bản ghi nhớ về hợp tác …`)."""
+    m = _PROPER_NAME.match(body, end)
+    return m.group(1).casefold() if m else ""
+
+
+def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own: Span, head: Found | None) -> None:
+    """Signing date from the document's clause (or its sentence's opening), else its list's; its term from
+    a range after it (`giai đoạn 2023-2027`) or a year in its name (`Kế hoạch hợp tác năm 2017`)."""
+    body = doc.body
+    years = YEAR_RANGE.search(body, m.end, min(own.end, m.end + _TERM_WINDOW))
+    named_year = _NAME_YEAR.match(body, m.end, own.end)
+    if years and f.type != "meeting_minutes":
+        a, b = int(years.group(1)), int(years.group(2))
+        if a <= b <= a + 30:
+            f.valid_from, f.valid_to = a, b
+    elif named_year and f.type != "meeting_minutes":
+        f.valid_from = f.valid_to = int(named_year.group(1))
+    if f.status != "signed":
+        return  # a planned document has no signing date yet
+    found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
+             if not (named_year and w.start < named_year.end() and w.end > named_year.start(1))]
+    when = best_date(found, m.start) or _leading_date(doc, sent, clause)
+    if when:
+        f.date, f.precision, f.own_date = when.date, when.precision, True
+    elif head is not None and head is not f and not head.own_date:
+        f.date, f.precision = head.date, head.precision
 
 
 def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:
@@ -314,7 +351,9 @@ def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, s
     """Parties named for the document (`giữa A và B`), else its clause's places, else the meeting's
     localities, else the two countries where the text speaks of both sides or a bundle."""
     pair = _pair(doc, scope, meeting)
-    named = [] if f.bundle else parties_between(own.text, pair) or _signatories(body, own, pair)
+    named = [] if f.bundle else parties_between(own.text, pair)
+    if not f.bundle and (not named or named == list(pair or ())):
+        named = _signatories(body, own, pair) or named  # `Bộ trưởng Quốc phòng hai nước đã ký …`
     if named:
         f.parties, f.named = named, True
     elif f.bundle:  # the two countries, or the localities of the meeting it closed
@@ -322,12 +361,14 @@ def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, s
         f.parties = sides or (list(pair) if pair else [])
     elif meeting is not None and not f.parties:
         f.parties = list(meeting.localities)
-    if not f.parties and pair and (cue_in("sides", body, sent.start, sent.end) or meeting is not None or item):
+    if not f.parties and pair and (cue_in("sides", body, sent.start, sent.end) or meeting is not None or item
+                                   or _PAIR_NAMED.search(sent.text)):
         f.parties = list(pair)
 
 
-def _set_context(f: Found, meeting: Mention | None, head: Found | None, ceremony: bool) -> None:
-    """Date and mode from the meeting it was signed at, the list it is an item of, or the ceremony."""
+def _set_context(f: Found, meeting: Mention | None, head: Found | None, news: bool) -> None:
+    """Date and mode from the meeting it was signed at or the list it is an item of; a signing told as the
+    news (at a ceremony, after talks, by both sides) took place in person unless the text says online."""
     if f.status != "signed":
         return
     if meeting is not None:
@@ -337,8 +378,8 @@ def _set_context(f: Found, meeting: Mention | None, head: Found | None, ceremony
             f.mode = meeting.mode
     if head is not None and f.mode == "unknown":
         f.mode = head.mode
-    if f.mode == "unknown" and ceremony:
-        f.mode = "in_person"  # a signing ceremony witnessed or a document handed over
+    if f.mode == "unknown" and news:
+        f.mode = "in_person"
 
 
 def _in_scope(doc: ArticleText, parties: list[str], sentence: Scope, meeting: Mention | None) -> bool:
@@ -364,6 +405,8 @@ def _same_document(a: Found, b: Found) -> bool:
     lists and sentences (two bundles of one sentence are one lot: `các văn kiện … với tổng cộng 12 văn kiện`)."""
     if (a.type, a.status, a.key) != (b.type, b.status, b.key) or a.group == b.group:
         return False
+    if a.name and b.name and not (a.name.startswith(b.name) or b.name.startswith(a.name)):
+        return False  # `Hiệp định Thương mại mới` is not `Hiệp định về Quy chế quản lý biên giới`
     if a.start == b.start and not (a.bundle and b.bundle):
         return False
     pa, pb = {p.casefold() for p in a.parties}, {p.casefold() for p in b.parties}

@@ -29,12 +29,13 @@ _ACRONYM_CHARS = r"[A-Z][A-Za-z0-9&.\-]{1,11}"
 _ACRONYM = rf"\(({_ACRONYM_CHARS})\)"
 _STOP = regex.compile(
     r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
-    rf"|là|năm)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+    rf"|là|năm|cũng|còn|đều|vừa|mới)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
 _SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
 _BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?(?:hai|2) (?:nước|bên|quốc gia|chính phủ)$")
 _SIDES = regex.compile(r"^(?i:các|hai|ba|một số|nhiều|những)(?:\s+(?!\p{Lu})\S+)+$")  # `hai thành phố`, `các bên`
 _STATE_TAIL = regex.compile(r"(?i)\s+(?:của\s+)?(?:nước\s+)?(\S.*)$")
 _MAX_PHRASE = 260
+_BETWEEN_WINDOW = 160  # a document's name runs at most this far before its `giữa …`
 _SUBJECT_LEAD = regex.compile(r"(?i)^(?:.*?(?:gồm|bao gồm|là)\s*:?\s+)?(?:đại diện|lãnh đạo)?\s*")
 _MINISTER = regex.compile(r"(?i)^(?:Bộ trưởng|Thứ trưởng)\s+(?:Bộ\s+)?")
 _WITH = regex.compile(r"(?<!\w)với\s+")
@@ -147,7 +148,7 @@ def canonical_party(name: str) -> str | None:
 def parties_between(text: str, pair: tuple[str, str] | None) -> list[str]:
     """Parties of the first ``giữa …`` phrase in ``text``; ``pair`` (Viet Nam, the foreign country) expands
     ``hai nước``. Empty when the text has no such phrase."""
-    m = _BETWEEN.search(text)
+    m = _BETWEEN.search(text, 0, _BETWEEN_WINDOW)
     return _named(_phrase(text, m.end()), pair) if m else []
 
 
