@@ -18,9 +18,9 @@ from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     AGREEMENT_ROWS,
     CUES,
+    SCOPE_ROWS,
     YEAR_RANGE,
     Hit,
-    SCOPE_ROWS,
     Scope,
     SentenceIndex,
     When,
