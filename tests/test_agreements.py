@@ -270,3 +270,12 @@ def test_joint_statement_adopted_and_leading_date_of_a_listing_sentence():
     rows = run("Trong năm 2019, hai bên đã hoàn thành dự án cắm mốc; ký Nghị định thư về biên giới Việt Nam - Lào; "
                "Hiệp định về quản lý cửa khẩu Việt Nam - Lào.", 2024)
     assert [(r["agreement_type"], r["signed_date"]) for r in rows] == [("other", date(2019, 1, 1))] * 2
+
+
+def test_documents_of_one_sentence_quote_their_own_part_and_keep_distinct_spans():
+    body = "Năm 2019, hai bên đã ký Hiệp định Vận tải đường bộ và Hiệp định Hàng không giữa Việt Nam và Lào."
+    road, air = run(body, 2024)
+    assert (road["agreement_type"], air["agreement_type"]) == ("other", "other")  # two treaties, not one
+    assert road["evidence"] == "Năm 2019, hai bên đã ký Hiệp định Vận tải đường bộ"
+    assert air["evidence"] == body
+    assert road["signed_date"] == air["signed_date"] == date(2019, 1, 1)

@@ -70,6 +70,7 @@ _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)"
 _NAME_YEAR = regex.compile(r"(?:(?!giữa|ký|kí)[^,;.(]){0,60}?(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
 _PROPER_NAME = regex.compile(r"\s+((?:về\s+)?\p{Lu}\w*(?:\s+(?!(?:giữa|ký|kí|được|với|và|đã|sẽ|này|của|cho|mà|tại|ngày|năm)"
                              r"(?!\w))\w+){0,3})")
+_EVIDENCE_TAIL = regex.compile(r"(?:[\s,;:]|(?<!\w)(?:và|cùng|với|gồm|bao gồm)(?!\w))+$")
 _LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up to its comma
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
@@ -100,6 +101,7 @@ class Found:
     bundle: bool = False  # documents told by number or kind (`9 văn kiện`), one row for the lot
     own_date: bool = False  # dated in its own clause (not by its meeting)
     named: bool = False  # its parties are named for it (`giữa A và B`)
+    own_end: int = 0  # where the document's own part of its sentence ends (before the next document)
     name: str = ""  # the capitalised words naming it after its type word (`thương mại biên giới`)
 
 
@@ -259,7 +261,7 @@ def _find(doc: ArticleText) -> list[Found]:
         f = Found(sent.start, sent.end, m.start, kind, status, mode=mode_of(sent.text, "unknown"),
                   fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
                   key=AGREEMENT_ROWS[m.row][3], listed=item, bundle=counted or "bundle" in flags,
-                  name=_doc_name(body, m.end))
+                  name=_doc_name(body, m.end), own_end=own.end)
         places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)]
         local = unique(p.canonical for p in places if not p.is_country)
         countries = unique(p.canonical for p in places if p.is_country)
@@ -434,10 +436,25 @@ def _merge(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _split_evidence(body: str, found: list[Found]) -> None:
+    """Documents told in one sentence get evidence from the sentence's start to the end of their own part
+    (the last keeps the whole sentence), so each row quotes its own document and keeps a distinct span."""
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.start, []).append(f)
+    for shared in by_sentence.values():
+        shared.sort(key=lambda f: f.pos)
+        for f in shared[:-1]:
+            tail = _EVIDENCE_TAIL.search(body, f.pos, f.own_end)
+            f.end = max(tail.start() if tail else f.own_end, f.pos + 1)
+
+
 def extract_agreements(doc: ArticleText) -> list[dict]:
     """Agreement rows (contract columns except ``agreement_id`` and ``article_id``)."""
     rows = []
-    for f in _merge(_find(doc)):
+    found = _merge(_find(doc))
+    _split_evidence(doc.body, found)
+    for f in found:
         rows.append({
             "agreement_type": f.type,
             "status": f.status,
