@@ -82,6 +82,7 @@ def test_planned_vntc():
     [row] = run("Theo ông Tuấn, phía Libya đã đánh giá rất cao lao động VN và họ mong muốn sớm ký được hiệp định "
                 "hợp tác tiếp nhận lao động VN.", 2005)
     assert (row["agreement_type"], row["status"], row["signed_date"]) == ("cooperation_agreement", "planned", None)
+    assert row["parties"] == ["Việt Nam", "Libya"]  # the two sides the sentence names
 
 
 def test_established_friendship():
@@ -279,3 +280,19 @@ def test_documents_of_one_sentence_quote_their_own_part_and_keep_distinct_spans(
     assert road["evidence"] == "Năm 2019, hai bên đã ký Hiệp định Vận tải đường bộ"
     assert air["evidence"] == body
     assert road["signed_date"] == air["signed_date"] == date(2019, 1, 1)
+
+
+def test_listed_documents_take_the_heads_parties_and_a_ceremony_ahead_is_planned():
+    body = ("Chiều 5/6, hai Thủ tướng Việt Nam và Ba Lan chứng kiến lễ ký các hiệp định giữa hai nước, gồm: hiệp định "
+            "về vận tải biển; hiệp định hợp tác văn hóa.")
+    rows = run(body, 2024)
+    assert [r["parties"] for r in rows] == [["Việt Nam", "Ba Lan"]] * 2
+    [row] = run("Lễ ký thoả thuận hợp tác giữa Việt Nam và Chile sẽ được tiến hành vào tuần tới.", 2024)
+    assert row["status"] == "planned"
+
+
+def test_a_place_in_a_documents_name_and_airlines_as_parties():
+    assert run("Khi Hiệp định Paris được ký kết, nhiều người Việt Nam đã xuống đường.", 2005) == []
+    [row] = run("Hôm qua, Tổng công ty Hàng không Việt Nam và Hãng hàng không Qantas (Australia) ký thỏa thuận hợp tác "
+                "khai thác các đường bay tới Nhật Bản.", 2005)  # `hàng không` (aviation) is no negation
+    assert row["parties"] == ["Tổng công ty Hàng không Việt Nam", "Hãng hàng không Qantas"]

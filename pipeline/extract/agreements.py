@@ -64,6 +64,7 @@ _AFTER_MEETING = regex.compile(
     r"(?i)(?<!\w)(?:kết thúc|sau|ngay sau|bên lề|nhân dịp|trong|tại|trong khuôn khổ)\s+(?:cuộc\s+|buổi\s+|phiên\s+|chuyến\s+)?"
     r"(?:hội đàm|hội kiến|hội nghị|kỳ họp|phiên họp|làm việc|chuyến thăm|thăm|tiếp|t[oọ]a đàm|to[ạa] đàm|diễn đàn|hội thảo)(?!\w)")
 _PAIR_NAMED = regex.compile("|".join(rx.pattern for side, rx, _ in SCOPE_ROWS if side == "pair"))  # `Việt - Nga`
+_CEREMONY_AHEAD = regex.compile(r"\s*(?:Buổi\s+)?[Ll]ễ\s+(?:ký|kí)(?:\s+kết)?\s*$")  # the ceremony is the subject
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
 # `Kế hoạch hợp tác năm 2017 giữa …`: the year names the document's term, not when it was signed.
@@ -244,6 +245,9 @@ def _find(doc: ArticleText) -> list[Found]:
             continue  # `văn kiện này`: the document already told
         status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags,
                          adopted="adopted" in flags, sent_start=sent.start)
+        if status == "signed" and _CEREMONY_AHEAD.match(body, sent.start, m.start) and cue_in(
+                "planned_strong", body, m.end, sent.end):
+            status = "planned"  # `Lễ ký thỏa thuận … sẽ được tiến hành nay mai`
         item = (status is None or (last_found is not None and last_found.bundle)) and _opens_item(
             body, idx, m, last_found)
         if item:
@@ -262,7 +266,9 @@ def _find(doc: ArticleText) -> list[Found]:
                   fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
                   key=AGREEMENT_ROWS[m.row][3], listed=item, bundle=counted or "bundle" in flags,
                   name=_doc_name(body, m.end), own_end=own.end)
-        places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)]
+        name_end = m.end + len(f.name) + 1 if f.name else m.end
+        places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)
+                  and not m.end <= p.start < name_end]  # `Hiệp định Geneva`: a name, not a party
         local = unique(p.canonical for p in places if not p.is_country)
         countries = unique(p.canonical for p in places if p.is_country)
         f.parties = local or (countries if len(countries) >= 2 else [])
@@ -281,9 +287,9 @@ def _find(doc: ArticleText) -> list[Found]:
         if counted and not tied and f.date is None:
             continue  # `đã ký các thỏa thuận …` tied to no event of the article: a generic mention
         scope = scope_in(sent.text)
-        _set_parties(f, doc, body, own, sent, scope, meeting, local, item)
+        _set_parties(f, doc, body, own, sent, scope, meeting, local, head if item else None)
         _set_context(f, meeting, last_found if item else None, tied or item or cue_in("sides", body, sent.start, m.start))
-        if status == "signed" and not f.parties:
+        if not f.parties:
             continue  # no resolvable party: a generic mention
         if "listed" in flags and not item and not f.named:
             continue  # `ký hợp đồng` outside a signing's list, parties unnamed: a business contract
@@ -349,22 +355,27 @@ def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:
 
 
 def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, scope: Scope,
-                 meeting: Mention | None, local: list[str], item: bool) -> None:
-    """Parties named for the document (`giữa A và B`), else its clause's places, else the meeting's
-    localities, else the two countries where the text speaks of both sides or a bundle."""
+                 meeting: Mention | None, local: list[str], head: Found | None) -> None:
+    """Parties named for the document (`giữa A và B`, its signatories), else its list head's, else its
+    clause's places, else the meeting's localities, else the two countries where the text speaks of both
+    sides or a bundle."""
+    item = head is not None
     pair = _pair(doc, scope, meeting)
     named = [] if f.bundle else parties_between(own.text, pair)
     if not f.bundle and (not named or named == list(pair or ())):
         named = _signatories(body, own, pair) or named  # `Bộ trưởng Quốc phòng hai nước đã ký …`
     if named:
         f.parties, f.named = named, True
+    elif item and head is not f and head.parties and not local:
+        f.parties = list(head.parties)  # `ký hiệp định giữa hai nước, gồm: hiệp định …`
     elif f.bundle:  # the two countries, or the localities of the meeting it closed
         sides = [p for p in local if meeting is not None and p in meeting.localities]
         f.parties = sides or (list(pair) if pair else [])
     elif meeting is not None and not f.parties:
         f.parties = list(meeting.localities)
     if not f.parties and pair and (cue_in("sides", body, sent.start, sent.end) or meeting is not None or item
-                                   or _PAIR_NAMED.search(sent.text)):
+                                   or _PAIR_NAMED.search(sent.text)
+                                   or (f.status == "planned" and scope.vn and scope.foreign)):
         f.parties = list(pair)
 
 
