@@ -296,3 +296,12 @@ def test_a_place_in_a_documents_name_and_airlines_as_parties():
     [row] = run("Hôm qua, Tổng công ty Hàng không Việt Nam và Hãng hàng không Qantas (Australia) ký thỏa thuận hợp tác "
                 "khai thác các đường bay tới Nhật Bản.", 2005)  # `hàng không` (aviation) is no negation
     assert row["parties"] == ["Tổng công ty Hàng không Việt Nam", "Hãng hàng không Qantas"]
+
+
+def test_a_place_naming_a_project_is_no_party_and_a_repeat_in_one_sentence_is_one_row():
+    [row] = run("Hai bên đã ký kết Thỏa thuận về đầu tư xây dựng tuyến đường sắt Lào Cai - Côn Minh (tháng 3/2019).", 2024)
+    assert "Lào Cai" not in row["parties"] and row["signed_date"] == date(2019, 3, 1)
+    rows = run("Tập đoàn Vingroup (Việt Nam) và Tập đoàn Samsung (Hàn Quốc) ký thỏa thuận hợp tác, tại Seoul ngày 5.6 "
+               "Dưới sự chứng "
+               "kiến của hai Thủ tướng, thỏa thuận hợp tác giữa Tập đoàn Vingroup và Tập đoàn Samsung đã được ký kết.", 2024)
+    assert len(rows) == 1 and rows[0]["parties"] == ["Tập đoàn Vingroup", "Tập đoàn Samsung"]

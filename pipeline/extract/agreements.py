@@ -65,6 +65,9 @@ _AFTER_MEETING = regex.compile(
     r"(?:hội đàm|hội kiến|hội nghị|kỳ họp|phiên họp|làm việc|chuyến thăm|thăm|tiếp|t[oọ]a đàm|to[ạa] đàm|diễn đàn|hội thảo)(?!\w)")
 _PAIR_NAMED = regex.compile("|".join(rx.pattern for side, rx, _ in SCOPE_ROWS if side == "pair"))  # `Việt - Nga`
 _CEREMONY_AHEAD = regex.compile(r"\s*(?:Buổi\s+)?[Ll]ễ\s+(?:ký|kí)(?:\s+kết)?\s*$")  # the ceremony is the subject
+# A place in the name of a project or a work (`đường cao tốc Hà Nội - Viêng Chăn`) is no party.
+_PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: cao tốc| sắt| bộ)?|cao tốc|cầu|cảng|sân bay|khu công "
+                                r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}\s+$")
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
 # `Kế hoạch hợp tác năm 2017 giữa …`: the year names the document's term, not when it was signed.
@@ -76,7 +79,7 @@ _LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up 
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
 _PASSIVE = regex.compile(
-    r"^[^,.;]{0,40}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)"
+    r"^[^,.;]{0,70}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)"
     # a dated participle or relative clause: `Hiệp định … ký năm 2001`, `(ký tháng 9/2015)`, `mà hai bên đã ký`
     r"|^[^.;]{0,120}?(?:\(|\s)(?:(?:được|đã|vừa)\s+)?(?:ký|kí)(?:\s+kết)?\s+(?=(?:ngày|năm|tháng|hồi|vào|từ)\s)"
     r"|^[^,.;]{0,60}?\smà\s+(?:\S+\s+){0,3}?(?:đã|vừa)\s+(?:ký|kí)")
@@ -268,7 +271,8 @@ def _find(doc: ArticleText) -> list[Found]:
                   name=_doc_name(body, m.end), own_end=own.end)
         name_end = m.end + len(f.name) + 1 if f.name else m.end
         places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)
-                  and not m.end <= p.start < name_end]  # `Hiệp định Geneva`: a name, not a party
+                  and not m.end <= p.start < name_end  # `Hiệp định Geneva`: a name, not a party
+                  and not _PROJECT_BEFORE.search(body, max(clause.start, p.start - 40), p.start)]
         local = unique(p.canonical for p in places if not p.is_country)
         countries = unique(p.canonical for p in places if p.is_country)
         f.parties = local or (countries if len(countries) >= 2 else [])
@@ -420,9 +424,9 @@ def _same_document(a: Found, b: Found) -> bool:
         return False
     if a.name and b.name and not (a.name.startswith(b.name) or b.name.startswith(a.name)):
         return False  # `Hiệp định Thương mại mới` is not `Hiệp định về Quy chế quản lý biên giới`
-    if a.start == b.start and not (a.bundle and b.bundle):
-        return False
     pa, pb = {p.casefold() for p in a.parties}, {p.casefold() for p in b.parties}
+    if a.start == b.start and not (a.bundle and b.bundle) and (a.listed or b.listed or not pa or pa != pb):
+        return False  # one sentence: the same document only when told twice with the same parties
     return not pa or not pb or bool(pa & pb)
 
 
