@@ -305,3 +305,11 @@ def test_a_place_naming_a_project_is_no_party_and_a_repeat_in_one_sentence_is_on
                "Dưới sự chứng "
                "kiến của hai Thủ tướng, thỏa thuận hợp tác giữa Tập đoàn Vingroup và Tập đoàn Samsung đã được ký kết.", 2024)
     assert len(rows) == 1 and rows[0]["parties"] == ["Tập đoàn Vingroup", "Tập đoàn Samsung"]
+
+
+def test_bulleted_items_run_onto_one_line_stay_items():
+    body = ("Sau hội đàm, hai Thủ tướng Việt Nam và Nhật Bản chứng kiến lễ trao 2 văn kiện, gồm: - Bản ghi nhớ giữa Bộ "
+            "Y tế Việt Nam và Bộ Y tế Nhật Bản. - Thỏa thuận hợp tác giữa Bệnh viện Chợ Rẫy và Bệnh viện Osaka.")
+    rows = run(body, 2024)
+    assert [r["agreement_type"] for r in rows] == ["memorandum_of_understanding", "cooperation_agreement"]
+    assert rows[1]["parties"] == ["Bệnh viện Chợ Rẫy", "Bệnh viện Osaka"]

@@ -56,6 +56,7 @@ _ITEM_SEP = regex.compile(r"(?:[,;:]|(?<!\w)(?:và|gồm|bao gồm|là))\s*$")
 _LIST_OPENER = regex.compile(r"\s*(?:Đó là|Đây là|Gồm|Bao gồm|Cụ thể(?: là)?|Các văn kiện (?:gồm|bao gồm|là))\s*:?\s*")
 _PARTIAL = regex.compile(r"(?<!\w)trong đó(?: có)?\s*:?\s*$")  # `9 văn kiện …, trong đó có Bản ghi nhớ …`
 _ITEM_BOUNDARY = regex.compile(r";|:|(?<!\w)(?:gồm|bao gồm)(?!\w)")
+_BULLET = regex.compile(r"\s*[-–+•*]\s*")
 _ITEM_START = regex.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)])?\s*")  # the start of a listed line
 _LIST_HEAD = regex.compile(r":\s*$|(?<!\w)(?:gồm|bao gồm|như sau)\s*:?\s*$", regex.M)
 _CEREMONY = regex.compile(r"(?i)(?<!\w)(?:lễ (?:ký|kí|trao)|chứng kiến|trao đổi (?:\d+ |các )?văn kiện)(?!\w)")
@@ -203,9 +204,11 @@ def _opens_item(body: str, idx: SentenceIndex, m: Hit, prev: Found | None) -> bo
     separator in the same sentence, or at the start of the next line (`gồm:` / `- Bản ghi nhớ …`)."""
     if prev is None:
         return False
-    if prev.bundle and prev.end <= m.start and _LIST_OPENER.fullmatch(body, idx.sentence_at(m.start).start, m.start) \
-            and not body[prev.end: idx.sentence_at(m.start).start].strip():
-        return True  # `… ký các văn kiện hợp tác. Đó là Thỏa thuận …; Biên bản …`
+    sent_start = idx.sentence_at(m.start).start
+    if prev.end <= m.start and not body[prev.end: sent_start].strip() and (
+            (prev.bundle and _LIST_OPENER.fullmatch(body, sent_start, m.start))
+            or (prev.listed and _BULLET.fullmatch(body, sent_start, m.start))):
+        return True  # `… ký các văn kiện hợp tác. Đó là Thỏa thuận …`; `… Nhật Bản. - Thỏa thuận …` (lines run on)
     if prev.start <= m.start < prev.end:
         if _ITEM_SEP.search(body, max(prev.pos, m.start - 12), m.start) or _PARTIAL.search(body, prev.pos, m.start):
             return True  # `…; Bản ghi nhớ …`
