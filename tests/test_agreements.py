@@ -313,3 +313,15 @@ def test_bulleted_items_run_onto_one_line_stay_items():
     rows = run(body, 2024)
     assert [r["agreement_type"] for r in rows] == ["memorandum_of_understanding", "cooperation_agreement"]
     assert rows[1]["parties"] == ["Bệnh viện Chợ Rẫy", "Bệnh viện Osaka"]
+
+
+def test_adopted_bundle_listed_next_sentence_and_the_lead_is_news():
+    body = ("Kết thúc hội nghị, lãnh đạo Việt Nam, Lào và Campuchia đã thông qua hai văn kiện quan trọng.\n"
+            "Cụ thể đó là Kế hoạch hành động Viêng Chăn 2024-2028 và Chương trình hành động về du lịch.")
+    rows = run(body, 2024)
+    assert [(r["agreement_type"], r["status"]) for r in rows] == [("other", "signed")] * 2
+    assert (rows[0]["valid_from_year"], rows[0]["valid_to_year"]) == (2024, 2028)
+    [row] = run("Tập đoàn Vinamilk (Việt Nam) và đối tác Fonterra (New Zealand) đã ký kết biên bản ghi nhớ hợp tác "
+                "phát triển thị "
+                "trường.\nSự kiện diễn ra tại Hà Nội.", 2024)  # the lead, though `đã` and undated
+    assert (row["agreement_type"], row["parties"]) == ("memorandum_of_understanding", ["Tập đoàn Vinamilk", "Fonterra"])

@@ -53,7 +53,7 @@ _VERB_WINDOW = 90
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
 # A document right after one of these opens the next item of a list (`…; Bản ghi nhớ …`, `, và Hiệp định`).
 _ITEM_SEP = regex.compile(r"(?:[,;:]|(?<!\w)(?:và|gồm|bao gồm|là))\s*$")
-_LIST_OPENER = regex.compile(r"\s*(?:Đó là|Đây là|Gồm|Bao gồm|Cụ thể(?: là)?|Các văn kiện (?:gồm|bao gồm|là))\s*:?\s*")
+_LIST_OPENER = regex.compile(r"\s*(?:Đó là|Đây là|Gồm|Bao gồm|Cụ thể(?: đó)?|Các văn kiện (?:gồm|bao gồm))(?:\s+là)*\s*:?\s*")
 _PARTIAL = regex.compile(r"(?<!\w)trong đó(?: có)?\s*:?\s*$")  # `9 văn kiện …, trong đó có Bản ghi nhớ …`
 _ITEM_BOUNDARY = regex.compile(r";|:|(?<!\w)(?:gồm|bao gồm)(?!\w)")
 _BULLET = regex.compile(r"\s*[-–+•*]\s*")
@@ -289,7 +289,8 @@ def _find(doc: ArticleText) -> list[Found]:
         tied = meeting is not None or at_event
         if (status == "signed" and f.date is None and not tied and "relation" not in flags
                 and cue_in("perfective", body, clause.start, m.start)
-                and not cue_in("news", body, sent.start, sent.end)):
+                and not cue_in("news", body, sent.start, sent.end)
+                and sent.start > body.find("\n")):  # the lead sentence is the news itself
             continue  # `Chúng ta đã ký với Nhật Bản Hiệp định …`: a past fact, not the news
         if counted and not tied and f.date is None:
             continue  # `đã ký các thỏa thuận …` tied to no event of the article: a generic mention
@@ -300,8 +301,9 @@ def _find(doc: ArticleText) -> list[Found]:
             continue  # no resolvable party: a generic mention
         if "listed" in flags and not item and not f.named:
             continue  # `ký hợp đồng` outside a signing's list, parties unnamed: a business contract
-        if not item and not _in_scope(doc, f.parties, scope, meeting):  # an item is in its list's scope
-            continue
+        same_sentence = last_found is not None and last_found.start == sent.start
+        if not item and not same_sentence and not _in_scope(doc, f.parties, scope, meeting):
+            continue  # an item is in its list's scope, a document in its sentence's
         out.append(f)
         last_found = f
     listed = {f.group for f in out if f.listed and not _PARTIAL.search(body, max(0, f.pos - 20), f.pos)}

@@ -38,6 +38,7 @@ _MAX_PHRASE = 260
 _BETWEEN_WINDOW = 160  # a document's name runs at most this far before its `giữa …`
 _SUBJECT_LEAD = regex.compile(r"(?i)^(?:.*?(?:gồm|bao gồm|là)\s*:?\s+)?(?:đại diện|lãnh đạo)?\s*")
 _MINISTER = regex.compile(r"(?i)^(?:Bộ trưởng|Thứ trưởng)\s+(?:Bộ\s+)?")
+_PARTNER_LEAD = regex.compile(r"(?i)^(?:đối tác|phía|bạn)\s+")
 _WITH = regex.compile(r"(?<!\w)với\s+")
 _DOC = regex.compile(word_alt([p for p, *_ in AGREEMENT_ROWS]))  # the next document of a list
 
@@ -63,8 +64,9 @@ def _place(name: str) -> str | None:
 
 
 def _starts_party(text: str) -> bool:
-    """A new party starts here: an organisation head or a known place."""
-    if _HEAD.match(text):
+    """A new party starts here: an organisation head, a known place, or `đối tác` before a name."""
+    partner = _PARTNER_LEAD.match(text)
+    if _HEAD.match(text) or (partner and text[partner.end():][:1].isupper()):
         return True
     words = regex.split(r"[,;()]", text, maxsplit=1)[0].split()
     return any(_place(" ".join(words[:n])) for n in (3, 2, 1) if len(words) >= n)
@@ -106,7 +108,7 @@ def canonical_party(name: str) -> str | None:
     """A party's canonical name: a place or state by its gazetteer name, an organisation as written
     (its acronym when one follows in brackets), with ``nước Cộng hòa …`` / ``của Nhật Bản`` read as the
     country."""
-    name = regex.sub(r"(?i)(?:\s+(?:và|với|cùng))+$", "", name.strip(" ,"))
+    name = _PARTNER_LEAD.sub("", regex.sub(r"(?i)(?:\s+(?:và|với|cùng))+$", "", name.strip(" ,")))
     acro = regex.search(_ACRONYM, name)
     if acro and not _place(acro.group(1)):
         return acro.group(1)
@@ -162,12 +164,18 @@ def parties_of_signing(subject: str, after: str, pair: tuple[str, str] | None) -
     minister = _MINISTER.match(subject)
     if minister and _BOTH.match(subject):
         subject = "Bộ " + subject[minister.end():]
-    elif not all(_HEAD.match(m) or _place(m) or regex.fullmatch(_ACRONYM_CHARS, m) for _, m in _members(subject)):
+    elif not all(_HEAD.match(m) or _place(m) or regex.fullmatch(_ACRONYM_CHARS, m)
+                 for m in (_bare(m) for _, m in _members(subject))):
         return []
     with_ = _WITH.search(after)
     found = _named(subject, pair) + (_named(_phrase(after, with_.end()), pair) if with_ else [])
     found = list(dict.fromkeys(found))
     return found if len(found) >= 2 else []
+
+
+def _bare(member: str) -> str:
+    """A member without a leading `đối tác` / `phía` and a trailing bracket (`đối tác Fonterra (New Zealand)`)."""
+    return regex.sub(r"\s*\([^()]*\)$", "", _PARTNER_LEAD.sub("", member.strip(" ,")))
 
 
 def _named(phrase: str, pair: tuple[str, str] | None) -> list[str]:
