@@ -325,3 +325,11 @@ def test_adopted_bundle_listed_next_sentence_and_the_lead_is_news():
                 "phát triển thị "
                 "trường.\nSự kiện diễn ra tại Hà Nội.", 2024)  # the lead, though `đã` and undated
     assert (row["agreement_type"], row["parties"]) == ("memorandum_of_understanding", ["Tập đoàn Vinamilk", "Fonterra"])
+
+
+def test_ky_hop_tac_needs_named_signatories():
+    assert run("Thực tế nhiều quốc gia đã ký kết hợp tác nghề cá với Việt Nam.", 2005) == []
+    [row] = run("Hồi tháng 4/2019, Bộ Công Thương Việt Nam và Cơ quan Xúc tiến thương mại Hàn Quốc (KOTRA) đã ký hợp tác "
+                "để mở văn phòng tại Hà Nội.", 2024)
+    assert (row["agreement_type"], row["parties"], row["signed_date"]) == (
+        "cooperation_agreement", ["Bộ Công Thương Việt Nam", "KOTRA"], date(2019, 4, 1))

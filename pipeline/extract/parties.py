@@ -29,7 +29,7 @@ _ACRONYM_CHARS = r"[A-Z][A-Za-z0-9&.\-]{1,11}"
 _ACRONYM = rf"\(({_ACRONYM_CHARS})\)"
 _STOP = regex.compile(
     r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
-    rf"|là|năm|cũng|còn|đều|vừa|mới)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+    rf"|là|năm|cũng|còn|đều|vừa|mới|hôm|sáng|chiều|tối|trưa)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
 _SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
 _BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?(?:hai|2) (?:nước|bên|quốc gia|chính phủ)$")
 _SIDES = regex.compile(r"^(?i:các|hai|ba|một số|nhiều|những)(?:\s+(?!\p{Lu})\S+)+$")  # `hai thành phố`, `các bên`
