@@ -329,6 +329,7 @@ def test_adopted_bundle_listed_next_sentence_and_the_lead_is_news():
 
 def test_ky_hop_tac_needs_named_signatories():
     assert run("Thực tế nhiều quốc gia đã ký kết hợp tác nghề cá với Việt Nam.", 2005) == []
+    assert run("Nhiều quốc gia ký kết hợp tác nghề cá giữa hai nước như Việt Nam và Trung Quốc.", 2005) == []
     [row] = run("Hồi tháng 4/2019, Bộ Công Thương Việt Nam và Cơ quan Xúc tiến thương mại Hàn Quốc (KOTRA) đã ký hợp tác "
                 "để mở văn phòng tại Hà Nội.", 2024)
     assert (row["agreement_type"], row["parties"], row["signed_date"]) == (

@@ -374,7 +374,7 @@ def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, s
     if not f.bundle and (not named or named == list(pair or ())):
         named = _signatories(body, own, pair) or named  # `Bộ trưởng Quốc phòng hai nước đã ký …`
     if named:
-        f.parties, f.named = named, True
+        f.parties, f.named = named, named != list(pair or ())  # `giữa hai nước` alone names no signatory
     elif item and head is not f and head.parties and not all(place_sides(local)):
         f.parties = list(head.parties)  # `ký hiệp định giữa hai nước, gồm: hiệp định …`
     elif f.bundle:  # the two countries, or the localities of the meeting it closed
