@@ -334,3 +334,13 @@ def test_ky_hop_tac_needs_named_signatories():
                 "để mở văn phòng tại Hà Nội.", 2024)
     assert (row["agreement_type"], row["parties"], row["signed_date"]) == (
         "cooperation_agreement", ["Bộ Công Thương Việt Nam", "KOTRA"], date(2019, 4, 1))
+
+
+def test_a_year_closing_a_documents_name_is_its_term_and_since_is_no_signing_date():
+    [row] = run("Kết thúc kỳ họp, hai bên ký Thỏa thuận về Kế hoạch hợp tác giữa Chính phủ Việt Nam và Chính phủ Lào năm "
+                "2025.", 2025)
+    assert (row["agreement_type"], row["valid_from_year"], row["valid_to_year"], row["signed_date"]) == (
+        "cooperation_agreement", 2025, 2025, None)
+    [row] = run("Hai bên đã ký thỏa thuận hợp tác giữa Quỹ Đổi mới Việt Nam và Cục Đổi mới Israel để triển khai các dự án "
+                "chung từ năm 2018.", 2017)
+    assert row["signed_date"] is None

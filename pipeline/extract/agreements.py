@@ -72,10 +72,11 @@ _PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: ca
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
 # `Kế hoạch hợp tác năm 2017 giữa …`: the year names the document's term, not when it was signed.
-_NAME_YEAR = regex.compile(r"(?:(?!giữa|ký|kí)[^,;.(]){0,60}?(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
+_NAME_YEAR = regex.compile(r"(?:(?!ký|kí|được|đã|vào|từ)[^,;.(]){0,160}?(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
 _PROPER_NAME = regex.compile(r"\s+((?:về\s+)?\p{Lu}\w*(?:\s+(?!(?:giữa|ký|kí|được|với|và|đã|sẽ|này|của|cho|mà|tại|ngày|năm)"
                              r"(?!\w))\w+){0,3})")
 _EVIDENCE_TAIL = regex.compile(r"(?:[\s,;:]|(?<!\w)(?:và|cùng|với|gồm|bao gồm)(?!\w))+$")
+_SINCE = regex.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s*$")
 _LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up to its comma
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
@@ -262,7 +263,10 @@ def _find(doc: ArticleText) -> list[Found]:
             continue
         if groups is None:
             groups = meeting_groups(doc)
-        nxt = found_hits[i + 1].start if i + 1 < len(found_hits) else len(body)
+        j = i + 1
+        while j < len(found_hits) and _nested(body, found_hits[j - 1], found_hits[j]):
+            j += 1  # what it sets up is part of its name (`Thỏa thuận về Kế hoạch hợp tác … năm 2017`)
+        nxt = found_hits[j].start if j < len(found_hits) else len(body)
         own = Span(m.start, min(clause.end, nxt), body[m.start: min(clause.end, nxt)])
         if item and not own.text.strip():
             continue
@@ -345,7 +349,8 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
     if f.status != "signed":
         return  # a planned document has no signing date yet
     found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
-             if not (named_year and w.start < named_year.end() and w.end > named_year.start(1))]
+             if not (named_year and w.start < named_year.end() and w.end > named_year.start(1))
+             and not _SINCE.search(body, max(clause.start, w.start - 8), w.start)]  # `từ năm 2018`: a start
     when = best_date(found, m.start) or _leading_date(doc, sent, clause)
     if when:
         f.date, f.precision, f.own_date = when.date, when.precision, True
