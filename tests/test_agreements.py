@@ -344,3 +344,9 @@ def test_a_year_closing_a_documents_name_is_its_term_and_since_is_no_signing_dat
     [row] = run("Hai bên đã ký thỏa thuận hợp tác giữa Quỹ Đổi mới Việt Nam và Cục Đổi mới Israel để triển khai các dự án "
                 "chung từ năm 2018.", 2017)
     assert row["signed_date"] is None
+
+
+def test_both_sides_of_an_article_without_viet_nam_are_not_viet_nam():
+    body = ("Boeing và Airbus tiếp tục tranh chấp tại WTO, Mỹ cáo buộc châu Âu trợ cấp.\n"
+            "Hai bên đã ký thỏa thuận hạn chế trợ cấp hàng không vào năm 1992.")
+    assert run(body, 2005) == []

@@ -186,7 +186,7 @@ def _meeting_for(groups: list[Mention], idx: SentenceIndex, body: str, pos: int,
 
 def _pair(doc: ArticleText, sentence: Scope, meeting: Mention | None) -> tuple[str, str] | None:
     """(Viet Nam, the counterpart country): the sentence's foreign country, else the meeting's foreign
-    side, else the foreign country the article names most."""
+    side, else the foreign country the article names most, if the article names Viet Nam at all."""
     foreign = [country_name(iso) for iso in sentence.countries if iso != "VN" and country_name(iso)]
     if len(foreign) >= 2 and not sentence.vn:
         return foreign[0], foreign[1]  # `Hàn Quốc và Singapore … giữa hai nước`: no Viet Nam side
@@ -196,6 +196,8 @@ def _pair(doc: ArticleText, sentence: Scope, meeting: Mention | None) -> tuple[s
         sides = [p.side for p in meeting.people if p.side and p.side != "VN"]
         if sides and country_name(sides[0]):
             return "Việt Nam", country_name(sides[0])
+    if not sentence.vn and article_sides(doc.extra, doc.body)[0] == 0:
+        return None  # an article that never names Viet Nam: `hai bên` are two foreign sides
     top = article_countries(doc.extra, doc.body)
     return ("Việt Nam", top[0]) if top else None
 
