@@ -82,6 +82,7 @@ def test_planned_vntc():
     [row] = run("Theo ông Tuấn, phía Libya đã đánh giá rất cao lao động VN và họ mong muốn sớm ký được hiệp định "
                 "hợp tác tiếp nhận lao động VN.", 2005)
     assert (row["agreement_type"], row["status"], row["signed_date"]) == ("cooperation_agreement", "planned", None)
+    assert row["parties"] == ["Việt Nam", "Libya"]  # the two sides the sentence names
 
 
 def test_established_friendship():
@@ -134,7 +135,7 @@ def test_future_passive_and_paving_the_way_are_planned():
     assert (row["status"], row["signed_date"]) == ("planned", None)
     [row] = run("Việt Nam và Trung Quốc đã hoàn tất đàm phán, mở đường cho một hiệp định thương mại dự kiến được ký "
                 "năm 2010.", 2005)
-    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("cooperation_agreement", "planned", None)
+    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("other", "planned", None)  # a treaty
     [row] = run("Đoàn đàm phán của 2 chính phủ Việt Nam và Mỹ thống nhất tiến tới ký thỏa thuận về việc Việt Nam gia "
                 "nhập WTO.", 2005)
     assert row["status"] == "planned"
@@ -176,3 +177,176 @@ def test_document_extended_by_another_is_not_signed_again():
                "Hiệp định song phương về hàng dệt may.", 2005)
     assert [(r["agreement_type"], r["status"], r["signed_date"]) for r in rows] == [
         ("memorandum_of_understanding", "signed", date(2005, 7, 23))]
+
+
+# --- lists of documents, bundles, organisations as parties (sentences written for these rules) ------
+
+
+def test_bulleted_list_is_one_row_per_document_with_its_own_signatories():
+    body = ("Chiều 3/4, Thủ tướng Việt Nam và Thủ tướng Thái Lan hội đàm tại Hà Nội.\n"
+            "Sau hội đàm, hai Thủ tướng chứng kiến lễ ký 3 văn kiện hợp tác, gồm:\n"
+            "- Bản ghi nhớ về hợp tác y tế giữa Bộ Y tế Việt Nam và Bộ Y tế Thái Lan.\n"
+            "- Thỏa thuận hợp tác giữa Tập đoàn Hòa Phát (HPG) và Công ty Siam Cement.\n"
+            "- Kế hoạch hợp tác giai đoạn 2025-2027 giữa Bộ Giáo dục và Đào tạo Việt Nam và Bộ Giáo dục Thái Lan.")
+    rows = run(body, 2025)
+    assert [(r["agreement_type"], r["parties"]) for r in rows] == [
+        ("memorandum_of_understanding", ["Bộ Y tế Việt Nam", "Bộ Y tế Thái Lan"]),
+        ("cooperation_agreement", ["HPG", "Công ty Siam Cement"]),
+        ("other", ["Bộ Giáo dục và Đào tạo Việt Nam", "Bộ Giáo dục Thái Lan"]),
+    ]  # the counted head (`3 văn kiện`) is no row of its own once its documents are listed
+    assert {(r["status"], r["mode"]) for r in rows} == {("signed", "in_person")}
+    assert (rows[2]["valid_from_year"], rows[2]["valid_to_year"]) == (2025, 2027)
+
+
+def test_semicolon_list_in_one_sentence_inherits_the_signing():
+    [treaty, notes] = run("Sau hội đàm, hai bên đã ký Hiệp định về vận tải đường thủy giữa Chính phủ nước Cộng hòa xã hội "
+                          "chủ nghĩa Việt Nam và Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào; Công hàm trao đổi về dự án "
+                          "viện trợ cho tỉnh Hủa Phăn.", 2024)
+    assert (treaty["agreement_type"], treaty["status"], treaty["parties"]) == ("other", "signed", ["Việt Nam", "Lào"])
+    assert (notes["agreement_type"], notes["status"]) == ("other", "signed")
+
+
+def test_counted_documents_at_a_ceremony_are_one_row_for_the_two_countries():
+    [row] = run("Kết thúc hội đàm, Thủ tướng Hungary và Thủ tướng Việt Nam chứng kiến lễ ký 7 văn kiện hợp tác.", 2024)
+    assert (row["agreement_type"], row["status"], row["mode"]) == ("other", "signed", "in_person")
+    assert row["parties"] == ["Việt Nam", "Hungary"]
+
+
+def test_ministries_of_both_countries_and_signing_after_a_meeting():
+    [row] = run("Kết thúc hội đàm, Bộ trưởng Quốc phòng Campuchia và Bộ trưởng Quốc phòng Việt Nam đã ký Thỏa thuận "
+                "hợp tác về đào tạo giữa Bộ Quốc phòng hai nước.", 2024)
+    assert row["agreement_type"] == "cooperation_agreement"
+    assert row["parties"] == ["Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng Campuchia"]
+
+
+def test_contracts_count_only_in_a_list_or_with_named_parties():
+    for body in (
+        "Công ty may Hưng Yên vừa ký hợp đồng xuất khẩu áo sơ mi sang Nhật Bản.",
+        "Tại New York, các hợp đồng vàng giao tháng sau được ký ở mức 400 USD/ounce.",
+    ):
+        assert run(body, 2005) == [], body
+
+
+def test_back_references_negations_and_people_are_not_documents_or_parties():
+    for body in (
+        "Hai bên Việt Nam và Úc đã ký tắt văn kiện này ngày 5/6.",
+        "Đại diện Mỹ cho biết không có thoả thuận nào với Việt Nam được ký kết.",
+    ):
+        assert run(body, 2005) == [], body
+    [row] = run("Thủ tướng Việt Nam và Bộ trưởng Thương mại Mỹ chứng kiến lễ ký thỏa thuận giữa Giám đốc hãng Bamboo "
+                "Airways và đại diện hãng Airbus.", 2005)
+    assert "Giám đốc hãng Bamboo Airways" not in " ".join(row["parties"])
+
+
+def test_signatories_as_subject_and_with_phrase():
+    rows = run("Tại diễn đàn, Thủ tướng Việt Nam và Thủ tướng Hàn Quốc chứng kiến lễ trao các văn kiện, bao gồm: "
+               "Ngân hàng Công Thương Việt Nam ký "
+               "thỏa thuận hợp tác với Ngân hàng Shinhan; Tổng công ty Tân Cảng Sài Gòn ký bản ghi nhớ với Cảng Busan.",
+               2024)
+    assert [(r["agreement_type"], r["parties"]) for r in rows] == [
+        ("cooperation_agreement", ["Ngân hàng Công Thương Việt Nam", "Ngân hàng Shinhan"]),
+        ("memorandum_of_understanding", ["Tổng công ty Tân Cảng Sài Gòn", "Cảng Busan"])]
+    [row] = run("Năm ngoái, Bộ trưởng Quốc phòng Việt Nam thăm Ấn Độ; Bộ trưởng Quốc phòng hai nước đã ký Tuyên bố tầm "
+                "nhìn chung về quốc phòng.", 2024)
+    assert row["parties"] == ["Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng Ấn Độ"]
+
+
+def test_a_dated_participle_or_relative_clause_signs_the_document():
+    [row] = run("Hai bên rà soát việc thực hiện Hiệp định thương mại biên giới Việt Nam - Campuchia ký năm 2008.", 2024)
+    assert (row["agreement_type"], row["status"], row["signed_date"], row["parties"]) == (
+        "other", "signed", date(2008, 1, 1), ["Việt Nam", "Campuchia"])
+    [row] = run("Hai bên đánh giá việc triển khai Bản ghi nhớ về du lịch (ký tháng 5/2019) giữa Việt Nam và Lào.", 2024)
+    assert (row["status"], row["signed_date"], row["date_precision"]) == ("signed", date(2019, 5, 1), "month")
+
+
+def test_a_proposal_before_the_verb_makes_it_planned():
+    [row] = run("Thủ tướng Việt Nam đề nghị phía Trung Quốc tạo thuận lợi cho hàng nông sản; sớm trao đổi, ký kết "
+                "Thỏa thuận về kiểm dịch giữa Việt Nam và Trung Quốc.", 2024)
+    assert row["status"] == "planned"
+
+
+def test_joint_statement_adopted_and_leading_date_of_a_listing_sentence():
+    [row] = run("Kết thúc chuyến thăm, Việt Nam và Hàn Quốc đã thông qua tuyên bố chung về quan hệ đối tác.", 2024)
+    assert (row["agreement_type"], row["status"]) == ("joint_statement", "signed")
+    rows = run("Trong năm 2019, hai bên đã hoàn thành dự án cắm mốc; ký Nghị định thư về biên giới Việt Nam - Lào; "
+               "Hiệp định về quản lý cửa khẩu Việt Nam - Lào.", 2024)
+    assert [(r["agreement_type"], r["signed_date"]) for r in rows] == [("other", date(2019, 1, 1))] * 2
+
+
+def test_documents_of_one_sentence_quote_their_own_part_and_keep_distinct_spans():
+    body = "Năm 2019, hai bên đã ký Hiệp định Vận tải đường bộ và Hiệp định Hàng không giữa Việt Nam và Lào."
+    road, air = run(body, 2024)
+    assert (road["agreement_type"], air["agreement_type"]) == ("other", "other")  # two treaties, not one
+    assert road["evidence"] == "Năm 2019, hai bên đã ký Hiệp định Vận tải đường bộ"
+    assert air["evidence"] == body
+    assert road["signed_date"] == air["signed_date"] == date(2019, 1, 1)
+
+
+def test_listed_documents_take_the_heads_parties_and_a_ceremony_ahead_is_planned():
+    body = ("Chiều 5/6, hai Thủ tướng Việt Nam và Ba Lan chứng kiến lễ ký các hiệp định giữa hai nước, gồm: hiệp định "
+            "về vận tải biển; hiệp định hợp tác văn hóa.")
+    rows = run(body, 2024)
+    assert [r["parties"] for r in rows] == [["Việt Nam", "Ba Lan"]] * 2
+    [row] = run("Lễ ký thoả thuận hợp tác giữa Việt Nam và Chile sẽ được tiến hành vào tuần tới.", 2024)
+    assert row["status"] == "planned"
+
+
+def test_a_place_in_a_documents_name_and_airlines_as_parties():
+    assert run("Khi Hiệp định Paris được ký kết, nhiều người Việt Nam đã xuống đường.", 2005) == []
+    [row] = run("Hôm qua, Tổng công ty Hàng không Việt Nam và Hãng hàng không Qantas (Australia) ký thỏa thuận hợp tác "
+                "khai thác các đường bay tới Nhật Bản.", 2005)  # `hàng không` (aviation) is no negation
+    assert row["parties"] == ["Tổng công ty Hàng không Việt Nam", "Hãng hàng không Qantas"]
+
+
+def test_a_place_naming_a_project_is_no_party_and_a_repeat_in_one_sentence_is_one_row():
+    [row] = run("Hai bên đã ký kết Thỏa thuận về đầu tư xây dựng tuyến đường sắt Lào Cai - Côn Minh (tháng 3/2019).", 2024)
+    assert "Lào Cai" not in row["parties"] and row["signed_date"] == date(2019, 3, 1)
+    rows = run("Tập đoàn Vingroup (Việt Nam) và Tập đoàn Samsung (Hàn Quốc) ký thỏa thuận hợp tác, tại Seoul ngày 5.6 "
+               "Dưới sự chứng "
+               "kiến của hai Thủ tướng, thỏa thuận hợp tác giữa Tập đoàn Vingroup và Tập đoàn Samsung đã được ký kết.", 2024)
+    assert len(rows) == 1 and rows[0]["parties"] == ["Tập đoàn Vingroup", "Tập đoàn Samsung"]
+
+
+def test_bulleted_items_run_onto_one_line_stay_items():
+    body = ("Sau hội đàm, hai Thủ tướng Việt Nam và Nhật Bản chứng kiến lễ trao 2 văn kiện, gồm: - Bản ghi nhớ giữa Bộ "
+            "Y tế Việt Nam và Bộ Y tế Nhật Bản. - Thỏa thuận hợp tác giữa Bệnh viện Chợ Rẫy và Bệnh viện Osaka.")
+    rows = run(body, 2024)
+    assert [r["agreement_type"] for r in rows] == ["memorandum_of_understanding", "cooperation_agreement"]
+    assert rows[1]["parties"] == ["Bệnh viện Chợ Rẫy", "Bệnh viện Osaka"]
+
+
+def test_adopted_bundle_listed_next_sentence_and_the_lead_is_news():
+    body = ("Kết thúc hội nghị, lãnh đạo Việt Nam, Lào và Campuchia đã thông qua hai văn kiện quan trọng.\n"
+            "Cụ thể đó là Kế hoạch hành động Viêng Chăn 2024-2028 và Chương trình hành động về du lịch.")
+    rows = run(body, 2024)
+    assert [(r["agreement_type"], r["status"]) for r in rows] == [("other", "signed")] * 2
+    assert (rows[0]["valid_from_year"], rows[0]["valid_to_year"]) == (2024, 2028)
+    [row] = run("Tập đoàn Vinamilk (Việt Nam) và đối tác Fonterra (New Zealand) đã ký kết biên bản ghi nhớ hợp tác "
+                "phát triển thị "
+                "trường.\nSự kiện diễn ra tại Hà Nội.", 2024)  # the lead, though `đã` and undated
+    assert (row["agreement_type"], row["parties"]) == ("memorandum_of_understanding", ["Tập đoàn Vinamilk", "Fonterra"])
+
+
+def test_ky_hop_tac_needs_named_signatories():
+    assert run("Thực tế nhiều quốc gia đã ký kết hợp tác nghề cá với Việt Nam.", 2005) == []
+    assert run("Nhiều quốc gia ký kết hợp tác nghề cá giữa hai nước như Việt Nam và Trung Quốc.", 2005) == []
+    [row] = run("Hồi tháng 4/2019, Bộ Công Thương Việt Nam và Cơ quan Xúc tiến thương mại Hàn Quốc (KOTRA) đã ký hợp tác "
+                "để mở văn phòng tại Hà Nội.", 2024)
+    assert (row["agreement_type"], row["parties"], row["signed_date"]) == (
+        "cooperation_agreement", ["Bộ Công Thương Việt Nam", "KOTRA"], date(2019, 4, 1))
+
+
+def test_a_year_closing_a_documents_name_is_its_term_and_since_is_no_signing_date():
+    [row] = run("Kết thúc kỳ họp, hai bên ký Thỏa thuận về Kế hoạch hợp tác giữa Chính phủ Việt Nam và Chính phủ Lào năm "
+                "2025.", 2025)
+    assert (row["agreement_type"], row["valid_from_year"], row["valid_to_year"], row["signed_date"]) == (
+        "cooperation_agreement", 2025, 2025, None)
+    [row] = run("Hai bên đã ký thỏa thuận hợp tác giữa Quỹ Đổi mới Việt Nam và Cục Đổi mới Israel để triển khai các dự án "
+                "chung từ năm 2018.", 2017)
+    assert row["signed_date"] is None
+
+
+def test_both_sides_of_an_article_without_viet_nam_are_not_viet_nam():
+    body = ("Boeing và Airbus tiếp tục tranh chấp tại WTO, Mỹ cáo buộc châu Âu trợ cấp.\n"
+            "Hai bên đã ký thỏa thuận hạn chế trợ cấp hàng không vào năm 1992.")
+    assert run(body, 2005) == []

@@ -18,17 +18,23 @@ from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     AGREEMENT_ROWS,
     CUES,
+    SCOPE_ROWS,
     YEAR_RANGE,
     Hit,
     Scope,
     SentenceIndex,
+    When,
+    article_countries,
+    article_sides,
     best_date,
+    country_name,
     cue_before,
     cue_in,
     dates_in,
     fields_in,
     hits,
     is_venue,
+    lookup_place,
     mode_of,
     place_sides,
     places_in,
@@ -36,6 +42,8 @@ from pipeline.extract.events import (
     unique,
 )
 from pipeline.extract.meetings import Mention, meeting_groups
+from pipeline.extract.parties import parties_between, parties_of_signing, party_places
+from pipeline.text import Span
 
 _TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
 # Words allowed between a document and the relation it sets up (`Ý định thư thiết lập quan hệ hữu nghị`).
@@ -43,10 +51,40 @@ _CONTENT_LINK = regex.compile(r"(?i)^\s*(?:(?:về|việc|nhằm|thiết lập|x
                               r"bổ sung|thực hiện|triển khai)\s*)*$")
 _VERB_WINDOW = 90
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
+# A document right after one of these opens the next item of a list (`…; Bản ghi nhớ …`, `, và Hiệp định`).
+_ITEM_SEP = regex.compile(r"(?:[,;:]|(?<!\w)(?:và|gồm|bao gồm|là))\s*$")
+_LIST_OPENER = regex.compile(r"\s*(?:Đó là|Đây là|Gồm|Bao gồm|Cụ thể(?: đó)?|Các văn kiện (?:gồm|bao gồm))(?:\s+là)*\s*:?\s*")
+_PARTIAL = regex.compile(r"(?<!\w)trong đó(?: có)?\s*:?\s*$")  # `9 văn kiện …, trong đó có Bản ghi nhớ …`
+_ITEM_BOUNDARY = regex.compile(r";|:|(?<!\w)(?:gồm|bao gồm)(?!\w)")
+_BULLET = regex.compile(r"\s*[-–+•*]\s*")
+_ITEM_START = regex.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)])?\s*")  # the start of a listed line
+_LIST_HEAD = regex.compile(r":\s*$|(?<!\w)(?:gồm|bao gồm|như sau)\s*:?\s*$", regex.M)
+_CEREMONY = regex.compile(r"(?i)(?<!\w)(?:lễ (?:ký|kí|trao)|chứng kiến|trao đổi (?:\d+ |các )?văn kiện)(?!\w)")
+# `Kết thúc hội đàm, …` / `Sau hội đàm, …`: the signing belongs to the meeting just told.
+_AFTER_MEETING = regex.compile(
+    r"(?i)(?<!\w)(?:kết thúc|sau|ngay sau|bên lề|nhân dịp|trong|tại|trong khuôn khổ)\s+(?:cuộc\s+|buổi\s+|phiên\s+|chuyến\s+)?"
+    r"(?:hội đàm|hội kiến|hội nghị|kỳ họp|phiên họp|làm việc|chuyến thăm|thăm|tiếp|t[oọ]a đàm|to[ạa] đàm|diễn đàn|hội thảo)(?!\w)")
+_PAIR_NAMED = regex.compile("|".join(rx.pattern for side, rx, _ in SCOPE_ROWS if side == "pair"))  # `Việt - Nga`
+_CEREMONY_AHEAD = regex.compile(r"\s*(?:Buổi\s+)?[Ll]ễ\s+(?:ký|kí)(?:\s+kết)?\s*$")  # the ceremony is the subject
+# A place in the name of a project or a work (`đường cao tốc Hà Nội - Viêng Chăn`) is no party.
+_PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: cao tốc| sắt| bộ)?|cao tốc|cầu|cảng|sân bay|khu công "
+                                r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}\s+$")
+_CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
+_BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
+# `Kế hoạch hợp tác năm 2017 giữa …`: the year names the document's term, not when it was signed.
+_NAME_YEAR = regex.compile(r"(?:(?!ký|kí|được|đã|vào|từ)[^,;.(]){0,160}?(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
+_PROPER_NAME = regex.compile(r"\s+((?:về\s+)?\p{Lu}\w*(?:\s+(?!(?:giữa|ký|kí|được|với|và|đã|sẽ|này|của|cho|mà|tại|ngày|năm)"
+                             r"(?!\w))\w+){0,3})")
+_EVIDENCE_TAIL = regex.compile(r"(?:[\s,;:]|(?<!\w)(?:và|cùng|với|gồm|bao gồm)(?!\w))+$")
+_SINCE = regex.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s*$")
+_LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up to its comma
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
 _PASSIVE = regex.compile(
-    r"^[^,.;]{0,40}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)")
+    r"^[^,.;]{0,70}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)"
+    # a dated participle or relative clause: `Hiệp định … ký năm 2001`, `(ký tháng 9/2015)`, `mà hai bên đã ký`
+    r"|^[^.;]{0,120}?(?:\(|\s)(?:(?:được|đã|vừa)\s+)?(?:ký|kí)(?:\s+kết)?\s+(?=(?:ngày|năm|tháng|hồi|vào|từ)\s)"
+    r"|^[^,.;]{0,60}?\smà\s+(?:\S+\s+){0,3}?(?:đã|vừa)\s+(?:ký|kí)")
 
 
 @dataclass
@@ -63,13 +101,23 @@ class Found:
     parties: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     mode: str = "unknown"
+    group: int = 0  # the list (or sentence) it was told in: documents of one list are never merged
+    key: str = ""  # the word naming it (`ghi nhớ`, `công hàm`): the same document is named the same way
+    listed: bool = False  # an item of a list, signed with the list's head
+    bundle: bool = False  # documents told by number or kind (`9 văn kiện`), one row for the lot
+    own_date: bool = False  # dated in its own clause (not by its meeting)
+    named: bool = False  # its parties are named for it (`giữa A và B`)
+    own_end: int = 0  # where the document's own part of its sentence ends (before the next document)
+    name: str = ""  # the capitalised words naming it after its type word (`thương mại biên giới`)
 
 
-def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
+def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool = False,
+            sent_start: int | None = None) -> str | None:
     """``signed``, ``planned`` or None (no verb governs the document: a generic mention)."""
     window_start = max(clause_start, m.start - _VERB_WINDOW)
+    sent_start = clause_start if sent_start is None else sent_start
     window = body[window_start: m.start]
-    verbs = [v for cue in (("signed", "established") if relation else ("signed",))
+    verbs = [v for cue in ("signed", *(("established",) if relation else ()), *(("adopted",) if adopted else ()))
              for v in CUES[cue].finditer(window)]
     if relation:  # a relation set up after a comma is not the one the verb set up (`thiết lập bang giao …, quan hệ hữu nghị`)
         verbs = [v for v in verbs if "," not in window[v.end():]]
@@ -78,6 +126,8 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
     if not verbs and not passive:
         return None
     if passive and (not verbs or passive.group(1)):  # the document's own verb: `hiệp định dự kiến được ký`
+        if cue_in("negation", body[max(clause_start, m.start - 20): m.end + passive.end()]):
+            return None  # `Không có thoả thuận nào được ký kết`
         return "planned" if passive.group(1) else "signed"
     first_verb = min((v.start() for v in verbs), default=len(window))
     last_verb = max(v.end() for v in verbs)
@@ -88,7 +138,8 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool) -> str | None:
     head = head[cut + 1:][-_PLAN_WINDOW:]
     if cue_in("negation", head):
         return None
-    if any(_plans(head, cue) for cue in ("planned", "planned_doc")):
+    if any(_plans(head, cue) for cue in ("planned", "planned_doc")) or cue_in("proposal", body, sent_start,
+                                                                             window_start + first_verb):
         return "planned"
     return "signed"
 
@@ -117,7 +168,8 @@ def _meeting_for(groups: list[Mention], idx: SentenceIndex, body: str, pos: int,
         for men in [g, *g.members]:
             if men.start == sent_start or para[0] <= men.trigger < para[1]:
                 return g
-    referred = cue_in("anaphor", body, sent_start, pos) or cue_in("sides", body, sent_start, pos)
+    referred = (cue_in("anaphor", body, sent_start, pos) or cue_in("sides", body, sent_start, pos)
+                or _AFTER_MEETING.search(body, sent_start, pos))
     best, best_score = None, 0.0
     for dist, g in enumerate(reversed([g for g in groups if g.start < pos] or groups[:1])):
         overlap = len(set(parties) & set(g.localities))
@@ -132,6 +184,45 @@ def _meeting_for(groups: list[Mention], idx: SentenceIndex, body: str, pos: int,
     return best
 
 
+def _pair(doc: ArticleText, sentence: Scope, meeting: Mention | None) -> tuple[str, str] | None:
+    """(Viet Nam, the counterpart country): the sentence's foreign country, else the meeting's foreign
+    side, else the foreign country the article names most, if the article names Viet Nam at all."""
+    foreign = [country_name(iso) for iso in sentence.countries if iso != "VN" and country_name(iso)]
+    if len(foreign) >= 2 and not sentence.vn:
+        return foreign[0], foreign[1]  # `Hàn Quốc và Singapore … giữa hai nước`: no Viet Nam side
+    if foreign:
+        return "Việt Nam", foreign[0]
+    if meeting is not None:
+        sides = [p.side for p in meeting.people if p.side and p.side != "VN"]
+        if sides and country_name(sides[0]):
+            return "Việt Nam", country_name(sides[0])
+    if not sentence.vn and article_sides(doc.extra, doc.body)[0] == 0:
+        return None  # an article that never names Viet Nam: `hai bên` are two foreign sides
+    top = article_countries(doc.extra, doc.body)
+    return ("Việt Nam", top[0]) if top else None
+
+
+def _opens_item(body: str, idx: SentenceIndex, m: Hit, prev: Found | None) -> bool:
+    """``m`` opens an item of a list whose head or earlier item ``prev`` was signed: right after a list
+    separator in the same sentence, or at the start of the next line (`gồm:` / `- Bản ghi nhớ …`)."""
+    if prev is None:
+        return False
+    sent_start = idx.sentence_at(m.start).start
+    if prev.end <= m.start and not body[prev.end: sent_start].strip() and (
+            (prev.bundle and _LIST_OPENER.fullmatch(body, sent_start, m.start))
+            or (prev.listed and _BULLET.fullmatch(body, sent_start, m.start))):
+        return True  # `… ký các văn kiện hợp tác. Đó là Thỏa thuận …`; `… Nhật Bản. - Thỏa thuận …` (lines run on)
+    if prev.start <= m.start < prev.end:
+        if _ITEM_SEP.search(body, max(prev.pos, m.start - 12), m.start) or _PARTIAL.search(body, prev.pos, m.start):
+            return True  # `…; Bản ghi nhớ …`
+        # `gồm: A ký thỏa thuận với B; C ký bản ghi nhớ với D`: each item opens with its signatory
+        return (prev.bundle or prev.listed) and _ITEM_BOUNDARY.search(body, prev.pos, m.start) is not None
+    line = idx.line_bounds(m.start)
+    return (_ITEM_START.fullmatch(body, line[0], m.start) is not None
+            and body.count("\n", prev.end, line[0]) <= 1
+            and (prev.listed or _LIST_HEAD.search(body, prev.pos, line[0]) is not None))
+
+
 def _find(doc: ArticleText) -> list[Found]:
     body = doc.body
     idx = SentenceIndex(body)
@@ -139,83 +230,224 @@ def _find(doc: ArticleText) -> list[Found]:
     out: list[Found] = []
     prev: Hit | None = None
     last_generic = False
-    for m in hits(doc.extra, body, "agreement"):
+    last_found: Found | None = None
+    heads: dict[int, Found] = {}  # a list's first document, by group
+    found_hits = hits(doc.extra, body, "agreement")
+    for i, m in enumerate(found_hits):
         last, prev = prev, m
         kind, flags = _TYPES[m.row]
         sent = idx.sentence_at(m.start)
         clause = idx.clause_at(m.start)
         if last is not None and last.start < clause.start:
             last = None
-        generic = cue_before("generic", body, m.start, 30) or (
+        counted = cue_before("counted", body, m.start, 30)
+        generic = (cue_before("generic", body, m.start, 30) and not counted
+                   and not ("adopted" in flags and cue_before("adopted", body, m.start, 30))) or (
             last_generic and last is not None and _LISTED.fullmatch(body[last.end: m.start]) is not None)
         if _nested(body, last, m) or generic:
             last_generic = generic
             continue  # a generic document, or one listed right after it (`các hiệp định, thỏa thuận`)
-        last_generic = False
+        last_generic = counted
         if "?" in body[m.start: sent.end] or cue_in("hypothetical", body, sent.start, m.start):
             continue  # a question or a supposition
-        status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags)
+        if _BACK_REF.match(body, m.end):
+            continue  # `văn kiện này`: the document already told
+        status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags,
+                         adopted="adopted" in flags, sent_start=sent.start)
+        if status == "signed" and _CEREMONY_AHEAD.match(body, sent.start, m.start) and cue_in(
+                "planned_strong", body, m.end, sent.end):
+            status = "planned"  # `Lễ ký thỏa thuận … sẽ được tiến hành nay mai`
+        item = (status is None or (last_found is not None and last_found.bundle)) and _opens_item(
+            body, idx, m, last_found)
+        if item:
+            status = status or last_found.status
         if status is None:
             continue
         if groups is None:
             groups = meeting_groups(doc)
-        places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)]
-        parties = unique(p.canonical for p in places if not p.is_country)
-        if not parties:
-            countries = unique(p.canonical for p in places if p.is_country)
-            parties = countries if len(countries) >= 2 else []
-        mode = mode_of(body[sent.start: sent.end], "unknown")
-        f = Found(sent.start, sent.end, m.start, kind, status, parties=parties, mode=mode,
-                  fields=fields_in(body[m.end: clause.end]))
-        when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start)
-        if when and status == "signed":  # a planned document has no signing date yet
-            f.date, f.precision = when.date, when.precision
-        if f.date is None and cue_in("background", body, clause.start, m.start):
-            continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
-        meeting = _meeting_for(groups, idx, body, m.start, sent.start, parties, mode)
-        if (status == "signed" and f.date is None and meeting is None and "relation" not in flags
-                and cue_in("perfective", body, clause.start, m.start)
-                and not cue_in("news", body, sent.start, sent.end)):
-            continue  # `Chúng ta đã ký với Nhật Bản Hiệp định …`: a past fact, not the news
-        if meeting is not None:
-            if not f.parties:
-                f.parties = list(meeting.localities)
-            if status == "signed":
-                if f.date is None and meeting.date is not None:
-                    f.date, f.precision = meeting.date, meeting.precision
-                if f.mode == "unknown":
-                    f.mode = meeting.mode
-        if status == "signed" and not f.parties:
-            continue  # no resolvable party: a generic mention
-        if not _in_scope(f.parties, scope_in(sent.text), meeting):
+        j = i + 1
+        while j < len(found_hits) and _nested(body, found_hits[j - 1], found_hits[j]):
+            j += 1  # what it sets up is part of its name (`Thỏa thuận về Kế hoạch hợp tác … năm 2017`)
+        nxt = found_hits[j].start if j < len(found_hits) else len(body)
+        own = Span(m.start, min(clause.end, nxt), body[m.start: min(clause.end, nxt)])
+        if item and not own.text.strip():
             continue
-        years = YEAR_RANGE.search(body, m.end, min(clause.end, m.end + _TERM_WINDOW))
-        if years and kind != "meeting_minutes":
-            a, b = int(years.group(1)), int(years.group(2))
-            if a <= b <= a + 30:
-                f.valid_from, f.valid_to = a, b
+        if counted and "bare" in flags:
+            kind = "other"  # `ký nhiều thỏa thuận`: documents of no one kind
+        f = Found(sent.start, sent.end, m.start, kind, status, mode=mode_of(sent.text, "unknown"),
+                  fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
+                  key=AGREEMENT_ROWS[m.row][3], listed=item, bundle=counted or "bundle" in flags,
+                  name=_doc_name(body, m.end), own_end=own.end)
+        name_end = m.end + len(f.name) + 1 if f.name else m.end
+        places = [p for p in places_in(clause.text, clause.start) if not is_venue(body, p.start, clause.start)
+                  and not m.end <= p.start < name_end  # `Hiệp định Geneva`: a name, not a party
+                  and not _PROJECT_BEFORE.search(body, max(clause.start, p.start - 40), p.start)]
+        local = unique(p.canonical for p in places if not p.is_country)
+        countries = unique(p.canonical for p in places if p.is_country)
+        f.parties = local or (countries if len(countries) >= 2 else [])
+        head = heads.setdefault(f.group, f)
+        _set_dates(f, doc, m, sent, clause, own, head if item else None)
+        ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
+        at_event = ceremony or _AFTER_MEETING.search(body, sent.start, m.start) is not None
+        if f.date is None and not item and not at_event and cue_in("background", body, clause.start, m.start):
+            continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
+        meeting = _meeting_for(groups, idx, body, m.start, sent.start, local, f.mode)
+        tied = meeting is not None or at_event
+        if (status == "signed" and f.date is None and not tied and "relation" not in flags
+                and cue_in("perfective", body, clause.start, m.start)
+                and not cue_in("news", body, sent.start, sent.end)
+                and sent.start > body.find("\n")):  # the lead sentence is the news itself
+            continue  # `Chúng ta đã ký với Nhật Bản Hiệp định …`: a past fact, not the news
+        if counted and not tied and f.date is None:
+            continue  # `đã ký các thỏa thuận …` tied to no event of the article: a generic mention
+        scope = scope_in(sent.text)
+        _set_parties(f, doc, body, own, sent, scope, meeting, local, head if item else None)
+        _set_context(f, meeting, last_found if item else None, tied or item or cue_in("sides", body, sent.start, m.start))
+        if not f.parties:
+            continue  # no resolvable party: a generic mention
+        if "listed" in flags and not item and not f.named:
+            continue  # `ký hợp đồng` outside a signing's list, parties unnamed: a business contract
+        same_sentence = last_found is not None and last_found.start == sent.start
+        if not item and not same_sentence and not _in_scope(doc, f.parties, scope, meeting):
+            continue  # an item is in its list's scope, a document in its sentence's
         out.append(f)
-    return out
+        last_found = f
+    listed = {f.group for f in out if f.listed and not _PARTIAL.search(body, max(0, f.pos - 20), f.pos)}
+    return [f for f in out if not (f.bundle and not f.listed and f.group in listed)]  # a list's head
 
 
-def _in_scope(parties: list[str], sentence: Scope, meeting: Mention | None) -> bool:
-    """Viet Nam ↔ foreign: the parties' countries, what the sentence names, the meeting it was signed at."""
+def _signatories(body: str, own: Span, pair: tuple[str, str] | None) -> list[str]:
+    """Parties told as the subject of the signing verb right before the document, and after it by ``với``."""
+    clause_start = max(body.rfind(c, 0, own.start) for c in ";:\n") + 1
+    verbs = list(CUES["signed"].finditer(body, max(clause_start, own.start - _VERB_WINDOW), own.start))
+    verb = verbs[-1] if verbs else None
+    if verb is None or body[verb.end(): own.start].strip(" \"“”'"):
+        return []
+    start = max(body.rfind(",", clause_start, verb.start()) + 1, clause_start)
+    subject = regex.sub(r"\s+(?:đã|vừa|cùng|chính thức|sẽ)(?:\s+(?:đã|vừa|cùng|chính thức))*\s*$", "",
+                        body[start: verb.start()])
+    return parties_of_signing(subject, own.text, pair)
+
+
+def _doc_name(body: str, end: int) -> str:
+    """The proper name a document carries after its type word, when capitalised (`Hiệp định Thương mại biên
+    giới` → `thương mại biên giới`); empty for a common noun use (`Bản ghi nhớ về hợp tác …`)."""
+    m = _PROPER_NAME.match(body, end)
+    return m.group(1).casefold() if m else ""
+
+
+def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own: Span, head: Found | None) -> None:
+    """Signing date from the document's clause (or its sentence's opening), else its list's; its term from
+    a range after it (`giai đoạn 2023-2027`) or a year in its name (`Kế hoạch hợp tác năm 2017`)."""
+    body = doc.body
+    years = YEAR_RANGE.search(body, m.end, min(own.end, m.end + _TERM_WINDOW))
+    named_year = _NAME_YEAR.match(body, m.end, own.end)
+    if years and f.type != "meeting_minutes":
+        a, b = int(years.group(1)), int(years.group(2))
+        if a <= b <= a + 30:
+            f.valid_from, f.valid_to = a, b
+    elif named_year and f.type != "meeting_minutes":
+        f.valid_from = f.valid_to = int(named_year.group(1))
+    if f.status != "signed":
+        return  # a planned document has no signing date yet
+    found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
+             if not (named_year and w.start < named_year.end() and w.end > named_year.start(1))
+             and not _SINCE.search(body, max(clause.start, w.start - 8), w.start)]  # `từ năm 2018`: a start
+    when = best_date(found, m.start) or _leading_date(doc, sent, clause)
+    if when:
+        f.date, f.precision, f.own_date = when.date, when.precision, True
+    elif head is not None and head is not f and not head.own_date:
+        f.date, f.precision = head.date, head.precision
+
+
+def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:
+    """The date a sentence opens with (`Trong năm 2017, …; ký Nghị định thư …`), for its later clauses."""
+    if clause.start == sent.start:
+        return None
+    head = _LEADING.match(doc.body, sent.start, clause.start)
+    if head is None:
+        return None
+    return best_date(dates_in(head.group(), doc.reference_year, doc.published_at, sent.start), sent.start)
+
+
+def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, scope: Scope,
+                 meeting: Mention | None, local: list[str], head: Found | None) -> None:
+    """Parties named for the document (`giữa A và B`, its signatories), else its list head's, else its
+    clause's places, else the meeting's localities, else the two countries where the text speaks of both
+    sides or a bundle."""
+    item = head is not None
+    pair = _pair(doc, scope, meeting)
+    named = [] if f.bundle else parties_between(own.text, pair)
+    if not f.bundle and (not named or named == list(pair or ())):
+        named = _signatories(body, own, pair) or named  # `Bộ trưởng Quốc phòng hai nước đã ký …`
+    if named:
+        f.parties, f.named = named, named != list(pair or ())  # `giữa hai nước` alone names no signatory
+    elif item and head is not f and head.parties and not all(place_sides(local)):
+        f.parties = list(head.parties)  # `ký hiệp định giữa hai nước, gồm: hiệp định …`
+    elif f.bundle:  # the two countries, or the localities of the meeting it closed
+        sides = [p for p in local if meeting is not None and p in meeting.localities]
+        f.parties = sides or (list(pair) if pair else [])
+    elif meeting is not None and not f.parties:
+        f.parties = list(meeting.localities)
+    if not f.parties and pair and (cue_in("sides", body, sent.start, sent.end) or meeting is not None or item
+                                   or _PAIR_NAMED.search(sent.text)
+                                   or (f.status == "planned" and scope.vn and scope.foreign)):
+        f.parties = list(pair)
+
+
+def _set_context(f: Found, meeting: Mention | None, head: Found | None, news: bool) -> None:
+    """Date and mode from the meeting it was signed at or the list it is an item of; a signing told as the
+    news (at a ceremony, after talks, by both sides) took place in person unless the text says online."""
+    if f.status != "signed":
+        return
+    if meeting is not None:
+        if f.date is None and meeting.date is not None:
+            f.date, f.precision = meeting.date, meeting.precision
+        if f.mode == "unknown":
+            f.mode = meeting.mode
+    if head is not None and f.mode == "unknown":
+        f.mode = head.mode
+    if f.mode == "unknown" and news:
+        f.mode = "in_person"
+
+
+def _in_scope(doc: ArticleText, parties: list[str], sentence: Scope, meeting: Mention | None) -> bool:
+    """Viet Nam ↔ foreign: the parties' countries, what the sentence names, the meeting it was signed at;
+    organisations whose names say no country (`PVN và Gazprom`) take the article's sides."""
     if meeting is not None and meeting.in_scope:
         return True
-    vn, foreign = place_sides(parties)
-    return (sentence.vn or vn) and (sentence.foreign or foreign)
+    vn, foreign = place_sides(party_places(parties))
+    if (sentence.vn or vn) and (sentence.foreign or foreign):
+        return True
+    if parties and not vn and not foreign and all(not lookup_place(p) for p in parties):
+        article_vn, article_foreign = article_sides(doc.extra, doc.body)
+        return article_vn >= 1 and article_foreign >= 3 and 2 * article_foreign >= article_vn
+    return False
 
 
 def _richness(f: Found) -> tuple:
     return (len(f.parties), f.date is not None, f.valid_from is not None, -f.start)
 
 
+def _same_document(a: Found, b: Found) -> bool:
+    """Two mentions of one document: same type, status and naming word, sharing a party, told in different
+    lists and sentences (two bundles of one sentence are one lot: `các văn kiện … với tổng cộng 12 văn kiện`)."""
+    if (a.type, a.status, a.key) != (b.type, b.status, b.key) or a.group == b.group:
+        return False
+    if a.name and b.name and not (a.name.startswith(b.name) or b.name.startswith(a.name)):
+        return False  # `Hiệp định Thương mại mới` is not `Hiệp định về Quy chế quản lý biên giới`
+    pa, pb = {p.casefold() for p in a.parties}, {p.casefold() for p in b.parties}
+    if a.start == b.start and not (a.bundle and b.bundle) and (a.listed or b.listed or not pa or pa != pb):
+        return False  # one sentence: the same document only when told twice with the same parties
+    return not pa or not pb or bool(pa & pb)
+
+
 def _merge(found: list[Found]) -> list[Found]:
-    """One row per document: mentions of the same type, status and parties are merged."""
+    """One row per document: mentions in different sentences or lists of the same type, status, naming word
+    and parties are merged; the documents of one list stay apart."""
     kept: list[Found] = []
     for f in found:
-        twin = next((k for k in kept if k.type == f.type and k.status == f.status
-                     and (not k.parties or not f.parties or set(k.parties) & set(f.parties))), None)
+        twin = next((k for k in kept if _same_document(k, f)), None)
         if twin is None:
             kept.append(f)
             continue
@@ -231,10 +463,25 @@ def _merge(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _split_evidence(body: str, found: list[Found]) -> None:
+    """Documents told in one sentence get evidence from the sentence's start to the end of their own part
+    (the last keeps the whole sentence), so each row quotes its own document and keeps a distinct span."""
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.start, []).append(f)
+    for shared in by_sentence.values():
+        shared.sort(key=lambda f: f.pos)
+        for f in shared[:-1]:
+            tail = _EVIDENCE_TAIL.search(body, f.pos, f.own_end)
+            f.end = max(tail.start() if tail else f.own_end, f.pos + 1)
+
+
 def extract_agreements(doc: ArticleText) -> list[dict]:
     """Agreement rows (contract columns except ``agreement_id`` and ``article_id``)."""
     rows = []
-    for f in _merge(_find(doc)):
+    found = _merge(_find(doc))
+    _split_evidence(doc.body, found)
+    for f in found:
         rows.append({
             "agreement_type": f.type,
             "status": f.status,

@@ -15,7 +15,7 @@ import ahocorasick
 import regex
 
 from pipeline.dates import find_dates
-from pipeline.gazetteer import find_places, lookup
+from pipeline.gazetteer import country_name, find_places, lookup
 from pipeline.people import PersonMention, find_people
 from pipeline.text import Span, sentences
 
@@ -391,6 +391,19 @@ def article_sides(extra: dict, body: str) -> tuple[int, int]:
             vn += side in ("vn", "pair")
             foreign += side != "vn"
         cached = extra["_article_sides"] = (len(body), (vn, foreign))
+    return cached[1]
+
+
+def article_countries(extra: dict, body: str) -> list[str]:
+    """Foreign countries the article names, most named first (cached in ``extra``)."""
+    cached = extra.get("_article_countries")
+    if cached is None or cached[0] != len(body):
+        counts: dict[str, int] = {}
+        for p in places_in(body):
+            if p.country and p.country != "VN":
+                counts[p.country] = counts.get(p.country, 0) + 1
+        names = [country_name(c) for c in sorted(counts, key=lambda c: -counts[c])]
+        cached = extra["_article_countries"] = (len(body), [n for n in names if n])
     return cached[1]
 
 

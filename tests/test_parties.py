@@ -1,0 +1,36 @@
+"""Parties named in a ``giữa A và B`` phrase (sentences written for these rules)."""
+
+from __future__ import annotations
+
+from pipeline.extract.parties import canonical_party, parties_between, party_places
+
+PAIR = ("Việt Nam", "Hàn Quốc")
+
+
+def test_a_conjunction_inside_a_ministry_name_does_not_split_it():
+    assert parties_between("Bản ghi nhớ giữa Bộ Nông nghiệp và Phát triển nông thôn Việt Nam và Bộ Nông nghiệp, "
+                           "Thực phẩm và Nông thôn Hàn Quốc về hợp tác.", PAIR) == [
+        "Bộ Nông nghiệp và Phát triển nông thôn Việt Nam", "Bộ Nông nghiệp, Thực phẩm và Nông thôn Hàn Quốc"]
+
+
+def test_acronyms_localities_and_the_country_of_a_body():
+    assert parties_between("Thỏa thuận giữa Tổng công ty Điện lực Việt Nam (EVN) và KEPCO.", PAIR) == ["EVN", "KEPCO"]
+    assert parties_between("Ý định thư giữa UBND tỉnh Bắc Ninh và thành phố Suwon, Hàn Quốc.", PAIR) == [
+        "Bắc Ninh", "Suwon"]
+    assert parties_between("Bản ghi nhớ giữa Bộ Tài chính của Hàn Quốc và Bộ Tài chính Việt Nam.", PAIR) == [
+        "Bộ Tài chính Hàn Quốc", "Bộ Tài chính Việt Nam"]
+
+
+def test_both_sides_and_governments_stand_for_the_states():
+    assert parties_between("Hiệp định giữa Chính phủ hai nước.", PAIR) == ["Việt Nam", "Hàn Quốc"]
+    assert parties_between("Thỏa thuận hợp tác giữa Bộ Công an hai nước.", PAIR) == [
+        "Bộ Công an Việt Nam", "Bộ Công an Hàn Quốc"]
+    assert parties_between("Nghị định thư giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ Đại Hàn "
+                           "Dân Quốc.", PAIR)[0] == "Việt Nam"
+    assert parties_between("thỏa thuận giữa hai thành phố về du lịch", PAIR) == []  # sides read elsewhere
+
+
+def test_generic_bodies_are_no_party_and_countries_are_read_from_names():
+    assert canonical_party("tập đoàn kinh tế") is None
+    assert canonical_party("Bộ Tư pháp") == "Bộ Tư pháp"  # `pháp` here is law, not France
+    assert party_places(["Bộ Y tế Việt Nam", "Quỹ Đầu tư Hàn Quốc", "PVN"]) == ["Việt Nam", "Hàn Quốc"]
