@@ -9,12 +9,12 @@ folder of `bronze/`); the published gold tables, the gazetteer and the Data Pack
 import dagster as dg
 import pandas as pd
 
-from pipeline.bronze import fingerprint, scan, stat_signature
-from pipeline.build import build_gold, build_silver, known_documents
+from pipeline.bronze import fingerprint, owned_fingerprint, scan
+from pipeline.build import build_gold, build_silver
 from pipeline.checks import untraceable
-from pipeline.defs.partitions import SILVER_KEY, batches, last_versions
+from pipeline.defs.partitions import SILVER_KEY, batches, build_plan, last_versions, published_build
 from pipeline.defs.resources import DataRoot
-from pipeline.storage import article_bodies, batches_written, frame, read_table
+from pipeline.storage import article_bodies, batches_written, frame, read_table, stage_dir
 from pipeline.version import code_version
 
 raw_files = dg.AssetSpec(
@@ -47,12 +47,15 @@ def _out(layer: str, description: str) -> dg.AssetOut:
 def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
     """Decode every file of the batch (UTF-8, UTF-16, Windows-1258 → NFC), drop duplicate bytes, clean pages to articles."""
     batch = context.partition_key
-    signature = stat_signature(data_root.bronze, batch, code_version())  # before reading: a later change shows
+    state = build_plan(context.instance, data_root.path).batches[batch]  # stat signature taken before reading
     files = list(scan(data_root.bronze, batch))
-    version = fingerprint(files, code_version())
-    result = build_silver(files, known_documents(data_root.path, batch))
+    content = fingerprint(files, code_version())
+    mine = {f.sha256 for f in files if f.sha256}
+    known = {sha: path for sha, path in state.known.items() if sha in mine}
+    result = build_silver(files, known)
     context.log.info("batch %s: %s", batch, result.counts())
-    meta = {"fingerprint": version, "stat_signature": signature or "", "batch": batch, **result.counts()}
+    meta = {"fingerprint": owned_fingerprint(content, known), "content": content, "stat_signature": state.signature,
+            "batch": batch, **result.counts()}
     frames = {name: frame(name, getattr(result, name)) for name in ("documents", "articles", "rejected")}
     for name, df in frames.items():
         yield dg.Output(df, output_name=name, metadata=meta)
@@ -96,7 +99,7 @@ def gold(context: dg.AssetExecutionContext, articles: pd.DataFrame):
         yield dg.AssetCheckResult(asset_key=key, check_name="schema", passed=True, metadata={"rows": len(df)})
         yield dg.AssetCheckResult(asset_key=key, check_name="evidence_traceable", passed=not bad,
                                   metadata={"untraceable": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
-    yield dg.Output(frame("extraction_rejected", rejected), output_name="rejected")
+    yield dg.Output(frame("extraction_rejected", rejected), output_name="rejected", metadata=meta)  # last: see FINGERPRINT_KEY
 
 
 def _published(name: str) -> dg.AssetsDefinition:
@@ -133,25 +136,30 @@ def _article_dates(data_root: DataRoot) -> pd.DataFrame:
     return read_table(data_root.path, "articles", columns=["article_id", "published_at"])
 
 
+def _staged(context: dg.AssetExecutionContext, data_root: DataRoot, name: str) -> pd.DataFrame:
+    """Table ``name`` as this publication run wrote it (its staged copy), else as published."""
+    return read_table(data_root.path, name, stage=stage_dir(data_root.path, context.run.run_id))
+
+
 @dg.asset(key=["gold", "meeting_events"], group_name="gold", kinds={"parquet"},
           deps=[dg.AssetKey(["gold", "meetings"]), dg.AssetKey(["silver", "articles"])])
-def meeting_events(data_root: DataRoot) -> pd.DataFrame:
+def meeting_events(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
     """One row per meeting across articles: several outlets' reports of one meeting merged (same kind,
     compatible dates, shared people), with `n_articles` and the first and last article."""
     from pipeline.clustering import meeting_events as cluster_meetings
 
-    rows = cluster_meetings(read_table(data_root.path, "meetings"), _article_dates(data_root))
+    rows = cluster_meetings(_staged(context, data_root, "meetings"), _article_dates(data_root))
     return frame("meeting_events", rows)
 
 
 @dg.asset(key=["gold", "agreement_events"], group_name="gold", kinds={"parquet"},
           deps=[dg.AssetKey(["gold", "agreements"]), dg.AssetKey(["silver", "articles"])])
-def agreement_events(data_root: DataRoot) -> pd.DataFrame:
+def agreement_events(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
     """One row per agreement across articles: several outlets' reports of one signing merged (same type,
     compatible dates, the same parties), with `n_articles` and the first and last article."""
     from pipeline.clustering import agreement_events as cluster_agreements
 
-    rows = cluster_agreements(read_table(data_root.path, "agreements"), _article_dates(data_root))
+    rows = cluster_agreements(_staged(context, data_root, "agreements"), _article_dates(data_root))
     return frame("agreement_events", rows)
 
 
@@ -159,15 +167,19 @@ def agreement_events(data_root: DataRoot) -> pd.DataFrame:
     key=["gold", "datapackage"],
     group_name="gold",
     deps=[dg.AssetKey(["silver", "documents"])] + [dg.AssetKey(["gold", n]) for n in (
-        "meetings", "agreements", "trade_figures", "meeting_events", "agreement_events", "localities")],
+        "meetings", "agreements", "trade_figures", "rejected", "meeting_events", "agreement_events", "localities")],
     kinds={"json"},
 )
 def datapackage(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
     """`gold/datapackage.json` (Frictionless Data Package) and `gold/README.md` (data dictionary), generated
-    from the schema registry: descriptions, types, enums, row counts, sha256, licence, provenance."""
+    from the schema registry: descriptions, types, enums, row counts, hashes, licence, provenance (with
+    the batch fingerprints the tables were built from). Written with the run's staged tables, then all
+    swapped into `gold/` together."""
     from pipeline.publish import write_package
 
-    package = write_package(data_root.path, read_table(data_root.path, "documents"))
+    root = data_root.path
+    package = write_package(root, read_table(root, "documents"), stage_dir(root, context.run.run_id),
+                            published_build(context.instance, root))
     return dg.MaterializeResult(metadata={
         "resources": len(package["resources"]),
         "rows": dg.MetadataValue.json({r["name"]: r["rows"] for r in package["resources"]}),
