@@ -12,6 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.faults import inject
 from pipeline.storage import is_local, replace_file, table_path, umask
 from schemas.registry import TABLES, Table
 
@@ -112,7 +113,9 @@ def resource(root: Path, table: Table, stage: Path | None = None) -> dict:
 
 
 def bronze_provenance(documents) -> dict:
-    """Count and digest of the bronze documents the outputs were built from (digest over sorted SHA-256s)."""
+    """Count and digest of the bronze documents the outputs were built from (digest over sorted SHA-256s;
+    entries that were not read have none)."""
+    documents = documents[documents["sha256"].notna()]
     hashes = sorted(documents["sha256"])
     by_batch = documents.groupby("batch")["sha256"].apply(lambda s: hashlib.sha256("\n".join(sorted(s)).encode()).hexdigest())
     return {
@@ -206,7 +209,9 @@ def commit(stage: Path, gold: Path) -> None:
     reader who trusts the package's hashes never takes a mix for a set), then drop the stage."""
     names = sorted(p.name for p in stage.iterdir())
     order = [n for n in names if n not in (README, PACKAGE)] + [n for n in (README, PACKAGE) if n in names]
-    for name in order:
+    for i, name in enumerate(order):
+        if i:
+            inject("publish-swap")
         replace_file(stage / name, gold / name)
     stage.rmdir() if is_local(stage) else stage.fs.rm(stage.path, recursive=True)
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.faults import inject
+
 LOGS = {"loggers": {"console": {"config": {"log_level": os.environ.get("HOPTAC_LOG_LEVEL", "INFO")}}}}
 PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves
 
@@ -60,6 +62,7 @@ def run_build(instance: dg.DagsterInstance, root: Path, force: bool = False,
         _build_in_process(instance, root, plan, out, log)
     if out.failures:
         return out
+    inject("batches-built")
     reason = "forced" if force else publication_needed(root, published_build(instance, root))
     if reason is None:
         log("hoptac: nothing changed since the last publication; outputs left as they are")

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from upath import UPath
 
+from pipeline.faults import inject
 from schemas.registry import TABLES, Table
 
 NESTED = (pa.types.is_list, pa.types.is_struct, pa.types.is_date, pa.types.is_timestamp)
@@ -119,12 +120,15 @@ def write_tables(root: Path, tables: dict[tuple[str, str | None], pd.DataFrame],
     written: list[tuple[str, Path]] = []
     try:
         for arrow, path in targets:
+            inject(f"write:{path.name}")
             written.append((_write_aside(arrow, path), path))
     except BaseException:
         for tmp, _ in written:
             os.unlink(tmp)
         raise
-    for tmp, path in written:
+    for i, (tmp, path) in enumerate(written):
+        if i:
+            inject("between-parts")
         os.replace(tmp, str(path))
     return [path for _, path in targets]
 
