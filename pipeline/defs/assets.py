@@ -16,6 +16,7 @@ from pipeline.defs.partitions import SILVER_KEY, batches, build_plan, last_versi
 from pipeline.defs.resources import DataRoot
 from pipeline.storage import article_bodies, batches_written, frame, read_table, stage_dir
 from pipeline.version import code_version
+from schemas.registry import TABLES
 
 raw_files = dg.AssetSpec(
     key=["bronze", "raw_files"],
@@ -102,14 +103,26 @@ def gold(context: dg.AssetExecutionContext, articles: pd.DataFrame):
     yield dg.Output(frame("extraction_rejected", rejected), output_name="rejected", metadata=meta)  # last: see FINGERPRINT_KEY
 
 
+def all_parts(root, table: str, columns: list[str] | None = None, batch_column: bool = False) -> pd.DataFrame:
+    """Every batch's part of ``table`` (only ``columns``, when given) as one frame; empty, with the
+    columns, when bronze holds no batch."""
+    written = batches_written(root, table)
+    if written:
+        df = read_table(root, table, written, columns)
+    else:
+        df = TABLES[table].empty().assign(batch=pd.Series([], dtype="str"))
+        df = df[[*(columns or df.columns.drop("batch")), "batch"]]
+    return df if batch_column else df.drop(columns="batch")
+
+
 def _published(name: str) -> dg.AssetsDefinition:
     table = "extraction_rejected" if name == "rejected" else name
 
     @dg.asset(key=["gold", name], group_name="gold", deps=[dg.AssetKey(["gold", "batches", name])], kinds={"parquet"},
               description=f"{GOLD_DESCRIPTIONS[name]} All batches, one file.")
     def published(data_root: DataRoot) -> pd.DataFrame:
-        df = read_table(data_root.path, table, batches_written(data_root.path, table)).drop(columns="batch")
-        if "evidence" in df:  # checked again before publication: a bad row never replaces a good file
+        df = all_parts(data_root.path, table)
+        if "evidence" in df and len(df):  # checked again before publication: a bad row never replaces a good file
             bodies = article_bodies(data_root.path)
             if bad := untraceable(df, bodies):
                 raise dg.Failure(f"{len(bad)} {name} rows do not quote their article", metadata={
@@ -133,7 +146,7 @@ def localities() -> pd.DataFrame:
 
 def _article_dates(data_root: DataRoot) -> pd.DataFrame:
     """What the event tables need of silver: each article's id and publication time."""
-    return read_table(data_root.path, "articles", columns=["article_id", "published_at"])
+    return all_parts(data_root.path, "articles", ["article_id", "published_at"])
 
 
 def _staged(context: dg.AssetExecutionContext, data_root: DataRoot, name: str) -> pd.DataFrame:
@@ -178,7 +191,7 @@ def datapackage(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.Ma
     from pipeline.publish import write_package
 
     root = data_root.path
-    package = write_package(root, read_table(root, "documents"), stage_dir(root, context.run.run_id),
+    package = write_package(root, all_parts(root, "documents", batch_column=True), stage_dir(root, context.run.run_id),
                             published_build(context.instance, root))
     return dg.MaterializeResult(metadata={
         "resources": len(package["resources"]),

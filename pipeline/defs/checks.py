@@ -40,8 +40,7 @@ def _traceable_check(name: str) -> dg.AssetChecksDefinition:
                     description="Every row's article exists in silver and `evidence == body[evidence_start:evidence_end]`.")
     def check(context: dg.AssetCheckExecutionContext, data_root: DataRoot) -> dg.AssetCheckResult:
         rows = read_table(data_root.path, name, stage=stage_dir(data_root.path, context.run.run_id))
-        bodies = article_bodies(data_root.path)
-        bad = untraceable(rows, bodies)
+        bad = untraceable(rows, article_bodies(data_root.path)) if len(rows) else []
         return dg.AssetCheckResult(passed=not bad, metadata={
             "rows": len(rows), "untraceable": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
 
