@@ -246,7 +246,7 @@ def _binary_kind(raw: bytes) -> str | None:
 def _utf16_without_bom(raw: bytes) -> str | None:
     """`utf-16-le`/`-be` when the bytes look like UTF-16 without a byte-order mark: NULs (the high byte
     of Latin letters, digits and spaces) on one side of most pairs and none on the other."""
-    if len(raw) < 4 or len(raw) % 2:
+    if len(raw) < 4 or len(raw) % 2 or b"\x00" not in raw:
         return None
     even, odd = raw[0::2].count(0), raw[1::2].count(0)
     pairs = len(raw) // 2
@@ -272,13 +272,14 @@ codecs.register_error("hoptac-c1", _c1_as_bytes)
 _MOJIBAKE = re.compile("[\u00c2-\u00c6\u00e1-\u00e3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
                        "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
                        "\u203a\u20ac\u2122]")
+MOJIBAKE_SAMPLE = 2000  # characters: mojibake runs through a whole text, its start shows it
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|script|style|div|p|meta)\b[^>]*>", re.IGNORECASE)
 
 
 def repair_mojibake(text: str) -> str | None:
     """The text UTF-8 bytes were meant to be when they were decoded as Windows-1252 (or Latin-1) and
     saved as UTF-8 again (`Viá»‡t Nam` → `Việt Nam`); None when the text is not such mojibake."""
-    if not _MOJIBAKE.search(text, 0, 20_000):
+    if not _MOJIBAKE.search(text, 0, MOJIBAKE_SAMPLE):
         return None
     try:
         return text.encode("cp1252", errors="hoptac-c1").decode("utf-8")
@@ -288,7 +289,7 @@ def repair_mojibake(text: str) -> str | None:
 
 def looks_like_html(text: str) -> bool:
     """True for raw HTML (a page saved as markup, not as text): several tags in its first 4,000 characters."""
-    return len(_HTML.findall(text, 0, 4000)) >= 3
+    return "<" in text[:4000] and len(_HTML.findall(text, 0, 4000)) >= 3
 
 
 def normalise(text: str) -> str:
@@ -327,7 +328,7 @@ def decode(raw: bytes) -> Decoded:
     else:
         if (fixed := repair_mojibake(text)) is not None:
             return _checked(fixed, "utf-8-mojibake")
-        if len(_MOJIBAKE.findall(text, 0, 20_000)) >= 5:
+        if len(_MOJIBAKE.findall(text, 0, MOJIBAKE_SAMPLE)) >= 3:
             raise RejectedDocument("mojibake (UTF-8 read as Windows-1252) that cannot be repaired: bytes were lost")
         return _checked(text, "utf-8")
     try:

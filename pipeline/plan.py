@@ -8,7 +8,7 @@ a clean build; so when that copy goes, the batch holding the next one is stale a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.bronze import fingerprint, list_batches, owned_fingerprint, scan, stat_signature
@@ -62,7 +62,7 @@ def batch_state(root: Path, batch: str, code_version: str, last: dict[str, str])
         hashes = _recorded_hashes(root, batch)
         if hashes is not None:
             return BatchState(batch, signature, last["content"], hashes)
-    files = list(scan(root / "bronze", batch))
+    files = [replace(f, raw=b"") for f in scan(root / "bronze", batch)]  # hashes kept, bytes let go
     hashes = [(f.source_path, f.sha256) for f in files if f.sha256]
     return BatchState(batch, signature, fingerprint(files, code_version), hashes)
 
