@@ -175,7 +175,7 @@ def known_documents(root, batch: str) -> dict[str, str]:
     if not others:
         return {}
     docs = read_table(root, "documents", others)
-    docs = docs[docs["status"] != "duplicate"]
+    docs = docs[(docs["status"] != "duplicate") & docs["sha256"].notna()]  # unread entries have no bytes to match
     return dict(zip(docs["sha256"], docs["source_path"], strict=True))
 
 
