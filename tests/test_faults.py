@@ -282,3 +282,23 @@ def test_decoding_tells_utf16_without_bom_from_binary_and_repairs_mojibake():
     with pytest.raises(RejectedDocument, match="HTML"):
         decode(f"<html><body><div><p>{text}</p></div></body></html>".encode())
     assert decode(codecs.BOM_UTF8 + text.encode()).text == text
+
+
+def test_an_unreadable_file_is_rejected_with_its_reason(tmp_path, monkeypatch):
+    import builtins
+
+    import pipeline.bronze as bronze
+
+    write(tmp_path / "b" / "fine.txt", article(1))
+    write(tmp_path / "b" / "locked.txt", article(2))
+
+    def guarded(path, *args, **kwargs):
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return builtins.open(path, *args, **kwargs)
+
+    monkeypatch.setattr(bronze, "open", guarded, raising=False)
+    files = {f.source_path: f for f in bronze.scan(tmp_path)}
+    assert files["b/fine.txt"].sha256 and files["b/fine.txt"].problem is None
+    locked = files["b/locked.txt"]
+    assert (locked.status, locked.problem, locked.sha256) == ("rejected", "unreadable: Permission denied", None)
