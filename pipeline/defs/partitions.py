@@ -48,14 +48,9 @@ def published_build(instance: dg.DagsterInstance, root: Path) -> dict:
             "batches": {b: last_fingerprint(instance, b) or "" for b in batches_written(root, "documents")}}
 
 
-def is_stale(instance: dg.DagsterInstance, root: Path, batch: str) -> bool:
-    """True when the batch's bronze files, the documents other batches keep for it or the code changed
-    since its last build, or an output is missing."""
-    return batch in build_plan(instance, root).todo
-
-
 def stale_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
-    """The batches of `root/bronze` that `is_stale`, in name order."""
+    """The batches of `root/bronze` whose files, the documents other batches keep for them or the code
+    changed since their last build, or with a part missing, in name order."""
     return build_plan(instance, root).todo
 
 
