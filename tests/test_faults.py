@@ -302,3 +302,23 @@ def test_an_unreadable_file_is_rejected_with_its_reason(tmp_path, monkeypatch):
     assert files["b/fine.txt"].sha256 and files["b/fine.txt"].problem is None
     locked = files["b/locked.txt"]
     assert (locked.status, locked.problem, locked.sha256) == ("rejected", "unreadable: Permission denied", None)
+
+
+def test_ui_batch_runs_in_any_order_agree_with_the_first_copy_rule(tmp_path, monkeypatch):
+    from pipeline.definitions import defs
+    from pipeline.defs.partitions import register_batches, stale_batches
+
+    data = tmp_path / "data"
+    write(data / "bronze" / "a" / "one.txt", article(3))
+    write(data / "bronze" / "z" / "again.txt", article(3))
+    monkeypatch.setenv("DATA_DIR", str(data))
+    root = data_dir(str(data))
+    with dg.DagsterInstance.ephemeral() as instance:
+        register_batches(instance, root)
+        for batch in ("z", "a"):  # the later batch first: it still defers to the first copy
+            assert defs.resolve_job_def("build_batch").execute_in_process(instance=instance, partition_key=batch).success
+        assert stale_batches(instance, root) == []
+        assert defs.resolve_job_def("publish").execute_in_process(instance=instance).success
+    docs = read_table(root, "documents").set_index("source_path")
+    assert docs.loc["z/again.txt", "duplicate_of"] == "a/one.txt" and docs.loc["a/one.txt", "status"] == "article"
+    assert not list((data / "gold").glob(".publish-*"))

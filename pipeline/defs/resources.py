@@ -70,8 +70,9 @@ class ParquetTables(dg.ConfigurableIOManager):
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
         root = data_dir(self.data_dir)
-        batches = list(context.asset_partition_keys) if context.has_asset_partitions else None
-        return read_table(root, table_name(context.asset_key), batches, stage=stage_dir(root, context.run_id))
+        if context.has_asset_partitions:
+            return read_table(root, table_name(context.asset_key), list(context.asset_partition_keys))
+        return read_table(root, table_name(context.asset_key), stage=stage_dir(root, context.step_context.run_id))
 
 
 def default_resources(root: str | None = None) -> dict:
