@@ -97,10 +97,13 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """Console entry point: the build's status is the process's, whatever native threads do at exit.
 
-    Interpreter shutdown tears down extension modules while native worker threads (Arrow's and
-    DuckDB's thread pools, gRPC's) may still be parked; now and then one is destroyed while joinable
-    and the C++ runtime aborts (`terminate called without an active exception`, exit 134) after a
-    successful build. Everything is written and closed by now, so the process ends here, with its status.
+    Every native thread a build leaves is pyarrow's: jemalloc's background thread and Arrow's CPU and
+    I/O thread pools (importing pyarrow starts two, the first Parquet read and write the rest; Dagster,
+    pandas, pandera and distributed add none). Interpreter shutdown unloads the extension while those
+    threads are parked; now and then a pool's `std::thread` is destroyed while still joinable and the
+    C++ runtime aborts (`terminate called without an active exception`, exit 134) after a successful
+    build. Everything is written, flushed and closed by now (the instance and the worker pool are
+    closed in `build`), so the process ends here with its status, skipping that teardown.
     """
     status = main()
     sys.stdout.flush()
