@@ -68,7 +68,8 @@ def summary(root: Path, elapsed: float) -> str:
         docs = read_table(root, "documents")
         status = docs["status"].value_counts()
         lines.append(f"  documents read {len(docs)} in {docs['batch'].nunique()} batches: articles "
-                     f"{status.get('article', 0)}, duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}")
+                     f"{status.get('article', 0)}, duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}"
+                     + (f", ignored {status['ignored']}" if "ignored" in status else ""))
     except FileNotFoundError:
         lines.append("  no documents table written")
     for name in ("articles", "rejected", "meetings", "agreements", "trade_figures", "extraction_rejected", "localities"):
