@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +31,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
 _LETTERS = re.compile(r"[^\W\d_]")
 _VISIBLE = re.compile(r"\S")
@@ -41,16 +43,20 @@ class RejectedDocument(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class BronzeFile:
-    """One raw file: where it is and what it is (by content)."""
+    """One entry of `bronze/`: where it is and what it is (by content). A file that was not read (not
+    `.txt`, unreadable, a link out of bronze…) has no hash, its ``status`` (`ignored` or `rejected`)
+    and the ``problem`` in words."""
 
     source_path: str  # relative to the bronze root, with `/`
-    sha256: str
+    sha256: str | None
     n_bytes: int
     raw: bytes
+    problem: str | None = None
+    status: str | None = None
 
     @property
-    def article_id(self) -> str:
-        return self.sha256[:16]
+    def article_id(self) -> str | None:
+        return self.sha256[:16] if self.sha256 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +66,26 @@ class Decoded:
 
 
 ROOT_BATCH = "_root"  # the batch of files lying directly in `bronze/`
+TEXT_SUFFIX = ".txt"  # compared case-insensitively: `NOTE.TXT` is text too
+
+
+def batch_key(folder: str) -> str:
+    """The batch of a first-level folder: its name, with one more `_` in front when it starts with `_`,
+    so no folder (not even one named `_root`) takes the root batch's key and no two folders share one."""
+    return "_" + folder if folder.startswith("_") else folder
+
+
+def batch_folder(batch: str) -> str | None:
+    """The first-level folder of ``batch`` (None for the root batch): the inverse of `batch_key`."""
+    if batch == ROOT_BATCH:
+        return None
+    return batch[1:] if batch.startswith("_") else batch
 
 
 def batch_of(source_path: str) -> str:
-    """A file's batch: the first-level folder of `bronze/` holding it (`_root` for files directly in it)."""
+    """A file's batch: from the first-level folder of `bronze/` holding it (`_root` for files directly in it)."""
     head, sep, _ = source_path.partition("/")
-    return head if sep else ROOT_BATCH
+    return batch_key(head) if sep else ROOT_BATCH
 
 
 def _local(root: UPath) -> Path | None:
@@ -73,82 +93,163 @@ def _local(root: UPath) -> Path | None:
     return Path(root.path) if root.protocol in ("", "file", "local") else None
 
 
-def _txt_entries(folder: str | os.PathLike, rel: str = "", recursive: bool = True) -> Iterator[tuple[str, os.DirEntry]]:
-    """(path relative to the walk's start, entry) of every `*.txt` file below ``folder`` (`os.scandir`)."""
+def _entries(folder: str | os.PathLike, rel: str = "", recursive: bool = True) -> Iterator[tuple[str, os.DirEntry | OSError]]:
+    """(path relative to the walk's start, entry) of every file, link or other non-folder entry below
+    ``folder`` (`os.scandir`; folder links are entries, not followed). A folder that cannot be listed
+    is one entry holding the error."""
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
         return
+    except OSError as e:
+        yield rel.rstrip("/") or ".", e
+        return
     for e in entries:
-        if e.name.endswith(".txt") and e.is_file():
+        if e.is_dir(follow_symlinks=False):
+            if recursive:
+                yield from _entries(e.path, f"{rel}{e.name}/")
+        else:
             yield rel + e.name, e
-        elif recursive and e.is_dir():
-            yield from _txt_entries(e.path, f"{rel}{e.name}/")
 
 
-def _local_txt(base: Path, batch: str | None) -> Iterator[tuple[str, os.DirEntry]]:
-    """(path relative to ``base``, entry) of the `*.txt` files of one batch (or of all) on a local disk."""
+def _local_entries(base: Path, batch: str | None) -> Iterator[tuple[str, os.DirEntry | OSError]]:
+    """(path relative to ``base``, entry) of one batch's entries (or all) on a local disk."""
     if batch is None:
-        return _txt_entries(base)
-    if batch == ROOT_BATCH:
-        return _txt_entries(base, recursive=False)
-    return _txt_entries(base / batch, f"{batch}/")
+        return _entries(base)
+    folder = batch_folder(batch)
+    if folder is None:
+        return _entries(base, recursive=False)
+    return _entries(base / folder, f"{folder}/")
 
 
-def batch_paths(bronze_dir: str | os.PathLike, batch: str | None = None) -> list[Path]:
-    """The `*.txt` files of one batch (or of all), in path order (any fsspec filesystem)."""
-    root = UPath(bronze_dir)
-    base = _local(root)
-    if base is not None:
-        return sorted(Path(e.path) for _, e in _local_txt(base, batch))
+def _remote_paths(root: UPath, batch: str | None) -> list[UPath]:
     if batch == ROOT_BATCH:
         paths = root.glob("*.txt")
     else:
-        paths = (root if batch is None else root / batch).rglob("*.txt")
+        folder = batch_folder(batch) if batch else None
+        paths = (root if folder is None else root / folder).rglob("*.txt")
     return sorted(p for p in paths if p.is_file())
 
 
 def list_batches(bronze_dir: str | os.PathLike) -> list[str]:
-    """Every batch that holds at least one `*.txt` file, in name order."""
+    """Every batch that holds at least one entry, in name order."""
     root = UPath(bronze_dir)
     base = _local(root)
     if base is None:
-        return sorted({batch_of(p.relative_to(root).as_posix()) for p in batch_paths(root)})
+        return sorted({batch_of(p.relative_to(root).as_posix()) for p in _remote_paths(root, None)})
     try:
-        folders = [e.name for e in os.scandir(base) if e.is_dir()]
+        folders = [e.name for e in os.scandir(base) if e.is_dir(follow_symlinks=False)]
     except FileNotFoundError:
         return []
-    return sorted({b for b in [ROOT_BATCH, *folders] if next(_local_txt(base, b), None)})
+    found = [ROOT_BATCH] if next(_entries(base, recursive=False), None) else []
+    return sorted(found + [batch_key(f) for f in folders if next(_entries(base / f, f"{f}/"), None)])
+
+
+def entry_sizes(bronze_dir: str | os.PathLike) -> list[tuple[str, int]]:
+    """(batch, bytes) of every `*.txt` entry below ``bronze_dir``, from the listing alone (nothing is read;
+    an entry that cannot be stat'ed counts 0 bytes)."""
+    root = UPath(bronze_dir)
+    base = _local(root)
+    if base is None:
+        return [(batch_of(p.relative_to(root).as_posix()), p.stat().st_size) for p in _remote_paths(root, None)]
+    out = []
+    for rel, entry in _local_entries(base, None):
+        if isinstance(entry, OSError) or not rel.lower().endswith(TEXT_SUFFIX):
+            continue
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            size = 0
+        out.append((batch_of(rel), size))
+    return out
+
+
+def _unread(rel: str, status: str, problem: str, n_bytes: int = 0) -> BronzeFile:
+    return BronzeFile(rel, None, n_bytes, b"", problem, status)
+
+
+def _read_local(base_real: str, rel: str, entry: os.DirEntry | OSError) -> BronzeFile:
+    """Read one local entry, or say why it was not read (never raises for a bad file)."""
+    if isinstance(entry, OSError):
+        return _unread(rel, "rejected", f"folder cannot be listed: {entry.strerror}")
+    if not rel.lower().endswith(TEXT_SUFFIX):
+        return _unread(rel, "ignored", f"not a {TEXT_SUFFIX} file")
+    link = entry.is_symlink()
+    try:
+        st = os.stat(entry.path)
+    except FileNotFoundError:
+        return _unread(rel, "rejected", "dangling symbolic link" if link else "file vanished while reading")
+    except OSError as e:
+        return _unread(rel, "rejected", "symbolic link loop" if e.errno == errno.ELOOP else f"unreadable: {e.strerror}")
+    if link and os.path.commonpath([base_real, os.path.realpath(entry.path)]) != base_real:
+        return _unread(rel, "rejected", "symbolic link to a file outside bronze (not followed)")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a special file"
+        return _unread(rel, "ignored" if stat.S_ISDIR(st.st_mode) else "rejected", f"not a regular file: {kind}")
+    try:
+        with open(entry.path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        return _unread(rel, "rejected", f"unreadable: {e.strerror}", st.st_size)
+    return BronzeFile(rel, hashlib.sha256(raw).hexdigest(), len(raw), raw)
 
 
 def scan(bronze_dir: str | os.PathLike, batch: str | None = None) -> Iterator[BronzeFile]:
-    """Every `*.txt` file of ``batch`` (default: all) below ``bronze_dir``, in path order, read as bytes."""
+    """Every entry of ``batch`` (default: all) below ``bronze_dir``, in path order: `*.txt` files read
+    as bytes, anything else (other files, bad links, unreadable files) as a `BronzeFile` saying why not."""
     root = UPath(bronze_dir)
-    base = _local(root) or root
-    for path in batch_paths(root, batch):
-        raw = path.read_bytes()
-        yield BronzeFile(path.relative_to(base).as_posix(), hashlib.sha256(raw).hexdigest(), len(raw), raw)
+    base = _local(root)
+    if base is None:
+        for path in _remote_paths(root, batch):
+            raw = path.read_bytes()
+            yield BronzeFile(path.relative_to(root).as_posix(), hashlib.sha256(raw).hexdigest(), len(raw), raw)
+        return
+    base_real = os.path.realpath(base)
+    for rel, entry in sorted(_local_entries(base, batch), key=lambda x: x[0]):
+        yield _read_local(base_real, rel, entry)
+
+
+def _stat_line(rel: str, entry: os.DirEntry | OSError) -> str:
+    if isinstance(entry, OSError):
+        return f"\n{rel}\t!{entry.errno}"
+    try:
+        st = os.stat(entry.path)
+    except OSError as e:
+        return f"\n{rel}\t!{e.errno}"
+    return f"\n{rel}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ctime_ns}\t{st.st_ino}"
 
 
 def stat_signature(bronze_dir: str | os.PathLike, batch: str, code_version: str) -> str | None:
-    """A cheap stand-in for `fingerprint`: code version and every file's path, size and modification time
-    (no reading). Equal signatures mean unchanged files, as for make or git; None on filesystems without
-    modification times, where only the content fingerprint decides."""
+    """A cheap stand-in for `fingerprint`: code version and every entry's path, size, modification and
+    change times and inode (no reading). The change time cannot be set back by a program, so an
+    in-place edit that restores size and modification time still shows (as git's index does); equal
+    signatures mean unchanged files. None on filesystems without such times: only the content decides."""
     base = _local(UPath(bronze_dir))
     if base is None:
         return None
     h = hashlib.sha256(code_version.encode())
-    for rel, entry in sorted(_local_txt(base, batch), key=lambda x: x[0]):
-        st = entry.stat()
-        h.update(f"\n{rel}\t{st.st_size}\t{st.st_mtime_ns}".encode())
+    for rel, entry in sorted(_local_entries(base, batch), key=lambda x: x[0]):
+        h.update(_stat_line(rel, entry).encode())
     return h.hexdigest()[:24]
 
 
-def fingerprint(files: Iterator[BronzeFile] | list[BronzeFile], code_version: str) -> str:
-    """What a batch's outputs depend on: the code version and every file's path and content hash."""
+def fingerprint(files: Iterable[BronzeFile], code_version: str) -> str:
+    """What a batch's own outputs depend on: the code version and every entry's path and content hash
+    (or why it was not read)."""
     h = hashlib.sha256(code_version.encode())
     for f in files:
-        h.update(f"\n{f.source_path}\t{f.sha256}".encode())
+        h.update(f"\n{f.source_path}\t{f.sha256 or '!' + str(f.problem)}".encode())
+    return h.hexdigest()[:24]
+
+
+def owned_fingerprint(content: str, known: dict[str, str]) -> str:
+    """A batch's full fingerprint: its `fingerprint` and which of its documents other batches keep
+    (``known``: SHA-256 → path), so a batch is rebuilt when the copy it deferred to goes away."""
+    if not known:
+        return content
+    h = hashlib.sha256(content.encode())
+    for sha, path in sorted(known.items()):
+        h.update(f"\n{sha}\t{path}".encode())
     return h.hexdigest()[:24]
 
 
@@ -156,9 +257,58 @@ def _binary_kind(raw: bytes) -> str | None:
     for magic, name in MAGIC.items():
         if raw.startswith(magic):
             return name
-    if b"\x00" in raw[:4096]:
+    if b"\x00" in raw:  # anywhere: one memchr, and a NUL is never text
         return "binary data (NUL bytes)"
     return None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """`utf-16-le`/`-be` when the bytes look like UTF-16 without a byte-order mark: NULs (the high byte
+    of Latin letters, digits and spaces) on one side of most pairs and none on the other."""
+    if len(raw) < 4 or len(raw) % 2 or b"\x00" not in raw:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    pairs = len(raw) // 2
+    if odd >= 0.2 * pairs and even == 0:
+        return "utf-16-le"
+    if even >= 0.2 * pairs and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _c1_as_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """Encoding error handler: a C1 control character stands for its own byte (mojibake read as Latin-1)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start:error.end]
+    if all("\x80" <= c <= "\x9f" for c in chunk):
+        return chunk.encode("latin-1"), error.end
+    raise error
+
+
+codecs.register_error("hoptac-c1", _c1_as_bytes)
+# UTF-8 read as Windows-1252: a lead byte's letter (Ã Â Ä Å Æ á â …) then a continuation byte's
+_MOJIBAKE = re.compile("[\u00c2-\u00c6\u00e1-\u00e3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+                       "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+                       "\u203a\u20ac\u2122]")
+MOJIBAKE_SAMPLE = 2000  # characters: mojibake runs through a whole text, its start shows it
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|script|style|div|p|meta)\b[^>]*>", re.IGNORECASE)
+
+
+def repair_mojibake(text: str) -> str | None:
+    """The text UTF-8 bytes were meant to be when they were decoded as Windows-1252 (or Latin-1) and
+    saved as UTF-8 again (`Viá»‡t Nam` → `Việt Nam`); None when the text is not such mojibake."""
+    if not _MOJIBAKE.search(text, 0, MOJIBAKE_SAMPLE):
+        return None
+    try:
+        return text.encode("cp1252", errors="hoptac-c1").decode("utf-8")
+    except UnicodeError:
+        return None
+
+
+def looks_like_html(text: str) -> bool:
+    """True for raw HTML (a page saved as markup, not as text): several tags in its first 4,000 characters."""
+    return "<" in text[:4000] and len(_HTML.findall(text, 0, 4000)) >= 3
 
 
 def normalise(text: str) -> str:
@@ -167,9 +317,10 @@ def normalise(text: str) -> str:
 
 
 def decode(raw: bytes) -> Decoded:
-    """Decode raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
+    """Decode raw bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when its NULs
+    show it), else Windows-1258; UTF-8 mojibake (read once as Windows-1252) is repaired.
 
-    Raises `RejectedDocument` for empty, binary or undecodable input.
+    Raises `RejectedDocument` for empty, binary, HTML or undecodable input.
     """
     if not raw.strip():
         raise RejectedDocument("empty file" if not raw else "file holds only white space")
@@ -181,13 +332,24 @@ def decode(raw: bytes) -> Decoded:
                 raise RejectedDocument(f"not valid {encoding} despite its byte-order mark: {e.reason}") from e
             return _checked(text, "utf-16-le" if bom == codecs.BOM_UTF16_LE else
                             "utf-16-be" if bom == codecs.BOM_UTF16_BE else encoding)
+    if utf16 := _utf16_without_bom(raw):
+        try:
+            return _checked(raw.decode(utf16), utf16)
+        except (UnicodeDecodeError, RejectedDocument):
+            pass  # NULs in a pattern, but not UTF-16 text: judged as binary below
     kind = _binary_kind(raw)
     if kind:
         raise RejectedDocument(f"binary file, not text: {kind}")
     try:
-        return _checked(raw.decode("utf-8"), "utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if (fixed := repair_mojibake(text)) is not None:
+            return _checked(fixed, "utf-8-mojibake")
+        if len(_MOJIBAKE.findall(text, 0, MOJIBAKE_SAMPLE)) >= 3:
+            raise RejectedDocument("mojibake (UTF-8 read as Windows-1252) that cannot be repaired: bytes were lost")
+        return _checked(text, "utf-8")
     try:
         return _checked(raw.decode("cp1258"), "windows-1258")
     except UnicodeDecodeError as e:
@@ -202,4 +364,6 @@ def _checked(text: str, encoding: str) -> Decoded:
     letters = len(_LETTERS.findall(sample))
     if letters < 0.3 * len(_VISIBLE.findall(sample)):
         raise RejectedDocument(f"does not look like text ({encoding}: too few letters)")
+    if looks_like_html(text):
+        raise RejectedDocument("raw HTML markup, not the page's text (save the page as text)")
     return Decoded(text, encoding)

@@ -15,6 +15,7 @@ import pandera.errors
 import pyarrow as pa
 
 from pipeline.bronze import BronzeFile, RejectedDocument, decode
+from pipeline.budget import DocumentTimeout, document_budget, time_budget
 from pipeline.clean import clean_document
 from pipeline.clean.confidence import LOW_CONFIDENCE, MIN_CONFIDENCE, distribution
 from pipeline.extract import ArticleText, extract_article
@@ -34,7 +35,8 @@ class Silver:
 
     def counts(self) -> dict[str, int]:
         status = pd.Series([d["status"] for d in self.documents], dtype="str").value_counts()
-        return {"files": len(self.documents), **{k: int(status.get(k, 0)) for k in ("article", "duplicate", "rejected")}}
+        counts = {"files": len(self.documents), **{k: int(status.get(k, 0)) for k in ("article", "duplicate", "rejected")}}
+        return counts | ({"ignored": int(status["ignored"])} if "ignored" in status else {})
 
     def confidence(self) -> dict[str, int]:
         """Articles per `body_confidence` band, with the documents rejected for a low one."""
@@ -64,6 +66,10 @@ def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = Non
         doc = {"source_path": f.source_path, "sha256": f.sha256,
                "n_bytes": f.n_bytes, "encoding": None, "article_id": f.article_id, "duplicate_of": None}
         out.documents.append(doc)
+        if f.problem:  # not read: not a text file, unreadable, a bad link
+            doc["status"] = f.status
+            out.rejected.append(_rejection(f, "scan", f.problem))
+            continue
         if f.sha256 in kept:
             doc.update(status="duplicate", duplicate_of=kept[f.sha256])
             continue
@@ -156,9 +162,16 @@ def build_gold(articles: Iterable[dict], progress: Callable[[int], None] | None 
     tables: dict[str, list[dict]] = {name: [] for name in GOLD_TABLES}
     rejected: list[dict] = []
     articles = list(articles)
+    budget = document_budget()
     for row in counted(articles, progress):
         try:
-            rows = extract_article(article_text(row))
+            with time_budget(budget):
+                rows = extract_article(article_text(row))
+        except DocumentTimeout as e:
+            log.warning("extraction of %s ran out of time", row["source_path"])
+            rejected.append({"source_path": row["source_path"], "article_id": row["article_id"],
+                             "stage": "extract", "reason": str(e)})
+            continue
         except Exception as e:  # noqa: BLE001 - recorded in the rejected table
             log.exception("extraction failed for %s", row["source_path"])
             rejected.append({"source_path": row["source_path"], "article_id": row["article_id"],
@@ -185,20 +198,23 @@ def known_documents(root, batch: str) -> dict[str, str]:
     if not others:
         return {}
     docs = read_table(root, "documents", others)
-    docs = docs[docs["status"] != "duplicate"]
+    docs = docs[(docs["status"] != "duplicate") & docs["sha256"].notna()]  # unread entries have no bytes to match
     return dict(zip(docs["sha256"], docs["source_path"], strict=True))
 
 
-def process_batch(root, batch: str, code_version: str, known: dict[str, str] | None = None) -> tuple[str, dict[str, int]]:
-    """Build one batch outside Dagster's IO managers (fan-out jobs, parallel `hoptac build`): silver and
-    gold parts validated, checked to quote their articles, then written. Returns the batch fingerprint
-    and row counts. ``known``: documents other batches hold (default: read from their written parts)."""
-    from pipeline.bronze import fingerprint, scan
+def process_batch(root, batch: str, code_version: str, known: dict[str, str] | None = None
+                  ) -> tuple[dict[str, str], dict[str, int]]:
+    """Build one batch outside Dagster's IO managers (`hoptac build`, fan-out jobs): silver and gold
+    parts validated, checked to quote their articles, written aside, then all put in place together.
+    Returns the batch's versions (`content` and full `fingerprint`) and row counts. ``known``:
+    documents other batches keep (default: read from their written parts)."""
+    from pipeline.bronze import fingerprint, owned_fingerprint, scan
     from pipeline.checks import untraceable
-    from pipeline.storage import frame, write_table
+    from pipeline.storage import frame, write_tables
 
     files = list(scan(root / "bronze", batch))
-    silver = build_silver(files, known_documents(root, batch) if known is None else known)
+    known = known_documents(root, batch) if known is None else known
+    silver = build_silver(files, known)
     tables, rejected = build_gold(silver.articles)
     out = {"documents": silver.documents, "articles": silver.articles, "rejected": silver.rejected,
            **tables, "extraction_rejected": rejected}
@@ -207,9 +223,11 @@ def process_batch(root, batch: str, code_version: str, known: dict[str, str] | N
     for name in GOLD_TABLES:
         if bad := untraceable(frames[name], bodies):
             raise ValueError(f"batch {batch}: {len(bad)} {name} rows do not quote their article: {bad[:3]}")
-    for name, df in frames.items():
-        write_table(root, name, df, batch)
-    return fingerprint(files, code_version), {name: len(df) for name, df in frames.items()}
+    write_tables(root, {(name, batch): df for name, df in frames.items()})
+    content = fingerprint(files, code_version)
+    mine = {f.sha256 for f in files if f.sha256}
+    versions = {"content": content, "fingerprint": owned_fingerprint(content, {k: v for k, v in known.items() if k in mine})}
+    return versions, {name: len(df) for name, df in frames.items()}
 
 
 def _unique_by(rows: list[dict], key: str) -> list[dict]:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 INSTANCE_YAML = "telemetry:\n  enabled: false\n"
+EX_TEMPFAIL = 75  # sysexits: another build holds the lock, try again later
 
 
 def dagster_home() -> Path:
@@ -21,16 +22,18 @@ def dagster_home() -> Path:
     return home
 
 
-def build(data_dir: str | None = None, force: bool = False) -> int:
+def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -> int:
     """Build what changed: each batch whose files or code changed, then republish the gold tables.
 
-    With nothing new, nothing is recomputed and every output stays byte-identical.
+    With nothing new, nothing is recomputed and every output stays byte-identical. One build at a time
+    per data root (`pipeline.lock`): a second one waits up to ``wait`` seconds, then exits with 75.
     """
     if data_dir:
         os.environ["DATA_DIR"] = data_dir
     dagster_home()
     import dagster as dg
 
+    from pipeline.lock import BuildLocked, build_lock
     from pipeline.runner import run_build
     from pipeline.storage import data_dir as resolve_data_dir
 
@@ -40,9 +43,14 @@ def build(data_dir: str | None = None, force: bool = False) -> int:
               file=sys.stderr)
         return 2
     started = time.perf_counter()
-    with dg.DagsterInstance.get() as instance:
-        result = run_build(instance, root, force, log=lambda m: print(m, flush=True))
-    print(summary(root, time.perf_counter() - started))
+    log = lambda m: print(m, flush=True)  # noqa: E731
+    try:
+        with build_lock(root, wait, log), dg.DagsterInstance.get() as instance:
+            result = run_build(instance, root, force, log=log)
+            print(summary(root, time.perf_counter() - started))
+    except BuildLocked as e:
+        print(f"hoptac: {e}; try again when it is done (or pass --wait SECONDS)", file=sys.stderr)
+        return EX_TEMPFAIL
     if not result.success:
         print("hoptac: the build failed; the last good published outputs were left in place.", *result.failures[:5],
               sep="\n  ", file=sys.stderr)
@@ -60,7 +68,8 @@ def summary(root: Path, elapsed: float) -> str:
         docs = read_table(root, "documents")
         status = docs["status"].value_counts()
         lines.append(f"  documents read {len(docs)} in {docs['batch'].nunique()} batches: articles "
-                     f"{status.get('article', 0)}, duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}")
+                     f"{status.get('article', 0)}, duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}"
+                     + (f", ignored {status['ignored']}" if "ignored" in status else ""))
     except FileNotFoundError:
         lines.append("  no documents table written")
     for name in ("articles", "rejected", "meetings", "agreements", "trade_figures", "meeting_events",
@@ -79,11 +88,30 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="build every dataset from DATA_DIR/bronze (default: data)")
     b.add_argument("--data-dir", help="data root (default: $DATA_DIR or ./data)")
     b.add_argument("--force", action="store_true", help="rebuild every batch even if nothing changed")
+    b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="when another build holds the data root, wait this long for it (default: exit at once)")
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.data_dir, args.force)
+        return build(args.data_dir, args.force, args.wait)
     return 2
 
 
+def run() -> None:
+    """Console entry point: the build's status is the process's, whatever native threads do at exit.
+
+    Every native thread a build leaves is pyarrow's: jemalloc's background thread and Arrow's CPU and
+    I/O thread pools (importing pyarrow starts two, the first Parquet read and write the rest; Dagster,
+    pandas, pandera and distributed add none). Interpreter shutdown unloads the extension while those
+    threads are parked; now and then a pool's `std::thread` is destroyed while still joinable and the
+    C++ runtime aborts (`terminate called without an active exception`, exit 134) after a successful
+    build. Everything is written, flushed and closed by now (the instance and the worker pool are
+    closed in `build`), so the process ends here with its status, skipping that teardown.
+    """
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

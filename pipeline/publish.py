@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.storage import is_local
+from pipeline.faults import inject
+from pipeline.storage import is_local, replace_file, table_path, umask
 from schemas.registry import TABLES, Table
 
 LICENSE = {
@@ -19,7 +21,9 @@ LICENSE = {
     "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
-PUBLISHED = ("meetings", "agreements", "trade_figures", "meeting_events", "agreement_events", "localities")
+PUBLISHED = ("meetings", "agreements", "trade_figures", "extraction_rejected", "meeting_events", "agreement_events",
+             "localities")
+PACKAGE, README = "datapackage.json", "README.md"
 TITLE = "hoptac: Viet Nam's local cooperation with foreign partners"
 DESCRIPTION = (
     "Meetings, agreements and trade figures read from Vietnamese news pages about Viet Nam's local "
@@ -89,8 +93,8 @@ def field_spec(table: Table, name: str, arrow_type: pa.DataType, nullable: bool,
     return spec
 
 
-def resource(root: Path, table: Table) -> dict:
-    path = root / table.path
+def resource(root: Path, table: Table, stage: Path | None = None) -> dict:
+    path = table_path(root, table.name, stage=stage)
     with path.open("rb") as f:
         meta = pq.read_metadata(f)
     fields = [field_spec(table, *col) for col in table.columns()]
@@ -101,16 +105,17 @@ def resource(root: Path, table: Table) -> dict:
         "mediatype": "application/vnd.apache.parquet",
         "encoding": "utf-8",
         "description": table.description,
-        # `sha256`/`size` rather than Frictionless `hash`/`bytes`: its Parquet reader does not stream bytes to check them
-        "sha256": sha256_file(path),
-        "size": path.stat().st_size,
+        "hash": f"sha256:{sha256_file(path)}",
+        "bytes": path.stat().st_size,
         "rows": meta.num_rows,
         "schema": {"fields": fields, "primaryKey": [table.key] if table.schema.columns[table.key].unique else []},
     }
 
 
 def bronze_provenance(documents) -> dict:
-    """Count and digest of the bronze documents the outputs were built from (digest over sorted SHA-256s)."""
+    """Count and digest of the bronze documents the outputs were built from (digest over sorted SHA-256s;
+    entries that were not read have none)."""
+    documents = documents[documents["sha256"].notna()]
     hashes = sorted(documents["sha256"])
     by_batch = documents.groupby("batch")["sha256"].apply(lambda s: hashlib.sha256("\n".join(sorted(s)).encode()).hexdigest())
     return {
@@ -122,8 +127,9 @@ def bronze_provenance(documents) -> dict:
     }
 
 
-def datapackage(root: Path, documents) -> dict:
-    """The Data Package descriptor for the gold tables under ``root``."""
+def datapackage(root: Path, documents, stage: Path | None = None, build: dict | None = None) -> dict:
+    """The Data Package descriptor for the gold tables under ``root`` (their staged copies in ``stage``
+    when there are); ``build``: the batch fingerprints and code version they were built from."""
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "hoptac",
@@ -134,8 +140,9 @@ def datapackage(root: Path, documents) -> dict:
         "keywords": ["Viet Nam", "China", "Guangxi", "local cooperation", "news", "trade"],
         "sources": [{"title": "Vietnamese news pages (bronze layer)", "description": "Raw documents as scraped"}],
         "provenance": {"pipeline": "hoptac", "pipeline_version": pipeline_version(),
-                       "bronze": bronze_provenance(documents)},
-        "resources": [resource(root, TABLES[name]) for name in PUBLISHED if (root / TABLES[name].path).exists()],
+                       "bronze": bronze_provenance(documents), "build": build or {}},
+        "resources": [resource(root, TABLES[name], stage) for name in PUBLISHED
+                      if table_path(root, name, stage=stage).exists()],
     }
 
 
@@ -146,7 +153,7 @@ def data_dictionary(package: dict) -> str:
              f"Built from {package['provenance']['bronze']['distinct_documents']} distinct bronze documents "
              f"(digest `{package['provenance']['bronze']['sha256_of_document_hashes'][:16]}…`).", ""]
     lines += ["| table | rows | sha256 |", "|---|---|---|"]
-    lines += [f"| `{r['path']}` | {r['rows']} | `{r['sha256'][:16]}…` |" for r in package["resources"]]
+    lines += [f"| `{r['path']}` | {r['rows']} | `{r['hash'].removeprefix('sha256:')[:16]}…` |" for r in package["resources"]]
     for r in package["resources"]:
         lines += ["", f"## {r['name']}", "", r["description"], "",
                   "| column | type | required | allowed values | description |", "|---|---|---|---|---|"]
@@ -159,25 +166,62 @@ def data_dictionary(package: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def published_outputs_present(root: Path) -> bool:
-    """True when every published gold file and the Data Package exist."""
-    files = [root / TABLES[n].path for n in (*PUBLISHED, "extraction_rejected")]
-    return all(f.exists() for f in files) and (root / "gold" / "datapackage.json").exists()
-
-
-def write_package(root: Path, documents) -> dict:
-    """Write `gold/datapackage.json` and `gold/README.md`; return the descriptor."""
-    package = datapackage(root, documents)
+def publication_needed(root: Path, build: dict) -> str | None:
+    """Why the published set must be written again, or None when it is exactly what ``build`` (batch
+    fingerprints and code version) gives: decided from what is published, not from what was built, so a
+    publication that failed or was killed is redone by the next build."""
     gold = root / "gold"
-    _atomic_write(gold / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n")
-    _atomic_write(gold / "README.md", data_dictionary(package))
+    try:
+        package = json.loads((gold / PACKAGE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return "nothing published yet"
+    except (OSError, ValueError):
+        return f"{PACKAGE} is unreadable"
+    if package.get("provenance", {}).get("build") != build:
+        return "bronze or code changed since the last publication"
+    resources = {r.get("name"): r for r in package.get("resources", [])}
+    if missing := [n for n in PUBLISHED if n not in resources]:
+        return f"{PACKAGE} lacks {', '.join(missing)}"
+    for r in resources.values():
+        path = gold / r["path"]
+        if not path.exists() or path.stat().st_size != r.get("bytes") or f"sha256:{sha256_file(path)}" != r.get("hash"):
+            return f"{r['path']} differs from {PACKAGE}"
+    if not (gold / README).exists():
+        return f"{README} is missing"
+    return None
+
+
+def write_package(root: Path, documents, stage: Path | None = None, build: dict | None = None) -> dict:
+    """Publish: write `datapackage.json` and `README.md` (into ``stage`` with the staged tables, when
+    given, then swap them all into `gold/`); return the descriptor."""
+    package = datapackage(root, documents, stage, build)
+    target = stage if stage is not None else root / "gold"
+    target.mkdir(parents=True, exist_ok=True)
+    _atomic_write(target / PACKAGE, json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+    _atomic_write(target / README, data_dictionary(package))
+    if stage is not None:
+        commit(stage, root / "gold")
     return package
+
+
+def commit(stage: Path, gold: Path) -> None:
+    """Swap a staged publication into ``gold``: the tables, then the README, then the package last (a
+    reader who trusts the package's hashes never takes a mix for a set), then drop the stage."""
+    names = sorted(p.name for p in stage.iterdir())
+    order = [n for n in names if n not in (README, PACKAGE)] + [n for n in (README, PACKAGE) if n in names]
+    for i, name in enumerate(order):
+        if i:
+            inject("publish-swap")
+        replace_file(stage / name, gold / name)
+    stage.rmdir() if is_local(stage) else stage.fs.rm(stage.path, recursive=True)
 
 
 def _atomic_write(path: Path, text: str) -> None:
     if not is_local(path):
         path.write_text(text, encoding="utf-8")
         return
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(str(tmp), str(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(tmp, 0o666 & ~umask())
+    os.replace(tmp, str(path))

@@ -1,9 +1,10 @@
 """Incremental builds through Dagster: each changed batch, then the publication step.
 
-A few batches run as Dagster runs of `build_batch`, one after another. Many batches run side by side
-in worker processes (one per core), each building whole batches with the same functions; the parent
-records each batch's materialisations and checks in the Dagster instance (runless events), so the UI,
-the sensor and later builds see them exactly as after a `build_batch` run.
+Batches are built with `pipeline.build.process_batch` (all parts of a batch written aside, then put in
+place together), in this process or, for many batches, side by side in worker processes (one per
+core); the parent records each batch's materialisations and checks in the Dagster instance (runless
+events), so the UI, the sensor and later builds see them exactly as after a `build_batch` run. The
+publication is the Dagster `publish` job.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
+
+from pipeline.faults import inject
 
 LOGS = {"loggers": {"console": {"config": {"log_level": os.environ.get("HOPTAC_LOG_LEVEL", "INFO")}}}}
 PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves
@@ -34,103 +37,95 @@ class BuildResult:
 
 def run_build(instance: dg.DagsterInstance, root: Path, force: bool = False,
               log: Callable[[str], None] = print, workers: int | None = None) -> BuildResult:
-    """Register the batches found in `root/bronze`, build those whose files or code changed (all with
-    ``force``), then republish. With nothing new nothing runs, so outputs stay byte-identical."""
-    from pipeline.bronze import list_batches
-    from pipeline.defs.partitions import register_batches, stale_batches
-    from pipeline.publish import published_outputs_present
+    """Make the published outputs what a clean build of `root/bronze` gives: clear a killed build's
+    debris, drop the parts of batches whose folder is gone, build the batches whose files, owners or
+    code changed (all with ``force``), then publish unless the package already records exactly these
+    batches and its files match it. Call it holding `pipeline.lock.build_lock`."""
+    from pipeline.defs.partitions import build_plan, published_build, register_batches
+    from pipeline.publish import publication_needed
+    from pipeline.storage import drop_batch, remove_debris
 
     os.environ["DATA_DIR"] = str(root)  # the Dagster resources read the data root when a run starts
     out = BuildResult()
+    if debris := remove_debris(root):
+        log(f"hoptac: removed {len(debris)} unfinished files left by an earlier build")
     register_batches(instance, root)
-    todo = list_batches(root / "bronze") if force else stale_batches(instance, root)
+    plan = build_plan(instance, root, force)
+    for batch in plan.gone:
+        log(f"hoptac: batch {batch} is gone from bronze; its parts are removed")
+        drop_batch(root, batch)
+    todo = plan.todo
     workers = min(workers or os.cpu_count() or 1, len(todo))
     if workers > 1 and len(todo) >= PARALLEL_FROM and not instance.is_ephemeral:
-        _build_in_workers(instance, root, todo, workers, out, log)
+        _build_in_workers(instance, root, plan, workers, out, log)
     else:
-        _build_as_runs(instance, todo, out, log)
+        _build_in_process(instance, root, plan, out, log)
     if out.failures:
         return out
-    if todo or not published_outputs_present(root):
-        from pipeline.definitions import defs
+    inject("batches-built")
+    reason = "forced" if force else publication_needed(root, published_build(instance, root))
+    if reason is None:
+        log("hoptac: nothing changed since the last publication; outputs left as they are")
+        return out
+    log(f"hoptac: publishing ({reason})")
+    from pipeline.definitions import defs
 
-        result = defs.resolve_job_def("publish").execute_in_process(instance=instance, raise_on_error=False,
-                                                                    run_config=LOGS)
-        out.published = result.success
-        out.failures += [e.message for e in result.all_events if e.is_failure]
-    else:
-        log("hoptac: nothing changed since the last build; outputs left as they are")
+    result = defs.resolve_job_def("publish").execute_in_process(instance=instance, raise_on_error=False,
+                                                                run_config=LOGS)
+    out.published = result.success
+    out.failures += [e.message for e in result.all_events if e.is_failure]
+    if not result.success:
+        remove_debris(root)  # the run's stage: nothing of it was swapped in
     return out
 
 
-def _build_as_runs(instance: dg.DagsterInstance, todo: list[str], out: BuildResult, log) -> None:
-    from pipeline.definitions import defs
-
-    job = defs.resolve_job_def("build_batch")
-    for i, batch in enumerate(todo, 1):
-        log(f"hoptac: batch {batch} ({i}/{len(todo)})")
-        result = job.execute_in_process(instance=instance, partition_key=batch, raise_on_error=False,
-                                        run_config=LOGS)
-        if result.success:
-            out.built.append(batch)
-        else:
-            out.failures += [f"batch {batch}: {e.message}" for e in result.all_events if e.is_failure]
-
-
-def owners(root: Path, todo: list[str]) -> dict[str, dict[str, str]]:
-    """Per batch to build: SHA-256 → path of documents another batch keeps. Batches already built keep
-    theirs; among the batches to build, the first in name order keeps a document (as a sequential build would)."""
-    from pipeline.bronze import batch_of, scan
-    from pipeline.build import known_documents
-
-    kept = {sha: path for sha, path in known_documents(root, "").items() if batch_of(path) not in todo}
-    first: dict[str, tuple[str, str]] = {}
-    shas: dict[str, list[str]] = {}
-    for batch in todo:
-        shas[batch] = []
-        for f in scan(root / "bronze", batch):
-            shas[batch].append(f.sha256)
-            if f.sha256 not in kept:
-                first.setdefault(f.sha256, (batch, f.source_path))
-    known: dict[str, dict[str, str]] = {batch: {} for batch in todo}
-    for batch in todo:  # only the batch's own documents: each worker gets a small map, not the corpus
-        for sha in shas[batch]:
-            if sha in kept:
-                known[batch][sha] = kept[sha]
-            elif first[sha][0] != batch:
-                known[batch][sha] = first[sha][1]
-    return known
-
-
-def _build_in_workers(instance: dg.DagsterInstance, root: Path, todo: list[str], workers: int,
-                      out: BuildResult, log) -> None:
-    from pipeline.bronze import stat_signature
+def _record(instance: dg.DagsterInstance, batch: str, versions: dict[str, str], counts: dict[str, int],
+            pid: int | None, out: BuildResult) -> None:
     from pipeline.defs.partitions import batch_events
+
+    for event in batch_events(batch, versions, counts, pid):
+        instance.report_runless_asset_event(event)
+    out.built.append(batch)
+
+
+def _build_in_process(instance: dg.DagsterInstance, root: Path, plan, out: BuildResult, log) -> None:
+    from pipeline.build import process_batch
     from pipeline.version import code_version
 
-    known = owners(root, todo)
-    signatures = {b: stat_signature(root / "bronze", b, code_version()) or "" for b in todo}  # before reading
+    for i, batch in enumerate(plan.todo, 1):
+        log(f"hoptac: batch {batch} ({i}/{len(plan.todo)})")
+        state = plan.batches[batch]
+        try:
+            versions, counts = process_batch(root, batch, code_version(), state.known)
+        except Exception as e:  # noqa: BLE001 - reported as the batch's failure; other batches go on
+            out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
+            continue
+        _record(instance, batch, {**versions, "stat_signature": state.signature}, counts, None, out)
+
+
+def _build_in_workers(instance: dg.DagsterInstance, root: Path, plan, workers: int, out: BuildResult, log) -> None:
+    from pipeline.version import code_version
+
+    todo = plan.todo
     log(f"hoptac: {len(todo)} batches on {workers} worker processes")
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(_worker, str(root), batch, code_version(), known[batch]): batch for batch in todo}
+        futures = {pool.submit(_worker, str(root), batch, code_version(), plan.batches[batch].known): batch
+                   for batch in todo}
         for i, future in enumerate(as_completed(futures), 1):
             batch = futures[future]
             try:
-                fingerprint, counts, pid = future.result()
+                versions, counts, pid = future.result()
             except Exception as e:  # noqa: BLE001 - reported as the batch's failure; other batches go on
                 out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
                 continue
-            versions = {"fingerprint": fingerprint, "stat_signature": signatures[batch]}
-            for event in batch_events(batch, versions, counts, pid):
-                instance.report_runless_asset_event(event)
-            out.built.append(batch)
+            _record(instance, batch, {**versions, "stat_signature": plan.batches[batch].signature}, counts, pid, out)
             log(f"hoptac: batch {batch} done ({i}/{len(todo)}): {counts['articles']} articles, "
                 f"{counts['meetings']} meetings, {counts['trade_figures']} figures")
     out.built.sort()
 
 
-def _worker(root: str, batch: str, version: str, known: dict[str, str]) -> tuple[str, dict[str, int], int]:
+def _worker(root: str, batch: str, version: str, known: dict[str, str]) -> tuple[dict[str, str], dict[str, int], int]:
     from pipeline.build import process_batch
     from pipeline.storage import data_dir
 

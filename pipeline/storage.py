@@ -10,14 +10,17 @@ last good outputs in place.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from upath import UPath
 
+from pipeline.faults import inject
 from schemas.registry import TABLES, Table
 
 NESTED = (pa.types.is_list, pa.types.is_struct, pa.types.is_date, pa.types.is_timestamp)
@@ -60,36 +63,115 @@ def to_arrow(table: Table, df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, schema=table.arrow_schema(), preserve_index=False).replace_schema_metadata(None)
 
 
-def table_path(root: Path, name: str, batch: str | None = None) -> Path:
-    """The file holding ``batch``'s part of table ``name``, or (no batch) its published single file."""
+def hive_dir(batch: str) -> str:
+    """The hive directory of a batch: `batch=<name>` with the name percent-encoded (as pyarrow, DuckDB
+    and polars decode it), so any folder name (spaces, `=`, `%`, `/`-free Unicode) reads back as itself."""
+    return f"{BATCH}={quote(batch, safe='')}"
+
+
+def table_path(root: Path, name: str, batch: str | None = None, stage: Path | None = None) -> Path:
+    """The file holding ``batch``'s part of table ``name``, or (no batch) its published single file
+    (its staged copy in ``stage`` when a publication wrote one there)."""
     table = TABLES[name]
     if batch is None:
         if table.path == table.parts:
             raise ValueError(f"{name} is published as a directory of batches; name the batch")
-        return root / table.path
+        staged = stage / Path(table.path).name if stage is not None else None
+        return staged if staged is not None and staged.exists() else root / table.path
     if table.parts is None:
         raise ValueError(f"{name} is not built per batch")
-    return root / table.parts / f"{BATCH}={batch}" / PART
+    return root / table.parts / hive_dir(batch) / PART
 
 
-def write_table(root: Path, name: str, df: pd.DataFrame, batch: str | None = None) -> Path:
-    """Validate and write table ``name`` (or one batch of it) under ``root``, replacing the old file atomically."""
-    arrow = to_arrow(TABLES[name], df)
-    path = table_path(root, name, batch)
+def umask() -> int:
+    """The process's file-mode creation mask (new files get `0o666 & ~umask()`)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_aside(arrow: pa.Table, path: Path) -> str:
+    """Write ``arrow`` next to ``path`` under a temporary name (mode from the umask, as for any new file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not is_local(path):  # an object store replaces an object whole, in one PUT
-        with path.open("wb") as f:
-            pq.write_table(arrow, f, compression="zstd")
-        return path
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
     os.close(fd)
     try:
+        os.chmod(tmp, 0o666 & ~umask())
         pq.write_table(arrow, tmp, compression="zstd")
-        os.replace(tmp, str(path))
-    finally:
-        if os.path.exists(tmp):
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def write_tables(root: Path, tables: dict[tuple[str, str | None], pd.DataFrame], stage: Path | None = None) -> list[Path]:
+    """Validate and write several tables (``(name, batch)`` → frame): all are written aside first, then
+    each replaces its file, so they become visible together and a failure replaces none."""
+    targets = []
+    for (name, batch), df in tables.items():
+        path = table_path(root, name, batch) if batch is not None or stage is None else stage / Path(TABLES[name].path).name
+        targets.append((to_arrow(TABLES[name], df), path))
+    if not all(is_local(path) for _, path in targets):  # an object store replaces an object whole, in one PUT
+        for arrow, path in targets:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("wb") as f:
+                pq.write_table(arrow, f, compression="zstd")
+        return [path for _, path in targets]
+    written: list[tuple[str, Path]] = []
+    try:
+        for arrow, path in targets:
+            inject(f"write:{path.name}")
+            written.append((_write_aside(arrow, path), path))
+    except BaseException:
+        for tmp, _ in written:
             os.unlink(tmp)
-    return path
+        raise
+    for i, (tmp, path) in enumerate(written):
+        if i:
+            inject("between-parts")
+        os.replace(tmp, str(path))
+    return [path for _, path in targets]
+
+
+def write_table(root: Path, name: str, df: pd.DataFrame, batch: str | None = None, stage: Path | None = None) -> Path:
+    """Validate and write table ``name`` (or one batch of it, or its staged copy) under ``root``,
+    replacing the old file atomically."""
+    return write_tables(root, {(name, batch): df}, stage)[0]
+
+
+def replace_file(src: Path, dst: Path) -> None:
+    """Move ``src`` over ``dst`` (atomically on a local disk)."""
+    if is_local(dst):
+        os.replace(str(src), str(dst))
+    else:
+        dst.fs.mv(src.path, dst.path)
+
+
+def remove_debris(root: Path) -> list[str]:
+    """Delete what a killed build leaves: temporary `.<name>.XXXX` files next to the tables and
+    unfinished publications (`gold/.publish-*`). Call only while holding the build lock."""
+    if not is_local(root):
+        return []
+    removed = []
+    for layer in ("silver", "gold"):
+        for dirpath, dirnames, filenames in os.walk(Path(root) / layer):
+            for d in [d for d in dirnames if d.startswith(STAGE_PREFIX)]:
+                shutil.rmtree(os.path.join(dirpath, d), ignore_errors=True)
+                dirnames.remove(d)
+                removed.append(os.path.join(dirpath, d))
+            for f in filenames:
+                if f.startswith(".") and (".parquet." in f or f.endswith(".tmp") or ".json." in f or ".md." in f):
+                    os.unlink(os.path.join(dirpath, f))
+                    removed.append(os.path.join(dirpath, f))
+    return removed
+
+
+STAGE_PREFIX = ".publish-"
+
+
+def stage_dir(root: Path, run_id: str) -> Path:
+    """Where a publication run writes its tables and package before they replace the published ones."""
+    return root / "gold" / f"{STAGE_PREFIX}{run_id}"
 
 
 def read_parquet(path: Path, schema: pa.Schema | None = None, columns: list[str] | None = None) -> pa.Table:
@@ -101,7 +183,7 @@ def read_parquet(path: Path, schema: pa.Schema | None = None, columns: list[str]
 def drop_batch(root: Path, batch: str) -> None:
     """Remove every table's part for ``batch`` (its bronze folder is gone)."""
     for table in TABLES.values():
-        part = root / table.parts / f"{BATCH}={batch}" if table.parts else None
+        part = root / table.parts / hive_dir(batch) if table.parts else None
         if part is not None and part.exists():
             part.fs.rm(part.path, recursive=True)
 
@@ -112,11 +194,11 @@ def batches_written(root: Path, name: str) -> list[str]:
     if parts is None:
         return []
     base = root / parts
-    return sorted(p.parent.name.split("=", 1)[1] for p in base.glob(f"{BATCH}=*/{PART}")) if base.is_dir() else []
+    return sorted(unquote(p.parent.name.split("=", 1)[1]) for p in base.glob(f"{BATCH}=*/{PART}")) if base.is_dir() else []
 
 
 def read_table(root: Path, name: str, batches: list[str] | None = None,
-               columns: list[str] | None = None) -> pd.DataFrame:
+               columns: list[str] | None = None, stage: Path | None = None) -> pd.DataFrame:
     """Read a table with the dtypes `frame` gives: its published file, or (``batches`` given, or no
     single file) its per-batch parts with a `batch` column; only ``columns`` when given (the silver
     bodies are most of the bytes). FileNotFoundError when nothing was written.
@@ -126,7 +208,7 @@ def read_table(root: Path, name: str, batches: list[str] | None = None,
     if columns is not None:
         schema = pa.schema([schema.field(c) for c in columns])
     if batches is None and table.path != table.parts:
-        return read_parquet(table_path(root, name), schema, columns).to_pandas(types_mapper=_types_mapper)
+        return read_parquet(table_path(root, name, stage=stage), schema, columns).to_pandas(types_mapper=_types_mapper)
     parts = batches_written(root, name) if batches is None else batches
     files = [table_path(root, name, b) for b in parts]
     missing = [f for f in files if not f.exists()]

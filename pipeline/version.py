@@ -15,13 +15,24 @@ SUFFIXES = {".py", ".tsv", ".txt", ".json", ".csv"}
 NOT_BATCH_CODE = {"defs", "cli.py", "runner.py", "publish.py", "charts.py", "clustering.py", "version.py"}
 
 
-@cache
-def code_version() -> str:
+def _digest(skip: set[str]) -> str:
     h = hashlib.sha256()
     for pkg in PACKAGES:
         for path in sorted(p for p in pkg.rglob("*") if p.suffix in SUFFIXES and "__pycache__" not in p.parts):
-            if NOT_BATCH_CODE & set(path.relative_to(pkg).parts):
+            if skip & set(path.relative_to(pkg).parts):
                 continue
             h.update(path.relative_to(pkg.parent).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+@cache
+def code_version() -> str:
+    """What a batch's outputs depend on: every source and lexicon file but orchestration and publication."""
+    return _digest(NOT_BATCH_CODE)
+
+
+@cache
+def publication_version() -> str:
+    """What the published set depends on besides the batches: all the code (recorded in the package)."""
+    return _digest(set())

@@ -37,8 +37,8 @@ class Rejected(pa.DataFrameModel):
     """Documents (or articles) a stage could not process, with the reason; nothing is dropped silently."""
 
     source_path: Series[str] = pa.Field(description="Path of the raw file relative to `bronze/`.")
-    article_id: Series[str] = pa.Field(str_matches=HEX16, description="First 16 hex characters of the SHA-256 of the raw bytes.")
-    stage: Series[str] = pa.Field(isin=["decode", "clean", "extract"], description="Stage that rejected the document.")
+    article_id: Series[str] = pa.Field(nullable=True, str_matches=HEX16, description="First 16 hex characters of the SHA-256 of the raw bytes; null for a file that was not read.")
+    stage: Series[str] = pa.Field(isin=["scan", "decode", "clean", "extract"], description="Stage that rejected the document (`scan`: not read: not a `.txt` file, unreadable, a bad or outside link; `extract` with a reason starting `timeout` when extraction ran past its time budget).")
     reason: Series[str] = pa.Field(str_length={"min_value": 1}, description="Why, in words a person can act on.")
 
     class Config:

@@ -65,7 +65,8 @@ def test_scan_hashes_bytes_and_reports_relative_paths(tmp_path):
     (tmp_path / "y.txt").write_bytes(b"abc")
     (tmp_path / "ignored.html").write_bytes(b"<p>")
     files = list(scan(tmp_path))
-    assert [f.source_path for f in files] == ["b1/x.txt", "y.txt"]
-    assert files[0].sha256 == files[1].sha256
+    assert [f.source_path for f in files] == ["b1/x.txt", "ignored.html", "y.txt"]
+    assert files[0].sha256 == files[2].sha256
     assert files[0].article_id == "ba7816bf8f01cfea"
-    assert [batch_of(f.source_path) for f in files] == ["b1", "_root"]
+    assert (files[1].status, files[1].problem, files[1].sha256) == ("ignored", "not a .txt file", None)
+    assert [batch_of(f.source_path) for f in files] == ["b1", "_root", "_root"]

@@ -131,13 +131,13 @@ def test_rebuild_with_nothing_new_recomputes_nothing(built, instance, monkeypatc
 
 def test_a_failing_run_leaves_the_last_good_outputs(built, instance, monkeypatch):
     before = {k: v for k, v in outputs(built).items() if k.startswith("gold/") and "/_batches/" not in k}
-    import pipeline.defs.assets as assets
+    import pipeline.build
 
     def broken(rows):
         bad = {"meeting_id": "bad", "article_id": "x", "kind": "party"}
         return {"meetings": [bad], "agreements": [], "trade_figures": []}, []
 
-    monkeypatch.setattr(assets, "build_gold", broken)
+    monkeypatch.setattr(pipeline.build, "build_gold", broken)
     result = build(built, instance, monkeypatch, force=True)
     assert not result.success and not result.published
     after = {k: v for k, v in outputs(built).items() if k in before}

@@ -11,21 +11,19 @@ import hashlib
 import dagster as dg
 import pandas as pd
 
-from pipeline.bronze import batch_of, batch_paths, fingerprint, scan, stat_signature
-from pipeline.build import build_gold, build_silver, known_documents
+from pipeline.bronze import entry_sizes, fingerprint, owned_fingerprint, scan, stat_signature
+from pipeline.build import build_gold, build_silver
 from pipeline.checks import untraceable
-from pipeline.defs.partitions import SILVER_KEY, batches, last_versions
+from pipeline.defs.partitions import SILVER_KEY, batches, build_plan, last_versions, published_build
 from pipeline.defs.resources import DataRoot
-from pipeline.storage import article_bodies, batches_written, frame, read_table
+from pipeline.storage import article_bodies, batches_written, frame, read_table, stage_dir
 from pipeline.version import code_version
+from schemas.registry import TABLES
 
 
 def bronze_stats(bronze) -> pd.DataFrame:
     """Files and bytes per batch of `bronze/` (from the directory listing; nothing is read)."""
-    from upath import UPath
-
-    root = UPath(bronze)
-    rows = [(batch_of(p.relative_to(root).as_posix()), p.stat().st_size) for p in batch_paths(root)]
+    rows = entry_sizes(bronze)
     stats = pd.DataFrame(rows, columns=["batch", "bytes"]).groupby("batch")["bytes"].agg(files="count", bytes="sum")
     return stats.reset_index().astype({"files": "int64", "bytes": "int64"})
 
@@ -71,13 +69,16 @@ def _out(layer: str, description: str) -> dg.AssetOut:
 def silver(context: dg.AssetExecutionContext, data_root: DataRoot):
     """Decode every file of the batch (UTF-8, UTF-16, Windows-1258 → NFC), drop duplicate bytes, clean pages to articles."""
     batch = context.partition_key
-    signature = stat_signature(data_root.bronze, batch, code_version())  # before reading: a later change shows
+    state = build_plan(context.instance, data_root.path).batches[batch]  # stat signature taken before reading
     files = list(scan(data_root.bronze, batch))
-    version = fingerprint(files, code_version())
-    result = build_silver(files, known_documents(data_root.path, batch),
+    content = fingerprint(files, code_version())
+    mine = {f.sha256 for f in files if f.sha256}
+    known = {sha: path for sha, path in state.known.items() if sha in mine}
+    result = build_silver(files, known,
                           progress=lambda n: context.log.info("batch %s: %d/%d files cleaned", batch, n, len(files)))
     context.log.info("batch %s: %s", batch, result.counts())
-    meta = {"fingerprint": version, "stat_signature": signature or "", "batch": batch, **result.counts()}
+    meta = {"fingerprint": owned_fingerprint(content, known), "content": content, "stat_signature": state.signature,
+            "batch": batch, **result.counts()}
     frames = {name: frame(name, getattr(result, name)) for name in ("documents", "articles", "rejected")}
     for name, df in frames.items():
         extra = {"body_confidence": dg.MetadataValue.json(result.confidence())} if name == "articles" else {}
@@ -124,7 +125,19 @@ def gold(context: dg.AssetExecutionContext, articles: pd.DataFrame):
         yield dg.AssetCheckResult(asset_key=key, check_name="schema", passed=True, metadata={"rows": len(df)})
         yield dg.AssetCheckResult(asset_key=key, check_name="evidence_traceable", passed=not bad,
                                   metadata={"untraceable": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
-    yield dg.Output(frame("extraction_rejected", rejected), output_name="rejected")
+    yield dg.Output(frame("extraction_rejected", rejected), output_name="rejected", metadata=meta)  # last: see FINGERPRINT_KEY
+
+
+def all_parts(root, table: str, columns: list[str] | None = None, batch_column: bool = False) -> pd.DataFrame:
+    """Every batch's part of ``table`` (only ``columns``, when given) as one frame; empty, with the
+    columns, when bronze holds no batch."""
+    written = batches_written(root, table)
+    if written:
+        df = read_table(root, table, written, columns)
+    else:
+        df = TABLES[table].empty().assign(batch=pd.Series([], dtype="str"))
+        df = df[[*(columns or df.columns.drop("batch")), "batch"]]
+    return df if batch_column else df.drop(columns="batch")
 
 
 def _published(name: str) -> dg.AssetsDefinition:
@@ -133,10 +146,9 @@ def _published(name: str) -> dg.AssetsDefinition:
     @dg.asset(key=["gold", name], group_name="gold", deps=[dg.AssetKey(["gold", "batches", name])], kinds={"parquet"},
               description=f"{GOLD_DESCRIPTIONS[name]} All batches, one file.")
     def published(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
-        parts = batches_written(data_root.path, table)
-        df = read_table(data_root.path, table, parts).drop(columns="batch")
-        context.log.info("%s: %d rows read from %d batch parts", name, len(df), len(parts))
-        if "evidence" in df:  # checked again before publication: a bad row never replaces a good file
+        df = all_parts(data_root.path, table)
+        context.log.info("%s: %d rows read from the batch parts", name, len(df))
+        if "evidence" in df and len(df):  # checked again before publication: a bad row never replaces a good file
             bodies = article_bodies(data_root.path)
             context.log.info("%s: checking every row's evidence against %d article bodies", name, len(bodies))
             if bad := untraceable(df, bodies):
@@ -161,28 +173,33 @@ def localities() -> pd.DataFrame:
 
 def _article_dates(data_root: DataRoot) -> pd.DataFrame:
     """What the event tables need of silver: each article's id and publication time."""
-    return read_table(data_root.path, "articles", columns=["article_id", "published_at"])
+    return all_parts(data_root.path, "articles", ["article_id", "published_at"])
+
+
+def _staged(context: dg.AssetExecutionContext, data_root: DataRoot, name: str) -> pd.DataFrame:
+    """Table ``name`` as this publication run wrote it (its staged copy), else as published."""
+    return read_table(data_root.path, name, stage=stage_dir(data_root.path, context.run.run_id))
 
 
 @dg.asset(key=["gold", "meeting_events"], group_name="gold", kinds={"parquet"},
           deps=[dg.AssetKey(["gold", "meetings"]), dg.AssetKey(["silver", "articles"])])
-def meeting_events(data_root: DataRoot) -> pd.DataFrame:
+def meeting_events(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
     """One row per meeting across articles: several outlets' reports of one meeting merged (same kind,
     compatible dates, shared people), with `n_articles` and the first and last article."""
     from pipeline.clustering import meeting_events as cluster_meetings
 
-    rows = cluster_meetings(read_table(data_root.path, "meetings"), _article_dates(data_root))
+    rows = cluster_meetings(_staged(context, data_root, "meetings"), _article_dates(data_root))
     return frame("meeting_events", rows)
 
 
 @dg.asset(key=["gold", "agreement_events"], group_name="gold", kinds={"parquet"},
           deps=[dg.AssetKey(["gold", "agreements"]), dg.AssetKey(["silver", "articles"])])
-def agreement_events(data_root: DataRoot) -> pd.DataFrame:
+def agreement_events(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
     """One row per agreement across articles: several outlets' reports of one signing merged (same type,
     compatible dates, the same parties), with `n_articles` and the first and last article."""
     from pipeline.clustering import agreement_events as cluster_agreements
 
-    rows = cluster_agreements(read_table(data_root.path, "agreements"), _article_dates(data_root))
+    rows = cluster_agreements(_staged(context, data_root, "agreements"), _article_dates(data_root))
     return frame("agreement_events", rows)
 
 
@@ -190,16 +207,20 @@ def agreement_events(data_root: DataRoot) -> pd.DataFrame:
     key=["gold", "datapackage"],
     group_name="gold",
     deps=[dg.AssetKey(["silver", "documents"])] + [dg.AssetKey(["gold", n]) for n in (
-        "meetings", "agreements", "trade_figures", "meeting_events", "agreement_events", "localities")],
+        "meetings", "agreements", "trade_figures", "rejected", "meeting_events", "agreement_events", "localities")],
     kinds={"json"},
 )
 def datapackage(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
     """`gold/datapackage.json` (Frictionless Data Package) and `gold/README.md` (data dictionary), generated
-    from the schema registry: descriptions, types, enums, row counts, sha256, licence, provenance."""
+    from the schema registry: descriptions, types, enums, row counts, hashes, licence, provenance (with
+    the batch fingerprints the tables were built from). Written with the run's staged tables, then all
+    swapped into `gold/` together."""
     from pipeline.publish import write_package
 
+    root = data_root.path
     context.log.info("writing the Data Package: hashing the published files")
-    package = write_package(data_root.path, read_table(data_root.path, "documents"))
+    package = write_package(root, all_parts(root, "documents", batch_column=True), stage_dir(root, context.run.run_id),
+                            published_build(context.instance, root))
     return dg.MaterializeResult(metadata={
         "resources": len(package["resources"]),
         "rows": dg.MetadataValue.json({r["name"]: r["rows"] for r in package["resources"]}),

@@ -1,6 +1,7 @@
 """Blocking asset checks on the published gold tables: each conforms to its pandera model, and every
-row points at a real silver article and quotes it exactly, and its locality ids resolve. (Per-batch assets are checked inside
-their step, before anything is written.)"""
+row points at a real silver article and quotes it exactly, and its locality ids resolve. They read the
+run's staged copy, before it replaces the published file. (Per-batch assets are checked inside their
+step, before anything is written.)"""
 
 
 from collections.abc import Callable
@@ -12,7 +13,7 @@ import pandera.errors
 
 from pipeline.checks import unresolved_places, untraceable
 from pipeline.defs.resources import DataRoot, table_name
-from pipeline.storage import article_bodies, read_table
+from pipeline.storage import article_bodies, read_table, stage_dir
 from schemas.registry import TABLES
 
 PUBLISHED = ("meetings", "agreements", "trade_figures", "rejected", "localities", "meeting_events", "agreement_events")
@@ -25,8 +26,8 @@ def _schema_check(name: str) -> dg.AssetChecksDefinition:
 
     @dg.asset_check(asset=key, name="schema", blocking=True,
                     description=f"`{table.path}` conforms to its pandera model ({table.model.__name__}).")
-    def check(data_root: DataRoot) -> dg.AssetCheckResult:
-        df = read_table(data_root.path, table.name)
+    def check(context: dg.AssetCheckExecutionContext, data_root: DataRoot) -> dg.AssetCheckResult:
+        df = read_table(data_root.path, table.name, stage=stage_dir(data_root.path, context.run.run_id))
         try:
             table.validate(df)
         except pandera.errors.SchemaErrors as e:
@@ -39,14 +40,16 @@ def _schema_check(name: str) -> dg.AssetChecksDefinition:
 
 
 def _row_check(name: str, check_name: str, dep: str, description: str,
-               find: Callable[[Path, pd.DataFrame], list[dict]]) -> dg.AssetChecksDefinition:
-    """A blocking check on gold table ``name`` that fails when ``find(root, rows)`` lists bad rows."""
+               find: Callable[[Path, Path, pd.DataFrame], list[dict]]) -> dg.AssetChecksDefinition:
+    """A blocking check on gold table ``name`` that fails when ``find(root, stage, rows)`` lists bad rows
+    (``stage``: the run's staged copies, read before the published files)."""
 
     @dg.asset_check(asset=dg.AssetKey(["gold", name]), name=check_name, blocking=True,
                     additional_deps=[dg.AssetKey(dep.split("/"))], description=description)
-    def check(data_root: DataRoot) -> dg.AssetCheckResult:
-        rows = read_table(data_root.path, name)
-        bad = find(data_root.path, rows)
+    def check(context: dg.AssetCheckExecutionContext, data_root: DataRoot) -> dg.AssetCheckResult:
+        stage = stage_dir(data_root.path, context.run.run_id)
+        rows = read_table(data_root.path, name, stage=stage)
+        bad = find(data_root.path, stage, rows) if len(rows) else []
         return dg.AssetCheckResult(passed=not bad, metadata={
             "rows": len(rows), "bad rows": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
 
@@ -56,13 +59,14 @@ def _row_check(name: str, check_name: str, dep: str, description: str,
 def _traceable_check(name: str) -> dg.AssetChecksDefinition:
     return _row_check(name, "evidence_traceable", "silver/articles",
                       "Every row's article exists in silver and `evidence == body[evidence_start:evidence_end]`.",
-                      lambda root, rows: untraceable(rows, article_bodies(root)))
+                      lambda root, stage, rows: untraceable(rows, article_bodies(root)))
 
 
 def _places_check(name: str) -> dg.AssetChecksDefinition:
     return _row_check(name, "locality_ids_resolve", "gold/localities",
                       "Every locality id resolves in `gold/localities`, and every locality name has one.",
-                      lambda root, rows: unresolved_places(name, rows, set(read_table(root, "localities")["locality_id"])))
+                      lambda root, stage, rows: unresolved_places(
+                          name, rows, set(read_table(root, "localities", stage=stage)["locality_id"])))
 
 
 schema_checks = [_schema_check(n) for n in PUBLISHED]

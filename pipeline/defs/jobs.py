@@ -7,14 +7,9 @@ build. Turn them on under Automation in the UI (or `dg` / `dagster sensor start`
 import dagster as dg
 
 from pipeline.bronze import list_batches
-from pipeline.defs.partitions import (
-    batch_fingerprint,
-    batches,
-    last_fingerprint,
-    register_batches,
-    stale_batches,
-)
+from pipeline.defs.partitions import batches, build_plan, register_batches, stale_batches
 from pipeline.defs.resources import DataRoot
+from pipeline.lock import describe, lock_holder
 
 PER_BATCH = dg.AssetSelection.groups("silver") | dg.AssetSelection.key_prefixes(["gold", "batches"])
 # publishing also observes bronze (files and bytes per batch): what the published tables were built from
@@ -33,14 +28,13 @@ publish = dg.define_asset_job(
 @dg.sensor(job=build_batch, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
            description="Registers each new batch folder in bronze/ and builds batches whose files or code changed. "
            "Off by default.")
-def new_batches(context: dg.SensorEvaluationContext, data_root: DataRoot) -> dg.SensorResult:
+def new_batches(context: dg.SensorEvaluationContext, data_root: DataRoot) -> dg.SensorResult | dg.SkipReason:
+    if holder := lock_holder(data_root.path):
+        return dg.SkipReason(f"a build holds the data root ({describe(holder)})")
     known = set(context.instance.get_dynamic_partitions(batches.name))
     found = list_batches(data_root.bronze)
-    requests = []
-    for batch in found:
-        fp = batch_fingerprint(data_root.bronze, batch)
-        if batch not in known or last_fingerprint(context.instance, batch) != fp:
-            requests.append(dg.RunRequest(partition_key=batch, run_key=f"{batch}:{fp}"))
+    plan = build_plan(context.instance, data_root.path)
+    requests = [dg.RunRequest(partition_key=b, run_key=f"{b}:{plan.batches[b].fingerprint}") for b in plan.todo]
     return dg.SensorResult(
         run_requests=requests,
         dynamic_partitions_requests=[batches.build_add_request([b for b in found if b not in known])],
@@ -67,8 +61,10 @@ def batch_runs_in_flight(instance: dg.DagsterInstance) -> int:
 @dg.sensor(job=publish, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
            description="Publishes once after batch builds: when a batch run succeeded since the last `publish` "
            "run started and no batch run is queued or running. Off by default.")
-def publish_after_batch(context: dg.SensorEvaluationContext) -> dg.RunRequest | dg.SkipReason:
+def publish_after_batch(context: dg.SensorEvaluationContext, data_root: DataRoot) -> dg.RunRequest | dg.SkipReason:
     instance = context.instance
+    if holder := lock_holder(data_root.path):
+        return dg.SkipReason(f"a build holds the data root ({describe(holder)}); it publishes itself")
     if pending := batch_runs_in_flight(instance):
         return dg.SkipReason(f"{pending} batch runs queued or running: publishing once they are done")
     built = _latest(instance, BUILD_JOBS, [dg.DagsterRunStatus.SUCCESS])

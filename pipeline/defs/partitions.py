@@ -7,29 +7,25 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.bronze import fingerprint, list_batches, scan, stat_signature
-from pipeline.storage import table_path
+from pipeline.plan import BATCH_TABLES, Plan, make_plan
 from pipeline.version import code_version
 
 batches = dg.DynamicPartitionsDefinition(name="batches")
 SILVER_KEY = dg.AssetKey(["silver", "documents"])
-FINGERPRINT_KEY = dg.AssetKey(["gold", "batches", "meetings"])  # written last in a batch run
-BATCH_TABLES = ("documents", "articles", "rejected", "meetings", "agreements", "trade_figures", "extraction_rejected")
-
-
-def batch_fingerprint(bronze: Path, batch: str) -> str:
-    return fingerprint(scan(bronze, batch), code_version())
+FINGERPRINT_KEY = dg.AssetKey(["gold", "batches", "rejected"])  # the last output of a batch run
+VERSION_KEYS = ("fingerprint", "content", "stat_signature")
+__all__ = ["BATCH_TABLES", "batches", "build_plan"]
 
 
 def last_versions(instance: dg.DagsterInstance, batch: str, key: dg.AssetKey = FINGERPRINT_KEY) -> dict[str, str]:
-    """`fingerprint` and `stat_signature` recorded by the batch's last successful build (or the last
-    materialisation of ``key``); empty when there is none."""
+    """`fingerprint`, `content` and `stat_signature` recorded by the batch's last successful build (or
+    the last materialisation of ``key``); empty when there is none."""
     result = instance.fetch_materializations(
         dg.AssetRecordsFilter(asset_key=key, asset_partitions=[batch]), limit=1)
     if not result.records:
         return {}
     meta = result.records[0].asset_materialization.metadata
-    return {k: meta[k].value for k in ("fingerprint", "stat_signature") if k in meta and meta[k].value}
+    return {k: meta[k].value for k in VERSION_KEYS if k in meta and meta[k].value}
 
 
 def last_fingerprint(instance: dg.DagsterInstance, batch: str, key: dg.AssetKey = FINGERPRINT_KEY) -> str | None:
@@ -37,31 +33,41 @@ def last_fingerprint(instance: dg.DagsterInstance, batch: str, key: dg.AssetKey 
     return last_versions(instance, batch, key).get("fingerprint")
 
 
-def is_stale(instance: dg.DagsterInstance, root: Path, batch: str) -> bool:
-    """True when the batch's bronze files or the code changed since its last build, or an output is missing.
+def build_plan(instance: dg.DagsterInstance, root: Path, force: bool = False) -> Plan:
+    """What to build (`pipeline.plan`), against the versions the instance recorded."""
+    return make_plan(root, code_version(), lambda b: last_versions(instance, b), force)
 
-    Unchanged paths, sizes and modification times settle it without reading; otherwise the content
-    hashes decide (a file touched but not changed is not rebuilt)."""
-    if not all(table_path(root, name, batch).exists() for name in BATCH_TABLES):
-        return True
-    last = last_versions(instance, batch)
-    signature = stat_signature(root / "bronze", batch, code_version())
-    if signature and last.get("stat_signature") == signature:
-        return False
-    return last.get("fingerprint") != batch_fingerprint(root / "bronze", batch)
+
+def published_build(instance: dg.DagsterInstance, root: Path) -> dict:
+    """What a publication is built from, as its package records it: the code version and the recorded
+    fingerprint of every batch with written parts."""
+    from pipeline.storage import batches_written
+    from pipeline.version import publication_version
+
+    return {"code": publication_version(),
+            "batches": {b: last_fingerprint(instance, b) or "" for b in batches_written(root, "documents")}}
 
 
 def stale_batches(instance: dg.DagsterInstance, root: Path) -> list[str]:
-    """The batches of `root/bronze` that `is_stale`, in name order."""
-    return [b for b in list_batches(root / "bronze") if is_stale(instance, root, b)]
+    """The batches of `root/bronze` whose files, the documents other batches keep for them or the code
+    changed since their last build, or with a part missing, in name order."""
+    return build_plan(instance, root).todo
 
 
 def register_batches(instance: dg.DagsterInstance, root: Path, only: list[str] | None = None) -> list[str]:
     """Add every batch found in bronze (or those of ``only``) as a partition; return the new ones."""
+    from pipeline.bronze import list_batches
+
     known = set(instance.get_dynamic_partitions(batches.name))
     new = [b for b in (list_batches(root / "bronze") if only is None else only) if b not in known]
     if new:
-        instance.add_dynamic_partitions(batches.name, new)
+        try:
+            instance.add_dynamic_partitions(batches.name, new)
+        except Exception:  # noqa: BLE001 - another process registered some at the same moment: add the rest
+            known = set(instance.get_dynamic_partitions(batches.name))
+            for b in new:
+                if b not in known and not instance.has_dynamic_partition(batches.name, b):
+                    instance.add_dynamic_partitions(batches.name, [b])
     return new
 
 

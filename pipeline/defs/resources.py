@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
-from pipeline.storage import data_dir, read_table, write_table
+from pipeline.storage import data_dir, read_table, stage_dir, write_table
 from schemas.registry import TABLES
 
 
@@ -49,19 +49,24 @@ class DataRoot(dg.ConfigurableResource):
 
 
 class ParquetTables(dg.ConfigurableIOManager):
-    """Publishes each asset as the Parquet file the registry names, validated, replacing the old file atomically."""
+    """Writes each asset as the Parquet file the registry names, validated, replacing the old file
+    atomically. A table published as one file is written to the run's stage (`gold/.publish-<run>/`),
+    which the `datapackage` step swaps into `gold/` with the package: a failed publication replaces nothing."""
 
     data_dir: str | None = None
 
     def handle_output(self, context: dg.OutputContext, obj: pd.DataFrame) -> None:
         name = table_name(context.asset_key)
+        root = data_dir(self.data_dir)
         batch = context.asset_partition_key if context.has_asset_partitions else None
-        path = write_table(data_dir(self.data_dir), name, obj, batch)
+        path = write_table(root, name, obj, batch, stage=None if batch else stage_dir(root, context.run_id))
         context.add_output_metadata(table_metadata(name, obj, path, published=batch is None))
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
-        batches = list(context.asset_partition_keys) if context.has_asset_partitions else None
-        return read_table(data_dir(self.data_dir), table_name(context.asset_key), batches)
+        root = data_dir(self.data_dir)
+        if context.has_asset_partitions:
+            return read_table(root, table_name(context.asset_key), list(context.asset_partition_keys))
+        return read_table(root, table_name(context.asset_key), stage=stage_dir(root, context.step_context.run_id))
 
 
 def default_resources(root: str | None = None) -> dict:

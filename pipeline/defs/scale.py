@@ -5,44 +5,51 @@ Each step reports the batch's assets as materialised, with the fingerprint `hopt
 sensor compare, so later incremental builds know what is up to date.
 """
 
+import hashlib
 import os
 import re
 
 import dagster as dg
 from dagster_dask import dask_executor
 
-from pipeline.bronze import stat_signature
 from pipeline.build import process_batch
-from pipeline.defs.partitions import batch_events, is_stale, register_batches, stale_batches
+from pipeline.defs.partitions import batch_events, build_plan, register_batches
 from pipeline.defs.resources import DataRoot
 from pipeline.version import code_version
 
 # op outputs (batch names) in Dagster's own storage: the project's `io_manager` writes assets' tables only
 OP_RESOURCES = {"data_root": DataRoot(), "io_manager": dg.FilesystemIOManager()}
 MAX_CONCURRENT = int(os.environ.get("HOPTAC_MAX_CONCURRENT", os.cpu_count() or 2))
+DASK_SLOTS = int(os.environ.get("HOPTAC_DASK_SLOTS", 8))  # fixed steps; each builds its share of the stale batches
+
+
+def mapping_key(batch: str) -> str:
+    """A Dagster-safe, collision-free key for any batch name: its ASCII letters and digits, then a hash
+    (`tháng 9` → `th_ng_9_…`; `a b` and `a-b` differ)."""
+    return f"{re.sub(r'[^A-Za-z0-9]', '_', batch)[:40]}_{hashlib.sha256(batch.encode()).hexdigest()[:10]}"
 
 
 @dg.op(out=dg.DynamicOut(str), description="Registers the batches found in bronze and emits those that are stale.")
 def stale_batch_keys(context: dg.OpExecutionContext, data_root: DataRoot):
     register_batches(context.instance, data_root.path)
-    for batch in stale_batches(context.instance, data_root.path):
-        yield dg.DynamicOutput(batch, mapping_key=re.sub(r"\W", "_", batch))
+    for batch in build_plan(context.instance, data_root.path).todo:
+        yield dg.DynamicOutput(batch, mapping_key=mapping_key(batch))
 
 
 def _build_and_report(context: dg.OpExecutionContext, data_root: DataRoot, batch: str):
     """Build one batch and report its assets as materialised (with the fingerprint)."""
-    signature = stat_signature(data_root.bronze, batch, code_version()) or ""
-    fingerprint, counts = process_batch(data_root.path, batch, code_version())
+    state = build_plan(context.instance, data_root.path).batches[batch]  # stat signature before reading
+    versions, counts = process_batch(data_root.path, batch, code_version(), state.known)
     context.log.info("batch %s built on pid %d: %s", batch, os.getpid(), counts)
-    for event in batch_events(batch, {"fingerprint": fingerprint, "stat_signature": signature}, counts):
+    for event in batch_events(batch, {**versions, "stat_signature": state.signature}, counts):
         if isinstance(event, dg.AssetMaterialization):
             yield event
-    yield dg.Output(batch)
 
 
 @dg.op(description="Cleans and extracts one batch into its silver and gold parts.")
 def build_one_batch(context: dg.OpExecutionContext, data_root: DataRoot, batch: str):
     yield from _build_and_report(context, data_root, batch)
+    yield dg.Output(batch)
 
 
 @dg.op(description="Joins the fan-out: the list of batches built.")
@@ -64,36 +71,42 @@ build_batches_parallel = build_batches_graph.to_job(
 )
 
 
-def _static_batch_op(batch: str) -> dg.OpDefinition:
-    name = "build_" + re.sub(r"\W", "_", batch)
-
-    @dg.op(name=name, description=f"Registers batch `{batch}` and builds it if it is stale.")
+def _slot_op(slot: int) -> dg.OpDefinition:
+    @dg.op(name=f"build_slot_{slot}", out=dg.Out(list),
+           description=f"Builds the stale batches of slot {slot} (every {DASK_SLOTS}th batch in name order).")
     def build(context: dg.OpExecutionContext, data_root: DataRoot):
-        register_batches(context.instance, data_root.path, only=[batch])
-        if is_stale(context.instance, data_root.path, batch):
+        register_batches(context.instance, data_root.path)
+        plan = build_plan(context.instance, data_root.path)  # slots share out all batches, stale or not: stable
+        mine = [b for i, b in enumerate(plan.batches) if i % DASK_SLOTS == slot and b in plan.todo]
+        for batch in mine:
             yield from _build_and_report(context, data_root, batch)
-        else:
-            yield dg.Output(batch)
+        yield dg.Output(mine)
 
     return build
 
 
-def static_fanout_job(batches: list[str]) -> dg.JobDefinition:
-    """One step per batch, fixed when the job is built: the Dask executor plans the whole graph up front
-    and does not run dynamically mapped steps. The steps depend on nothing, so Dask spreads them over
-    its workers from the start (a shared upstream output would pin them to the worker holding it)."""
-    steps = [_static_batch_op(b) for b in batches]
+@dg.op(description="Joins the slots: the list of batches built.")
+def slots_built(slots: list[list]) -> list[str]:
+    return sorted(b for slot in slots for b in slot)
+
+
+def static_fanout_job(slots: int = DASK_SLOTS) -> dg.JobDefinition:
+    """A fixed number of steps (the Dask executor plans the whole graph up front and does not run
+    dynamically mapped steps); each finds the stale batches when it runs and builds its share, so
+    no op is named after a bronze folder. The steps depend on nothing, so Dask spreads them over its
+    workers from the start."""
+    steps = [_slot_op(i) for i in range(slots)]
 
     @dg.graph(name="build_batches_dask_graph")
     def fan_out():
-        batches_built([step() for step in steps])
+        slots_built([step() for step in steps])
 
     return fan_out.to_job(
         name="build_batches_dask",
         resource_defs=OP_RESOURCES,
         executor_def=dask_executor,
         description="Build every stale batch in parallel on a Dask cluster (configure "
-        "`execution.config.cluster`), then run `publish`. Steps are the batches found when the code loaded.",
+        "`execution.config.cluster`), then run `publish`.",
     )
 
 
@@ -103,13 +116,8 @@ def parallel_job() -> dg.JobDefinition:
 
 
 def dask_job() -> dg.JobDefinition:
-    """`reconstructable` target of `build_batches_dask`, over the batches in `$DATA_DIR/bronze` (every
-    process that rebuilds it sees the same folders)."""
-    from pipeline.bronze import list_batches
-    from pipeline.storage import data_dir
-
-    register = data_dir() / "bronze"
-    return static_fanout_job(list_batches(register) if register.exists() else [])
+    """`reconstructable` target of `build_batches_dask`."""
+    return build_batches_dask
 
 
-build_batches_dask = dask_job()
+build_batches_dask = static_fanout_job()

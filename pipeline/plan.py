@@ -1,0 +1,91 @@
+"""What a build must do, decided from bronze alone: each batch's fingerprint (its files' content and
+which of its documents another batch keeps), the batches to (re)build and those whose folder is gone.
+
+A document held by several batches belongs to its first copy in batch and path order, exactly as in
+a clean build; so when that copy goes, the batch holding the next one is stale and rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pipeline.bronze import fingerprint, list_batches, owned_fingerprint, scan, stat_signature
+
+BATCH_TABLES = ("documents", "articles", "rejected", "meetings", "agreements", "trade_figures", "extraction_rejected")
+
+
+@dataclass
+class BatchState:
+    """One batch of the current bronze: its stat signature, content fingerprint, documents and owners."""
+
+    batch: str
+    signature: str
+    content: str
+    hashes: list[tuple[str, str]]  # (source_path, sha256) of the documents read, in path order
+    known: dict[str, str] = field(default_factory=dict)  # sha256 → path of the copy another batch keeps
+
+    @property
+    def fingerprint(self) -> str:
+        return owned_fingerprint(self.content, self.known)
+
+    def versions(self) -> dict[str, str]:
+        return {"fingerprint": self.fingerprint, "content": self.content, "stat_signature": self.signature}
+
+
+@dataclass
+class Plan:
+    batches: dict[str, BatchState]
+    todo: list[str]
+    gone: list[str]
+
+    def fingerprints(self) -> dict[str, str]:
+        return {b: s.fingerprint for b, s in self.batches.items()}
+
+
+def _recorded_hashes(root: Path, batch: str) -> list[tuple[str, str]] | None:
+    from pipeline.storage import read_table
+
+    try:
+        docs = read_table(root, "documents", [batch], columns=["source_path", "sha256"])
+    except (FileNotFoundError, OSError):
+        return None
+    return [(p, s) for p, s in zip(docs["source_path"], docs["sha256"], strict=True) if isinstance(s, str)]
+
+
+def batch_state(root: Path, batch: str, code_version: str, last: dict[str, str]) -> BatchState:
+    """The batch as it is now. When nothing was touched since its last build (same stat signature) the
+    recorded content fingerprint and document hashes stand; otherwise every file is read and hashed."""
+    signature = stat_signature(root / "bronze", batch, code_version) or ""
+    if signature and last.get("stat_signature") == signature and last.get("content"):
+        hashes = _recorded_hashes(root, batch)
+        if hashes is not None:
+            return BatchState(batch, signature, last["content"], hashes)
+    files = [replace(f, raw=b"") for f in scan(root / "bronze", batch)]  # hashes kept, bytes let go
+    hashes = [(f.source_path, f.sha256) for f in files if f.sha256]
+    return BatchState(batch, signature, fingerprint(files, code_version), hashes)
+
+
+def assign_owners(states: dict[str, BatchState]) -> None:
+    """Fill each batch's ``known``: its documents whose first copy (batch, then path order) is elsewhere."""
+    owner: dict[str, tuple[str, str]] = {}
+    for batch in sorted(states):
+        for path, sha in states[batch].hashes:
+            owner.setdefault(sha, (batch, path))
+    for batch, state in states.items():
+        state.known = {sha: owner[sha][1] for _, sha in state.hashes if owner[sha][0] != batch}
+
+
+def make_plan(root: Path, code_version: str, last: Callable[[str], dict[str, str]], force: bool = False) -> Plan:
+    """The build's plan for ``root``; ``last(batch)`` gives the versions recorded by its last build."""
+    from pipeline.storage import batches_written, table_path
+
+    found = list_batches(root / "bronze")
+    recorded = {b: last(b) for b in found}
+    states = {b: batch_state(root, b, code_version, recorded[b]) for b in found}
+    assign_owners(states)
+    todo = [b for b in found if force or recorded[b].get("fingerprint") != states[b].fingerprint
+            or not all(table_path(root, name, b).exists() for name in BATCH_TABLES)]
+    gone = sorted({b for name in BATCH_TABLES for b in batches_written(root, name)} - set(found))
+    return Plan(states, todo, gone)
