@@ -56,6 +56,7 @@ _POSTING = regex.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,3}$")
 _SYL_RX = regex.compile(_SYL)
 _SYL_RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
 _LATIN_RUN = regex.compile(rf"{_LATIN}(?: {_LATIN}){{1,5}}")
+_ADMIN_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|bang|thành phố|TP\.?|quận|hạt|châu|vùng)\s+$")
 _APPOS_STOP = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
 
 
@@ -195,7 +196,8 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
     for run in _LATIN_RUN.finditer(text[:end], start):
         s0, words = run.start(), run.group().split()
         while words and (lookup(words[0]) is not None  # `Thủ tướng Malta Dom Mintoff`
-                         or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())):
+                         or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())
+                         or _ADMIN_BEFORE.search(text, max(0, s0 - 16), s0)):  # `Thống đốc tỉnh Aichi X`
             s0 += len(words.pop(0)) + 1
         if _is_latin_name(words) and not any(s < run.end() and s0 < e for s, e in blocked):
             return s0, run.end()

@@ -8,6 +8,7 @@ of the meeting told before them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -39,6 +40,7 @@ from pipeline.extract.events import (
     unique,
 )
 from pipeline.people import is_foreign_name
+from pipeline.text import Span
 
 _KINDS = [(kind, mode if mode != "-" else "unknown") for _, kind, mode, _, _ in MEETING_ROWS]
 # Titles of a local body: without a place in the title, the person belongs to the place named before.
@@ -48,6 +50,13 @@ _NAME_LIKE = regex.compile(r"\p{Lu}[\w-]*\s+\p{Lu}")  # a person's name has two 
 _CAPITAL_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,2}?\p{Lu}")
 _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
+_SEMI = regex.compile(";")
+_PHRASE_END = regex.compile(r"[,;:()]")
+_AND = regex.compile(r"\s(?:và|cùng)\s")
+_CAPTION_KINDS = {"talks", "reception"}
+_MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
+# A reception of one delegation: its head and members are one meeting, not a list of guests.
+_DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -71,19 +80,22 @@ class Mention:
     trigger_text: str = ""
     own: tuple[bool, int] = (False, 0)  # (dated in its own sentence, people named there)
     ref_text: str = ""
+    said_day: bool = False  # a date is said, with or without a year (`sáng 14/8`, `hôm nay`)
+    own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
 
     @property
-    def names(self) -> set[str]:
-        return {p.name for p in self.people}
+    def names(self) -> set[frozenset[str]]:
+        return {name_key(p.name) for p in self.people}
 
 
 def _trigger_kind(m: Hit) -> tuple[str, str]:
     return _KINDS[m.row]
 
 
-def _classify(body: str, sent_start: int, m: Hit) -> str:
-    """``main``, ``anaphor``, ``reference`` or ``skip`` for one trigger inside its sentence."""
+def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None) -> str:
+    """``main``, ``anaphor``, ``reference`` or ``skip`` for one trigger inside its sentence;
+    ``planned_end``: where the sentence's first strong plan cue (`sẽ`, `dự kiến`) ends, if any."""
     pos = m.start
     kind, _ = _trigger_kind(m)
     if cue_before("blocked", body, pos) or cue_before("aggregate", body, pos, 60):
@@ -93,14 +105,15 @@ def _classify(body: str, sent_start: int, m: Hit) -> str:
     if cue_before("reference", body, pos, 30):
         return "reference"
     after = body[m.end: m.end + 30]
-    if kind == "anaphor" or (cue_before("anaphor", body, pos, 25) and not _CAPITAL_AFTER.match(after)):
+    if kind == "anaphor" or (cue_before("anaphor", body, pos, 25) and not _CAPITAL_AFTER.match(after)
+                             and not cue_before("told", body, pos, 25)):
         return "anaphor"
     clause = body[max(sent_start, pos - 120): pos]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
     clause = clause[cut + 1:]
     if cue_in("planned", clause) or cue_in("negation", clause):
         return "skip"
-    if cue_in("planned_strong", body, sent_start, pos):
+    if planned_end is not None and planned_end <= pos:
         return "skip"
     tail_end = next((i for i in range(m.end, min(len(body), m.end + 80)) if body[i] in ",;.\n"), m.end + 80)
     if cue_in("planned_strong", body, m.end, tail_end) or cue_in("aggregate_after", body, m.end, tail_end):
@@ -128,51 +141,105 @@ def _side(person: Person, locality: str | None) -> str | None:
     return _VIETNAM if person.title and not is_foreign_name(person.name) else None
 
 
-def _read_sentence(doc: ArticleText, idx: SentenceIndex, m: Hit, status: str, cut: int | None) -> Mention:
-    """Read one meeting mention; people and places from ``cut`` on belong to an earlier event."""
+def name_key(name: str) -> frozenset[str]:
+    """A person's name for matching mentions: its words in any order (`Kitaoka Shinichi` ~ `Shinichi Kitaoka`)."""
+    return frozenset(name.casefold().split())
+
+
+class _Sentence:
+    """People, places and semicolons of one sentence, read once for all its triggers."""
+
+    def __init__(self, body: str, sent: Span):
+        self.span = sent
+        self.semis = [m.start() for m in _SEMI.finditer(body, sent.start, sent.end)]
+        self._people: list[Person] | None = None
+        self._places: list | None = None
+
+    def people(self) -> list[Person]:
+        if self._people is None:
+            self._people = people_in(self.span.text, self.span.start)
+        return self._people
+
+    def places(self) -> list:
+        if self._places is None:
+            self._places = places_in(self.span.text, self.span.start)
+        return self._places
+
+    def clause_end(self, pos: int) -> int:
+        i = bisect_right(self.semis, pos)
+        return self.semis[i] if i < len(self.semis) else self.span.end
+
+
+def _list_item(body: str, sent: _Sentence, p: Person) -> bool:
+    """``p`` is in a semicolon clause that opens with a person (`…; Ngài X, Chủ tịch … và ông Y, …`): one
+    more item of the trigger's list."""
+    i = bisect_right(sent.semis, p.start) - 1
+    if i < 0:
+        return False
+    lo = sent.semis[i] + 1
+    head = next(q for q in sent.people() if q.start >= lo)
+    return len(body[lo: head.start].strip()) <= len(head.title or "") + 12
+
+
+def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit, status: str,
+                   regions: list[tuple[int, int]], only: tuple[int, int] | None = None,
+                   subject_when: list | None = None) -> Mention:
+    """Read one meeting mention from ``regions`` of its sentence: the subject before the first trigger,
+    then the trigger's own segment (last). ``only``: the one guest this mention keeps of its segment;
+    ``subject_when``: the dates said in the subject, read once per sentence."""
     body = doc.body
-    sent = idx.sentence_at(m.start)
-    clause = idx.clause_at(m.start)
+    span = sent.span
     kind, mode = _trigger_kind(m)
-    men = Mention(sent.start, sent.end, m.start, kind, mode_of(sent.text, mode),
+    men = Mention(span.start, span.end, m.start, kind, mode_of(span.text, mode),
                   anaphoric=status == "anaphor")
-    men.relative = cue_in("relative_date", body, sent.start, m.start) is not None
+    men.relative = cue_in("relative_date", body, span.start, m.start) is not None
     men.trigger_text = m.text.casefold()
-    when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start)
+    (a, b), subject = regions[-1], regions[:-1]
+    clause_end = sent.clause_end(m.start)
+    own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
+    when = best_date(own + (subject_when or []), m.start)
     if when:
         men.date, men.precision = when.date, when.precision
-    cut = clause.end if cut is None else min(cut, clause.end)
+    men.said_day = bool(own or subject_when)
+    own_people = 0
     # Places and people are the costly steps: skip them where no name could be (two capitalised words).
-    names = len(_NAME_LIKE.findall(body, clause.start, cut))
-    anchored = (men.anaphoric or men.relative or when is not None
-                or CUES["venue"].search(body, clause.start, cut) is not None)
-    people = [p for p in people_in(clause.text, clause.start) if p.start < cut] \
-        if names >= 2 or (names and anchored) else []
+    names = sum(len(_NAME_LIKE.findall(body, x, y)) for x, y in regions)
+    anchored = (men.anaphoric or men.relative or men.said_day
+                or any(CUES["venue"].search(body, x, y) for x, y in regions))
+    people = []
+    if names >= 2 or (names and anchored):
+        for p in sent.people():
+            if any(x <= p.start < y for x, y in subject):
+                people.append(p)
+            elif a <= p.start < b and (only is None or (p.start, p.end) == only) and (
+                    p.start < clause_end or _list_item(body, sent, p)):
+                people.append(p)
     # Without people, a date or a venue (`tại …`) no row could be kept: no need for places.
-    if names and (people or anchored):
-        places = [p for p in places_in(clause.text, clause.start) if p.start < cut]
-    else:
-        places = []
+    places = [p for p in sent.places() if any(x <= p.start < y for x, y in (*subject, (a, clause_end)))] \
+        if names and (people or anchored) else []
     para_start, _ = idx.line_bounds(m.start)
     locs = []
-    seen: set[str] = set()
+    seen: set[frozenset[str]] = set()
     for person in people:
-        if person.name in seen:
+        if name_key(person.name) in seen:
             continue
-        seen.add(person.name)
+        seen.add(name_key(person.name))
         loc = _locality_of(person, body, para_start)
         men.people.append(Person(person.start, person.end, person.name, person.title,
                                  _side(person, loc), loc))
+        own_people += person.start >= a
         if loc:
             locs.append(loc)
+    men.own_seg = (bool(own), own_people)
     for p in places:
-        venue = is_venue(body, p.start, clause.start)
+        venue = is_venue(body, p.start, span.start)
         surface = body[p.start: p.end]
         inside_title = any(surface in (person.title or "") for person in people) or _MISSION_SEAT.search(
-            body, max(clause.start, p.start - 60), p.start) is not None
+            body, max(span.start, p.start - 60), p.start) is not None
         if venue and not inside_title and men.location is None and not men.anaphoric:
             men.location = p.canonical
-        if not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW:
+        if (not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW
+                and (only is None or p.start < a)):
             locs.append(p.canonical)
     men.own = (men.date is not None, len(men.people))
     if not men.anaphoric:
@@ -182,38 +249,110 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, m: Hit, status: str, cu
     return men
 
 
+def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
+    return [w for a, b in regions for w in dates_in(doc.body[a:b], doc.reference_year, doc.published_at, a)]
+
+
+def _framing(body: str, sent: _Sentence, seg: tuple[int, int]) -> bool:
+    """The trigger's phrase (to its first comma) names no one, and people follow in its segment."""
+    comma = _PHRASE_END.search(body, seg[0], seg[1])
+    if comma is None:
+        return False
+    inside = [p for p in sent.people() if seg[0] <= p.start < seg[1]]
+    return bool(inside) and all(p.start > comma.start() for p in inside)
+
+
+def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tuple[int, int]]:
+    """The people a reception trigger lists as its guests (`tiếp A, …; B, … và C, …`), each its own
+    meeting; none when the segment tells one delegation (`do … dẫn đầu`, `cùng …`)."""
+    if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg):
+        return []
+    clause_end = sent.clause_end(m.start)
+    found = [(p.start, p.end) for p in sent.people()
+             if seg[0] <= p.start < seg[1] and (p.start < clause_end or _list_item(body, sent, p))]
+    return found if len(found) >= 2 else []
+
+
+def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit]) -> list[tuple[Mention, bool]]:
+    """The meetings one sentence tells, each with whether it is a main mention: one per main trigger
+    that has a counterpart (or, for a visit, a date) of its own, one per listed guest of a reception;
+    the people before the first trigger take part in each."""
+    body = doc.body
+    span = idx.sentence_at(matches[0].start)
+    first_plan = cue_in("planned_strong", body, span.start, span.end)
+    statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None) for m in matches]
+    if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
+           for s, m in zip(statuses, matches, strict=True)):
+        return []
+    for i in range(1, len(matches)):  # `Trong khuôn khổ chuyến thăm … và dự Hội nghị …`: both frame the news
+        between = body[matches[i - 1].end: matches[i].start]
+        if statuses[i] == "main" and statuses[i - 1] == "reference" and _AND.search(between) and not \
+                _PHRASE_END.search(between):
+            statuses[i] = "reference"
+    mains = [m for s, m in zip(statuses, matches, strict=True) if s == "main"]
+    refs = [m for s, m in zip(statuses, matches, strict=True) if s == "reference"]
+    status = "main"
+    if not mains:
+        anaphor = next((m for s, m in zip(statuses, matches, strict=True) if s == "anaphor"), None)
+        if anaphor is None:
+            return []
+        mains, status = [anaphor], "anaphor"
+    sent = _Sentence(body, span)
+    first = mains[0]
+    clause_start = sent.semis[bisect_right(sent.semis, first.start) - 1] + 1 \
+        if bisect_right(sent.semis, first.start) else span.start
+    subject = [(clause_start, first.start)]
+    when = _subject_when(doc, subject)
+    ref_i = 0
+    segs = []
+    for i, m in enumerate(mains):
+        end = mains[i + 1].start if i + 1 < len(mains) else span.end
+        while ref_i < len(refs) and refs[ref_i].start <= m.start:
+            ref_i += 1
+        if ref_i < len(refs) and refs[ref_i].start < end:
+            end = refs[ref_i].start
+        segs.append((m, (m.start, end)))
+    out: list[Mention] = []
+    for i, (m, seg) in enumerate(segs):
+        visit = _trigger_kind(m)[0] == "visit"
+        if i and not visit and not _NAME_LIKE.search(body, *seg):
+            continue  # no one of its own: the same meeting as the trigger before
+        if i + 1 < len(segs) and _framing(body, sent, seg):
+            # `Tại phiên họp …, A làm việc với B`: the phrase frames the meetings after it.
+            if visit:
+                men = _read_sentence(doc, idx, sent, m, status, [*subject, seg], None, when)
+                if men.own_seg[0]:
+                    out.append(men)
+            subject = [*subject, seg]
+            when = _subject_when(doc, subject)
+            continue
+        guests = _guests(body, sent, m, seg) if status == "main" else []
+        for only in guests or [None]:
+            men = _read_sentence(doc, idx, sent, m, status, [*subject, seg], only, when)
+            if i and not men.own_seg[1] and not (visit and men.own_seg[0]):
+                continue
+            out.append(men)
+    if not out:
+        out = [_read_sentence(doc, idx, sent, first, status, [*subject[:1], (first.start, segs[-1][1][1])], None,
+                              _subject_when(doc, subject[:1]))]
+    if len(out) > 1 and out[0].kind == "visit" and out[0].own_seg == (False, 0):
+        out = out[1:]  # `X thăm … và hội đàm với Y`: the talks are the meeting
+    if refs and out and refs[0].start < first.start:
+        out[0].relative, out[0].ref_text = True, [r for r in refs if r.start < first.start][-1].text.casefold()
+    return [(men, status == "main") for men in out]
+
+
 def _mentions(doc: ArticleText) -> list[Mention]:
-    """One mention per sentence holding a meeting trigger that is not skipped."""
+    """The meeting mentions of each sentence holding a meeting trigger that is not skipped."""
     body = doc.body
     idx = SentenceIndex(body)
     by_sentence: dict[int, list[Hit]] = {}
     for m in hits(doc.extra, body, "meeting"):
         by_sentence.setdefault(idx.sentence_at(m.start).start, []).append(m)
-    plan = []
-    for start, matches in by_sentence.items():
-        statuses = [_classify(body, start, m) for m in matches]
-        if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
-               for s, m in zip(statuses, matches, strict=True)):
-            continue
-        mains = [m for s, m in zip(statuses, matches, strict=True) if s == "main"]
-        # `đến Hà Nội trong chuyến thăm …, đã có cuộc hội đàm với …`: the talks are the meeting.
-        main = next((m for m in mains if _trigger_kind(m)[0] != "visit"), mains[0] if mains else None)
-        focus = main or next((m for s, m in zip(statuses, matches, strict=True) if s == "anaphor"), None)
-        if focus is None:
-            continue
-        cut = next((m.start for s, m in zip(statuses, matches, strict=True)
-                    if s == "reference" and m.start > focus.start), None)
-        refs = [m for s, m in zip(statuses, matches, strict=True) if s == "reference" and m.start < focus.start]
-        plan.append((focus, main is not None, cut, refs[-1].text.casefold() if refs else ""))
-    if not any(is_main for _, is_main, _, _ in plan):
+    plan = [x for matches in by_sentence.values() for x in _sentence_mentions(doc, idx, matches)]
+    if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
-    out = []
-    for focus, is_main, cut, ref in plan:
-        men = _read_sentence(doc, idx, focus, "main" if is_main else "anaphor", cut)
-        if is_main and ref:
-            men.relative, men.ref_text = True, ref
-        out.append(men)
-    return out
+    return [men for men, _ in plan]
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -223,15 +362,16 @@ def _compatible(a: Mention, b: Mention) -> bool:
 def _absorb(group: Mention, other: Mention) -> None:
     """Merge ``other`` into ``group`` (people, localities, mode, location, date)."""
     group.members.append(other)
-    known = {p.name: i for i, p in enumerate(group.people)}
+    known = {name_key(p.name): i for i, p in enumerate(group.people)}
     for p in other.people:
-        if p.name not in known:
-            known[p.name] = len(group.people)
+        key = name_key(p.name)
+        if key not in known:
+            known[key] = len(group.people)
             group.people.append(p)
         else:
-            old = group.people[known[p.name]]
+            old = group.people[known[key]]
             if (not old.title and p.title) or (not old.locality and p.locality):
-                group.people[known[p.name]] = Person(old.start, old.end, old.name, old.title or p.title,
+                group.people[known[key]] = Person(old.start, old.end, old.name, old.title or p.title,
                                                      old.side or p.side, old.locality or p.locality)
     group.localities = unique(group.localities + other.localities)
     if "online" in (group.mode, other.mode):
@@ -239,8 +379,21 @@ def _absorb(group: Mention, other: Mention) -> None:
     elif "in_person" in (group.mode, other.mode):
         group.mode = "in_person"
     group.location = group.location or other.location
+    group.said_day = group.said_day or other.said_day
     if group.date is None and other.date is not None:
         group.date, group.precision = other.date, other.precision
+
+
+def _same_meeting(g: Mention, men: Mention) -> bool:
+    """``men`` tells meeting ``g`` again: a shared person, no counterpart of its own beside ``g``'s
+    (`A tiếp B` is not `A tiếp C`), the same kind or (for talks and receptions, which captions mix up)
+    two shared people."""
+    shared = len(g.names & men.names)
+    if not shared or not _compatible(g, men):
+        return False
+    if shared < 2 and g.names - men.names and men.names - g.names:
+        return False
+    return g.kind == men.kind or (shared >= 2 and {g.kind, men.kind} <= _CAPTION_KINDS)
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
@@ -248,27 +401,24 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
     groups: list[Mention] = []
     last: Mention | None = None
     pending: list[Mention] = []
-    for i, men in enumerate(mentions):
+    dated: list[Mention] = []
+    by_trigger: dict[str, Mention] = {}
+    for men in mentions:
         if men.relative and men.date is None:
-            dated = [x for x in mentions[:i] if x.date is not None]
-            src = next((x for x in reversed(dated) if men.ref_text and x.trigger_text == men.ref_text),
-                       dated[-1] if dated else None)
+            src = by_trigger.get(men.ref_text) if men.ref_text else None
+            src = src or (dated[-1] if dated else None)
             if src is not None:
                 men.date, men.precision = src.date, src.precision
+        if men.date is not None:
+            dated.append(men)
+            by_trigger[men.trigger_text] = men
         if men.anaphoric:
             if last is not None:
                 _absorb(last, men)
             else:
                 pending.append(men)
             continue
-        target = None
-        for g in reversed(groups):
-            shared = len(g.names & men.names)
-            if not _compatible(g, men) or not shared:
-                continue
-            if (g.kind == men.kind) or shared >= 2:
-                target = g
-                break
+        target = next((g for g in reversed(groups[-_MERGE_BACK:]) if _same_meeting(g, men)), None)
         if target is None:
             groups.append(men)
             target = men
@@ -283,7 +433,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 
 def _keep(g: Mention) -> bool:
     """A meeting needs named sides: people, or localities with a date or a place."""
-    anchor = g.date is not None or g.location is not None
+    anchor = g.date is not None or g.location is not None or g.said_day
     n_people, n_loc = len(g.people), len(g.localities)
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
 
