@@ -199,7 +199,10 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
                          or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())
                          or _ADMIN_BEFORE.search(text, max(0, s0 - 16), s0)):  # `Thống đốc tỉnh Aichi X`
             s0 += len(words.pop(0)) + 1
-        if _is_latin_name(words) and not any(s < run.end() and s0 < e for s, e in blocked):
+        # After a foreign country in the title any Latin words are the name (`Thủ tướng Campuchia Hun Sen`).
+        foreign = any(m.place.country not in (None, "VN") and m.end <= s0 for m in places)
+        if (_is_latin_name(words) or (foreign and 2 <= len(words) <= 4)) and not any(
+                s < run.end() and s0 < e for s, e in blocked):
             return s0, run.end()
     return None
 
@@ -295,3 +298,26 @@ def find_people(text: str) -> list[PersonMention]:
             side = None
         out.append(PersonMention(pm.start, pm.end, pm.name, pm.title, side, loc))
     return out
+
+
+_NOT_ONE = regex.compile(r"(?i)(?:hai|các|những|ba|nhiều|mỗi|vị|nguyên|cựu|ngài|phu nhân)\s+$")
+_ONE_WORD = regex.compile(r"\s+(\p{Lu}[\p{Ll}-]+)(?![\p{L}\p{N}])(?!\s+\p{Lu})")
+_BARE_END = regex.compile(r"\s+\p{Ll}|\s*[,;.:]")
+
+
+def title_references(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Officials told by title alone or with one word of their name (`Tổng thống Kovind`, `Phó Thủ
+    tướng hội đàm với …`): (start, end, title, that word or None), to resolve against people named
+    earlier in the article. Plural or former titles (`hai Thủ tướng`, `nguyên Chủ tịch`) are not."""
+    out = []
+    for tm in _title_matches(text):
+        a, b = tm.span()
+        if a and text[a - 1].isalpha() or _NOT_ONE.search(text, max(0, a - 12), a):
+            continue
+        one = _ONE_WORD.match(text, b)
+        if one:
+            out.append((one.start(1), one.end(1), tm.group(), one.group(1)))
+        elif _BARE_END.match(text, b):
+            out.append((a, b, tm.group(), None))
+    return out
+

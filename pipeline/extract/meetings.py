@@ -39,7 +39,7 @@ from pipeline.extract.events import (
     scope_in,
     unique,
 )
-from pipeline.people import is_foreign_name
+from pipeline.people import is_foreign_name, title_references
 from pipeline.text import Span
 
 _KINDS = [(kind, mode if mode != "-" else "unknown") for _, kind, mode, _, _ in MEETING_ROWS]
@@ -52,6 +52,7 @@ _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
 _SEMI = regex.compile(";")
 _PHRASE_END = regex.compile(r"[,;:()]")
+_MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|gặp|đón)(?!\w)")
 _AND = regex.compile(r"\s(?:và|cùng)\s")
 _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
@@ -149,15 +150,27 @@ def name_key(name: str) -> frozenset[str]:
 class _Sentence:
     """People, places and semicolons of one sentence, read once for all its triggers."""
 
-    def __init__(self, body: str, sent: Span):
+    def __init__(self, body: str, sent: Span, known: list[Person]):
         self.span = sent
         self.semis = [m.start() for m in _SEMI.finditer(body, sent.start, sent.end)]
+        self.known = known
         self._people: list[Person] | None = None
         self._places: list | None = None
 
     def people(self) -> list[Person]:
+        """People named in the sentence, and those it tells by title only who were named before."""
         if self._people is None:
-            self._people = people_in(self.span.text, self.span.start)
+            found = people_in(self.span.text, self.span.start)
+            taken = [(p.start, p.end) for p in found]
+            for a, b, title, word in title_references(self.span.text):
+                a, b = a + self.span.start, b + self.span.start
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                ref = _resolve(self.known, title, word)
+                if ref is not None:
+                    found.append(replace(ref, start=a, end=b))
+            self._people = sorted(found, key=lambda p: p.start)
+            self.known.extend(p for p in found if p.start >= 0)
         return self._people
 
     def places(self) -> list:
@@ -168,6 +181,15 @@ class _Sentence:
     def clause_end(self, pos: int) -> int:
         i = bisect_right(self.semis, pos)
         return self.semis[i] if i < len(self.semis) else self.span.end
+
+
+def _resolve(known: list[Person], title: str, word: str | None) -> Person | None:
+    """The person named earlier whom ``title`` (and one word of the name) refers to: the latest with
+    that word in the name, or the only one with that title."""
+    if word:
+        return next((p for p in reversed(known) if word in p.name.split()), None)
+    same = {p.name: p for p in known if p.title and p.title.casefold() == title.casefold()}
+    return next(iter(same.values())) if len(same) == 1 else None
 
 
 def _list_item(body: str, sent: _Sentence, p: Person) -> bool:
@@ -208,8 +230,12 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
                 or any(CUES["venue"].search(body, x, y) for x, y in regions))
     people = []
     if names >= 2 or (names and anchored):
+        visitors = _visitors(body, sent, m) if kind == "visit" and not men.anaphoric else None
         for p in sent.people():
-            if any(x <= p.start < y for x, y in subject):
+            if visitors is not None and p.start < a:
+                if p in visitors:
+                    people.append(p)
+            elif any(x <= p.start < y for x, y in subject):
                 people.append(p)
             elif a <= p.start < b and (only is None or (p.start, p.end) == only) and (
                     p.start < clause_end or _list_item(body, sent, p)):
@@ -253,6 +279,15 @@ def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
     return [w for a, b in regions for w in dates_in(doc.body[a:b], doc.reference_year, doc.published_at, a)]
 
 
+def _visitors(body: str, sent: _Sentence, m: Hit) -> list[Person]:
+    """Who makes a visit: the people right before its trigger with no phrase break between
+    (`… hội đàm với Tổng thống X thăm cấp nhà nước …`), else the nearest one before it."""
+    before = [p for p in sent.people() if p.end <= m.start]
+    close = [p for p in before if not _PHRASE_END.search(body, p.end, m.start)
+             and not _MET_WITH.search(body, p.end, m.start)]
+    return close or before[-1:]
+
+
 def _framing(body: str, sent: _Sentence, seg: tuple[int, int]) -> bool:
     """The trigger's phrase (to its first comma) names no one, and people follow in its segment."""
     comma = _PHRASE_END.search(body, seg[0], seg[1])
@@ -273,7 +308,8 @@ def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tu
     return found if len(found) >= 2 else []
 
 
-def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit]) -> list[tuple[Mention, bool]]:
+def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
+                       known: list[Person]) -> list[tuple[Mention, bool]]:
     """The meetings one sentence tells, each with whether it is a main mention: one per main trigger
     that has a counterpart (or, for a visit, a date) of its own, one per listed guest of a reception;
     the people before the first trigger take part in each."""
@@ -297,7 +333,7 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit])
         if anaphor is None:
             return []
         mains, status = [anaphor], "anaphor"
-    sent = _Sentence(body, span)
+    sent = _Sentence(body, span, known)
     first = mains[0]
     clause_start = sent.semis[bisect_right(sent.semis, first.start) - 1] + 1 \
         if bisect_right(sent.semis, first.start) else span.start
@@ -349,7 +385,8 @@ def _mentions(doc: ArticleText) -> list[Mention]:
     by_sentence: dict[int, list[Hit]] = {}
     for m in hits(doc.extra, body, "meeting"):
         by_sentence.setdefault(idx.sentence_at(m.start).start, []).append(m)
-    plan = [x for matches in by_sentence.values() for x in _sentence_mentions(doc, idx, matches)]
+    known: list[Person] = []  # people named so far, for those told later by title only
+    plan = [x for matches in by_sentence.values() for x in _sentence_mentions(doc, idx, matches, known)]
     if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
     return [men for men, _ in plan]
