@@ -14,6 +14,7 @@ side of the same name elsewhere in the text, else the side the bare title implie
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,11 +34,13 @@ class PersonMention:
     title: str | None
     side: str | None
     locality: str | None
+    sure: bool = False  # the side comes from a place or country named in this mention's title
 
 
 _HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|ngài|Ngài)"
 _SYL = r"\p{Lu}\p{Ll}*"
-_LATIN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\p{L}])"
+# Latin-script words, with the accents of European names (`Díaz - Canel`, `Smejc`).
+_LATIN = r"[A-Z][a-zà-öø-ÿ]+(?:\s?-\s?[A-Z]?[a-zà-öø-ÿ]+)?(?![\p{L}])"
 # Words that end a title's tail: the clause goes on with a verb or a conjunction.
 _STOP = regex.compile(
     r"\b(?:đã|sẽ|đang|cho biết|là|và|cùng|với|tiếp|gặp|được|khẳng định|nói|phát biểu|đề nghị|trao|"
@@ -49,6 +52,7 @@ _DELIM_APPOS = regex.compile(r"[;:!?\"“”\n|]|\.(?!\s*(?:HCM|Hồ|\p{Lu}\p{Ll
 _NOT_NAME = frozenset("Tháng Ủy Ban Sở Bộ Ty Tỉnh Phố Quận Huyện Xã Đảng Phủ Viện Cục Khu Ngày Tuần Đoàn "
                       "Hội Chủ".split())
 _MAX_TAIL = 90
+_MAX_PLACE = 80  # no place name is longer
 _FOREIGN = "??"  # marker: a foreign (Latin-script) name with no country named; reported as None
 _VOWELS = regex.compile(r"[aeiouy]+")
 _LATIN_RX = regex.compile(_LATIN)
@@ -216,8 +220,14 @@ def _clip(text: str, start: int, limit: int) -> int:
     return end
 
 
+def _places_from(places: list[PlaceMatch], starts: list[int], a: int, b: int) -> list[PlaceMatch]:
+    """The places (sorted by start, ``starts`` their starts) that start in ``[a, b)``."""
+    return places[bisect_left(starts, a): bisect_left(starts, b)]
+
+
 def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
     out = []
+    starts = [m.start for m in places]
     for tm in _title_matches(text):
         if tm.start() and text[tm.start() - 1].isalpha():
             continue
@@ -225,7 +235,7 @@ def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMentio
         comma = text.find(",", tm.end(), end)
         if comma != -1:
             end = comma
-        tail_places = [m for m in places if tm.end() <= m.start and m.end <= end]
+        tail_places = [m for m in _places_from(places, starts, tm.end(), end) if m.end <= end]
         span = _name_in_tail(text, tm.end(), end, tail_places)
         if span is None:
             continue
@@ -248,6 +258,7 @@ _APPOS = regex.compile(
 
 def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
     out = []
+    starts = [m.start for m in places]
     chain_re = _titles()[0]
     for m in _APPOS.finditer(text, overlapped=True):
         tm = chain_re.match(text, m.end())
@@ -258,14 +269,14 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
         if not (_is_surname_name(toks) or (m.group("hon") and _is_latin_name(toks))):
             continue
         s, e = m.span("name")
-        if any(p.start < e and s < p.end for p in places):
+        if any(p.end > s for p in _places_from(places, starts, s - _MAX_PLACE, e)):
             continue
         end = min(len(text), tm.end() + _MAX_TAIL)
         d = _DELIM_APPOS.search(text, tm.end(), end)
         end = d.start() if d else end
         st = _APPOS_STOP.search(text, tm.end(), end)
         end = st.start() if st else end
-        seg_places = [p for p in places if tm.start() <= p.start and p.end <= end]
+        seg_places = [p for p in _places_from(places, starts, tm.start(), end) if p.end <= end]
         if _name_in_tail(text, tm.end(), end, seg_places):
             continue  # the title has a name of its own: `X, Thủ tướng Vương quốc Bỉ Guy Verhofstadt`
         side, loc = _side_and_locality(seg_places, text[tm.start():end], tm.start())
@@ -296,7 +307,7 @@ def find_people(text: str) -> list[PersonMention]:
             side = earlier[-1] if earlier else (seen[0][1] if seen else _title_side(pm.title or ""))
         if side == _FOREIGN or (side == "VN" and is_foreign_name(pm.name)):
             side = None
-        out.append(PersonMention(pm.start, pm.end, pm.name, pm.title, side, loc))
+        out.append(PersonMention(pm.start, pm.end, pm.name, pm.title, side, loc, sure and side is not None))
     return out
 
 

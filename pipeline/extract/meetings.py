@@ -8,7 +8,7 @@ of the meeting told before them.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -51,6 +51,8 @@ _CAPITAL_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,2}?\p{Lu}")
 _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
 _SEMI = regex.compile(";")
+_FEW = 64  # a title held by more mentions than this is too common to stand for one person
+_TITLE_SPLIT = regex.compile(r"\s*,\s*|\s+kiêm\s+")
 _PHRASE_END = regex.compile(r"[,;:()]")
 _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|gặp|đón)(?!\w)")
 _AND = regex.compile(r"\s(?:và|cùng)\s")
@@ -122,13 +124,13 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None) -> st
     return "main"
 
 
-def _locality_of(person: Person, body: str, para_start: int) -> str | None:
+def _locality_of(person: Person, sent: _Sentence, para_start: int) -> str | None:
     """The person's locality: from the title, else the last place named before in the paragraph."""
     if person.locality:
         return person.locality
     if not person.title or not _LOCAL_BODY.search(person.title):
         return None
-    before = [p for p in places_in(body[para_start: person.start], para_start) if not p.is_country]
+    before = [p for p in sent.para_places(para_start) if not p.is_country and p.end <= person.start]
     return before[-1].canonical if before else None
 
 
@@ -150,46 +152,148 @@ def name_key(name: str) -> frozenset[str]:
 class _Sentence:
     """People, places and semicolons of one sentence, read once for all its triggers."""
 
-    def __init__(self, body: str, sent: Span, known: list[Person]):
+    def __init__(self, body: str, sent: Span, known: _Known):
+        self.body = body
         self.span = sent
         self.semis = [m.start() for m in _SEMI.finditer(body, sent.start, sent.end)]
         self.known = known
         self._people: list[Person] | None = None
+        self._starts: list[int] = []
         self._places: list | None = None
+        self._place_starts: list[int] | None = None
+        self._mode: str | None = None
+        self._relative: int | None = None
+        self._para: dict[int, list] = {}
 
     def people(self) -> list[Person]:
-        """People named in the sentence, and those it tells by title only who were named before."""
+        """People named in the sentence with a title, those it tells by title only or by name only who
+        were named before with a title (`Tổng thống Kovind`, `Phó Thủ tướng hội đàm …`)."""
         if self._people is None:
-            found = people_in(self.span.text, self.span.start)
-            taken = [(p.start, p.end) for p in found]
+            start = self.span.start
+            found = people_in(self.span.text, start)
+            taken = bytearray(self.span.end - start)  # characters already inside a found name
+
+            def free(a: int, b: int) -> bool:
+                if any(taken[a - start: b - start]):
+                    return False
+                taken[a - start: b - start] = b"\x01" * (b - a)
+                return True
+
+            for p in found:
+                free(p.start, p.end)
             for a, b, title, word in title_references(self.span.text):
-                a, b = a + self.span.start, b + self.span.start
-                if any(x < b and a < y for x, y in taken):
-                    continue
-                ref = _resolve(self.known, title, word)
-                if ref is not None:
+                a, b = a + start, b + start
+                ref = self.known.resolve(title, word, a) if not any(taken[a - start: b - start]) else None
+                if ref is not None and free(a, b):
                     found.append(replace(ref, start=a, end=b))
+            for p in self.known.before(self.span.end):
+                at = self.body.find(p.name, start, self.span.end)
+                if at >= 0 and free(at, at + len(p.name)):
+                    found.append(replace(p, start=at, end=at + len(p.name)))
             self._people = sorted(found, key=lambda p: p.start)
-            self.known.extend(p for p in found if p.start >= 0)
+            self._starts = [p.start for p in self._people]
         return self._people
+
+    def between(self, a: int, b: int) -> list[Person]:
+        """The people whose mention starts in ``[a, b)``."""
+        people = self.people()
+        return people[bisect_left(self._starts, a): bisect_left(self._starts, b)]
+
+    def mode(self, default: str) -> str:
+        if self._mode is None:
+            self._mode = mode_of(self.span.text, "")
+        return self._mode or default
+
+    def relative_before(self, pos: int) -> bool:
+        """A relative-date cue (`Cùng ngày`, `Sau đó`) ends before ``pos`` in the sentence."""
+        if self._relative is None:
+            m = cue_in("relative_date", self.body, self.span.start, self.span.end)
+            self._relative = m.end() if m else -1
+        return 0 <= self._relative <= pos
 
     def places(self) -> list:
         if self._places is None:
             self._places = places_in(self.span.text, self.span.start)
         return self._places
 
+    def places_between(self, a: int, b: int) -> list:
+        """The places of the sentence that start in ``[a, b)``."""
+        places = self.places()
+        if self._place_starts is None:
+            self._place_starts = [p.start for p in places]
+        return places[bisect_left(self._place_starts, a): bisect_left(self._place_starts, b)]
+
+    def para_places(self, para_start: int) -> list:
+        """Places of the paragraph (line) starting at ``para_start``, read once."""
+        if para_start not in self._para:
+            end = self.body.find("\n", para_start)
+            end = len(self.body) if end < 0 else end
+            self._para[para_start] = places_in(self.body[para_start:end], para_start)
+        return self._para[para_start]
+
     def clause_end(self, pos: int) -> int:
         i = bisect_right(self.semis, pos)
         return self.semis[i] if i < len(self.semis) else self.span.end
 
 
-def _resolve(known: list[Person], title: str, word: str | None) -> Person | None:
-    """The person named earlier whom ``title`` (and one word of the name) refers to: the latest with
-    that word in the name, or the only one with that title."""
-    if word:
-        return next((p for p in reversed(known) if word in p.name.split()), None)
-    same = {p.name: p for p in known if p.title and p.title.casefold() == title.casefold()}
-    return next(iter(same.values())) if len(same) == 1 else None
+class _Index:
+    """People grouped under a key, each group in text order with its mentions' ends, for bisecting."""
+
+    def __init__(self):
+        self.people: dict[str, list[Person]] = {}
+        self.ends: dict[str, list[int]] = {}
+
+    def add(self, key: str, p: Person) -> None:
+        self.people.setdefault(key, []).append(p)
+        self.ends.setdefault(key, []).append(p.end)
+
+    def before(self, key: str, pos: int) -> list[Person]:
+        """The people under ``key`` whose mention ends by ``pos``."""
+        return self.people.get(key, [])[: bisect_right(self.ends.get(key, []), pos)]
+
+
+class _Known:
+    """The people the article names with a title, read once (lazily) for references to them."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self._people: list[Person] | None = None
+
+    def people(self) -> list[Person]:
+        if self._people is None:
+            self._people = people_in(self.body)
+            firsts: dict[str, Person] = {}
+            self._by_word, self._by_title = _Index(), _Index()
+            for p in self._people:
+                firsts.setdefault(p.name, p)
+                for w in p.name.split():
+                    self._by_word.add(w, p)
+                for t in _TITLE_SPLIT.split((p.title or "").casefold()):
+                    self._by_title.add(t, p)
+            self._firsts = list(firsts.values())
+            self._first_starts = [p.start for p in self._firsts]
+        return self._people
+
+    def before(self, pos: int) -> list[Person]:
+        """One mention per name (its first) of the people named before ``pos``."""
+        self.people()
+        return self._firsts[: bisect_left(self._first_starts, pos)]
+
+    def resolve(self, title: str, word: str | None, pos: int) -> Person | None:
+        """The person named before ``pos`` whom ``title`` (and one word of the name) refers to: the latest
+        with that word in the name, else the only one holding that title."""
+        self.people()
+        if word:
+            hits = self._by_word.before(word, pos)
+            if hits:
+                return hits[-1]
+        holders = self._by_title.before(title.casefold(), pos)
+        return holders[-1] if holders and all(p.name == holders[-1].name for p in holders[-_FEW:]) \
+            and len(holders) <= _FEW else None
+
+    def sides(self) -> dict[frozenset[str], str]:
+        """Each name's side where some mention of it names the country in its title."""
+        return {name_key(p.name): p.side for p in self.people() if p.sure and p.side}
 
 
 def _list_item(body: str, sent: _Sentence, p: Person) -> bool:
@@ -199,7 +303,7 @@ def _list_item(body: str, sent: _Sentence, p: Person) -> bool:
     if i < 0:
         return False
     lo = sent.semis[i] + 1
-    head = next(q for q in sent.people() if q.start >= lo)
+    head = sent.between(lo, sent.span.end)[0]
     return len(body[lo: head.start].strip()) <= len(head.title or "") + 12
 
 
@@ -212,9 +316,8 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     body = doc.body
     span = sent.span
     kind, mode = _trigger_kind(m)
-    men = Mention(span.start, span.end, m.start, kind, mode_of(span.text, mode),
-                  anaphoric=status == "anaphor")
-    men.relative = cue_in("relative_date", body, span.start, m.start) is not None
+    men = Mention(span.start, span.end, m.start, kind, sent.mode(mode), anaphoric=status == "anaphor")
+    men.relative = sent.relative_before(m.start)
     men.trigger_text = m.text.casefold()
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
@@ -230,18 +333,14 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
                 or any(CUES["venue"].search(body, x, y) for x, y in regions))
     people = []
     if names >= 2 or (names and anchored):
-        visitors = _visitors(body, sent, m) if kind == "visit" and not men.anaphoric else None
-        for p in sent.people():
-            if visitors is not None and p.start < a:
-                if p in visitors:
-                    people.append(p)
-            elif any(x <= p.start < y for x, y in subject):
-                people.append(p)
-            elif a <= p.start < b and (only is None or (p.start, p.end) == only) and (
-                    p.start < clause_end or _list_item(body, sent, p)):
-                people.append(p)
+        if kind == "visit" and not men.anaphoric:
+            people = _visitors(body, sent, m)
+        else:
+            people = [p for x, y in subject for p in sent.between(x, y)]
+        people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
+                   p.start < clause_end or _list_item(body, sent, p))]
     # Without people, a date or a venue (`tại …`) no row could be kept: no need for places.
-    places = [p for p in sent.places() if any(x <= p.start < y for x, y in (*subject, (a, clause_end)))] \
+    places = [p for x, y in (*subject, (a, clause_end)) for p in sent.places_between(x, y)] \
         if names and (people or anchored) else []
     para_start, _ = idx.line_bounds(m.start)
     locs = []
@@ -250,9 +349,9 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
         if name_key(person.name) in seen:
             continue
         seen.add(name_key(person.name))
-        loc = _locality_of(person, body, para_start)
+        loc = _locality_of(person, sent, para_start)
         men.people.append(Person(person.start, person.end, person.name, person.title,
-                                 _side(person, loc), loc))
+                                 _side(person, loc), loc, person.sure))
         own_people += person.start >= a
         if loc:
             locs.append(loc)
@@ -282,9 +381,12 @@ def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
 def _visitors(body: str, sent: _Sentence, m: Hit) -> list[Person]:
     """Who makes a visit: the people right before its trigger with no phrase break between
     (`… hội đàm với Tổng thống X thăm cấp nhà nước …`), else the nearest one before it."""
-    before = [p for p in sent.people() if p.end <= m.start]
-    close = [p for p in before if not _PHRASE_END.search(body, p.end, m.start)
-             and not _MET_WITH.search(body, p.end, m.start)]
+    before = [p for p in sent.between(sent.span.start, m.start) if p.end <= m.start]
+    close: list[Person] = []
+    for p in reversed(before):
+        if _PHRASE_END.search(body, p.end, m.start) or _MET_WITH.search(body, p.end, m.start):
+            break
+        close.insert(0, p)
     return close or before[-1:]
 
 
@@ -293,7 +395,7 @@ def _framing(body: str, sent: _Sentence, seg: tuple[int, int]) -> bool:
     comma = _PHRASE_END.search(body, seg[0], seg[1])
     if comma is None:
         return False
-    inside = [p for p in sent.people() if seg[0] <= p.start < seg[1]]
+    inside = sent.between(*seg)
     return bool(inside) and all(p.start > comma.start() for p in inside)
 
 
@@ -303,13 +405,12 @@ def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tu
     if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg):
         return []
     clause_end = sent.clause_end(m.start)
-    found = [(p.start, p.end) for p in sent.people()
-             if seg[0] <= p.start < seg[1] and (p.start < clause_end or _list_item(body, sent, p))]
+    found = [(p.start, p.end) for p in sent.between(*seg) if p.start < clause_end or _list_item(body, sent, p)]
     return found if len(found) >= 2 else []
 
 
 def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
-                       known: list[Person]) -> list[tuple[Mention, bool]]:
+                       known: _Known) -> list[tuple[Mention, bool]]:
     """The meetings one sentence tells, each with whether it is a main mention: one per main trigger
     that has a counterpart (or, for a visit, a date) of its own, one per listed guest of a reception;
     the people before the first trigger take part in each."""
@@ -385,7 +486,7 @@ def _mentions(doc: ArticleText) -> list[Mention]:
     by_sentence: dict[int, list[Hit]] = {}
     for m in hits(doc.extra, body, "meeting"):
         by_sentence.setdefault(idx.sentence_at(m.start).start, []).append(m)
-    known: list[Person] = []  # people named so far, for those told later by title only
+    known = doc.extra["_known_people"] = _Known(body)
     plan = [x for matches in by_sentence.values() for x in _sentence_mentions(doc, idx, matches, known)]
     if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
@@ -407,9 +508,10 @@ def _absorb(group: Mention, other: Mention) -> None:
             group.people.append(p)
         else:
             old = group.people[known[key]]
-            if (not old.title and p.title) or (not old.locality and p.locality):
+            side = p.side if p.sure and not old.sure else old.side or p.side
+            if (not old.title and p.title) or (not old.locality and p.locality) or side != old.side:
                 group.people[known[key]] = Person(old.start, old.end, old.name, old.title or p.title,
-                                                     old.side or p.side, old.locality or p.locality)
+                                                  side, old.locality or p.locality, old.sure or p.sure)
     group.localities = unique(group.localities + other.localities)
     if "online" in (group.mode, other.mode):
         group.mode = "online"
@@ -493,6 +595,24 @@ def _international(body: str, person: Person) -> bool:
     return INTL.search(affiliation) is not None
 
 
+def _keep_sides(g: Mention, sides: dict[frozenset[str], str]) -> None:
+    """Once a name has a side from a country in its title anywhere in the article, every mention keeps
+    it (`Thượng tướng, Phó Chủ tịch Quân ủy Trung ương Trung Quốc X` … `Thượng tướng X`)."""
+    for i, p in enumerate(g.people):
+        side = sides.get(name_key(p.name))
+        if side and not p.sure and side != p.side:
+            g.people[i] = replace(p, side=side)
+
+
+def _scope(doc: ArticleText, a: int, b: int, strict: bool = False):
+    """``scope_in`` of ``body[a:b]``, read once per span (many meetings share a sentence)."""
+    cache = doc.extra.setdefault("_scope", {})
+    key = (a, b, strict)
+    if key not in cache:
+        cache[key] = scope_in(doc.body[a:b], strict=strict)
+    return cache[key]
+
+
 def _foreign_sides(doc: ArticleText, idx: SentenceIndex, g: Mention) -> None:
     """A foreign name with no country in its title takes the one foreign country named in its sentence,
     else in its paragraph (`Tổng thống Nasagiin Bagabandi` in a Viet Nam–Mongolia story); one titled
@@ -502,10 +622,9 @@ def _foreign_sides(doc: ArticleText, idx: SentenceIndex, g: Mention) -> None:
         if p.side is not None or not is_foreign_name(p.name) or _international(body, p):
             continue
         sent = idx.sentence_at(p.start)
-        found = scope_in(sent.text).countries
+        found = _scope(doc, sent.start, sent.end).countries
         if not found:
-            a, b = idx.line_bounds(p.start)
-            found = scope_in(body[a:b]).countries
+            found = _scope(doc, *idx.line_bounds(p.start)).countries
         if len(found) == 1:
             g.people[i] = replace(p, side=found[0])
 
@@ -524,7 +643,7 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     if vn and foreign:
         return True
     for men in [g, *g.members]:
-        sc = scope_in(body[men.start: men.end], strict=True)
+        sc = _scope(doc, men.start, men.end, strict=True)
         vn, foreign = vn or sc.vn, foreign or sc.foreign
         if vn and foreign:
             return True
@@ -545,7 +664,9 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
         groups = [g for g in _merge(_mentions(doc)) if _keep(g)]
         if groups:
             idx = SentenceIndex(doc.body)
+            sides = doc.extra["_known_people"].sides()
             for g in groups:
+                _keep_sides(g, sides)
                 _foreign_sides(doc, idx, g)
                 g.in_scope = _in_scope(doc, g)
         cached = doc.extra["_meeting_groups"] = (len(doc.body), groups)
