@@ -250,3 +250,106 @@ def test_year_less_date_takes_the_reference_year_not_a_deadline_in_the_sentence(
     assert (row["date"], row["date_precision"]) == (date(2005, 11, 26), "day")
     [row] = run("Ngày 26/11/2004, tại Hà Nội, Chủ tịch nước Trần Đức Lương đã tiếp Thủ tướng Campuchia Hun Sen.", 2005)
     assert (row["date"], row["date_precision"]) == (date(2004, 11, 26), "day")  # the year stated wins
+
+
+# --- issue 9: news the rules were not written for ------------------------------------------------
+
+
+def test_each_listed_guest_of_a_reception_is_its_own_meeting():
+    body = ("Chiều 12/3, Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường đã tiếp ông Kenji Tanaka, Chủ tịch "
+            "Hiệp hội doanh nghiệp Nhật Bản; ngài Hiroshi Sakamoto, Tổng Giám đốc Tập đoàn Marubeni và "
+            "bà Yumiko Nakamura, Giám đốc Ngân hàng Mizuho.")
+    rows = run(body, 2024)
+    assert [sorted(people(r)) for r in rows] == [
+        ["Kenji Tanaka", "Trịnh Xuân Trường"], ["Hiroshi Sakamoto", "Trịnh Xuân Trường"],
+        ["Trịnh Xuân Trường", "Yumiko Nakamura"]]
+    assert all(r["date"] == date(2024, 3, 12) and r["kind"] == "reception" for r in rows)
+
+
+def test_a_delegation_head_and_members_are_one_meeting():
+    body = ("Ngày 3/5, Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung đã tiếp đoàn công tác do ông Kenji Tanaka, "
+            "Chủ tịch Hiệp hội doanh nghiệp Nhật Bản dẫn đầu, cùng ông Hiroshi Sakamoto, Tổng Giám đốc Tập "
+            "đoàn Marubeni.")
+    assert len(run(body, 2024)) == 1
+
+
+def test_talks_and_a_reception_in_one_sentence_are_two_meetings():
+    body = ("Ngày 5/4, Phó Thủ tướng Việt Nam Lê Minh Khái đã hội đàm với Phó Thủ tướng Lào Sonexay "
+            "Siphandone; hội kiến Chủ tịch Quốc hội Lào Saysomphone Phomvihane.")
+    rows = run(body, 2023)
+    assert [(r["kind"], people(r)) for r in rows] == [
+        ("talks", {"Lê Minh Khái": "VN", "Sonexay Siphandone": "LA"}),
+        ("reception", {"Lê Minh Khái": "VN", "Saysomphone Phomvihane": "LA"})]
+
+
+def test_a_framing_phrase_gives_its_people_to_the_meeting_after_it():
+    body = ("Tại phiên họp thường niên hôm 20/5 ở Viêng Chăn, Bộ trưởng Kế hoạch Lào Phet Phomphiphak đã làm "
+            "việc với Thứ trưởng Bộ Tài chính Việt Nam Trần Quốc Phương.")
+    [row] = run(body, 2023)
+    assert (row["kind"], people(row)) == ("reception", {"Phet Phomphiphak": "LA", "Trần Quốc Phương": "VN"})
+
+
+def test_a_dated_visit_is_its_own_row_with_the_visitor_told_before_its_trigger():
+    body = ("Sáng 30/1, tại Phủ Chủ tịch, Chủ tịch nước Võ Văn Thưởng đã hội đàm với Tổng thống Philippines "
+            "Ferdinand Marcos thăm cấp nhà nước Việt Nam từ ngày 29 đến 31/1.\n"
+            "Tổng thống Marcos khẳng định Philippines coi trọng quan hệ với Việt Nam.")
+    talks, visit = run(body, 2024)
+    assert (talks["kind"], talks["date"], people(talks)) == (
+        "talks", date(2024, 1, 30), {"Võ Văn Thưởng": "VN", "Ferdinand Marcos": "PH"})
+    assert (visit["kind"], visit["date"], people(visit)) == ("visit", date(2024, 1, 29), {"Ferdinand Marcos": "PH"})
+
+
+def test_an_official_told_later_by_title_and_one_name_word_is_the_one_named_before():
+    body = ("Thủ tướng Campuchia Hun Manet đang thăm chính thức Việt Nam.\n"
+            "Chiều cùng ngày, Thủ tướng Manet hội kiến Chủ tịch Quốc hội Vương Đình Huệ.")
+    rows = run(body, 2023)
+    reception = next(r for r in rows if r["kind"] == "reception")
+    assert people(reception) == {"Hun Manet": "KH", "Vương Đình Huệ": "VN"}
+
+
+def test_a_bare_title_refers_to_its_only_holder_named_before():
+    body = ("Phó Thủ tướng Trần Lưu Quang đã tới Vientiane dự Hội chợ thương mại Việt - Lào.\n"
+            "Sáng 9/10, Phó Thủ tướng hội đàm với Phó Thủ tướng Lào Saleumxay Kommasith.")
+    rows = run(body, 2023)
+    talks = next(r for r in rows if r["kind"] == "talks")
+    assert people(talks) == {"Trần Lưu Quang": "VN", "Saleumxay Kommasith": "LA"}
+
+
+def test_a_side_from_the_country_in_one_title_holds_for_every_mention_of_the_name():
+    body = ("Đại tướng Phan Văn Giang chủ trì lễ đón Thượng tướng, Bộ trưởng Quốc phòng Trung Quốc Đổng Quân.\n"
+            "Sáng 6/12, Đại tướng Phan Văn Giang hội đàm với Thượng tướng Đổng Quân tại Hà Nội.")
+    [row] = run(body, 2023)
+    assert people(row) == {"Phan Văn Giang": "VN", "Đổng Quân": "CN"}
+
+
+def test_a_year_less_day_is_a_date_for_keeping_a_meeting_with_one_named_person():
+    body = "Sáng 14/8, Bộ trưởng Ngoại giao Việt Nam Bùi Thanh Sơn đã tiếp đoàn doanh nghiệp Hàn Quốc."
+    [row] = run(body)
+    assert (row["date"], row["date_precision"], people(row)) == (None, "unknown", {"Bùi Thanh Sơn": "VN"})
+    assert run("Bộ trưởng Ngoại giao Việt Nam Bùi Thanh Sơn đã tiếp đoàn doanh nghiệp Hàn Quốc.") == []
+
+
+def test_two_guests_of_one_host_do_not_merge_into_one_meeting():
+    body = ("Thủ tướng Việt Nam Phạm Minh Chính tiếp ông Jensen Huang, Chủ tịch Tập đoàn Nvidia của Mỹ.\n"
+            "Thủ tướng Phạm Minh Chính tiếp ông Satya Nadella, Tổng Giám đốc Tập đoàn Microsoft của Mỹ.\n"
+            "Thủ tướng Phạm Minh Chính tiếp ông Huang Jensen tại trụ sở Chính phủ.")
+    rows = run(body, 2023)
+    assert [sorted(people(r)) for r in rows] == [["Jensen Huang", "Phạm Minh Chính"],
+                                                 ["Phạm Minh Chính", "Satya Nadella"]]
+
+
+def _work(body: str) -> int:
+    """Seconds to extract ``body``'s meetings."""
+    import time
+
+    t = time.perf_counter()
+    extract_meetings(ArticleText("t", body))
+    return time.perf_counter() - t
+
+
+def test_a_long_repeated_sentence_takes_linear_work():
+    for unit in ("hội đàm ", "Thủ tướng Việt Nam Nguyễn Văn An hội đàm với Thủ tướng Lào Sonexay Siphandone; tiếp "
+                 "ông Hideaki Omura, Thống đốc tỉnh Aichi, "):
+        small, large = _work(unit * 100), _work(unit * 800)
+        assert large < 20 * small + 1.0  # linear work is ~8x; quadratic would be ~64x
+    assert _work("hội đàm " * 4000) < 5.0

@@ -132,3 +132,34 @@ def test_title_matches_agree_with_a_full_scan() -> None:
     text = ("Chủ tịch nước Trần Đức Lương và Phó Chủ tịch UBND tỉnh Lạng Sơn Đoàn Thu Hà, Bí thư Khu ủy Quảng Tây "
             "Lưu Ninh, Thị trưởng Nam Ninh, Tổng Thư ký LHQ; thủ tướng, Đại sứ đặc mệnh toàn quyền.")
     assert [m.span() for m in _title_matches(text)] == [m.span() for m in _titles()[0].finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a foreign country in the title, short Latin syllables are a name too
+        ("Thủ tướng Campuchia Hun Manet phát biểu", [("Hun Manet", "KH", None)]),
+        # European accents and a spaced hyphen stay inside the name
+        ("Chủ tịch nước Cộng hòa Cuba Miguel Díaz - Canel phát biểu", [("Miguel Díaz - Canel", "CU", None)]),
+        # the place after `tỉnh` in the title is not the first word of the name
+        ("ông đã gặp Thống đốc tỉnh Okayama Ryuta Ibaragi", [("Ryuta Ibaragi", None, None)]),
+    ],
+)
+def test_names_of_foreign_officials(text: str, expected: list) -> None:
+    assert _people(text) == expected
+
+
+def test_side_from_the_title_is_marked_sure() -> None:
+    from pipeline.people import find_people
+
+    sure, bare = find_people("Bộ trưởng Quốc phòng Trung Quốc Đổng Quân và Thượng tướng Đổng Quân")
+    assert (sure.side, sure.sure) == ("CN", True)
+    assert bare.sure is False
+
+
+def test_title_references() -> None:
+    from pipeline.people import title_references
+
+    text = "Tổng thống Lula phát biểu; sau đó Phó Thủ tướng hội đàm với hai Thủ tướng, nguyên Chủ tịch nước dự."
+    assert [(title, word) for _, _, title, word in title_references(text)] == [
+        ("Tổng thống", "Lula"), ("Phó Thủ tướng", None)]

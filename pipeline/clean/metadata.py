@@ -125,6 +125,14 @@ _LEAD_WEIGHT = 4  # a year in the lead sentence counts this many times
 _LEAD_END = regex.compile(r"[.!?](?:\s|$)|\n")
 
 
+def _dated_years(text: str, scores: Counter[int]) -> None:
+    """Lunar new years and `MM/YYYY` dates count as full dates."""
+    for rx in (_LUNAR_YEAR, _MONTH_YEAR):
+        for m in rx.finditer(text):
+            if FIRST_YEAR <= int(m.group(1)) <= date.today().year + 1:
+                scores[int(m.group(1))] += 3
+
+
 def reference_year(body: str, title: str | None = None) -> int | None:
     """The year the text establishes for its dates written without one.
 
@@ -139,12 +147,10 @@ def reference_year(body: str, title: str | None = None) -> int | None:
     _year_scores(masked, scores, max(len(masked) // 3, first_nl if first_nl >= 0 else len(masked)))
     lead_end = _LEAD_END.search(masked)
     lead = masked[: lead_end.end() if lead_end else len(masked)]
+    _dated_years(masked, scores)
     for _ in range(_LEAD_WEIGHT - 1):
         _year_scores(lead, scores, len(lead))
-    for rx in (_LUNAR_YEAR, _MONTH_YEAR):
-        for m in rx.finditer(masked):
-            if FIRST_YEAR <= int(m.group(1)) <= date.today().year + 1:
-                scores[int(m.group(1))] += 3
+        _dated_years(lead, scores)
     if title:
         _year_scores(title, scores, len(title))
     if not scores:

@@ -181,10 +181,11 @@ class _Sentence:
 
             for p in found:
                 free(p.start, p.end)
+            names = {p.name for p in found}
             for a, b, title, word in title_references(self.span.text):
                 a, b = a + start, b + start
                 ref = self.known.resolve(title, word, a) if not any(taken[a - start: b - start]) else None
-                if ref is not None and free(a, b):
+                if ref is not None and ref.name not in names and free(a, b):
                     found.append(replace(ref, start=a, end=b))
             for p in self.known.before(self.span.end):
                 at = self.body.find(p.name, start, self.span.end)
@@ -198,6 +199,12 @@ class _Sentence:
         """The people whose mention starts in ``[a, b)``."""
         people = self.people()
         return people[bisect_left(self._starts, a): bisect_left(self._starts, b)]
+
+    def first_from(self, a: int) -> Person | None:
+        """The first person whose mention starts at or after ``a``."""
+        people = self.people()
+        i = bisect_left(self._starts, a)
+        return people[i] if i < len(people) else None
 
     def mode(self, default: str) -> str:
         if self._mode is None:
@@ -303,7 +310,7 @@ def _list_item(body: str, sent: _Sentence, p: Person) -> bool:
     if i < 0:
         return False
     lo = sent.semis[i] + 1
-    head = sent.between(lo, sent.span.end)[0]
+    head = sent.first_from(lo)
     return len(body[lo: head.start].strip()) <= len(head.title or "") + 12
 
 
@@ -460,7 +467,7 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
                 men = _read_sentence(doc, idx, sent, m, status, [*subject, seg], None, when)
                 if men.own_seg[0]:
                     out.append(men)
-            subject = [*subject, seg]
+            subject = [*subject[:1], seg]  # the latest framing phrase only
             when = _subject_when(doc, subject)
             continue
         guests = _guests(body, sent, m, seg) if status == "main" else []
