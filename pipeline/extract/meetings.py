@@ -51,10 +51,12 @@ _CAPITAL_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,2}?\p{Lu}")
 _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
 _SEMI = regex.compile(";")
+_TOLD_BY_AFTERMATH = {"talks", "reception", "conference"}  # an anaphor of these may be the only telling
 _FEW = 64  # a title held by more mentions than this is too common to stand for one person
 _TITLE_SPLIT = regex.compile(r"\s*,\s*|\s+kiêm\s+")
 _PHRASE_END = regex.compile(r"[,;:()]")
 _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|gặp|đón)(?!\w)")
+_VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
 _AND = regex.compile(r"\s(?:và|cùng)\s")
 _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
@@ -96,9 +98,10 @@ def _trigger_kind(m: Hit) -> tuple[str, str]:
     return _KINDS[m.row]
 
 
-def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None) -> str:
+def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_day: int | None = None) -> str:
     """``main``, ``anaphor``, ``reference`` or ``skip`` for one trigger inside its sentence;
-    ``planned_end``: where the sentence's first strong plan cue (`sẽ`, `dự kiến`) ends, if any."""
+    ``planned_end``: where the sentence's first strong plan cue (`sẽ`, `dự kiến`) ends, if any;
+    ``news_day``: where a news-day cue (`Cũng trong ngày`) starts, if any (its plans are the day's)."""
     pos = m.start
     kind, _ = _trigger_kind(m)
     if cue_before("blocked", body, pos) or cue_before("aggregate", body, pos, 60):
@@ -114,12 +117,14 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None) -> st
     clause = body[max(sent_start, pos - 120): pos]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
     clause = clause[cut + 1:]
-    if cue_in("planned", clause) or cue_in("negation", clause):
+    today = news_day is not None and news_day < pos
+    if (cue_in("planned", clause) and not today) or cue_in("negation", clause):
         return "skip"
-    if planned_end is not None and planned_end <= pos:
+    if planned_end is not None and planned_end <= pos and not today:
         return "skip"
     tail_end = next((i for i in range(m.end, min(len(body), m.end + 80)) if body[i] in ",;.\n"), m.end + 80)
-    if cue_in("planned_strong", body, m.end, tail_end) or cue_in("aggregate_after", body, m.end, tail_end):
+    if (cue_in("planned_strong", body, m.end, tail_end) and not today) or cue_in(
+            "aggregate_after", body, m.end, tail_end):
         return "skip"
     return "main"
 
@@ -341,7 +346,10 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     people = []
     if names >= 2 or (names and anchored):
         if kind == "visit" and not men.anaphoric:
-            people = _visitors(body, sent, m)
+            # `chuyến thăm … của Thủ tướng X`: the visitor follows; else the one told before the trigger
+            own_visitor = [p for p in sent.between(a, min(b, clause_end)) if _VISITOR_OF.search(
+                body, max(a, p.start - 40), p.start)]
+            people = [] if own_visitor else _visitors(body, sent, m)
         else:
             people = [p for x, y in subject for p in sent.between(x, y)]
         people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
@@ -417,14 +425,21 @@ def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tu
 
 
 def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
-                       known: _Known) -> list[tuple[Mention, bool]]:
+                       known: _Known, told: set[str]) -> list[tuple[Mention, bool]]:
     """The meetings one sentence tells, each with whether it is a main mention: one per main trigger
     that has a counterpart (or, for a visit, a date) of its own, one per listed guest of a reception;
     the people before the first trigger take part in each."""
     body = doc.body
     span = idx.sentence_at(matches[0].start)
     first_plan = cue_in("planned_strong", body, span.start, span.end)
-    statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None) for m in matches]
+    today = cue_in("news_day", body, span.start, span.end)
+    statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None,
+                          today.start() if today else None) for m in matches]
+    named = _NAME_LIKE.search(body, span.start, span.end) is not None
+    for i, m in enumerate(matches):  # `Sau cuộc hội đàm, A và B …` with no talks told before: the talks
+        kind = _trigger_kind(m)[0]
+        if statuses[i] == "anaphor" and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told):
+            statuses[i] = "main"
     if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
            for s, m in zip(statuses, matches, strict=True)):
         return []
@@ -494,7 +509,12 @@ def _mentions(doc: ArticleText) -> list[Mention]:
     for m in hits(doc.extra, body, "meeting"):
         by_sentence.setdefault(idx.sentence_at(m.start).start, []).append(m)
     known = doc.extra["_known_people"] = _Known(body)
-    plan = [x for matches in by_sentence.values() for x in _sentence_mentions(doc, idx, matches, known)]
+    told: set[str] = set()  # kinds of meeting told so far as news
+    plan = []
+    for matches in by_sentence.values():
+        found = _sentence_mentions(doc, idx, matches, known, told)
+        told.update(men.kind for men, is_main in found if is_main)
+        plan += found
     if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
     return [men for men, _ in plan]
