@@ -313,22 +313,37 @@ def find_people(text: str) -> list[PersonMention]:
 
 _NOT_ONE = regex.compile(r"(?i)(?:hai|các|những|ba|nhiều|mỗi|vị|nguyên|cựu|ngài|phu nhân)\s+$")
 _ONE_WORD = regex.compile(r"\s+(\p{Lu}[\p{Ll}-]+)(?![\p{L}\p{N}])(?!\s+\p{Lu})")
+_NEXT_WORD = regex.compile(r"\s+(\p{Lu}[\p{Ll}-]*)(?![\p{L}\p{N}])")
 _BARE_END = regex.compile(r"\s+\p{Ll}|\s*[,;.:]")
 
 
-def title_references(text: str) -> list[tuple[int, int, str, str | None]]:
+def title_references(text: str) -> list[tuple[int, int, str, str | None, str | None]]:
     """Officials told by title alone or with one word of their name (`Tổng thống Kovind`, `Phó Thủ
-    tướng hội đàm với …`): (start, end, title, that word or None), to resolve against people named
-    earlier in the article. Plural or former titles (`hai Thủ tướng`, `nguyên Chủ tịch`) are not."""
+    tướng hội đàm với …`): (start, end, title, that word or None, country named in the title or None),
+    to resolve against people named elsewhere in the article. Plural or former titles (`hai Thủ
+    tướng`, `nguyên Chủ tịch`) are not."""
     out = []
     for tm in _title_matches(text):
         a, b = tm.span()
         if a and text[a - 1].isalpha() or _NOT_ONE.search(text, max(0, a - 12), a):
             continue
+        country = None
+        while True:  # `Thủ tướng Nga Medvedev`, `Bộ trưởng Quốc phòng Trung Quốc hội đàm`: past the country
+            near = find_places(text[b: b + _MAX_PLACE])
+            if near and not text[b: b + near[0].start].strip():
+                b += near[0].end
+                country = country or near[0].place.country
+                continue
+            word = _NEXT_WORD.match(text, b)
+            place = lookup(word.group(1)) if word else None
+            if place is None or place.level != "country":
+                break
+            b = word.end()
+            country = country or place.country
         one = _ONE_WORD.match(text, b)
         if one:
-            out.append((one.start(1), one.end(1), tm.group(), one.group(1)))
+            out.append((one.start(1), one.end(1), tm.group(), one.group(1), country))
         elif _BARE_END.match(text, b):
-            out.append((a, b, tm.group(), None))
+            out.append((a, b, tm.group(), None, country))
     return out
 

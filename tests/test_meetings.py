@@ -353,3 +353,48 @@ def test_a_long_repeated_sentence_takes_linear_work():
         small, large = _work(unit * 100), _work(unit * 800)
         assert large < 20 * small + 1.0  # linear work is ~8x; quadratic would be ~64x
     assert _work("hội đàm " * 4000) < 5.0
+
+
+def test_an_aftermath_anaphor_is_the_meeting_when_none_was_told():
+    body = ("Ngay sau cuộc hội đàm, Tổng Bí thư Tô Lâm và Tổng thống Indonesia Prabowo Subianto đã chứng kiến lễ "
+            "ký các văn kiện hợp tác.")
+    [row] = run(body, 2025)
+    assert (row["kind"], people(row)) == ("talks", {"Tô Lâm": "VN", "Prabowo Subianto": "ID"})
+
+
+def test_the_news_day_programme_is_not_a_plan():
+    body = ("Sáng 25/9, Thủ tướng Việt Nam Phạm Minh Chính hội đàm với Thủ tướng Hungary Viktor Orban.\n"
+            "Cũng trong ngày, Thủ tướng Viktor Orban sẽ hội kiến Chủ tịch Quốc hội Trần Thanh Mẫn.")
+    rows = run(body, 2024)
+    assert [r["kind"] for r in rows] == ["talks", "reception"]
+    assert run("Tuần tới, Thủ tướng Viktor Orban sẽ hội kiến Chủ tịch Quốc hội Việt Nam Trần Thanh Mẫn.", 2024) == []
+
+
+def test_a_visit_of_someone_told_after_its_trigger():
+    body = ("Hai bên ký kết văn kiện nhân chuyến thăm chính thức Ấn Độ của Thủ tướng Việt Nam Phạm Minh Chính theo lời mời "
+            "của Thủ tướng Ấn Độ Narendra Modi, từ ngày 30/7 đến 1/8.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["date"]) == ("visit", date(2024, 7, 30))
+    assert "Phạm Minh Chính" in people(row)
+
+
+def test_a_co_chaired_session_is_a_conference():
+    body = ("Sáng 10/1 tại Hà Nội, Thủ tướng Phạm Minh Chính và Thủ tướng Lào Sonexay Siphandone đồng chủ trì kỳ "
+            "họp lần thứ 46 Ủy ban liên Chính phủ Việt Nam - Lào.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["location"], sorted(people(row))) == (
+        "conference", "Hà Nội", ["Phạm Minh Chính", "Sonexay Siphandone"])
+
+
+def test_a_leader_honoured_is_no_participant():
+    body = ("Chiều 5/6, Bí thư Thành ủy Hà Nội Đinh Tiến Dũng tiếp đoàn đại biểu thủ đô Viêng Chăn do Phó Bí thư "
+            "Thành ủy Viêng Chăn Sinlavong Khoutphaythoune dẫn đầu, nhân dịp kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh.")
+    [row] = run(body, 2024)
+    assert "Hồ Chí Minh" not in people(row)
+
+
+def test_a_surname_after_a_title_is_the_person_named_in_full_later():
+    body = ("Trưa 7/4, Thủ tướng Nga Medvedev đã gặp gỡ Chủ tịch UBND TP Hồ Chí Minh Lê Hoàng Quân.\n"
+            "Đón tiếp Thủ tướng Dmitry Medvedev, ông Lê Hoàng Quân nói chuyến thăm rất ý nghĩa.")
+    rows = run(body, 2015)
+    assert people(rows[0]) == {"Dmitry Medvedev": "RU", "Lê Hoàng Quân": "VN"}

@@ -161,5 +161,7 @@ def test_title_references() -> None:
     from pipeline.people import title_references
 
     text = "Tổng thống Lula phát biểu; sau đó Phó Thủ tướng hội đàm với hai Thủ tướng, nguyên Chủ tịch nước dự."
-    assert [(title, word) for _, _, title, word in title_references(text)] == [
-        ("Tổng thống", "Lula"), ("Phó Thủ tướng", None)]
+    assert [(title, word, country) for _, _, title, word, country in title_references(text)] == [
+        ("Tổng thống", "Lula", None), ("Phó Thủ tướng", None, None)]
+    [(_, _, title, word, country)] = title_references("Bộ trưởng Quốc phòng Trung Quốc hội đàm; Thủ tướng Nga Putin")[1:]
+    assert (title, word, country) == ("Thủ tướng", "Putin", "RU")

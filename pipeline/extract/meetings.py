@@ -57,6 +57,9 @@ _TITLE_SPLIT = regex.compile(r"\s*,\s*|\s+kiêm\s+")
 _PHRASE_END = regex.compile(r"[,;:()]")
 _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|gặp|đón)(?!\w)")
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
+# A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
+_HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
+                          r"tấm gương|mang tên|noi gương|tượng đài|di sản|cố)\s+(?:[^\s,;.]+\s+){0,4}$")
 _AND = regex.compile(r"\s(?:và|cùng)\s")
 _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
@@ -187,15 +190,17 @@ class _Sentence:
             for p in found:
                 free(p.start, p.end)
             names = {p.name for p in found}
-            for a, b, title, word in title_references(self.span.text):
+            for a, b, title, word, country in title_references(self.span.text):
                 a, b = a + start, b + start
                 ref = self.known.resolve(title, word, a) if not any(taken[a - start: b - start]) else None
                 if ref is not None and ref.name not in names and free(a, b):
-                    found.append(replace(ref, start=a, end=b))
+                    sided = {"side": country, "sure": True} if country and country != ref.side else {}
+                    found.append(replace(ref, start=a, end=b, **sided))
             for p in self.known.before(self.span.end):
                 at = self.body.find(p.name, start, self.span.end)
                 if at >= 0 and free(at, at + len(p.name)):
                     found.append(replace(p, start=at, end=at + len(p.name)))
+            found = [p for p in found if not _HONOURED.search(self.body, max(start, p.start - 60), p.start)]
             self._people = sorted(found, key=lambda p: p.start)
             self._starts = [p.start for p in self._people]
         return self._people
@@ -292,12 +297,12 @@ class _Known:
         return self._firsts[: bisect_left(self._first_starts, pos)]
 
     def resolve(self, title: str, word: str | None, pos: int) -> Person | None:
-        """The person named before ``pos`` whom ``title`` (and one word of the name) refers to: the latest
-        with that word in the name, else the only one holding that title."""
+        """The person whom ``title`` (and one word of the name) at ``pos`` refers to: the latest named before
+        with that word in the name (else the first after), else the only one holding that title before."""
         self.people()
-        if word:
-            hits = self._by_word.before(word, pos)
-            if hits:
+        if word:  # the latest named before, else the first named after (`Thủ tướng Nga Medvedev … Dmitry Medvedev`)
+            hits = self._by_word.before(word, pos) or self._by_word.people.get(word, [])[:1]
+            if hits and len(hits[-1].name.split()) > 1:
                 return hits[-1]
         holders = self._by_title.before(title.casefold(), pos)
         return holders[-1] if holders and all(p.name == holders[-1].name for p in holders[-_FEW:]) \
