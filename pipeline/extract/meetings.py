@@ -60,6 +60,8 @@ _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(
 # A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
                           r"tấm gương|mang tên|noi gương|tượng đài|di sản|cố)\s+(?:[^\s,;.]+\s+){0,4}$")
+_NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
+_BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
 _AND = regex.compile(r"\s(?:và|cùng)\s")
 _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
@@ -103,7 +105,7 @@ def _trigger_kind(m: Hit) -> tuple[str, str]:
 
 def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_day: int | None = None) -> str:
     """``main``, ``anaphor``, ``reference`` or ``skip`` for one trigger inside its sentence;
-    ``planned_end``: where the sentence's first strong plan cue (`sẽ`, `dự kiến`) ends, if any;
+    ``planned_end``: where the sentence's first strong plan cue (`dự kiến`, `sẽ` but on the news day) ends;
     ``news_day``: where a news-day cue (`Cũng trong ngày`) starts, if any (its plans are the day's)."""
     pos = m.start
     kind, _ = _trigger_kind(m)
@@ -121,13 +123,19 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
     clause = clause[cut + 1:]
     today = news_day is not None and news_day < pos
-    if (cue_in("planned", clause) and not today) or cue_in("negation", clause):
+
+    def plan(cue: str, a: int, b: int) -> bool:  # a plan, unless a bare `sẽ` on the news day
+        found = cue_in(cue, body, a, b)
+        return found is not None and not (today and found.group().casefold() == "sẽ"
+                                          and cue_in(cue, body, found.end(), b) is None)
+
+    lo = max(sent_start, pos - 120) + cut + 1
+    if plan("planned", lo, pos) or cue_in("negation", clause):
         return "skip"
-    if planned_end is not None and planned_end <= pos and not today:
+    if planned_end is not None and planned_end <= pos:
         return "skip"
     tail_end = next((i for i in range(m.end, min(len(body), m.end + 80)) if body[i] in ",;.\n"), m.end + 80)
-    if (cue_in("planned_strong", body, m.end, tail_end) and not today) or cue_in(
-            "aggregate_after", body, m.end, tail_end):
+    if plan("planned_strong", m.end, tail_end) or cue_in("aggregate_after", body, m.end, tail_end):
         return "skip"
     return "main"
 
@@ -436,14 +444,17 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     the people before the first trigger take part in each."""
     body = doc.body
     span = idx.sentence_at(matches[0].start)
-    first_plan = cue_in("planned_strong", body, span.start, span.end)
     today = cue_in("news_day", body, span.start, span.end)
+    # the first plan cue of the sentence; on the news day a bare `sẽ` is the day's programme, not a plan
+    first_plan = next((p for p in CUES["planned_strong"].finditer(body, span.start, span.end)
+                       if not (today and p.start() > today.start() and p.group().casefold() == "sẽ")), None)
     statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None,
                           today.start() if today else None) for m in matches]
     named = _NAME_LIKE.search(body, span.start, span.end) is not None
     for i, m in enumerate(matches):  # `Sau cuộc hội đàm, A và B …` with no talks told before: the talks
         kind = _trigger_kind(m)[0]
-        if statuses[i] == "anaphor" and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told):
+        if statuses[i] == "anaphor" and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) \
+                and (first_plan is None or first_plan.start() > m.start):
             statuses[i] = "main"
     if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
            for s, m in zip(statuses, matches, strict=True)):
@@ -661,6 +672,15 @@ def _foreign_sides(doc: ArticleText, idx: SentenceIndex, g: Mention) -> None:
             g.people[i] = replace(p, side=found[0])
 
 
+def _bilateral_name(doc: ArticleText, g: Mention) -> bool:
+    """A conference whose name is bilateral: `Diễn đàn Doanh nghiệp Việt Nam - EU`, `Gặp gỡ Hoa Kỳ`."""
+    for men in [g, *g.members]:
+        after = doc.body[men.trigger: min(men.end, men.trigger + _NAME_SPAN)]
+        if _BILATERAL.search(after) or scope_in(after[:_NAME_SPAN // 2]).foreign:
+            return True
+    return False
+
+
 def _in_scope(doc: ArticleText, g: Mention) -> bool:
     """Viet Nam ↔ foreign, from the participants' sides, the localities' countries, then what the
     meeting's sentences name in an actor's place. A side that only a bare title gave (`Thủ tướng Ôn Gia
@@ -674,6 +694,9 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     vn, foreign = vn or loc_vn, foreign or loc_foreign
     if vn and foreign:
         return True
+    if g.kind == "conference" and not foreign and not place_sides([g.location] if g.location else [])[1] \
+            and not _bilateral_name(doc, g):
+        return False  # a Vietnamese meeting that talks about a foreign country (`hội nghị triển khai Hiệp định với X`)
     for men in [g, *g.members]:
         sc = _scope(doc, men.start, men.end, strict=True)
         vn, foreign = vn or sc.vn, foreign or sc.foreign
