@@ -213,10 +213,13 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
 
 def _clip(text: str, start: int, limit: int) -> int:
     end = min(len(text), start + limit)
-    for pat in (_DELIM, _STOP):
-        m = pat.search(text, start, end)
-        if m:
-            end = m.start()
+    m = _DELIM.search(text, start, end)
+    if m:
+        end = m.start()
+    for m in _STOP.finditer(text, start, end):
+        if m.group() == "và" and _ORG_AND.match(text, m.end()) and not _titles()[0].match(text, m.end() + 1):
+            continue  # `Bộ trưởng Kinh tế và Công nghiệp Israel X`: the organisation's name goes on
+        return m.start()
     return end
 
 
@@ -314,6 +317,7 @@ def find_people(text: str) -> list[PersonMention]:
 _NOT_ONE = regex.compile(r"(?i)(?:hai|các|những|ba|nhiều|mỗi|vị|nguyên|cựu|ngài|phu nhân)\s+$")
 _ONE_WORD = regex.compile(r"\s+(\p{Lu}[\p{Ll}-]+)(?![\p{L}\p{N}])(?!\s+\p{Lu})")
 _NEXT_WORD = regex.compile(r"\s+(\p{Lu}[\p{Ll}-]*)(?![\p{L}\p{N}])")
+_ORG_AND = regex.compile(r" \p{Lu}\p{Ll}+ \p{Ll}")  # `và Công nghiệp`, `và Đầu tư`: a two-word noun, not a name
 _BARE_END = regex.compile(r"\s+\p{Ll}|\s*[,;.:]")
 
 

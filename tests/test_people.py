@@ -165,3 +165,9 @@ def test_title_references() -> None:
         ("Tổng thống", "Lula", None), ("Phó Thủ tướng", None, None)]
     [(_, _, title, word, country)] = title_references("Bộ trưởng Quốc phòng Trung Quốc hội đàm; Thủ tướng Nga Putin")[1:]
     assert (title, word, country) == ("Thủ tướng", "Putin", "RU")
+
+
+def test_an_and_inside_an_organisation_name_keeps_the_title_tail() -> None:
+    assert _people("đã gặp Bộ trưởng Kinh tế và Công nghiệp Israel Nir Barkat") == [("Nir Barkat", "IL", None)]
+    assert [n for n, _, _ in _people("Bộ trưởng Lê Văn Thành và Thứ trưởng Phạm Hồng Sơn")] == [
+        "Lê Văn Thành", "Phạm Hồng Sơn"]

@@ -62,6 +62,7 @@ _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày
                           r"tấm gương|mang tên|noi gương|tượng đài|di sản|cố)\s+(?:[^\s,;.]+\s+){0,4}$")
 _NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
 _BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
+_DATE_RANGE = regex.compile(r"(?<!\d)\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)")
 _AND = regex.compile(r"\s(?:và|cùng)\s")
 _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
@@ -106,7 +107,8 @@ def _trigger_kind(m: Hit) -> tuple[str, str]:
 def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_day: int | None = None) -> str:
     """``main``, ``anaphor``, ``reference`` or ``skip`` for one trigger inside its sentence;
     ``planned_end``: where the sentence's first strong plan cue (`dự kiến`, `sẽ` but on the news day) ends;
-    ``news_day``: where a news-day cue (`Cũng trong ngày`) starts, if any (its plans are the day's)."""
+    ``news_day``: where the sentence's news-day cue (`Cũng trong ngày`, `cùng ngày`) starts, if any (its plans
+    are the day's)."""
     pos = m.start
     kind, _ = _trigger_kind(m)
     if cue_before("blocked", body, pos) or cue_before("aggregate", body, pos, 60):
@@ -122,7 +124,7 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_
     clause = body[max(sent_start, pos - 120): pos]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
     clause = clause[cut + 1:]
-    today = news_day is not None and news_day < pos
+    today = news_day is not None
 
     def plan(cue: str, a: int, b: int) -> bool:  # a plan, unless a bare `sẽ` on the news day
         found = cue_in(cue, body, a, b)
@@ -200,7 +202,7 @@ class _Sentence:
             names = {p.name for p in found}
             for a, b, title, word, country in title_references(self.span.text):
                 a, b = a + start, b + start
-                ref = self.known.resolve(title, word, a) if not any(taken[a - start: b - start]) else None
+                ref = self.known.resolve(title, word, a, country) if not any(taken[a - start: b - start]) else None
                 if ref is not None and ref.name not in names and free(a, b):
                     sided = {"side": country, "sure": True} if country and country != ref.side else {}
                     found.append(replace(ref, start=a, end=b, **sided))
@@ -304,7 +306,7 @@ class _Known:
         self.people()
         return self._firsts[: bisect_left(self._first_starts, pos)]
 
-    def resolve(self, title: str, word: str | None, pos: int) -> Person | None:
+    def resolve(self, title: str, word: str | None, pos: int, country: str | None = None) -> Person | None:
         """The person whom ``title`` (and one word of the name) at ``pos`` refers to: the latest named before
         with that word in the name (else the first after), else the only one holding that title before."""
         self.people()
@@ -313,6 +315,8 @@ class _Known:
             if hits and len(hits[-1].name.split()) > 1:
                 return hits[-1]
         holders = self._by_title.before(title.casefold(), pos)
+        if country:  # `Thủ tướng Hungary sẽ chào xã giao …`: the holder from that country
+            holders = [p for p in holders if p.side in (country, None) or not p.sure and is_foreign_name(p.name)]
         return holders[-1] if holders and all(p.name == holders[-1].name for p in holders[-_FEW:]) \
             and len(holders) <= _FEW else None
 
@@ -363,6 +367,9 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
             own_visitor = [p for p in sent.between(a, min(b, clause_end)) if _VISITOR_OF.search(
                 body, max(a, p.start - 40), p.start)]
             people = [] if own_visitor else _visitors(body, sent, m)
+            if not people and not own_visitor:  # `…, ngày cuối của chuyến thăm …, Tổng thống X phát biểu`
+                after = sent.first_from(b)
+                people = [after] if after is not None and not _MET_WITH.search(body, b, after.start) else []
         else:
             people = [p for x, y in subject for p in sent.between(x, y)]
         people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
@@ -447,7 +454,7 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     today = cue_in("news_day", body, span.start, span.end)
     # the first plan cue of the sentence; on the news day a bare `sẽ` is the day's programme, not a plan
     first_plan = next((p for p in CUES["planned_strong"].finditer(body, span.start, span.end)
-                       if not (today and p.start() > today.start() and p.group().casefold() == "sẽ")), None)
+                       if not (today and p.group().casefold() == "sẽ")), None)
     statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None,
                           today.start() if today else None) for m in matches]
     named = _NAME_LIKE.search(body, span.start, span.end) is not None
@@ -464,6 +471,11 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
         if statuses[i] == "main" and statuses[i - 1] == "reference" and _AND.search(between) and not \
                 _PHRASE_END.search(between):
             statuses[i] = "reference"
+    for i, m in enumerate(matches):  # `nằm trong khuôn khổ chuyến thăm Việt Nam từ ngày 5 đến 7/4`: a dated visit
+        if statuses[i] == "reference" and _trigger_kind(m)[0] == "visit":
+            phrase_end = _PHRASE_END.search(body, m.end, span.end)
+            if _DATE_RANGE.search(body, m.end, phrase_end.start() if phrase_end else span.end):
+                statuses[i] = "main"
     mains = [m for s, m in zip(statuses, matches, strict=True) if s == "main"]
     refs = [m for s, m in zip(statuses, matches, strict=True) if s == "reference"]
     status = "main"
@@ -720,6 +732,7 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
         if groups:
             idx = SentenceIndex(doc.body)
             sides = doc.extra["_known_people"].sides()
+            sides.update({name_key(p.name): p.side for g in groups for p in g.people if p.sure and p.side})
             for g in groups:
                 _keep_sides(g, sides)
                 _foreign_sides(doc, idx, g)
