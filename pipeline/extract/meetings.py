@@ -59,7 +59,7 @@ _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
 # A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
-                          r"tấm gương|mang tên|noi gương|tượng đài|di sản|cố)\s+(?:[^\s,;.]+\s+){0,4}$")
+                          r"tấm gương|mang tên|noi gương|tượng đài|di sản|bảo tàng|khu di tích|nhà lưu niệm|cố)\s+(?:[^\s,;.]+\s+){0,4}$")
 _NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
 _BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
 _DATE_RANGE = regex.compile(r"(?<!\d)\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)")
@@ -208,7 +208,7 @@ class _Sentence:
                     found.append(replace(ref, start=a, end=b, **sided))
             for p in self.known.before(self.span.end):
                 at = self.body.find(p.name, start, self.span.end)
-                if at >= 0 and free(at, at + len(p.name)):
+                if at >= 0 and lookup_place(p.name) is None and free(at, at + len(p.name)):  # not `TP Hồ Chí Minh`
                     found.append(replace(p, start=at, end=at + len(p.name)))
             found = [p for p in found if not _HONOURED.search(self.body, max(start, p.start - 60), p.start)]
             self._people = sorted(found, key=lambda p: p.start)
