@@ -398,3 +398,12 @@ def test_a_surname_after_a_title_is_the_person_named_in_full_later():
             "Đón tiếp Thủ tướng Dmitry Medvedev, ông Lê Hoàng Quân nói chuyến thăm rất ý nghĩa.")
     rows = run(body, 2015)
     assert people(rows[0]) == {"Dmitry Medvedev": "RU", "Lê Hoàng Quân": "VN"}
+
+
+def test_a_building_or_a_city_after_tai_is_the_venue():
+    body = "Sáng 3/3, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường hội đàm với Tổng thống Chile Gabriel Boric."
+    [row] = run(body, 2025)
+    assert (row["location"], row["mode"]) == ("Phủ Chủ tịch", "in_person")
+    body = "Tại hội đàm sáng 5/3 ở Wellington, Thủ tướng New Zealand Christopher Luxon và Thủ tướng Việt Nam Phạm Minh Chính nhất trí."
+    [row] = run(body, 2025)
+    assert row["location"] == "Wellington"

@@ -63,6 +63,15 @@ _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày
 _NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
 _BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
 _DATE_RANGE = regex.compile(r"(?<!\d)\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)")
+# Venues: a building after `tại`/`ở` with its capitalised name, or capitalised words that end the phrase.
+_BUILDING = regex.compile(
+    r"(?<!\w)(?:tại|ở)\s+((?i:trụ sở|phủ chủ tịch|nhà khách|dinh|điện|nhà quốc hội|tòa nhà quốc hội|văn phòng|"
+    r"hội trường|khách sạn|trung tâm hội nghị)(?:\s+\p{Lu}[\p{L}]*){0,5})")
+_CITY_VENUE = regex.compile(
+    r"(?<!\w)(?:tại|ở)\s+(?:(?:thủ đô|thành phố|TP\.?)\s+)?"
+    r"(?!(?:Hội|Diễn|Lễ|Đại|Kỳ|Phiên|Tọa|Toạ|Chương|Tuần|Ngày|Triển|Bộ|Sở|Ủy|Uỷ|Văn|Trường|Viện|Công|Tập|Ngân)\b)"
+    r"(\p{Lu}[\p{Ll}]+(?:[\s-]\p{Lu}[\p{Ll}]+){0,2})(?=\s*[,.;:()]|\s+\p{Ll})")
+_INVITER = regex.compile(r"(?i)lời mời của\s+(?:[^\s,;.]+\s+){0,8}$")  # who invites is not on the visit
 _AND = regex.compile(r"\s(?:và|cùng)\s")
 _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
@@ -373,7 +382,8 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
         else:
             people = [p for x, y in subject for p in sent.between(x, y)]
         people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
-                   p.start < clause_end or _list_item(body, sent, p))]
+                   p.start < clause_end or _list_item(body, sent, p))
+                   and not (kind == "visit" and _INVITER.search(body, max(a, p.start - 60), p.start))]
     # Without people, a date or a venue (`tại …`) no row could be kept: no need for places.
     places = [p for x, y in (*subject, (a, clause_end)) for p in sent.places_between(x, y)] \
         if names and (people or anchored) else []
@@ -401,12 +411,29 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
         if (not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW
                 and (only is None or p.start < a)):
             locs.append(p.canonical)
+    if not men.anaphoric and (people or places):
+        men.location = _venue(body, (*subject, (a, clause_end))) or men.location
     men.own = (men.date is not None, len(men.people))
     if not men.anaphoric:
         men.localities = unique(locs)
     else:
         men.localities = unique(p.locality for p in men.people if p.locality)
     return men
+
+
+def _venue(body: str, regions) -> str | None:
+    """A venue the gazetteer does not hold, told after `tại`/`ở`: a building (`tại Phủ Chủ tịch`,
+    `tại trụ sở Bộ Quốc phòng`), which wins, else a city named in capitals (`ở Auckland`)."""
+    city = None
+    for x, y in regions:
+        hit = _BUILDING.search(body, x, y)
+        if hit:
+            return hit.group(1)
+        named = _CITY_VENUE.search(body, x, y) if city is None else None
+        if named and lookup_place(named.group(1)) is None and not _MISSION_SEAT.search(
+                body, max(x, named.start() - 60), named.start(1)):  # `Đại sứ … tại Tokyo` is the post
+            city = named.group(1)
+    return city
 
 
 def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
