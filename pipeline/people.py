@@ -123,10 +123,11 @@ def _title_side(chain: str) -> str | None:
 
 def _one_syllable(tok: str) -> bool:
     """A Vietnamese syllable has one vowel group (`Nguyễn`, `Quyết`); `Simone` has three."""
-    return len(_VOWELS.findall(_fold(tok.lower()))) == 1
+    return len(_VOWELS.findall(fold(tok.lower()))) == 1
 
 
-def _fold(s: str) -> str:
+def fold(s: str) -> str:
+    """Letters without tone and vowel marks (`Nguyễn` → `Nguyen`), for comparing spellings."""
     return "".join(c for c in unicodedata.normalize("NFD", s.replace("đ", "d")) if not unicodedata.combining(c))
 
 
@@ -151,7 +152,7 @@ def is_foreign_name(name: str) -> bool:
     tokens = name.split()
     if _is_latin_name(tokens):
         return True
-    return any(not _VN_SYLLABLE.fullmatch(_fold(t.lower())) for t in tokens)
+    return any(not _VN_SYLLABLE.fullmatch(fold(t.lower())) for t in tokens)
 
 
 @cache

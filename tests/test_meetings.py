@@ -407,3 +407,16 @@ def test_a_building_or_a_city_after_tai_is_the_venue():
     body = "Tại hội đàm sáng 5/3 ở Wellington, Thủ tướng New Zealand Christopher Luxon và Thủ tướng Việt Nam Phạm Minh Chính nhất trí."
     [row] = run(body, 2025)
     assert row["location"] == "Wellington"
+
+
+def test_a_foreign_name_spelled_two_ways_is_one_person():
+    body = ("Chiều 26/6, Phó Thủ tướng Việt Nam Trần Hồng Hà đã tiếp Bộ trưởng Bộ Y tế Lào Bounkong Syhavong.\n"
+            "Phó Thủ tướng Trần Hồng Hà tiếp Bộ trưởng Bộ Y tế Lào Bounkong Sihavong.")
+    assert len(run(body, 2024)) == 1
+
+
+def test_a_meeting_after_a_yearless_day_is_kept():
+    body = ("Chiều 16/4, Thủ tướng Việt Nam Phạm Minh Chính đến Praha, bắt đầu chuyến thăm chính thức Cộng hòa Séc.\n"
+            "Sau đó, Thủ tướng Phạm Minh Chính tiếp lãnh đạo Hội hữu nghị Séc - Việt Nam.")
+    rows = run(body)
+    assert [r["kind"] for r in rows] == ["visit", "reception"]

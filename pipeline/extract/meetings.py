@@ -39,7 +39,7 @@ from pipeline.extract.events import (
     scope_in,
     unique,
 )
-from pipeline.people import is_foreign_name, title_references
+from pipeline.people import fold, is_foreign_name, title_references
 from pipeline.text import Span
 
 _KINDS = [(kind, mode if mode != "-" else "unknown") for _, kind, mode, _, _ in MEETING_ROWS]
@@ -51,6 +51,7 @@ _CAPITAL_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,2}?\p{Lu}")
 _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
 _SEMI = regex.compile(";")
+_VOWELS = regex.compile(r"[aeiouy\-]+")
 _TOLD_BY_AFTERMATH = {"talks", "reception", "conference"}  # an anaphor of these may be the only telling
 _FEW = 64  # a title held by more mentions than this is too common to stand for one person
 _TITLE_SPLIT = regex.compile(r"\s*,\s*|\s+kiêm\s+")
@@ -172,8 +173,13 @@ def _side(person: Person, locality: str | None) -> str | None:
 
 
 def name_key(name: str) -> frozenset[str]:
-    """A person's name for matching mentions: its words in any order (`Kitaoka Shinichi` ~ `Shinichi Kitaoka`)."""
-    return frozenset(name.casefold().split())
+    """A person's name for matching mentions: its words in any order (`Kitaoka Shinichi` ~ `Shinichi Kitaoka`);
+    a foreign name by the consonants of its words, as transcriptions vary (`Thongloun` ~ `Thoonglun`,
+    `Sihavong` ~ `Syhavong`)."""
+    words = name.casefold().split()
+    if is_foreign_name(name):
+        words = [_VOWELS.sub("", fold(w)) or w for w in words]
+    return frozenset(words)
 
 
 class _Sentence:
@@ -623,6 +629,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
     last: Mention | None = None
     pending: list[Mention] = []
     dated: list[Mention] = []
+    said = False  # some mention before says a day
     by_trigger: dict[str, Mention] = {}
     for men in mentions:
         if men.relative and men.date is None:
@@ -630,6 +637,8 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             src = src or (dated[-1] if dated else None)
             if src is not None:
                 men.date, men.precision = src.date, src.precision
+            men.said_day = men.said_day or said  # `Sau đó, …` after `sáng 16-4`: a day is said, yearless
+        said = said or men.said_day
         if men.date is not None:
             dated.append(men)
             by_trigger[men.trigger_text] = men
