@@ -46,7 +46,8 @@ _KINDS = [(kind, mode if mode != "-" else "unknown") for _, kind, mode, _, _ in 
 # Titles of a local body: without a place in the title, the person belongs to the place named before.
 _LOCAL_BODY = regex.compile(r"(?i)(?:thành|tỉnh|khu) (?:ủy|uỷ)|ubnd|(?:ủy|uỷ) ban nhân dân|hđnd|thị trưởng|"
                             r"tỉnh trưởng|chủ tịch (?:tỉnh|thành phố|khu)|chính quyền")
-_NAME_LIKE = regex.compile(r"\p{Lu}[\w-]*\s+\p{Lu}")  # a person's name has two capitalised syllables
+# a person's name has two capitalised syllables, or follows a title (`Tổng thống Kovind`)
+_NAME_LIKE = regex.compile(r"\p{Lu}[\w-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
 _CAPITAL_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,2}?\p{Lu}")
 _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
