@@ -59,7 +59,10 @@ _LATIN_RX = regex.compile(_LATIN)
 _POSTING = regex.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,3}$")
 _SYL_RX = regex.compile(_SYL)
 _SYL_RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
-_LATIN_RUN = regex.compile(rf"{_LATIN}(?: {_LATIN}){{1,5}}")
+# Lower-case particles inside foreign names (`Raus bin Sharif`, `Ursula von der Leyen`).
+_PARTICLES = frozenset("bin binti bint van von der de da del al el".split())
+_PARTICLE = r"(?:bin|binti|bint|van|von|der|de|da|del|al|el)"
+_LATIN_RUN = regex.compile(rf"{_LATIN}(?: (?:{_PARTICLE} )*{_LATIN}){{1,5}}")
 _ADMIN_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|bang|thành phố|TP\.?|quận|hạt|châu|vùng)\s+$")
 _APPOS_STOP = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
 
@@ -137,7 +140,9 @@ def _is_surname_name(tokens: list[str]) -> bool:
 
 
 def _is_latin_name(tokens: list[str]) -> bool:
-    """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has)."""
+    """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has);
+    lower-case particles (`bin`, `van`) do not count."""
+    tokens = [t for t in tokens if t not in _PARTICLES]
     if not 2 <= len(tokens) <= 4 or not all(_LATIN_RX.fullmatch(t) for t in tokens):
         return False
     return any(len(_VOWELS.findall(t.lower())) >= 2 for t in tokens)
@@ -207,7 +212,7 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
             s0 += len(words.pop(0)) + 1
         # After a foreign country in the title any Latin words are the name (`Thủ tướng Campuchia Hun Sen`).
         foreign = any(m.place.country not in (None, "VN") and m.end <= s0 for m in places)
-        if (_is_latin_name(words) or (foreign and 2 <= len(words) <= 4)) and not any(
+        if (_is_latin_name(words) or (foreign and 2 <= len([w for w in words if w not in _PARTICLES]) <= 4)) and not any(
                 s < run.end() and s0 < e for s, e in blocked):
             return s0, run.end()
     return None
@@ -257,7 +262,7 @@ def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMentio
 
 
 _APPOS = regex.compile(
-    rf"(?:(?<hon>{_HONORIFIC})\s+|(?<!\p{{Lu}}\p{{Ll}}* ))(?<name>{_SYL}(?: {_SYL}){{1,3}}|{_LATIN}(?: {_LATIN}){{1,3}}),\s+"
+    rf"(?:(?<hon>{_HONORIFIC})\s+|(?<!\p{{Lu}}\p{{Ll}}* ))(?<name>{_SYL}(?: {_SYL}){{1,3}}|{_LATIN}(?: (?:{_PARTICLE} )?{_LATIN}){{1,3}}),\s+"
 )
 
 

@@ -171,3 +171,8 @@ def test_an_and_inside_an_organisation_name_keeps_the_title_tail() -> None:
     assert _people("đã gặp Bộ trưởng Kinh tế và Công nghiệp Israel Nir Barkat") == [("Nir Barkat", "IL", None)]
     assert [n for n, _, _ in _people("Bộ trưởng Lê Văn Thành và Thứ trưởng Phạm Hồng Sơn")] == [
         "Lê Văn Thành", "Phạm Hồng Sơn"]
+
+
+def test_lower_case_particles_inside_foreign_names() -> None:
+    assert [n for n, _, _ in _people("Tổng Chưởng lý Mohamed Hanif bin Omar và Bộ trưởng Anwar Bin Ibrahim dự")] == [
+        "Mohamed Hanif bin Omar", "Anwar Bin Ibrahim"]
