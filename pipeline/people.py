@@ -60,6 +60,10 @@ _POSTING = regex.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,3}$")
 _SYL_RX = regex.compile(_SYL)
 _SYL_RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
 # Lower-case particles inside foreign names (`Raus bin Sharif`, `Ursula von der Leyen`).
+# Words of organisation and place names written in Latin script (`Carlyle Group`, `St Petersburg`).
+_NOT_PERSON = frozenset("Group Corporation Corp Company Bank Holdings Inc Ltd Co University Institute Foundation "
+                        "Airlines Airways Motor Motors Electric Electronics Capital Partners Fund Trust St Saint City "
+                        "Street Airport Port Center Centre Hotel Resort Club Association".split())
 _PARTICLES = frozenset("bin binti bint van von der de da del al el".split())
 _PARTICLE = r"(?:bin|binti|bint|van|von|der|de|da|del|al|el)"
 _LATIN_RUN = regex.compile(rf"{_LATIN}(?: (?:{_PARTICLE} )*{_LATIN}){{1,5}}")
@@ -143,7 +147,7 @@ def _is_latin_name(tokens: list[str]) -> bool:
     """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has);
     lower-case particles (`bin`, `van`) do not count."""
     tokens = [t for t in tokens if t not in _PARTICLES]
-    if not 2 <= len(tokens) <= 4 or not all(_LATIN_RX.fullmatch(t) for t in tokens):
+    if not 2 <= len(tokens) <= 4 or not all(_LATIN_RX.fullmatch(t) for t in tokens) or _NOT_PERSON & set(tokens):
         return False
     return any(len(_VOWELS.findall(t.lower())) >= 2 for t in tokens)
 

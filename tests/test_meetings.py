@@ -420,3 +420,17 @@ def test_a_meeting_after_a_yearless_day_is_kept():
             "Sau đó, Thủ tướng Phạm Minh Chính tiếp lãnh đạo Hội hữu nghị Séc - Việt Nam.")
     rows = run(body)
     assert [r["kind"] for r in rows] == ["visit", "reception"]
+
+
+def test_history_without_a_date_is_no_meeting():
+    body = ("Ông cho biết công ty từng hỗ trợ nhiều hoạt động hồi Tổng thống Mỹ Barack Obama thăm Việt Nam và "
+            "tiếp tục hợp tác với Bộ Công Thương Việt Nam.")
+    assert run(body, 2019) == []
+    body = "Hồi tháng 5/2016, Tổng thống Mỹ Barack Obama thăm Việt Nam và hội đàm với Chủ tịch nước Trần Đại Quang."
+    assert [r["kind"] for r in run(body, 2019)] == ["talks"]
+
+
+def test_vietnamese_places_meeting_about_a_foreign_country_is_out_of_scope():
+    body = ("Hôm qua, đại diện các nạn nhân tỉnh Thái Bình đã lên Hà Nội làm việc với Hội Nạn nhân chất độc da cam "
+            "về vụ kiện các công ty hóa chất của Mỹ.")
+    assert run(body, 2005) == []

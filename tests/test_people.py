@@ -176,3 +176,7 @@ def test_an_and_inside_an_organisation_name_keeps_the_title_tail() -> None:
 def test_lower_case_particles_inside_foreign_names() -> None:
     assert [n for n, _, _ in _people("Tổng Chưởng lý Mohamed Hanif bin Omar và Bộ trưởng Anwar Bin Ibrahim dự")] == [
         "Mohamed Hanif bin Omar", "Anwar Bin Ibrahim"]
+
+
+def test_latin_organisation_and_place_names_are_no_people() -> None:
+    assert _people("đại diện Lãnh sự Carlyle Group phát biểu; phó chủ tịch St Petersburg nói") == []

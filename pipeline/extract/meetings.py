@@ -52,6 +52,7 @@ _CAPITAL_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,2}?\p{Lu}")
 _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
 _SEMI = regex.compile(";")
+_PAST_WINDOW = 60
 _VOWELS = regex.compile(r"[aeiouy\-]+")
 _TOLD_BY_AFTERMATH = {"talks", "reception", "conference"}  # an anaphor of these may be the only telling
 _FEW = 64  # a title held by more mentions than this is too common to stand for one person
@@ -102,6 +103,7 @@ class Mention:
     trigger_text: str = ""
     own: tuple[bool, int] = (False, 0)  # (dated in its own sentence, people named there)
     ref_text: str = ""
+    past: bool = False  # told as history (`hồi …`, `trước đây`)
     said_day: bool = False  # a date is said, with or without a year (`sáng 14/8`, `hôm nay`)
     own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
@@ -363,6 +365,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     kind, mode = _trigger_kind(m)
     men = Mention(span.start, span.end, m.start, kind, sent.mode(mode), anaphoric=status == "anaphor")
     men.relative = sent.relative_before(m.start)
+    men.past = cue_in("past", body, max(span.start, m.start - _PAST_WINDOW), m.start) is not None
     men.trigger_text = m.text.casefold()
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
@@ -664,6 +667,8 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 
 def _keep(g: Mention) -> bool:
     """A meeting needs named sides: people, or localities with a date or a place."""
+    if g.date is None and all(m.past for m in [g, *g.members] if not m.anaphoric):
+        return False  # history without a date (`hồi Tổng thống X thăm Việt Nam`)
     anchor = g.date is not None or g.location is not None or g.said_day
     n_people, n_loc = len(g.people), len(g.localities)
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
@@ -743,9 +748,10 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     vn, foreign = vn or loc_vn, foreign or loc_foreign
     if vn and foreign:
         return True
-    if g.kind == "conference" and not foreign and not place_sides([g.location] if g.location else [])[1] \
-            and not _bilateral_name(doc, g):
-        return False  # a Vietnamese meeting that talks about a foreign country (`hội nghị triển khai Hiệp định với X`)
+    if (g.kind == "conference" or not g.people) and not foreign and \
+            not place_sides([g.location] if g.location else [])[1] and not _bilateral_name(doc, g):
+        # a Vietnamese meeting, or one of Vietnamese places only, that talks about a foreign country
+        return False
     for men in [g, *g.members]:
         sc = _scope(doc, men.start, men.end, strict=True)
         vn, foreign = vn or sc.vn, foreign or sc.foreign
