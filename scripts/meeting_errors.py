@@ -11,7 +11,8 @@ meeting that no row matched, and every row that matched no gold meeting, in one 
 - ``trigger``: no kept mention names any gold participant (no trigger, or the trigger was skipped);
 - ``scope``: a merged meeting matches the gold one but was judged not Viet Nam ↔ foreign;
 - ``keep``: a merged meeting matches but lacks sides/anchors for the keep rule;
-- ``merge``: the matching meeting was merged into (or took) another gold meeting's row;
+- ``own row``: a merged meeting names the gold one's people but its row went to another gold meeting (several
+  meetings told in one sentence or list, a visit folded into its talks, two meetings merged);
 - ``date``: a candidate names the participants but its date does not match;
 - ``spurious …``: rows with no gold, by whether the gold marks it optional-only or nothing.
 """
@@ -74,7 +75,7 @@ def classify(sc, gold: dict, doc: ArticleText, rows: list[dict], gold_year) -> s
     kept = next((k for k in groups if k.start == g.start and k.trigger == g.trigger), None)
     if kept is not None and not kept.in_scope:
         return "scope"
-    return "merge"
+    return "own row"
 
 
 def main(argv: list[str] | None = None) -> int:

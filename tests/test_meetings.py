@@ -434,3 +434,12 @@ def test_vietnamese_places_meeting_about_a_foreign_country_is_out_of_scope():
     body = ("Hôm qua, đại diện các nạn nhân tỉnh Thái Bình đã lên Hà Nội làm việc với Hội Nạn nhân chất độc da cam "
             "về vụ kiện các công ty hóa chất của Mỹ.")
     assert run(body, 2005) == []
+
+
+def test_meetings_told_in_one_sentence_have_distinct_ids():
+    from pipeline.extract import extract_article
+
+    body = ("Chiều 12/3, Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường đã tiếp ông Kenji Tanaka, Chủ tịch "
+            "Hiệp hội doanh nghiệp Nhật Bản và bà Yumiko Nakamura, Giám đốc Ngân hàng Mizuho.")
+    rows = extract_article(ArticleText("t", body, None, 2024))["meetings"]
+    assert len(rows) == 2 and len({r["meeting_id"] for r in rows}) == 2
