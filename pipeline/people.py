@@ -216,7 +216,8 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
             s0 += len(words.pop(0)) + 1
         # After a foreign country in the title any Latin words are the name (`Thủ tướng Campuchia Hun Sen`).
         foreign = any(m.place.country not in (None, "VN") and m.end <= s0 for m in places)
-        if (_is_latin_name(words) or (foreign and 2 <= len([w for w in words if w not in _PARTICLES]) <= 4)) and not any(
+        if (_is_latin_name(words) or (foreign and 2 <= len([w for w in words if w not in _PARTICLES]) <= 4
+                                       and not _NOT_PERSON & set(words))) and not any(
                 s < run.end() and s0 < e for s, e in blocked):
             return s0, run.end()
     return None

@@ -180,3 +180,4 @@ def test_lower_case_particles_inside_foreign_names() -> None:
 
 def test_latin_organisation_and_place_names_are_no_people() -> None:
     assert _people("đại diện Lãnh sự Carlyle Group phát biểu; phó chủ tịch St Petersburg nói") == []
+    assert _people("với Lãnh sự Hoa Kỳ Carlyle Group") == []
