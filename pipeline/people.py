@@ -14,6 +14,7 @@ side of the same name elsewhere in the text, else the side the bare title implie
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,11 +34,13 @@ class PersonMention:
     title: str | None
     side: str | None
     locality: str | None
+    sure: bool = False  # the side comes from a place or country named in this mention's title
 
 
 _HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|ngài|Ngài)"
 _SYL = r"\p{Lu}\p{Ll}*"
-_LATIN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?![\p{L}])"
+# Latin-script words, with the accents of European names (`Díaz - Canel`, `Smejc`).
+_LATIN = r"[A-Z][a-zà-öø-ÿ]+(?:\s?-\s?[A-Z]?[a-zà-öø-ÿ]+)?(?![\p{L}])"
 # Words that end a title's tail: the clause goes on with a verb or a conjunction.
 _STOP = regex.compile(
     r"\b(?:đã|sẽ|đang|cho biết|là|và|cùng|với|tiếp|gặp|được|khẳng định|nói|phát biểu|đề nghị|trao|"
@@ -49,13 +52,22 @@ _DELIM_APPOS = regex.compile(r"[;:!?\"“”\n|]|\.(?!\s*(?:HCM|Hồ|\p{Lu}\p{Ll
 _NOT_NAME = frozenset("Tháng Ủy Ban Sở Bộ Ty Tỉnh Phố Quận Huyện Xã Đảng Phủ Viện Cục Khu Ngày Tuần Đoàn "
                       "Hội Chủ".split())
 _MAX_TAIL = 90
+_MAX_PLACE = 80  # no place name is longer
 _FOREIGN = "??"  # marker: a foreign (Latin-script) name with no country named; reported as None
 _VOWELS = regex.compile(r"[aeiouy]+")
 _LATIN_RX = regex.compile(_LATIN)
 _POSTING = regex.compile(r"\b(?:tại|ở)\s+(?:\S+\s+){0,3}$")
 _SYL_RX = regex.compile(_SYL)
 _SYL_RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
-_LATIN_RUN = regex.compile(rf"{_LATIN}(?: {_LATIN}){{1,5}}")
+# Lower-case particles inside foreign names (`Raus bin Sharif`, `Ursula von der Leyen`).
+# Words of organisation and place names written in Latin script (`Carlyle Group`, `St Petersburg`).
+_NOT_PERSON = frozenset("Group Corporation Corp Company Bank Holdings Inc Ltd Co University Institute Foundation "
+                        "Airlines Airways Motor Motors Electric Electronics Capital Partners Fund Trust St Saint City "
+                        "Street Airport Port Center Centre Hotel Resort Club Association".split())
+_PARTICLES = frozenset("bin binti bint van von der de da del al el".split())
+_PARTICLE = r"(?:bin|binti|bint|van|von|der|de|da|del|al|el)"
+_LATIN_RUN = regex.compile(rf"{_LATIN}(?: (?:{_PARTICLE} )*{_LATIN}){{1,5}}")
+_ADMIN_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|bang|thành phố|TP\.?|quận|hạt|châu|vùng)\s+$")
 _APPOS_STOP = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
 
 
@@ -118,10 +130,11 @@ def _title_side(chain: str) -> str | None:
 
 def _one_syllable(tok: str) -> bool:
     """A Vietnamese syllable has one vowel group (`Nguyễn`, `Quyết`); `Simone` has three."""
-    return len(_VOWELS.findall(_fold(tok.lower()))) == 1
+    return len(_VOWELS.findall(fold(tok.lower()))) == 1
 
 
-def _fold(s: str) -> str:
+def fold(s: str) -> str:
+    """Letters without tone and vowel marks (`Nguyễn` → `Nguyen`), for comparing spellings."""
     return "".join(c for c in unicodedata.normalize("NFD", s.replace("đ", "d")) if not unicodedata.combining(c))
 
 
@@ -131,8 +144,10 @@ def _is_surname_name(tokens: list[str]) -> bool:
 
 
 def _is_latin_name(tokens: list[str]) -> bool:
-    """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has)."""
-    if not 2 <= len(tokens) <= 4 or not all(_LATIN_RX.fullmatch(t) for t in tokens):
+    """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has);
+    lower-case particles (`bin`, `van`) do not count."""
+    tokens = [t for t in tokens if t not in _PARTICLES]
+    if not 2 <= len(tokens) <= 4 or not all(_LATIN_RX.fullmatch(t) for t in tokens) or _NOT_PERSON & set(tokens):
         return False
     return any(len(_VOWELS.findall(t.lower())) >= 2 for t in tokens)
 
@@ -146,7 +161,7 @@ def is_foreign_name(name: str) -> bool:
     tokens = name.split()
     if _is_latin_name(tokens):
         return True
-    return any(not _VN_SYLLABLE.fullmatch(_fold(t.lower())) for t in tokens)
+    return any(not _VN_SYLLABLE.fullmatch(fold(t.lower())) for t in tokens)
 
 
 @cache
@@ -195,24 +210,39 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
     for run in _LATIN_RUN.finditer(text[:end], start):
         s0, words = run.start(), run.group().split()
         while words and (lookup(words[0]) is not None  # `Thủ tướng Malta Dom Mintoff`
-                         or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())):
+                         or any(s <= s0 < e for s, e in blocked)  # `Thủ tướng New Zealand X`
+                         or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())
+                         or _ADMIN_BEFORE.search(text, max(0, s0 - 16), s0)):  # `Thống đốc tỉnh Aichi X`
             s0 += len(words.pop(0)) + 1
-        if _is_latin_name(words) and not any(s < run.end() and s0 < e for s, e in blocked):
+        # After a foreign country in the title any Latin words are the name (`Thủ tướng Campuchia Hun Sen`).
+        foreign = any(m.place.country not in (None, "VN") and m.end <= s0 for m in places)
+        if (_is_latin_name(words) or (foreign and 2 <= len([w for w in words if w not in _PARTICLES]) <= 4
+                                       and not _NOT_PERSON & set(words))) and not any(
+                s < run.end() and s0 < e for s, e in blocked):
             return s0, run.end()
     return None
 
 
 def _clip(text: str, start: int, limit: int) -> int:
     end = min(len(text), start + limit)
-    for pat in (_DELIM, _STOP):
-        m = pat.search(text, start, end)
-        if m:
-            end = m.start()
+    m = _DELIM.search(text, start, end)
+    if m:
+        end = m.start()
+    for m in _STOP.finditer(text, start, end):
+        if m.group() == "và" and _ORG_AND.match(text, m.end()) and not _titles()[0].match(text, m.end() + 1):
+            continue  # `Bộ trưởng Kinh tế và Công nghiệp Israel X`: the organisation's name goes on
+        return m.start()
     return end
+
+
+def _places_from(places: list[PlaceMatch], starts: list[int], a: int, b: int) -> list[PlaceMatch]:
+    """The places (sorted by start, ``starts`` their starts) that start in ``[a, b)``."""
+    return places[bisect_left(starts, a): bisect_left(starts, b)]
 
 
 def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
     out = []
+    starts = [m.start for m in places]
     for tm in _title_matches(text):
         if tm.start() and text[tm.start() - 1].isalpha():
             continue
@@ -220,7 +250,7 @@ def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMentio
         comma = text.find(",", tm.end(), end)
         if comma != -1:
             end = comma
-        tail_places = [m for m in places if tm.end() <= m.start and m.end <= end]
+        tail_places = [m for m in _places_from(places, starts, tm.end(), end) if m.end <= end]
         span = _name_in_tail(text, tm.end(), end, tail_places)
         if span is None:
             continue
@@ -237,12 +267,13 @@ def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMentio
 
 
 _APPOS = regex.compile(
-    rf"(?:(?<hon>{_HONORIFIC})\s+|(?<!\p{{Lu}}\p{{Ll}}* ))(?<name>{_SYL}(?: {_SYL}){{1,3}}|{_LATIN}(?: {_LATIN}){{1,3}}),\s+"
+    rf"(?:(?<hon>{_HONORIFIC})\s+|(?<!\p{{Lu}}\p{{Ll}}* ))(?<name>{_SYL}(?: {_SYL}){{1,3}}|{_LATIN}(?: (?:{_PARTICLE} )?{_LATIN}){{1,3}}),\s+"
 )
 
 
 def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
     out = []
+    starts = [m.start for m in places]
     chain_re = _titles()[0]
     for m in _APPOS.finditer(text, overlapped=True):
         tm = chain_re.match(text, m.end())
@@ -253,14 +284,14 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
         if not (_is_surname_name(toks) or (m.group("hon") and _is_latin_name(toks))):
             continue
         s, e = m.span("name")
-        if any(p.start < e and s < p.end for p in places):
+        if any(p.end > s for p in _places_from(places, starts, s - _MAX_PLACE, e)):
             continue
         end = min(len(text), tm.end() + _MAX_TAIL)
         d = _DELIM_APPOS.search(text, tm.end(), end)
         end = d.start() if d else end
         st = _APPOS_STOP.search(text, tm.end(), end)
         end = st.start() if st else end
-        seg_places = [p for p in places if tm.start() <= p.start and p.end <= end]
+        seg_places = [p for p in _places_from(places, starts, tm.start(), end) if p.end <= end]
         if _name_in_tail(text, tm.end(), end, seg_places):
             continue  # the title has a name of its own: `X, Thủ tướng Vương quốc Bỉ Guy Verhofstadt`
         side, loc = _side_and_locality(seg_places, text[tm.start():end], tm.start())
@@ -291,5 +322,44 @@ def find_people(text: str) -> list[PersonMention]:
             side = earlier[-1] if earlier else (seen[0][1] if seen else _title_side(pm.title or ""))
         if side == _FOREIGN or (side == "VN" and is_foreign_name(pm.name)):
             side = None
-        out.append(PersonMention(pm.start, pm.end, pm.name, pm.title, side, loc))
+        out.append(PersonMention(pm.start, pm.end, pm.name, pm.title, side, loc, sure and side is not None))
     return out
+
+
+_NOT_ONE = regex.compile(r"(?i)(?:hai|các|những|ba|nhiều|mỗi|vị|nguyên|cựu|ngài|phu nhân)\s+$")
+_ONE_WORD = regex.compile(r"\s+(\p{Lu}[\p{Ll}-]+)(?![\p{L}\p{N}])(?!\s+\p{Lu})")
+_NEXT_WORD = regex.compile(r"\s+(\p{Lu}[\p{Ll}-]*)(?![\p{L}\p{N}])")
+_ORG_AND = regex.compile(r" \p{Lu}\p{Ll}+ \p{Ll}")  # `và Công nghiệp`, `và Đầu tư`: a two-word noun, not a name
+_BARE_END = regex.compile(r"\s+\p{Ll}|\s*[,;.:]")
+
+
+def title_references(text: str) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Officials told by title alone or with one word of their name (`Tổng thống Kovind`, `Phó Thủ
+    tướng hội đàm với …`): (start, end, title, that word or None, country named in the title or None),
+    to resolve against people named elsewhere in the article. Plural or former titles (`hai Thủ
+    tướng`, `nguyên Chủ tịch`) are not."""
+    out = []
+    for tm in _title_matches(text):
+        a, b = tm.span()
+        if a and text[a - 1].isalpha() or _NOT_ONE.search(text, max(0, a - 12), a):
+            continue
+        country = None
+        while True:  # `Thủ tướng Nga Medvedev`, `Bộ trưởng Quốc phòng Trung Quốc hội đàm`: past the country
+            near = find_places(text[b: b + _MAX_PLACE])
+            if near and not text[b: b + near[0].start].strip():
+                b += near[0].end
+                country = country or near[0].place.country
+                continue
+            word = _NEXT_WORD.match(text, b)
+            place = lookup(word.group(1)) if word else None
+            if place is None or place.level != "country":
+                break
+            b = word.end()
+            country = country or place.country
+        one = _ONE_WORD.match(text, b)
+        if one:
+            out.append((one.start(1), one.end(1), tm.group(), one.group(1), country))
+        elif _BARE_END.match(text, b):
+            out.append((a, b, tm.group(), None, country))
+    return out
+

@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# `../shared` beside the checkout; from a worktree under `wt/`, the one beside the main checkout.
+SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared").is_dir()), ROOT.parent / "shared")
 SETS = {"seeds": ("corpus/seeds", "eval/dev"), "dev-news": ("corpus/dev-news", "eval/dev-news"),
         "dev-pages": ("corpus/dev-pages", "eval/dev-pages")}
 

@@ -85,3 +85,23 @@ def test_not_dates(text):
 def test_offset():
     (m,) = find_dates("Ngày 9/9", 2022, offset=100)
     assert (m.start, m.end) == (100, 108)
+
+
+@pytest.mark.parametrize(
+    ("body", "year"),
+    [
+        # the lead sentence's date is the news's, over later background dates
+        ("Từ ngày 10-12/3/2024, tại Hà Nội, hai đoàn đã làm việc.\nTháng 5/2023 và tháng 9/2023, hai bên đã ký "
+         "các văn kiện. Tính đến tháng 11/2023, tổng vốn đạt 2 tỷ USD.", 2024),
+        # a target year is not the news's
+        ("Ngày 9/9, hai bên nhất trí đưa kim ngạch lên 5 tỷ USD vào năm 2030 và hợp tác đến năm 2030.", None),
+        # a lunar new year names the news's year; a birth or a founding does not
+        ("Nhân dịp Xuân Giáp Thìn 2024, đoàn đã sang thăm. Ông sinh năm 1965, công ty thành lập năm 1990.", 2024),
+        # a month written `(01/2024)` is a full date
+        ("Sau chuyến thăm (01/2024) của Tổng Bí thư, hai bên đã ký kết. Hồi tháng 6/2023, hai bên đã gặp.", 2024),
+    ],
+)
+def test_reference_year_from_the_news(body: str, year: int | None) -> None:
+    from pipeline.clean.metadata import reference_year
+
+    assert reference_year(body) == year

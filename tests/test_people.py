@@ -132,3 +132,52 @@ def test_title_matches_agree_with_a_full_scan() -> None:
     text = ("Chủ tịch nước Trần Đức Lương và Phó Chủ tịch UBND tỉnh Lạng Sơn Đoàn Thu Hà, Bí thư Khu ủy Quảng Tây "
             "Lưu Ninh, Thị trưởng Nam Ninh, Tổng Thư ký LHQ; thủ tướng, Đại sứ đặc mệnh toàn quyền.")
     assert [m.span() for m in _title_matches(text)] == [m.span() for m in _titles()[0].finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a foreign country in the title, short Latin syllables are a name too
+        ("Thủ tướng Campuchia Hun Manet phát biểu", [("Hun Manet", "KH", None)]),
+        # European accents and a spaced hyphen stay inside the name
+        ("Chủ tịch nước Cộng hòa Cuba Miguel Díaz - Canel phát biểu", [("Miguel Díaz - Canel", "CU", None)]),
+        # the place after `tỉnh` in the title is not the first word of the name
+        ("ông đã gặp Thống đốc tỉnh Okayama Ryuta Ibaragi", [("Ryuta Ibaragi", None, None)]),
+    ],
+)
+def test_names_of_foreign_officials(text: str, expected: list) -> None:
+    assert _people(text) == expected
+
+
+def test_side_from_the_title_is_marked_sure() -> None:
+    from pipeline.people import find_people
+
+    sure, bare = find_people("Bộ trưởng Quốc phòng Trung Quốc Đổng Quân và Thượng tướng Đổng Quân")
+    assert (sure.side, sure.sure) == ("CN", True)
+    assert bare.sure is False
+
+
+def test_title_references() -> None:
+    from pipeline.people import title_references
+
+    text = "Tổng thống Lula phát biểu; sau đó Phó Thủ tướng hội đàm với hai Thủ tướng, nguyên Chủ tịch nước dự."
+    assert [(title, word, country) for _, _, title, word, country in title_references(text)] == [
+        ("Tổng thống", "Lula", None), ("Phó Thủ tướng", None, None)]
+    [(_, _, title, word, country)] = title_references("Bộ trưởng Quốc phòng Trung Quốc hội đàm; Thủ tướng Nga Putin")[1:]
+    assert (title, word, country) == ("Thủ tướng", "Putin", "RU")
+
+
+def test_an_and_inside_an_organisation_name_keeps_the_title_tail() -> None:
+    assert _people("đã gặp Bộ trưởng Kinh tế và Công nghiệp Israel Nir Barkat") == [("Nir Barkat", "IL", None)]
+    assert [n for n, _, _ in _people("Bộ trưởng Lê Văn Thành và Thứ trưởng Phạm Hồng Sơn")] == [
+        "Lê Văn Thành", "Phạm Hồng Sơn"]
+
+
+def test_lower_case_particles_inside_foreign_names() -> None:
+    assert [n for n, _, _ in _people("Tổng Chưởng lý Mohamed Hanif bin Omar và Bộ trưởng Anwar Bin Ibrahim dự")] == [
+        "Mohamed Hanif bin Omar", "Anwar Bin Ibrahim"]
+
+
+def test_latin_organisation_and_place_names_are_no_people() -> None:
+    assert _people("đại diện Lãnh sự Carlyle Group phát biểu; phó chủ tịch St Petersburg nói") == []
+    assert _people("với Lãnh sự Hoa Kỳ Carlyle Group") == []

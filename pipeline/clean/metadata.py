@@ -112,15 +112,45 @@ def _year_scores(text: str, scores: Counter[int], bare_until: int) -> None:
             scores[int(m.group())] += 1
 
 
+# Years that are not the news's: a target or deadline, a birth, a founding, a licence, diplomatic ties.
+_NOT_NEWS_YEAR = regex.compile(
+    r"(?i)(?:(?:đến|tới|trước|vào)\s+(?:năm\s+)?|(?:dự kiến|mục tiêu|phấn đấu|tầm nhìn|định hướng|hướng tới|lộ trình)"
+    r"[^.;\n]{0,40}?|(?:sinh|thành lập|ra đời|cấp|quan hệ ngoại giao|ký)\s+(?:(?:ngày|năm|vào)\s+)?[\d/.-]{0,6})"
+    r"((?:19|20)\d\d)(?!\d)")
+# `Xuân Đinh Dậu 2017`, `năm Mậu Tuất 2018`: the lunar new year told is the news's.
+_LUNAR_YEAR = regex.compile(r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|"
+                            r"Mùi|Thân|Dậu|Tuất|Hợi)\s+((?:19|20)\d\d)(?!\d)")
+_MONTH_YEAR = regex.compile(r"(?<![Tt]háng\s*)(?<![\d/.-])(?:0?[1-9]|1[0-2])/((?:19|20)\d\d)(?!\d)")  # `(01/2017)`
+_LEAD_WEIGHT = 4  # a year in the lead sentence counts this many times
+_LEAD_END = regex.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _dated_years(text: str, scores: Counter[int]) -> None:
+    """Lunar new years and `MM/YYYY` dates count as full dates."""
+    for rx in (_LUNAR_YEAR, _MONTH_YEAR):
+        for m in rx.finditer(text):
+            if FIRST_YEAR <= int(m.group(1)) <= date.today().year + 1:
+                scores[int(m.group(1))] += 3
+
+
 def reference_year(body: str, title: str | None = None) -> int | None:
     """The year the text establishes for its dates written without one.
 
-    Years in full dates (`29/6/2022`, `tháng 7/2022`) count most; a bare `năm 2023` counts only in
-    the title, the lead paragraph or the first third of the body (the news peg, not background). Ranges
-    (`2023-2027`, `18/1/1950-18/1/2025`) are ignored. Highest score wins, ties go to the later year."""
+    Years in full dates (`29/6/2022`, `tháng 7/2022`, `01/2017`) count most, and most of all in the
+    lead sentence (the news peg); a bare `năm 2023` counts only in the title, the lead paragraph or the
+    first third of the body; a lunar new year (`Xuân Đinh Dậu 2017`) counts as a full date. Ranges
+    (`2023-2027`, `18/1/1950-18/1/2025`) and years that are not the news's (a target `đến năm 2025`, a
+    birth, a founding, a licence) are ignored. Highest score wins, ties go to the later year."""
+    masked = _NOT_NEWS_YEAR.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "####", body)
     scores: Counter[int] = Counter()
-    first_nl = body.find("\n")
-    _year_scores(body, scores, max(len(body) // 3, first_nl if first_nl >= 0 else len(body)))
+    first_nl = masked.find("\n")
+    _year_scores(masked, scores, max(len(masked) // 3, first_nl if first_nl >= 0 else len(masked)))
+    lead_end = _LEAD_END.search(masked)
+    lead = masked[: lead_end.end() if lead_end else len(masked)]
+    _dated_years(masked, scores)
+    for _ in range(_LEAD_WEIGHT - 1):
+        _year_scores(lead, scores, len(lead))
+        _dated_years(lead, scores)
     if title:
         _year_scores(title, scores, len(title))
     if not scores:

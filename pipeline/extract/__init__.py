@@ -27,7 +27,7 @@ class ArticleText:
 
 
 ID_FIELDS = {
-    "meetings": ("meeting_id", ("kind", "date")),
+    "meetings": ("meeting_id", ("kind", "date", "participants")),  # one sentence may tell several meetings
     "agreements": ("agreement_id", ("agreement_type", "status")),
     "trade_figures": ("figure_id", ("metric", "measure", "value", "unit")),
 }

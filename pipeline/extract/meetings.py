@@ -8,6 +8,7 @@ of the meeting told before them.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -38,16 +39,47 @@ from pipeline.extract.events import (
     scope_in,
     unique,
 )
-from pipeline.people import is_foreign_name
+from pipeline.people import fold, is_foreign_name, title_references
+from pipeline.text import Span
 
 _KINDS = [(kind, mode if mode != "-" else "unknown") for _, kind, mode, _, _ in MEETING_ROWS]
 # Titles of a local body: without a place in the title, the person belongs to the place named before.
 _LOCAL_BODY = regex.compile(r"(?i)(?:thành|tỉnh|khu) (?:ủy|uỷ)|ubnd|(?:ủy|uỷ) ban nhân dân|hđnd|thị trưởng|"
                             r"tỉnh trưởng|chủ tịch (?:tỉnh|thành phố|khu)|chính quyền")
-_NAME_LIKE = regex.compile(r"\p{Lu}[\w-]*\s+\p{Lu}")  # a person's name has two capitalised syllables
+# a person's name has two capitalised syllables, or follows a title (`Tổng thống Kovind`)
+_NAME_LIKE = regex.compile(r"\p{Lu}[\w-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
 _CAPITAL_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,2}?\p{Lu}")
 _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
+_SEMI = regex.compile(";")
+_PAST_WINDOW = 60
+_VOWELS = regex.compile(r"[aeiouy\-]+")
+_TOLD_BY_AFTERMATH = {"talks", "reception", "conference"}  # an anaphor of these may be the only telling
+_FEW = 64  # a title held by more mentions than this is too common to stand for one person
+_TITLE_SPLIT = regex.compile(r"\s*,\s*|\s+kiêm\s+")
+_PHRASE_END = regex.compile(r"[,;:()]")
+_MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|gặp|đón)(?!\w)")
+_VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
+# A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
+_HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
+                          r"tấm gương|mang tên|noi gương|tượng đài|di sản|bảo tàng|khu di tích|nhà lưu niệm|cố)\s+(?:[^\s,;.]+\s+){0,4}$")
+_NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
+_BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
+_DATE_RANGE = regex.compile(r"(?<!\d)\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)")
+# Venues: a building after `tại`/`ở` with its capitalised name, or capitalised words that end the phrase.
+_BUILDING = regex.compile(
+    r"(?<!\w)(?:tại|ở)\s+((?i:trụ sở|phủ chủ tịch|nhà khách|dinh|điện|nhà quốc hội|tòa nhà quốc hội|văn phòng|"
+    r"hội trường|khách sạn|trung tâm hội nghị)(?:\s+\p{Lu}[\p{L}]*){0,5})")
+_CITY_VENUE = regex.compile(
+    r"(?<!\w)(?:tại|ở)\s+(?:(?:thủ đô|thành phố|TP\.?)\s+)?"
+    r"(?!(?:Hội|Diễn|Lễ|Đại|Kỳ|Phiên|Tọa|Toạ|Chương|Tuần|Ngày|Triển|Bộ|Sở|Ủy|Uỷ|Văn|Trường|Viện|Công|Tập|Ngân)\b)"
+    r"(\p{Lu}[\p{Ll}]+(?:[\s-]\p{Lu}[\p{Ll}]+){0,2})(?=\s*[,.;:()]|\s+\p{Ll})")
+_INVITER = regex.compile(r"(?i)lời mời của\s+(?:[^\s,;.]+\s+){0,8}$")  # who invites is not on the visit
+_AND = regex.compile(r"\s(?:và|cùng)\s")
+_CAPTION_KINDS = {"talks", "reception"}
+_MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
+# A reception of one delegation: its head and members are one meeting, not a list of guests.
+_DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -71,19 +103,25 @@ class Mention:
     trigger_text: str = ""
     own: tuple[bool, int] = (False, 0)  # (dated in its own sentence, people named there)
     ref_text: str = ""
+    past: bool = False  # told as history (`hồi …`, `trước đây`)
+    said_day: bool = False  # a date is said, with or without a year (`sáng 14/8`, `hôm nay`)
+    own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
 
     @property
-    def names(self) -> set[str]:
-        return {p.name for p in self.people}
+    def names(self) -> set[frozenset[str]]:
+        return {name_key(p.name) for p in self.people}
 
 
 def _trigger_kind(m: Hit) -> tuple[str, str]:
     return _KINDS[m.row]
 
 
-def _classify(body: str, sent_start: int, m: Hit) -> str:
-    """``main``, ``anaphor``, ``reference`` or ``skip`` for one trigger inside its sentence."""
+def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_day: int | None = None) -> str:
+    """``main``, ``anaphor``, ``reference`` or ``skip`` for one trigger inside its sentence;
+    ``planned_end``: where the sentence's first strong plan cue (`dự kiến`, `sẽ` but on the news day) ends;
+    ``news_day``: where the sentence's news-day cue (`Cũng trong ngày`, `cùng ngày`) starts, if any (its plans
+    are the day's)."""
     pos = m.start
     kind, _ = _trigger_kind(m)
     if cue_before("blocked", body, pos) or cue_before("aggregate", body, pos, 60):
@@ -93,28 +131,37 @@ def _classify(body: str, sent_start: int, m: Hit) -> str:
     if cue_before("reference", body, pos, 30):
         return "reference"
     after = body[m.end: m.end + 30]
-    if kind == "anaphor" or (cue_before("anaphor", body, pos, 25) and not _CAPITAL_AFTER.match(after)):
+    if kind == "anaphor" or (cue_before("anaphor", body, pos, 25) and not _CAPITAL_AFTER.match(after)
+                             and not cue_before("told", body, pos, 25)):
         return "anaphor"
     clause = body[max(sent_start, pos - 120): pos]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
     clause = clause[cut + 1:]
-    if cue_in("planned", clause) or cue_in("negation", clause):
+    today = news_day is not None
+
+    def plan(cue: str, a: int, b: int) -> bool:  # a plan, unless a bare `sẽ` on the news day
+        found = cue_in(cue, body, a, b)
+        return found is not None and not (today and found.group().casefold() == "sẽ"
+                                          and cue_in(cue, body, found.end(), b) is None)
+
+    lo = max(sent_start, pos - 120) + cut + 1
+    if plan("planned", lo, pos) or cue_in("negation", clause):
         return "skip"
-    if cue_in("planned_strong", body, sent_start, pos):
+    if planned_end is not None and planned_end <= pos:
         return "skip"
     tail_end = next((i for i in range(m.end, min(len(body), m.end + 80)) if body[i] in ",;.\n"), m.end + 80)
-    if cue_in("planned_strong", body, m.end, tail_end) or cue_in("aggregate_after", body, m.end, tail_end):
+    if plan("planned_strong", m.end, tail_end) or cue_in("aggregate_after", body, m.end, tail_end):
         return "skip"
     return "main"
 
 
-def _locality_of(person: Person, body: str, para_start: int) -> str | None:
+def _locality_of(person: Person, sent: _Sentence, para_start: int) -> str | None:
     """The person's locality: from the title, else the last place named before in the paragraph."""
     if person.locality:
         return person.locality
     if not person.title or not _LOCAL_BODY.search(person.title):
         return None
-    before = [p for p in places_in(body[para_start: person.start], para_start) if not p.is_country]
+    before = [p for p in sent.para_places(para_start) if not p.is_country and p.end <= person.start]
     return before[-1].canonical if before else None
 
 
@@ -128,52 +175,254 @@ def _side(person: Person, locality: str | None) -> str | None:
     return _VIETNAM if person.title and not is_foreign_name(person.name) else None
 
 
-def _read_sentence(doc: ArticleText, idx: SentenceIndex, m: Hit, status: str, cut: int | None) -> Mention:
-    """Read one meeting mention; people and places from ``cut`` on belong to an earlier event."""
+def name_key(name: str) -> frozenset[str]:
+    """A person's name for matching mentions: its words in any order (`Kitaoka Shinichi` ~ `Shinichi Kitaoka`);
+    a foreign name by the consonants of its words, as transcriptions vary (`Thongloun` ~ `Thoonglun`,
+    `Sihavong` ~ `Syhavong`)."""
+    words = name.casefold().split()
+    if is_foreign_name(name):
+        words = [_VOWELS.sub("", fold(w)) or w for w in words]
+    return frozenset(words)
+
+
+class _Sentence:
+    """People, places and semicolons of one sentence, read once for all its triggers."""
+
+    def __init__(self, body: str, sent: Span, known: _Known):
+        self.body = body
+        self.span = sent
+        self.semis = [m.start() for m in _SEMI.finditer(body, sent.start, sent.end)]
+        self.known = known
+        self._people: list[Person] | None = None
+        self._starts: list[int] = []
+        self._places: list | None = None
+        self._place_starts: list[int] | None = None
+        self._mode: str | None = None
+        self._relative: int | None = None
+        self._para: dict[int, list] = {}
+
+    def people(self) -> list[Person]:
+        """People named in the sentence with a title, those it tells by title only or by name only who
+        were named before with a title (`Tổng thống Kovind`, `Phó Thủ tướng hội đàm …`)."""
+        if self._people is None:
+            start = self.span.start
+            found = people_in(self.span.text, start)
+            taken = bytearray(self.span.end - start)  # characters already inside a found name
+
+            def free(a: int, b: int) -> bool:
+                if any(taken[a - start: b - start]):
+                    return False
+                taken[a - start: b - start] = b"\x01" * (b - a)
+                return True
+
+            for p in found:
+                free(p.start, p.end)
+            names = {p.name for p in found}
+            for a, b, title, word, country in title_references(self.span.text):
+                a, b = a + start, b + start
+                ref = self.known.resolve(title, word, a, country) if not any(taken[a - start: b - start]) else None
+                if ref is not None and ref.name not in names and free(a, b):
+                    sided = {"side": country, "sure": True} if country and country != ref.side else {}
+                    found.append(replace(ref, start=a, end=b, **sided))
+            for p in self.known.before(self.span.end):
+                at = self.body.find(p.name, start, self.span.end)
+                if at >= 0 and lookup_place(p.name) is None and free(at, at + len(p.name)):  # not `TP Hồ Chí Minh`
+                    found.append(replace(p, start=at, end=at + len(p.name)))
+            found = [p for p in found if not _HONOURED.search(self.body, max(start, p.start - 60), p.start)]
+            self._people = sorted(found, key=lambda p: p.start)
+            self._starts = [p.start for p in self._people]
+        return self._people
+
+    def between(self, a: int, b: int) -> list[Person]:
+        """The people whose mention starts in ``[a, b)``."""
+        people = self.people()
+        return people[bisect_left(self._starts, a): bisect_left(self._starts, b)]
+
+    def first_from(self, a: int) -> Person | None:
+        """The first person whose mention starts at or after ``a``."""
+        people = self.people()
+        i = bisect_left(self._starts, a)
+        return people[i] if i < len(people) else None
+
+    def mode(self, default: str) -> str:
+        if self._mode is None:
+            self._mode = mode_of(self.span.text, "")
+        return self._mode or default
+
+    def relative_before(self, pos: int) -> bool:
+        """A relative-date cue (`Cùng ngày`, `Sau đó`) ends before ``pos`` in the sentence."""
+        if self._relative is None:
+            m = cue_in("relative_date", self.body, self.span.start, self.span.end)
+            self._relative = m.end() if m else -1
+        return 0 <= self._relative <= pos
+
+    def places(self) -> list:
+        if self._places is None:
+            self._places = places_in(self.span.text, self.span.start)
+        return self._places
+
+    def places_between(self, a: int, b: int) -> list:
+        """The places of the sentence that start in ``[a, b)``."""
+        places = self.places()
+        if self._place_starts is None:
+            self._place_starts = [p.start for p in places]
+        return places[bisect_left(self._place_starts, a): bisect_left(self._place_starts, b)]
+
+    def para_places(self, para_start: int) -> list:
+        """Places of the paragraph (line) starting at ``para_start``, read once."""
+        if para_start not in self._para:
+            end = self.body.find("\n", para_start)
+            end = len(self.body) if end < 0 else end
+            self._para[para_start] = places_in(self.body[para_start:end], para_start)
+        return self._para[para_start]
+
+    def clause_end(self, pos: int) -> int:
+        i = bisect_right(self.semis, pos)
+        return self.semis[i] if i < len(self.semis) else self.span.end
+
+
+class _Index:
+    """People grouped under a key, each group in text order with its mentions' ends, for bisecting."""
+
+    def __init__(self):
+        self.people: dict[str, list[Person]] = {}
+        self.ends: dict[str, list[int]] = {}
+
+    def add(self, key: str, p: Person) -> None:
+        self.people.setdefault(key, []).append(p)
+        self.ends.setdefault(key, []).append(p.end)
+
+    def before(self, key: str, pos: int) -> list[Person]:
+        """The people under ``key`` whose mention ends by ``pos``."""
+        return self.people.get(key, [])[: bisect_right(self.ends.get(key, []), pos)]
+
+
+class _Known:
+    """The people the article names with a title, read once (lazily) for references to them."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self._people: list[Person] | None = None
+
+    def people(self) -> list[Person]:
+        if self._people is None:
+            self._people = people_in(self.body)
+            firsts: dict[str, Person] = {}
+            self._by_word, self._by_title = _Index(), _Index()
+            for p in self._people:
+                firsts.setdefault(p.name, p)
+                for w in p.name.split():
+                    self._by_word.add(w, p)
+                for t in _TITLE_SPLIT.split((p.title or "").casefold()):
+                    self._by_title.add(t, p)
+            self._firsts = list(firsts.values())
+            self._first_starts = [p.start for p in self._firsts]
+        return self._people
+
+    def before(self, pos: int) -> list[Person]:
+        """One mention per name (its first) of the people named before ``pos``."""
+        self.people()
+        return self._firsts[: bisect_left(self._first_starts, pos)]
+
+    def resolve(self, title: str, word: str | None, pos: int, country: str | None = None) -> Person | None:
+        """The person whom ``title`` (and one word of the name) at ``pos`` refers to: the latest named before
+        with that word in the name (else the first after), else the only one holding that title before."""
+        self.people()
+        if word:  # the latest named before, else the first named after (`Thủ tướng Nga Medvedev … Dmitry Medvedev`)
+            hits = self._by_word.before(word, pos) or self._by_word.people.get(word, [])[:1]
+            if hits and len(hits[-1].name.split()) > 1:
+                return hits[-1]
+        holders = self._by_title.before(title.casefold(), pos)
+        if country:  # `Thủ tướng Hungary sẽ chào xã giao …`: the holder from that country
+            holders = [p for p in holders if p.side in (country, None) or not p.sure and is_foreign_name(p.name)]
+        return holders[-1] if holders and all(p.name == holders[-1].name for p in holders[-_FEW:]) \
+            and len(holders) <= _FEW else None
+
+    def sides(self) -> dict[frozenset[str], str]:
+        """Each name's side where some mention of it names the country in its title."""
+        return {name_key(p.name): p.side for p in self.people() if p.sure and p.side}
+
+
+def _list_item(body: str, sent: _Sentence, p: Person) -> bool:
+    """``p`` is in a semicolon clause that opens with a person (`…; Ngài X, Chủ tịch … và ông Y, …`): one
+    more item of the trigger's list."""
+    i = bisect_right(sent.semis, p.start) - 1
+    if i < 0:
+        return False
+    lo = sent.semis[i] + 1
+    head = sent.first_from(lo)
+    return len(body[lo: head.start].strip()) <= len(head.title or "") + 12
+
+
+def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit, status: str,
+                   regions: list[tuple[int, int]], only: tuple[int, int] | None = None,
+                   subject_when: list | None = None) -> Mention:
+    """Read one meeting mention from ``regions`` of its sentence: the subject before the first trigger,
+    then the trigger's own segment (last). ``only``: the one guest this mention keeps of its segment;
+    ``subject_when``: the dates said in the subject, read once per sentence."""
     body = doc.body
-    sent = idx.sentence_at(m.start)
-    clause = idx.clause_at(m.start)
+    span = sent.span
     kind, mode = _trigger_kind(m)
-    men = Mention(sent.start, sent.end, m.start, kind, mode_of(sent.text, mode),
-                  anaphoric=status == "anaphor")
-    men.relative = cue_in("relative_date", body, sent.start, m.start) is not None
+    men = Mention(span.start, span.end, m.start, kind, sent.mode(mode), anaphoric=status == "anaphor")
+    men.relative = sent.relative_before(m.start)
+    men.past = cue_in("past", body, max(span.start, m.start - _PAST_WINDOW), m.start) is not None
     men.trigger_text = m.text.casefold()
-    when = best_date(dates_in(clause.text, doc.reference_year, doc.published_at, clause.start), m.start)
+    (a, b), subject = regions[-1], regions[:-1]
+    clause_end = sent.clause_end(m.start)
+    own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
+    when = best_date(own + (subject_when or []), m.start)
     if when:
         men.date, men.precision = when.date, when.precision
-    cut = clause.end if cut is None else min(cut, clause.end)
+    men.said_day = bool(own or subject_when)
+    own_people = 0
     # Places and people are the costly steps: skip them where no name could be (two capitalised words).
-    names = len(_NAME_LIKE.findall(body, clause.start, cut))
-    anchored = (men.anaphoric or men.relative or when is not None
-                or CUES["venue"].search(body, clause.start, cut) is not None)
-    people = [p for p in people_in(clause.text, clause.start) if p.start < cut] \
-        if names >= 2 or (names and anchored) else []
+    names = sum(len(_NAME_LIKE.findall(body, x, y)) for x, y in regions)
+    anchored = (men.anaphoric or men.relative or men.said_day
+                or any(CUES["venue"].search(body, x, y) for x, y in regions))
+    people = []
+    if names >= 2 or (names and anchored):
+        if kind == "visit" and not men.anaphoric:
+            # `chuyến thăm … của Thủ tướng X`: the visitor follows; else the one told before the trigger
+            own_visitor = [p for p in sent.between(a, min(b, clause_end)) if _VISITOR_OF.search(
+                body, max(a, p.start - 40), p.start)]
+            people = [] if own_visitor else _visitors(body, sent, m)
+            if not people and not own_visitor:  # `…, ngày cuối của chuyến thăm …, Tổng thống X phát biểu`
+                after = sent.first_from(b)
+                people = [after] if after is not None and not _MET_WITH.search(body, b, after.start) else []
+        else:
+            people = [p for x, y in subject for p in sent.between(x, y)]
+        people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
+                   p.start < clause_end or _list_item(body, sent, p))
+                   and not (kind == "visit" and _INVITER.search(body, max(a, p.start - 60), p.start))]
     # Without people, a date or a venue (`tại …`) no row could be kept: no need for places.
-    if names and (people or anchored):
-        places = [p for p in places_in(clause.text, clause.start) if p.start < cut]
-    else:
-        places = []
+    places = [p for x, y in (*subject, (a, clause_end)) for p in sent.places_between(x, y)] \
+        if names and (people or anchored) else []
     para_start, _ = idx.line_bounds(m.start)
     locs = []
-    seen: set[str] = set()
+    seen: set[frozenset[str]] = set()
     for person in people:
-        if person.name in seen:
+        if name_key(person.name) in seen:
             continue
-        seen.add(person.name)
-        loc = _locality_of(person, body, para_start)
+        seen.add(name_key(person.name))
+        loc = _locality_of(person, sent, para_start)
         men.people.append(Person(person.start, person.end, person.name, person.title,
-                                 _side(person, loc), loc))
+                                 _side(person, loc), loc, person.sure))
+        own_people += person.start >= a
         if loc:
             locs.append(loc)
+    men.own_seg = (bool(own), own_people)
     for p in places:
-        venue = is_venue(body, p.start, clause.start)
+        venue = is_venue(body, p.start, span.start)
         surface = body[p.start: p.end]
         inside_title = any(surface in (person.title or "") for person in people) or _MISSION_SEAT.search(
-            body, max(clause.start, p.start - 60), p.start) is not None
+            body, max(span.start, p.start - 60), p.start) is not None
         if venue and not inside_title and men.location is None and not men.anaphoric:
             men.location = p.canonical
-        if not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW:
+        if (not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW
+                and (only is None or p.start < a)):
             locs.append(p.canonical)
+    if not men.anaphoric and (people or places):
+        men.location = _venue(body, (*subject, (a, clause_end))) or men.location
     men.own = (men.date is not None, len(men.people))
     if not men.anaphoric:
         men.localities = unique(locs)
@@ -182,38 +431,158 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, m: Hit, status: str, cu
     return men
 
 
+def _venue(body: str, regions) -> str | None:
+    """A venue the gazetteer does not hold, told after `tại`/`ở`: a building (`tại Phủ Chủ tịch`,
+    `tại trụ sở Bộ Quốc phòng`), which wins, else a city named in capitals (`ở Auckland`)."""
+    city = None
+    for x, y in regions:
+        hit = _BUILDING.search(body, x, y)
+        if hit:
+            return hit.group(1)
+        named = _CITY_VENUE.search(body, x, y) if city is None else None
+        if named and lookup_place(named.group(1)) is None and not _MISSION_SEAT.search(
+                body, max(x, named.start() - 60), named.start(1)):  # `Đại sứ … tại Tokyo` is the post
+            city = named.group(1)
+    return city
+
+
+def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
+    return [w for a, b in regions for w in dates_in(doc.body[a:b], doc.reference_year, doc.published_at, a)]
+
+
+def _visitors(body: str, sent: _Sentence, m: Hit) -> list[Person]:
+    """Who makes a visit: the people right before its trigger with no phrase break between
+    (`… hội đàm với Tổng thống X thăm cấp nhà nước …`), else the nearest one before it."""
+    before = [p for p in sent.between(sent.span.start, m.start) if p.end <= m.start]
+    close: list[Person] = []
+    for p in reversed(before):
+        if _PHRASE_END.search(body, p.end, m.start) or _MET_WITH.search(body, p.end, m.start):
+            break
+        close.insert(0, p)
+    return close or before[-1:]
+
+
+def _framing(body: str, sent: _Sentence, seg: tuple[int, int]) -> bool:
+    """The trigger's phrase (to its first comma) names no one, and people follow in its segment."""
+    comma = _PHRASE_END.search(body, seg[0], seg[1])
+    if comma is None:
+        return False
+    inside = sent.between(*seg)
+    return bool(inside) and all(p.start > comma.start() for p in inside)
+
+
+def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tuple[int, int]]:
+    """The people a reception trigger lists as its guests (`tiếp A, …; B, … và C, …`), each its own
+    meeting; none when the segment tells one delegation (`do … dẫn đầu`, `cùng …`)."""
+    if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg):
+        return []
+    clause_end = sent.clause_end(m.start)
+    found = [(p.start, p.end) for p in sent.between(*seg) if p.start < clause_end or _list_item(body, sent, p)]
+    return found if len(found) >= 2 else []
+
+
+def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
+                       known: _Known, told: set[str]) -> list[tuple[Mention, bool]]:
+    """The meetings one sentence tells, each with whether it is a main mention: one per main trigger
+    that has a counterpart (or, for a visit, a date) of its own, one per listed guest of a reception;
+    the people before the first trigger take part in each."""
+    body = doc.body
+    span = idx.sentence_at(matches[0].start)
+    today = cue_in("news_day", body, span.start, span.end)
+    # the first plan cue of the sentence; on the news day a bare `sẽ` is the day's programme, not a plan
+    first_plan = next((p for p in CUES["planned_strong"].finditer(body, span.start, span.end)
+                       if not (today and p.group().casefold() == "sẽ")), None)
+    statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None,
+                          today.start() if today else None) for m in matches]
+    named = _NAME_LIKE.search(body, span.start, span.end) is not None
+    for i, m in enumerate(matches):  # `Sau cuộc hội đàm, A và B …` with no talks told before: the talks
+        kind = _trigger_kind(m)[0]
+        if statuses[i] == "anaphor" and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) \
+                and (first_plan is None or first_plan.start() > m.start):
+            statuses[i] = "main"
+    if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
+           for s, m in zip(statuses, matches, strict=True)):
+        return []
+    for i in range(1, len(matches)):  # `Trong khuôn khổ chuyến thăm … và dự Hội nghị …`: both frame the news
+        between = body[matches[i - 1].end: matches[i].start]
+        if statuses[i] == "main" and statuses[i - 1] == "reference" and _AND.search(between) and not \
+                _PHRASE_END.search(between):
+            statuses[i] = "reference"
+    for i, m in enumerate(matches):  # `nằm trong khuôn khổ chuyến thăm Việt Nam từ ngày 5 đến 7/4`: a dated visit
+        if statuses[i] == "reference" and _trigger_kind(m)[0] == "visit":
+            phrase_end = _PHRASE_END.search(body, m.end, span.end)
+            if _DATE_RANGE.search(body, m.end, phrase_end.start() if phrase_end else span.end):
+                statuses[i] = "main"
+    mains = [m for s, m in zip(statuses, matches, strict=True) if s == "main"]
+    refs = [m for s, m in zip(statuses, matches, strict=True) if s == "reference"]
+    status = "main"
+    if not mains:
+        anaphor = next((m for s, m in zip(statuses, matches, strict=True) if s == "anaphor"), None)
+        if anaphor is None:
+            return []
+        mains, status = [anaphor], "anaphor"
+    sent = _Sentence(body, span, known)
+    first = mains[0]
+    clause_start = sent.semis[bisect_right(sent.semis, first.start) - 1] + 1 \
+        if bisect_right(sent.semis, first.start) else span.start
+    subject = [(clause_start, first.start)]
+    when = _subject_when(doc, subject)
+    ref_i = 0
+    segs = []
+    for i, m in enumerate(mains):
+        end = mains[i + 1].start if i + 1 < len(mains) else span.end
+        while ref_i < len(refs) and refs[ref_i].start <= m.start:
+            ref_i += 1
+        if ref_i < len(refs) and refs[ref_i].start < end:
+            end = refs[ref_i].start
+        segs.append((m, (m.start, end)))
+    out: list[Mention] = []
+    for i, (m, seg) in enumerate(segs):
+        visit = _trigger_kind(m)[0] == "visit"
+        if i and not visit and not _NAME_LIKE.search(body, *seg):
+            continue  # no one of its own: the same meeting as the trigger before
+        if i + 1 < len(segs) and _framing(body, sent, seg):
+            # `Tại phiên họp …, A làm việc với B`: the phrase frames the meetings after it.
+            if visit:
+                men = _read_sentence(doc, idx, sent, m, status, [*subject, seg], None, when)
+                if men.own_seg[0]:
+                    out.append(men)
+            subject = [*subject[:1], seg]  # the latest framing phrase only
+            when = _subject_when(doc, subject)
+            continue
+        guests = _guests(body, sent, m, seg) if status == "main" else []
+        for only in guests or [None]:
+            men = _read_sentence(doc, idx, sent, m, status, [*subject, seg], only, when)
+            if i and not men.own_seg[1] and not (visit and men.own_seg[0]):
+                continue
+            out.append(men)
+    if not out:
+        out = [_read_sentence(doc, idx, sent, first, status, [*subject[:1], (first.start, segs[-1][1][1])], None,
+                              _subject_when(doc, subject[:1]))]
+    if len(out) > 1 and out[0].kind == "visit" and out[0].own_seg == (False, 0):
+        out = out[1:]  # `X thăm … và hội đàm với Y`: the talks are the meeting
+    if refs and out and refs[0].start < first.start:
+        out[0].relative, out[0].ref_text = True, [r for r in refs if r.start < first.start][-1].text.casefold()
+    return [(men, status == "main") for men in out]
+
+
 def _mentions(doc: ArticleText) -> list[Mention]:
-    """One mention per sentence holding a meeting trigger that is not skipped."""
+    """The meeting mentions of each sentence holding a meeting trigger that is not skipped."""
     body = doc.body
     idx = SentenceIndex(body)
     by_sentence: dict[int, list[Hit]] = {}
     for m in hits(doc.extra, body, "meeting"):
         by_sentence.setdefault(idx.sentence_at(m.start).start, []).append(m)
+    known = doc.extra["_known_people"] = _Known(body)
+    told: set[str] = set()  # kinds of meeting told so far as news
     plan = []
-    for start, matches in by_sentence.items():
-        statuses = [_classify(body, start, m) for m in matches]
-        if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
-               for s, m in zip(statuses, matches, strict=True)):
-            continue
-        mains = [m for s, m in zip(statuses, matches, strict=True) if s == "main"]
-        # `đến Hà Nội trong chuyến thăm …, đã có cuộc hội đàm với …`: the talks are the meeting.
-        main = next((m for m in mains if _trigger_kind(m)[0] != "visit"), mains[0] if mains else None)
-        focus = main or next((m for s, m in zip(statuses, matches, strict=True) if s == "anaphor"), None)
-        if focus is None:
-            continue
-        cut = next((m.start for s, m in zip(statuses, matches, strict=True)
-                    if s == "reference" and m.start > focus.start), None)
-        refs = [m for s, m in zip(statuses, matches, strict=True) if s == "reference" and m.start < focus.start]
-        plan.append((focus, main is not None, cut, refs[-1].text.casefold() if refs else ""))
-    if not any(is_main for _, is_main, _, _ in plan):
+    for matches in by_sentence.values():
+        found = _sentence_mentions(doc, idx, matches, known, told)
+        told.update(men.kind for men, is_main in found if is_main)
+        plan += found
+    if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
-    out = []
-    for focus, is_main, cut, ref in plan:
-        men = _read_sentence(doc, idx, focus, "main" if is_main else "anaphor", cut)
-        if is_main and ref:
-            men.relative, men.ref_text = True, ref
-        out.append(men)
-    return out
+    return [men for men, _ in plan]
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -223,24 +592,39 @@ def _compatible(a: Mention, b: Mention) -> bool:
 def _absorb(group: Mention, other: Mention) -> None:
     """Merge ``other`` into ``group`` (people, localities, mode, location, date)."""
     group.members.append(other)
-    known = {p.name: i for i, p in enumerate(group.people)}
+    known = {name_key(p.name): i for i, p in enumerate(group.people)}
     for p in other.people:
-        if p.name not in known:
-            known[p.name] = len(group.people)
+        key = name_key(p.name)
+        if key not in known:
+            known[key] = len(group.people)
             group.people.append(p)
         else:
-            old = group.people[known[p.name]]
-            if (not old.title and p.title) or (not old.locality and p.locality):
-                group.people[known[p.name]] = Person(old.start, old.end, old.name, old.title or p.title,
-                                                     old.side or p.side, old.locality or p.locality)
+            old = group.people[known[key]]
+            side = p.side if p.sure and not old.sure else old.side or p.side
+            if (not old.title and p.title) or (not old.locality and p.locality) or side != old.side:
+                group.people[known[key]] = Person(old.start, old.end, old.name, old.title or p.title,
+                                                  side, old.locality or p.locality, old.sure or p.sure)
     group.localities = unique(group.localities + other.localities)
     if "online" in (group.mode, other.mode):
         group.mode = "online"
     elif "in_person" in (group.mode, other.mode):
         group.mode = "in_person"
     group.location = group.location or other.location
+    group.said_day = group.said_day or other.said_day
     if group.date is None and other.date is not None:
         group.date, group.precision = other.date, other.precision
+
+
+def _same_meeting(g: Mention, men: Mention) -> bool:
+    """``men`` tells meeting ``g`` again: a shared person, no counterpart of its own beside ``g``'s
+    (`A tiếp B` is not `A tiếp C`), the same kind or (for talks and receptions, which captions mix up)
+    two shared people."""
+    shared = len(g.names & men.names)
+    if not shared or not _compatible(g, men):
+        return False
+    if shared < 2 and g.names - men.names and men.names - g.names:
+        return False
+    return g.kind == men.kind or (shared >= 2 and {g.kind, men.kind} <= _CAPTION_KINDS)
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
@@ -248,27 +632,27 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
     groups: list[Mention] = []
     last: Mention | None = None
     pending: list[Mention] = []
-    for i, men in enumerate(mentions):
+    dated: list[Mention] = []
+    said = False  # some mention before says a day
+    by_trigger: dict[str, Mention] = {}
+    for men in mentions:
         if men.relative and men.date is None:
-            dated = [x for x in mentions[:i] if x.date is not None]
-            src = next((x for x in reversed(dated) if men.ref_text and x.trigger_text == men.ref_text),
-                       dated[-1] if dated else None)
+            src = by_trigger.get(men.ref_text) if men.ref_text else None
+            src = src or (dated[-1] if dated else None)
             if src is not None:
                 men.date, men.precision = src.date, src.precision
+            men.said_day = men.said_day or said  # `Sau đó, …` after `sáng 16-4`: a day is said, yearless
+        said = said or men.said_day
+        if men.date is not None:
+            dated.append(men)
+            by_trigger[men.trigger_text] = men
         if men.anaphoric:
             if last is not None:
                 _absorb(last, men)
             else:
                 pending.append(men)
             continue
-        target = None
-        for g in reversed(groups):
-            shared = len(g.names & men.names)
-            if not _compatible(g, men) or not shared:
-                continue
-            if (g.kind == men.kind) or shared >= 2:
-                target = g
-                break
+        target = next((g for g in reversed(groups[-_MERGE_BACK:]) if _same_meeting(g, men)), None)
         if target is None:
             groups.append(men)
             target = men
@@ -283,7 +667,9 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 
 def _keep(g: Mention) -> bool:
     """A meeting needs named sides: people, or localities with a date or a place."""
-    anchor = g.date is not None or g.location is not None
+    if g.date is None and all(m.past for m in [g, *g.members] if not m.anaphoric):
+        return False  # history without a date (`hồi Tổng thống X thăm Việt Nam`)
+    anchor = g.date is not None or g.location is not None or g.said_day
     n_people, n_loc = len(g.people), len(g.localities)
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
 
@@ -306,6 +692,24 @@ def _international(body: str, person: Person) -> bool:
     return INTL.search(affiliation) is not None
 
 
+def _keep_sides(g: Mention, sides: dict[frozenset[str], str]) -> None:
+    """Once a name has a side from a country in its title anywhere in the article, every mention keeps
+    it (`Thượng tướng, Phó Chủ tịch Quân ủy Trung ương Trung Quốc X` … `Thượng tướng X`)."""
+    for i, p in enumerate(g.people):
+        side = sides.get(name_key(p.name))
+        if side and not p.sure and side != p.side:
+            g.people[i] = replace(p, side=side)
+
+
+def _scope(doc: ArticleText, a: int, b: int, strict: bool = False):
+    """``scope_in`` of ``body[a:b]``, read once per span (many meetings share a sentence)."""
+    cache = doc.extra.setdefault("_scope", {})
+    key = (a, b, strict)
+    if key not in cache:
+        cache[key] = scope_in(doc.body[a:b], strict=strict)
+    return cache[key]
+
+
 def _foreign_sides(doc: ArticleText, idx: SentenceIndex, g: Mention) -> None:
     """A foreign name with no country in its title takes the one foreign country named in its sentence,
     else in its paragraph (`Tổng thống Nasagiin Bagabandi` in a Viet Nam–Mongolia story); one titled
@@ -315,12 +719,20 @@ def _foreign_sides(doc: ArticleText, idx: SentenceIndex, g: Mention) -> None:
         if p.side is not None or not is_foreign_name(p.name) or _international(body, p):
             continue
         sent = idx.sentence_at(p.start)
-        found = scope_in(sent.text).countries
+        found = _scope(doc, sent.start, sent.end).countries
         if not found:
-            a, b = idx.line_bounds(p.start)
-            found = scope_in(body[a:b]).countries
+            found = _scope(doc, *idx.line_bounds(p.start)).countries
         if len(found) == 1:
             g.people[i] = replace(p, side=found[0])
+
+
+def _bilateral_name(doc: ArticleText, g: Mention) -> bool:
+    """A conference whose name is bilateral: `Diễn đàn Doanh nghiệp Việt Nam - EU`, `Gặp gỡ Hoa Kỳ`."""
+    for men in [g, *g.members]:
+        after = doc.body[men.trigger: min(men.end, men.trigger + _NAME_SPAN)]
+        if _BILATERAL.search(after) or scope_in(after[:_NAME_SPAN // 2]).foreign:
+            return True
+    return False
 
 
 def _in_scope(doc: ArticleText, g: Mention) -> bool:
@@ -336,8 +748,12 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     vn, foreign = vn or loc_vn, foreign or loc_foreign
     if vn and foreign:
         return True
+    if (g.kind == "conference" or not g.people) and not foreign and \
+            not place_sides([g.location] if g.location else [])[1] and not _bilateral_name(doc, g):
+        # a Vietnamese meeting, or one of Vietnamese places only, that talks about a foreign country
+        return False
     for men in [g, *g.members]:
-        sc = scope_in(body[men.start: men.end], strict=True)
+        sc = _scope(doc, men.start, men.end, strict=True)
         vn, foreign = vn or sc.vn, foreign or sc.foreign
         if vn and foreign:
             return True
@@ -358,7 +774,10 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
         groups = [g for g in _merge(_mentions(doc)) if _keep(g)]
         if groups:
             idx = SentenceIndex(doc.body)
+            sides = doc.extra["_known_people"].sides()
+            sides.update({name_key(p.name): p.side for g in groups for p in g.people if p.sure and p.side})
             for g in groups:
+                _keep_sides(g, sides)
                 _foreign_sides(doc, idx, g)
                 g.in_scope = _in_scope(doc, g)
         cached = doc.extra["_meeting_groups"] = (len(doc.body), groups)
