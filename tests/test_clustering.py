@@ -5,14 +5,21 @@ import datetime as dt
 import pandas as pd
 
 from pipeline.clustering import agreement_events, dates_compatible, meeting_events
+from pipeline.gazetteer import lookup
 from pipeline.storage import frame
+
+
+def ids(name: str) -> str | None:
+    place = lookup(name)
+    return place.locality_id if place else None
 
 
 def meeting(mid: str, art: str, names: list[str], date=None, precision="unknown", kind="talks", **kw) -> dict:
     return {"meeting_id": mid * 16, "article_id": art * 16, "date": date, "date_precision": precision,
             "mode": kw.get("mode", "unknown"), "kind": kind, "location": kw.get("location"),
             "participants": [{"name": n, "title": None, "side": None} for n in names],
-            "localities": kw.get("localities", []), "evidence": "x", "evidence_start": 0, "evidence_end": 1}
+            "localities": kw.get("localities", []), "locality_ids": [ids(n) for n in kw.get("localities", [])],
+            "location_id": None, "evidence": "x", "evidence_start": 0, "evidence_end": 1}
 
 
 def articles(*ids: str, published=None) -> pd.DataFrame:
@@ -65,7 +72,7 @@ def test_agreements_merge_on_type_and_parties():
     def agreement(aid, art, parties, kind="letter_of_intent", status="signed"):
         return {"agreement_id": aid * 16, "article_id": art * 16, "agreement_type": kind, "status": status,
                 "signed_date": None, "date_precision": "unknown", "valid_from_year": None, "valid_to_year": None,
-                "parties": parties, "fields": [], "mode": "online", "evidence": "x", "evidence_start": 0,
+                "parties": parties, "party_ids": [ids(n) for n in parties], "fields": [], "mode": "online", "evidence": "x", "evidence_start": 0,
                 "evidence_end": 1}
 
     rows = [agreement("a", "1", ["Bắc Giang", "Nam Ninh"]), agreement("b", "2", ["Nam Ninh", "Bắc Giang"], status="planned"),

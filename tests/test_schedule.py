@@ -79,23 +79,24 @@ def _run(instance: dg.DagsterInstance, job: str, status: dg.DagsterRunStatus) ->
     return run
 
 
-def _publish_request(instance: dg.DagsterInstance):
-    return publish_after_batch.evaluate_tick(dg.build_sensor_context(instance=instance))
+def _publish_request(instance: dg.DagsterInstance, root: Path):
+    context = dg.build_sensor_context(instance=instance, resources={"data_root": DataRoot(data_dir=str(root))})
+    return publish_after_batch.evaluate_tick(context)
 
 
-def test_publish_waits_for_every_batch_run_then_publishes_once():
+def test_publish_waits_for_every_batch_run_then_publishes_once(tmp_path):
     with dg.instance_for_test() as instance:
-        assert _publish_request(instance).run_requests == []  # nothing built yet
+        assert _publish_request(instance, tmp_path).run_requests == []  # nothing built yet
         _run(instance, "build_batch", dg.DagsterRunStatus.SUCCESS)
         second = _run(instance, "build_batch", dg.DagsterRunStatus.STARTED)
-        waiting = _publish_request(instance)
+        waiting = _publish_request(instance, tmp_path)
         assert waiting.run_requests == [] and "1 batch runs" in waiting.skip_message
         instance.run_storage.handle_run_event(second.run_id, dg.DagsterEvent(  # the second run ends
             event_type_value=dg.DagsterEventType.RUN_SUCCESS.value, job_name="build_batch"))
-        requests = _publish_request(instance).run_requests
+        requests = _publish_request(instance, tmp_path).run_requests
         assert [r.run_key for r in requests] == [f"publish:{second.run_id}"]
         _run(instance, "publish", dg.DagsterRunStatus.SUCCESS)
-        assert _publish_request(instance).run_requests == []  # published after the last batch run
+        assert _publish_request(instance, tmp_path).run_requests == []  # published after the last batch run
 
 
 def test_sensors_and_schedule_are_off_by_default():

@@ -66,7 +66,7 @@ def test_missing_and_extra_columns_are_rejected():
 def test_figure_period_must_be_ordered():
     row = {"figure_id": "0123456789abcdef", "article_id": "fedcba9876543210", "metric": "gdp", "measure": "amount",
            "value": 1.0, "unit": "USD", "value_usd": None, "qualifier": "exact", "product": None, "locality": None,
-           "partner": None, "period_start": dt.date(2022, 9, 1), "period_end": dt.date(2022, 1, 1),
+           "partner": None, "locality_id": None, "partner_id": None, "period_start": dt.date(2022, 9, 1), "period_end": dt.date(2022, 1, 1),
            "evidence": "x", "evidence_start": 0, "evidence_end": 1}
     with pytest.raises(pandera.errors.SchemaErrors, match="period_ordered"):
         frame("trade_figures", [row])
