@@ -84,6 +84,8 @@ _DOWN = regex.compile(r"giảm|tụt", _FLAGS)
 _SHARE = _rx("chiếm|chiếm tỷ trọng|chiếm tỉ trọng|tỷ trọng|tỉ trọng|tương đương|bằng|đóng góp")
 # ``3% GDP``: a percentage of GDP is a share, whatever verb came before.
 _OF_GDP_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
+_LOOKBACK = 240  # characters: what a number measures is named within this stretch before it
+_TAIL = 120  # characters: the words after a number that still describe it
 _GROWTH_REACH = 60  # characters: a growth word further before a percentage than this does not govern it
 _TO_LEVEL = regex.compile(r"\s*(?:lên|xuống|còn)\b", _FLAGS)
 _LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:lên|xuống|còn)(?:\s+(?:mức|ở\s+mức|khoảng|gần|hơn|trên|dưới|chỉ|chừng|đến|tới))*"
@@ -123,8 +125,8 @@ _NOT_ECONOMY = regex.compile(
 _NOT_TRADE_TONNE = regex.compile(
     _W + r"(?:thu\s+mua|mua|sản\s+xuất|khai\s+thác|nuôi|nuôi\s+trồng|thu\s+hoạch|tiêu\s+thụ|chế\s+biến|đánh\s+bắt"
     r"|tồn\s+kho|dự\s+trữ|sản\s+lượng|trồng)" + _E, _FLAGS)
-_EXPORT_IMPORT = regex.compile(_W + r"(?:(?P<x>xuất\s+khẩu|(?:đã|được)\s+xuất|xuất\s+(?:sang|đi))|(?P<n>nhập\s+khẩu"
-                               r"|(?:đã|được)\s+nhập|nhập\s+(?:từ|về)))" + _E, _FLAGS)
+_EXPORTS = regex.compile(_W + r"(?:xuất\s+khẩu|(?:đã|được)\s+xuất|xuất\s+(?:sang|đi))" + _E, _FLAGS)
+_IMPORTS = regex.compile(_W + r"(?:nhập\s+khẩu|(?:đã|được)\s+nhập|nhập\s+(?:từ|về))" + _E, _FLAGS)
 # A conjunction opening a new clause: what was measured before it does not carry over.
 _CONJ = regex.compile(_W + r"(?:thì|nhưng|song|tuy\s+nhiên|trong\s+khi)" + _E, _FLAGS)
 _ANAPHOR_SUB = regex.compile(  # case-sensitive: a capital after it is a name, not an anaphor
@@ -240,6 +242,7 @@ class _Sentence:
 
     def __init__(self, ex: _Extractor, span: Span):
         self.ex, self.span = ex, span
+        self.found: dict[regex.Pattern, tuple[list[int], list[int], list]] = {}
 
     @cached_property
     def clauses(self) -> list[Span]:
@@ -248,16 +251,71 @@ class _Sentence:
             return [span]
         return clauses(body, span)
 
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [c.start for c in self.clauses]
+
     def clause_of(self, pos: int) -> Span:
-        for c in self.clauses:
-            if c.start <= pos < c.end:
-                return c
+        i = bisect.bisect_right(self._clause_starts, pos) - 1
+        if i >= 0 and pos < self.clauses[i].end:
+            return self.clauses[i]
         return self.span
+
+    def marks(self, rx: regex.Pattern) -> tuple[list[int], list[int], list]:
+        """(starts, ends, matches) of ``rx`` over the whole sentence, found once: every range question
+        about it is then a bisection, so a sentence with many numbers stays linear."""
+        got = self.found.get(rx)
+        if got is None:
+            ms = list(rx.finditer(self.ex.body, self.span.start, self.span.end))
+            got = self.found[rx] = ([m.start() for m in ms], [m.end() for m in ms], ms)
+        return got
+
+    def last(self, rx: regex.Pattern, a: int, b: int):
+        """The last match of ``rx`` lying inside ``body[a:b]``, else None."""
+        starts, ends, ms = self.marks(rx)
+        i = bisect.bisect_right(ends, b) - 1
+        return ms[i] if i >= 0 and starts[i] >= a else None
+
+    def last_end(self, rx: regex.Pattern, a: int, b: int) -> int:
+        m = self.last(rx, a, b)
+        return m.end() if m else -1
+
+    def tail(self, pos: int, clause: Span) -> int:
+        """End of the words right after a number: the next punctuation mark, at most ``_TAIL`` characters on."""
+        return self.first_start(_PUNCT, pos, min(clause.end, pos + _TAIL))
+
+    def first_start(self, rx: regex.Pattern, a: int, b: int) -> int:
+        """Start of the first match of ``rx`` inside ``body[a:b]``, else ``b``."""
+        starts, ends, _ = self.marks(rx)
+        i = bisect.bisect_left(starts, a)
+        return starts[i] if i < len(starts) and ends[i] <= b else b
 
     @cached_property
     def dates(self) -> list[DateMention]:
         doc = self.ex.doc
         return find_dates(self.span.text, doc.reference_year, doc.published_at, offset=self.span.start)
+
+    @cached_property
+    def periods(self) -> list[DateMention]:
+        """The sentence's dates that can be a figure's period (not anniversaries, comparisons or records)."""
+        body, start = self.ex.body, self.span.start
+        return [d for d in self.dates if d.kind != "anniversary" and d.period_start is not None
+                and not _DATE_NOT_PERIOD.search(body, max(start, d.start - 20), d.start)]
+
+    @cached_property
+    def _period_ends(self) -> list[int]:
+        return [d.end for d in self.periods]
+
+    def period(self, pos: int, clause: Span) -> DateMention | None:
+        """The period of the number at ``pos``: the nearest date before it (not one told before a reporting
+        verb, ``Ngày 5/6, ông X cho biết``), else the first after it in its clause."""
+        ds, ends = self.periods, self._period_ends
+        i = bisect.bisect_right(ends, pos) - 1
+        report = self.last(_REPORT, self.span.start, pos)
+        if i >= 0 and not (report and ends[i] <= report.start()):
+            return ds[i]
+        after = ds[i + 1] if i + 1 < len(ds) else None
+        return after if after is not None and pos < after.start < clause.end else None
 
     @cached_property
     def places(self) -> list[_Place]:
@@ -339,32 +397,13 @@ def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) 
     return None
 
 
-def _period(sent: _Sentence, body: str, pos: int, clause: Span):
-    cands = []
-    for d in sent.dates:
-        if d.kind == "anniversary" or d.period_start is None:
-            continue
-        if _DATE_NOT_PERIOD.search(body, max(sent.span.start, d.start - 20), d.start):
-            continue
-        if d.end <= pos and _REPORT.search(body, d.end, pos):
-            continue
-        cands.append(d)
-    before_clause = [d for d in cands if clause.start <= d.start and d.end <= pos]
-    if before_clause:
-        return before_clause[-1]
-    before = [d for d in cands if d.end <= pos]
-    if before:
-        return before[-1]
-    after = [d for d in cands if pos < d.start < clause.end]
-    return after[0] if after else None
-
-
 class _Extractor:
     def __init__(self, doc: ArticleText):
         self.doc = doc
         self.body = doc.body
         self.sents = doc.sentences
         self.cache: dict[int, _Sentence] = {}
+        self.antecedents: dict[tuple[int, str], object] = {}
         self._places: list | None = None
         self._place_starts: list[int] = []
 
@@ -391,12 +430,19 @@ class _Extractor:
     def antecedent(self, si: int, kind: str):
         """What ``thành phố``/``tỉnh``/``nước này`` refers to: the subject place (of that kind) of the nearest
         previous sentence that names one, else of the title."""
-        for j in range(si - 1, -1, -1):
-            t = _topic(self.sentence(j).places, kind)
-            if t is not None:
-                return t.place
-        t = _topic(self.title_places, kind)
-        return t.place if t is not None else None
+        chain, j = [], si
+        while (j, kind) not in self.antecedents:  # memoised: each sentence is looked at once per kind
+            chain.append(j)
+            t = _topic(self.sentence(j - 1).places if j > 0 else self.title_places, kind)
+            if t is not None or j == 0:
+                found = t.place if t is not None else None
+                break
+            j -= 1
+        else:
+            found = self.antecedents[(j, kind)]
+        for k in chain:
+            self.antecedents[(k, kind)] = found
+        return found
 
     def run(self) -> list[dict]:
         qs = find_quantities(self.body, _KEEP_UNITS)
@@ -420,12 +466,12 @@ class _Extractor:
             return None
         clause = sent.clause_of(q.start)
         prev_end, prev_metric = last.get(clause.start, (clause.start, None))
-        a = max(clause.start, prev_end)
+        a = max(clause.start, prev_end, q.start - _LOOKBACK)
         # cheap gates first: a percentage needs a growth or share word before it (or ``% GDP`` after it)
         if (q.unit == "percent" and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
             return None
-        if _TARGET.search(body, clause.start, q.start):
+        if sent.last(_TARGET, clause.start, q.start):
             return None
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
@@ -445,9 +491,9 @@ class _Extractor:
             spos = s[-1].start() if s else -1
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
-            stop = _PUNCT.search(body, q.end, clause.end)
-            if (gpos < 0 and spos < 0 or _PRICE_CLAUSE.search(body, clause.start, q.start)
-                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop.start() if stop else clause.end)):
+            stop = sent.tail(q.end, clause)
+            if (gpos < 0 and spos < 0 or sent.last(_PRICE_CLAUSE, clause.start, q.start)
+                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop)):
                 return None
             if gpos > spos:
                 measure = "change_pct"
@@ -464,8 +510,7 @@ class _Extractor:
         if metric is None:
             metric = prev_metric
         if metric is None and measure == "share_pct":
-            stop = _PUNCT.search(body, q.end, clause.end)
-            metric, prio = _best_metric(_metric_hits(body, q.end, stop.start() if stop else clause.end))
+            metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
                 return None
         elif metric == "gdp" and prio <= 1:
@@ -476,7 +521,7 @@ class _Extractor:
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
         elif metric in _FDI and q.unit != "project" and not self.foreign(sent, q.start):
             metric = "other"
-        metric = self.unit_metric(q, metric, window, clause, kind, sent.span.start)
+        metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return None
         last[clause.start] = (q.end, metric)
@@ -486,43 +531,44 @@ class _Extractor:
         """A bare ``tăng trưởng``: GDP when an economy (``kinh tế``, a country, a province…) is its subject,
         nearer than a firm, a sector or a demand (``Công ty X tăng trưởng 25%``, ``nhu cầu điện``)."""
         body, start = self.body, sent.span.start
-        g = _last(_GROWTH_WORD, body, a, pos)
+        g = sent.last_end(_GROWTH_WORD, a, pos)
         if g >= 0 and _ECONOMY_NEXT.match(body, g, pos):
             return "gdp"  # ``tốc độ tăng trưởng kinh tế``, ``tăng trưởng GDP``
         word = g if g >= 0 else pos
-        eco = _last(_ECONOMY, body, start, word)
+        eco = sent.last_end(_ECONOMY, start, word)
         for p in sent.places:
             if p.start < word and p.role in ("owner", "normal"):
                 eco = max(eco, p.end)
-        return "gdp" if eco >= 0 and eco >= _last(_NOT_ECONOMY, body, start, word) else "other"
+        return "gdp" if eco >= 0 and eco >= sent.last_end(_NOT_ECONOMY, start, word) else "other"
 
     def flow_of(self, si: int, pos: int) -> str:
         """A bare ``kim ngạch``: exports or imports when the text talks of one flow only (the sentence, else the
         nearest of the two sentences before it that names a flow)."""
-        if _BOTH_FLOWS.search(self.body, self.sents[si].start, pos):
+        if self.sentence(si).last(_BOTH_FLOWS, self.sents[si].start, pos):
             return "trade_turnover"
         para = self.body.rfind("\n", 0, self.sents[si].start)
         for j in range(si, max(-1, si - 3), -1):
-            span = self.sents[j]
+            span, sent = self.sents[j], self.sentence(j)
             if span.start < para:
                 break
-            flows = {m.lastgroup for m in _EXPORT_IMPORT.finditer(self.body, span.start, pos if j == si else span.end)}
-            if flows:
-                return {"x": "export_value", "n": "import_value"}[flows.pop()] if len(flows) == 1 else "trade_turnover"
+            end = pos if j == si else span.end
+            x, n = sent.last(_EXPORTS, span.start, end), sent.last(_IMPORTS, span.start, end)
+            if x or n:
+                return "trade_turnover" if x and n else "export_value" if x else "import_value"
         return "trade_turnover"
 
     def foreign(self, sent: _Sentence, pos: int) -> bool:
         """Foreign capital: a foreign cue before the number (``FDI``, ``nước ngoài``, or ``đầu tư vào`` a country
         by another country), with no domestic cue nearer to it."""
         start = sent.span.start
-        f = _last(_FOREIGN, self.body, start, pos)
+        f = sent.last_end(_FOREIGN, start, pos)
         if f < 0:
             into = {p.place.country for p in sent.places if p.start < pos and p.role == "into"
                     and p.place.level == "country" and _INVEST_INTO.search(self.body, max(start, p.start - 20), p.start)}
             if into and any(p.place.level == "country" and p.place.country not in into and p.role in ("normal", "owner")
                             for p in sent.places if p.start < pos):
                 f = start
-        return f >= 0 and _last(_DOMESTIC, self.body, start, pos) < f
+        return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
 
     @staticmethod
     def changed(window: str) -> bool:
@@ -531,10 +577,10 @@ class _Extractor:
         return bool(verbs) and not _LEVEL_AFTER_VERB.search(window, verbs[-1].end())
 
     def unit_metric(self, q: Quantity, metric: str | None, window: str, clause: Span, kind: str,
-                    sent_start: int) -> str | None:
+                    sent: _Sentence) -> str | None:
         body = self.body
         if q.unit == "vehicle":
-            return "vehicle_crossings" if _VEHICLE_CUE.search(body, sent_start, clause.end) else None
+            return "vehicle_crossings" if sent.last(_VEHICLE_CUE, sent.span.start, clause.end) else None
         if q.unit in ("tonne", "TEU", "container"):
             # a tonnage bought, grown, mined or stocked is not traded, unless a trade word comes after that verb
             other = _last(_NOT_TRADE_TONNE, window, _last(_PUNCT, window, 0, len(window)) + 1, len(window))
@@ -543,12 +589,11 @@ class _Extractor:
                 return "export_volume"
             return "goods_volume" if _last(_GOODS_CUE, near, 0, len(near)) > other else None
         if q.unit == "project":
-            if not _INVEST.search(body, clause.start, clause.end):
+            if not sent.last(_INVEST, clause.start, clause.end):
                 return None
-            stop = _PUNCT.search(body, q.end, clause.end)
-            if _DOMESTIC.search(body, q.end, stop.start() if stop else clause.end):
+            if sent.last(_DOMESTIC, q.end, sent.tail(q.end, clause)):
                 return "other"
-            return ("fdi_projects" if _FOREIGN.search(body, clause.start, clause.end) or metric in _FDI
+            return ("fdi_projects" if sent.last(_FOREIGN, clause.start, clause.end) or metric in _FDI
                     else "other")
         if metric in ("goods_volume", "vehicle_crossings"):
             return None  # only tonnes and vehicles measure these
@@ -567,8 +612,7 @@ class _Extractor:
         None. Partners, compared places and other places after the number are never the locality."""
         body = self.body
         sent = self.sentence(si)
-        stop = _PUNCT.search(body, q.end, clause.end)
-        stop = stop.start() if stop else clause.end
+        stop = sent.tail(q.end, clause)
         ok = ("owner", "normal", "into") if fdi else ("owner", "normal")
         cands = [p for p in sent.places if p.role in ok]
         spans = [(seg_start, q.start)]
@@ -590,15 +634,15 @@ class _Extractor:
 
     def reference(self, si: int, a: int, b: int):
         """The place a nation word or an anaphor in ``body[a:b]`` stands for (None: unresolved); False: none."""
-        body = self.body
-        if _NATION.search(body, a, b):
+        sent = self.sentence(si)
+        if sent.last(_NATION, a, b):
             return _vn()
-        if _ANAPHOR_COUNTRY.search(body, a, b):
+        if sent.last(_ANAPHOR_COUNTRY, a, b):
             return self.antecedent(si, "country")
-        subs = list(_ANAPHOR_SUB.finditer(body, a, b))
-        if subs:  # the last one: ``trên địa bàn huyện`` is the district
-            return self.antecedent(si, subs[-1].lastgroup)
-        if _ANAPHOR_BOTH.search(body, a, b):
+        sub = sent.last(_ANAPHOR_SUB, a, b)
+        if sub:  # the last one: ``trên địa bàn huyện`` is the district
+            return self.antecedent(si, sub.lastgroup)
+        if sent.last(_ANAPHOR_BOTH, a, b):
             return self.antecedent(si, "sub") or self.antecedent(si, "country")
         return False
 
@@ -608,11 +652,11 @@ class _Extractor:
         fdi = metric in _FDI
         loc_place = self.locality(q, si, clause, seg_start, fdi)
         partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
-        period = _period(sent, self.body, q.start, clause)
+        period = sent.period(q.start, clause)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
-            prods = list(_PRODUCT_RX.finditer(self.body, clause.start, q.start))
-            product = prods[-1].group() if prods else None
+            prod = sent.last(_PRODUCT_RX, clause.start, q.start)
+            product = prod.group() if prod else None
         return {
             "metric": metric,
             "measure": measure,
