@@ -234,3 +234,11 @@ def test_long_sentence_is_linear(piece):
     t = time.process_time()
     rows(body)
     assert time.process_time() - t < 10
+
+
+def test_value_usd_own_stated_or_converted():
+    got = rows("Năm 2018, kim ngạch xuất khẩu của tỉnh đạt 120 triệu USD; thu ngân sách đạt 6,616 tỷ nhân dân tệ.", None)
+    assert [(r["unit"], r["value_usd"], r["value_usd_source"]) for r in got] == [
+        ("USD", 1.2e8, "stated"), ("CNY", pytest.approx(1e9, rel=1e-3), "converted")]
+    (r,) = rows("Thu ngân sách đạt 6,616 tỷ nhân dân tệ.", None)  # no year anywhere: no rate to use
+    assert (r["value_usd"], r["value_usd_source"]) == (None, None)

@@ -23,7 +23,7 @@ import regex
 
 from pipeline.dates import DateMention, find_dates
 from pipeline.extract import ArticleText
-from pipeline.numbers import UNIT_KIND, Quantity, find_quantities
+from pipeline.numbers import UNIT_KIND, Quantity, find_quantities, usd_equivalent
 from pipeline.text import Span, clauses
 
 try:  # the gazetteer is another module; without it figures carry no locality
@@ -151,7 +151,8 @@ _FDI = frozenset({"fdi_capital", "fdi_projects"})
 _ENTITY = regex.compile(r"[\s,;:()\-–]*(?:\w+\s+){0,2}?(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|hãng|nhà\s+máy|công\s+trình|dự\s+án"
                         r"|hợp\s+tác\s+xã|ngân\s+hàng|cơ\s+sở|đơn\s+vị|xí\s+nghiệp)" + _E, _FLAGS)
 # Amounts smaller than these (a household's, a ticket's) are not the economic figures this table holds.
-_MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6}
+_MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6, "KRW": 5e7, "LAK": 5e8, "KHR": 2e8,
+               "RUB": 3e6, "THB": 1.5e6, "NZD": 5e4, "AUD": 5e4, "SGD": 5e4, "GBP": 5e4}
 _ANAPHOR_COUNTRY = regex.compile(
     _W + r"(?:nước\s+này|quốc\s+gia\s+này|nền\s+kinh\s+tế\s+này|đất\s+nước\s+này|nước\s+bạn|xứ\s+sở\s+này"
     r"|đảo\s+quốc\s+này|hai\s+nước)" + _E, _FLAGS)
@@ -182,7 +183,8 @@ _BETWEEN = regex.compile(r"(?<!\w)giữa\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _AND_BEFORE = regex.compile(r"(?<!\w)(?:và|với)\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _PARENT_GAP = regex.compile(r"\s*(?:,|\(|-|–)\s*$")
 _LEVEL_RANK = {"province": 0, "region": 0, "prefecture": 1, "city": 1, "county": 2, "district": 2}
-_KEEP_UNITS = frozenset({"CNY", "USD", "VND", "EUR", "JPY", "percent", "tonne", "vehicle", "project", "TEU", "container"})
+_KEEP_UNITS = frozenset({u for u, k in UNIT_KIND.items() if k == "currency"}
+                        | {"percent", "tonne", "vehicle", "project", "TEU", "container"})
 _VN = None
 
 
@@ -657,12 +659,17 @@ class _Extractor:
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
             prod = sent.last(_PRODUCT_RX, clause.start, q.start)
             product = prod.group() if prod else None
+        usd, usd_source = None, None
+        if UNIT_KIND.get(q.unit) == "currency":
+            year = period.period_start.year if period else self.doc.reference_year
+            usd, usd_source = usd_equivalent(float(value), q.unit, q.value_usd, year)
         return {
             "metric": metric,
             "measure": measure,
             "value": float(value),
             "unit": q.unit,
-            "value_usd": q.value_usd,
+            "value_usd": usd,
+            "value_usd_source": usd_source,
             "qualifier": q.qualifier,
             "product": product,
             "locality": getattr(loc_place, "canonical", None),
