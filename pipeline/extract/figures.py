@@ -406,6 +406,7 @@ class _Extractor:
         self.sents = doc.sentences
         self.cache: dict[int, _Sentence] = {}
         self.antecedents: dict[tuple[int, str], object] = {}
+        self.dropped: dict[int, str] = {}
         self._places: list | None = None
         self._place_starts: list[int] = []
 
@@ -465,23 +466,23 @@ class _Extractor:
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
         body, sent = self.body, self.sentence(si)
         if _PRICE_AFTER.match(body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0):
-            return None
+            return self.drop(q, "price or small amount")
         clause = sent.clause_of(q.start)
         prev_end, prev_metric = last.get(clause.start, (clause.start, None))
         a = max(clause.start, prev_end, q.start - _LOOKBACK)
         # cheap gates first: a percentage needs a growth or share word before it (or ``% GDP`` after it)
         if (q.unit == "percent" and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
-            return None
+            return self.drop(q, "percent without growth or share word")
         if sent.last(_TARGET, clause.start, q.start):
-            return None
+            return self.drop(q, "target or plan")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
             a, prev_metric = cut, None
         hits = _metric_hits(body, a, q.start)
         metric, prio = _best_metric(hits)
         if metric == "-":
-            return None
+            return self.drop(q, "blocked by a non-figure word")
         window = body[a:q.start]
         measure = "amount"
         value = q.value
@@ -496,25 +497,25 @@ class _Extractor:
             stop = sent.tail(q.end, clause)
             if (gpos < 0 and spos < 0 or sent.last(_PRICE_CLAUSE, clause.start, q.start)
                     or _AFTER_SHARE_BLOCK.search(body, q.end, stop)):
-                return None
+                return self.drop(q, "percent: price, or share of a non-economic total")
             if gpos > spos:
                 measure = "change_pct"
                 if _TO_LEVEL.match(window, g[-1].end()) or _LEVEL_BEFORE.search(window, g[-1].end()):
                     # ``giảm còn 3%``: the new level; only a growth rate's level is itself a change
                     if not _RATE.search(window, 0, g[-1].start()):
-                        return None
+                        return self.drop(q, "percent: a new level")
                 elif _DOWN.match(g[-1].group()):
                     value = -value
             else:
                 measure = "share_pct"
         elif _ABS_CHANGE.search(window) or _THRESHOLD.search(window) or self.changed(window):
-            return None
+            return self.drop(q, "absolute change or threshold")
         if metric is None:
             metric = prev_metric
         if metric is None and measure == "share_pct":
             metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
-                return None
+                return self.drop(q, "blocked by a non-figure word")
         elif metric == "gdp" and prio <= 1:
             metric = self.growth_of(sent, a, q.start)
         elif metric == "trade_turnover" and prio == 2:
@@ -525,9 +526,13 @@ class _Extractor:
             metric = "other"
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
-            return None
+            return self.drop(q, "no metric for this unit")
         last[clause.start] = (q.end, metric)
         return self.row(q, si, clause, a, metric, measure, value)
+
+    def drop(self, q: Quantity, reason: str) -> None:
+        """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
+        self.dropped[q.start] = reason
 
     def growth_of(self, sent: _Sentence, a: int, pos: int) -> str:
         """A bare ``tăng trưởng``: GDP when an economy (``kinh tế``, a country, a province…) is its subject,
