@@ -242,3 +242,27 @@ def test_value_usd_own_stated_or_converted():
         ("USD", 1.2e8, "stated"), ("CNY", pytest.approx(1e9, rel=1e-3), "converted")]
     (r,) = rows("Thu ngân sách đạt 6,616 tỷ nhân dân tệ.", None)  # no year anywhere: no rate to use
     assert (r["value_usd"], r["value_usd_source"]) == (None, None)
+
+
+def test_bilateral_word_song_phuong_is_not_the_conjunction_song():
+    (r,) = rows("Hai bộ trưởng nhất trí thúc đẩy kim ngạch song phương, hiện ở mức 3,5 tỷ USD.")
+    assert key(r) == ("trade_turnover", "amount", 3.5e9, "USD")
+
+
+def test_from_level_and_to_level_are_both_figures():
+    got = rows("Thương mại hai chiều đã tăng nhanh từ 120 triệu USD năm 2010 lên 1,4 tỷ USD năm 2019.")
+    assert [key(r) for r in got] == [("trade_turnover", "amount", 1.2e8, "USD"),
+                                     ("trade_turnover", "amount", 1.4e9, "USD")]
+
+
+def test_rate_per_year_is_a_figure_price_per_kg_is_not():
+    (r,) = rows("Kim ngạch thương mại giữa hai tỉnh hiện đạt khoảng 60 triệu USD/năm.")
+    assert key(r) == ("trade_turnover", "amount", 6e7, "USD")
+    assert rows("Giá xuất khẩu bình quân đạt 2.100 USD/tấn.") == []
+
+
+def test_value_of_signed_documents_loans_and_grants():
+    got = rows("Hai bên đã ký 12 văn kiện hợp tác với tổng trị giá hơn 3 tỷ USD, trong đó có 2 dự án vốn vay ODA "
+               "trị giá 45 tỷ yên và một khoản viện trợ không hoàn lại 8 triệu USD.")
+    assert [key(r) for r in got] == [("other", "amount", 3e9, "USD"), ("other", "amount", 2.0, "project"),
+                                     ("other", "amount", 4.5e10, "JPY"), ("other", "amount", 8e6, "USD")]

@@ -91,9 +91,10 @@ _TO_LEVEL = regex.compile(r"\s*(?:lên|xuống|còn)\b", _FLAGS)
 _LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:lên|xuống|còn)(?:\s+(?:mức|ở\s+mức|khoảng|gần|hơn|trên|dưới|chỉ|chừng|đến|tới))*"
                               r"\s*$", _FLAGS)
 _RATE = regex.compile(_W + r"(?:tăng\s+trưởng|tốc\s+độ\s+tăng)" + _E, _FLAGS)
-_ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở)\w+){0,2}\s+$", _FLAGS)
+# ``tăng từ X lên Y``: X is a level (the starting one), not a change.
+_ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở|từ)\w+){0,2}\s+$", _FLAGS)
 _VERB = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?!\w)", _FLAGS)
-_LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được")
+_LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|từ")
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
 _PRICE_CLAUSE = _rx("giá|lãi suất|tỷ giá|tỉ giá|lạm phát|chỉ số giá|CPI|giá cả")
@@ -104,7 +105,8 @@ _TARGET = regex.compile(
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược)" + _E, _FLAGS)
-_PRICE_AFTER = regex.compile(r"\s*/\s*\w")
+# ``/kg``, ``/người``: a price or a per-head figure; ``/năm``, ``mỗi ngày``: a rate over time, still a figure.
+_PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
 _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng|biên giới|lượt xe"
                    "|lượt phương tiện")
 _GOODS_CUE = regex.compile(_W + r"(?:hàng\s+hóa|hàng\s+hoá|thông\s+quan|qua\s+cửa\s+khẩu|qua\s+cảng|xuất\s+nhập\s+khẩu"
@@ -128,7 +130,8 @@ _NOT_TRADE_TONNE = regex.compile(
 _EXPORTS = regex.compile(_W + r"(?:xuất\s+khẩu|(?:đã|được)\s+xuất|xuất\s+(?:sang|đi))" + _E, _FLAGS)
 _IMPORTS = regex.compile(_W + r"(?:nhập\s+khẩu|(?:đã|được)\s+nhập|nhập\s+(?:từ|về))" + _E, _FLAGS)
 # A conjunction opening a new clause: what was measured before it does not carry over.
-_CONJ = regex.compile(_W + r"(?:thì|nhưng|song|tuy\s+nhiên|trong\s+khi)" + _E, _FLAGS)
+_CONJ = regex.compile(_W + r"(?:thì|nhưng|song(?!\s+(?:phương|song|hành|ngữ|sinh|đề))|tuy\s+nhiên|trong\s+khi)" + _E,
+                      _FLAGS)
 _ANAPHOR_SUB = regex.compile(  # case-sensitive: a capital after it is a name, not an anaphor
     r"(?<!(?:các|những|nhiều|mọi|\d)\s+)(?<!\w)(?:(?P<city>[tT]hành\s+phố|[tT]hủ\s+đô|TP|Tp)|(?P<province>[tT]ỉnh)"
     r"|(?P<district>[hH]uyện|[tT]hị\s+xã|[qQ]uận)|(?P<sub>[đĐ]ịa\s+phương|[đĐ]ịa\s+bàn))(?!\w)(?!\s*\.?\s*\p{Lu})")
@@ -156,7 +159,7 @@ _MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6, "KRW"
 _ANAPHOR_COUNTRY = regex.compile(
     _W + r"(?:nước\s+này|quốc\s+gia\s+này|nền\s+kinh\s+tế\s+này|đất\s+nước\s+này|nước\s+bạn|xứ\s+sở\s+này"
     r"|đảo\s+quốc\s+này|hai\s+nước)" + _E, _FLAGS)
-_INVEST = regex.compile(r"đầu\s+tư|FDI", _FLAGS)
+_INVEST = regex.compile(r"đầu\s+tư|FDI|ODA|vốn\s+vay|viện\s+trợ|không\s+hoàn\s+lại", _FLAGS)
 _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" + _E, _FLAGS)
 _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|thông tin|thông báo|báo cáo|giới thiệu"
               "|công bố|chia sẻ|tiết lộ")
