@@ -266,3 +266,19 @@ def test_value_of_signed_documents_loans_and_grants():
                "trị giá 45 tỷ yên và một khoản viện trợ không hoàn lại 8 triệu USD.")
     assert [key(r) for r in got] == [("other", "amount", 3e9, "USD"), ("other", "amount", 2.0, "project"),
                                      ("other", "amount", 4.5e10, "JPY"), ("other", "amount", 8e6, "USD")]
+
+
+def test_metric_carries_over_to_the_next_clause_of_the_sentence():
+    got = rows("Kim ngạch buôn bán giữa hai tỉnh năm 2020 đạt 80 triệu USD; 9 tháng đầu năm 2021, đạt 75 triệu USD.")
+    assert [key(r) for r in got] == [("trade_turnover", "amount", 8e7, "USD"), ("trade_turnover", "amount", 7.5e7, "USD")]
+    assert got[1]["period_end"] == date(2021, 9, 30)
+
+
+def test_listed_percentage_takes_the_measure_of_the_one_before():
+    got = rows("Tăng trưởng kinh tế của tỉnh năm 2019 đạt 7,1%, năm 2020 đạt 3,4%.")
+    assert [key(r)[1:3] for r in got] == [("change_pct", 7.1), ("change_pct", 3.4)]
+
+
+def test_current_level_inside_a_target_sentence():
+    (r,) = rows("Hai bên đặt mục tiêu nâng kim ngạch thương mại lên 5 tỷ USD, từ mức 3,2 tỷ USD hiện nay.")
+    assert key(r) == ("trade_turnover", "amount", 3.2e9, "USD")

@@ -85,6 +85,7 @@ _SHARE = _rx("chiếm|chiếm tỷ trọng|chiếm tỉ trọng|tỷ trọng|t�
 # ``3% GDP``: a percentage of GDP is a share, whatever verb came before.
 _OF_GDP_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
 _LOOKBACK = 240  # characters: what a number measures is named within this stretch before it
+_LIST_GAP = 40  # characters between two listed percentages
 _TAIL = 120  # characters: the words after a number that still describe it
 _GROWTH_REACH = 60  # characters: a growth word further before a percentage than this does not govern it
 _TO_LEVEL = regex.compile(r"\s*(?:lên|xuống|còn)\b", _FLAGS)
@@ -106,6 +107,8 @@ _TARGET = regex.compile(
     r"|hi\s+vọng|nhằm|cam\s+kết|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược)" + _E, _FLAGS)
 # ``/kg``, ``/người``: a price or a per-head figure; ``/năm``, ``mỗi ngày``: a rate over time, still a figure.
+# ``từ mức 12 tỷ USD hiện nay``: today's level, a fact even inside a sentence about a target.
+_CURRENT_AFTER = regex.compile(r"\s*(?:\(|,)?\s*(?:như\s+)?(?:hiện\s+nay|hiện\s+tại|hiện\s+thời)" + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
 _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng|biên giới|lượt xe"
                    "|lượt phương tiện")
@@ -456,7 +459,7 @@ class _Extractor:
             return []
         starts = [s.start for s in self.sents]
         rows: list[dict] = []
-        last: dict[int, tuple[int, str]] = {}  # clause start -> (end of last figure, its metric)
+        last: dict[int, tuple[int, str, str]] = {}  # sentence -> (end of its last figure, metric, measure)
         for q in qs:
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0 or q.end > self.sents[si].end:
@@ -471,13 +474,16 @@ class _Extractor:
         if _PRICE_AFTER.match(body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0):
             return self.drop(q, "price or small amount")
         clause = sent.clause_of(q.start)
-        prev_end, prev_metric = last.get(clause.start, (clause.start, None))
+        # what the sentence's previous figure measured carries over (``năm 2017 đạt X; năm 2018 đạt Y``)
+        prev_end, prev_metric, prev_measure = last.get(si, (clause.start, None, None))
         a = max(clause.start, prev_end, q.start - _LOOKBACK)
+        # ``năm 2015 tăng 5%, năm 2016 đạt 6%``: a percentage listed right after another is measured the same way
+        listed = prev_measure if q.unit == "percent" and q.start - prev_end <= _LIST_GAP else None
         # cheap gates first: a percentage needs a growth or share word before it (or ``% GDP`` after it)
-        if (q.unit == "percent" and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
+        if (q.unit == "percent" and not listed and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
             return self.drop(q, "percent without growth or share word")
-        if sent.last(_TARGET, clause.start, q.start):
+        if sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end):
             return self.drop(q, "target or plan")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
@@ -498,10 +504,12 @@ class _Extractor:
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
             stop = sent.tail(q.end, clause)
-            if (gpos < 0 and spos < 0 or sent.last(_PRICE_CLAUSE, clause.start, q.start)
+            if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
                     or _AFTER_SHARE_BLOCK.search(body, q.end, stop)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
-            if gpos > spos:
+            if gpos < 0 and spos < 0:
+                measure = listed
+            elif gpos > spos:
                 measure = "change_pct"
                 if _TO_LEVEL.match(window, g[-1].end()) or _LEVEL_BEFORE.search(window, g[-1].end()):
                     # ``giảm còn 3%``: the new level; only a growth rate's level is itself a change
@@ -530,7 +538,7 @@ class _Extractor:
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
-        last[clause.start] = (q.end, metric)
+        last[si] = (q.end, metric, measure)
         return self.row(q, si, clause, a, metric, measure, value)
 
     def drop(self, q: Quantity, reason: str) -> None:
