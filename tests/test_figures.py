@@ -282,3 +282,8 @@ def test_listed_percentage_takes_the_measure_of_the_one_before():
 def test_current_level_inside_a_target_sentence():
     (r,) = rows("Hai bên đặt mục tiêu nâng kim ngạch thương mại lên 5 tỷ USD, từ mức 3,2 tỷ USD hiện nay.")
     assert key(r) == ("trade_turnover", "amount", 3.2e9, "USD")
+
+
+def test_tri_gia_of_a_bond_or_a_private_event_is_no_figure():
+    assert rows("Lô trái phiếu của công ty trị giá 300 tỷ đồng đã được gia hạn.") == []
+    assert rows("Một bữa tiệc xa hoa trị giá 2 triệu USD gây xôn xao dư luận.") == []
