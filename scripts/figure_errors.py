@@ -63,6 +63,7 @@ def classify_doc(score, gold: dict, art: dict, out: Counter, listing: list) -> t
             for k in ATTRS:
                 if k not in g:
                     continue
+                out["~attributes checked"] += 1
                 gv, pv = g[k], p.get(k)
                 pv = pv.isoformat() if hasattr(pv, "isoformat") else pv
                 ok = (score.close(gv, pv, 0.01) if k == "value_usd" else
@@ -117,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         t, p, n = classify_doc(score, gold, art, out, listing)
         tp, fp, fn = tp + t, fp + p, fn + n
     prec, rec = tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0
-    print(f"figures tp={tp} fp={fp} fn={fn} P={prec:.3f} R={rec:.3f} F1={2 * prec * rec / (prec + rec or 1):.3f}")
+    seen = out.pop("~attributes checked", 0)
+    wrong = sum(n for cls, n in out.items() if cls.startswith("attr/"))
+    print(f"figures tp={tp} fp={fp} fn={fn} P={prec:.3f} R={rec:.3f} F1={2 * prec * rec / (prec + rec or 1):.3f} "
+          f"attr={1 - wrong / seen if seen else 1:.3f} ({seen} checked)")
     print(f"{'class':<62} count")
     for cls, n in sorted(out.items(), key=lambda kv: (kv[0].split("/")[0], -kv[1], kv[0])):
         print(f"{cls:<62} {n}")

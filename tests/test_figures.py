@@ -287,3 +287,13 @@ def test_current_level_inside_a_target_sentence():
 def test_tri_gia_of_a_bond_or_a_private_event_is_no_figure():
     assert rows("Lô trái phiếu của công ty trị giá 300 tỷ đồng đã được gia hạn.") == []
     assert rows("Một bữa tiệc xa hoa trị giá 2 triệu USD gây xôn xao dư luận.") == []
+
+
+@needs_gaz
+def test_two_sided_figure_is_viet_nams_with_the_articles_counterpart():
+    body = ("Thủ tướng Việt Nam đã hội đàm với Thủ tướng Thái Lan tại Bangkok. Hai nhà lãnh đạo nhất trí tăng cường hợp "
+            "tác với Thái Lan.\nNăm 2021, thương mại song phương đạt 18 tỷ USD.\nKim ngạch thương mại hai nước quý I "
+            "đạt 4,2 tỷ USD.")
+    got = rows(body)
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [(1.8e10, "Việt Nam", "Thái Lan"),
+                                                                       (4.2e9, "Việt Nam", "Thái Lan")]

@@ -161,7 +161,11 @@ _MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6, "KRW"
                "RUB": 3e6, "THB": 1.5e6, "NZD": 5e4, "AUD": 5e4, "SGD": 5e4, "GBP": 5e4}
 _ANAPHOR_COUNTRY = regex.compile(
     _W + r"(?:nước\s+này|quốc\s+gia\s+này|nền\s+kinh\s+tế\s+này|đất\s+nước\s+này|nước\s+bạn|xứ\s+sở\s+này"
-    r"|đảo\s+quốc\s+này|hai\s+nước)" + _E, _FLAGS)
+    r"|đảo\s+quốc\s+này)" + _E, _FLAGS)
+# A figure of two sides (``hai nước``, ``song phương``…): in an article about Viet Nam and one foreign country it
+# is Viet Nam's figure with that country as partner.
+_BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+chiều|giữa\s+hai)" + _E, _FLAGS)
+_TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
 _INVEST = regex.compile(r"đầu\s+tư|FDI|ODA|vốn\s+vay|viện\s+trợ|không\s+hoàn\s+lại", _FLAGS)
 _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" + _E, _FLAGS)
 _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|thông tin|thông báo|báo cáo|giới thiệu"
@@ -436,6 +440,21 @@ class _Extractor:
         title = self.doc.title or ""
         return _roles(title, Span(0, len(title), title), find_places(title)) if title else []
 
+    @cached_property
+    def counterpart(self):
+        """The foreign country the article is about: the one named most often (a place counts for its
+        country), the earliest on a tie; None when the article never names Viet Nam or no other country."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for i, pm in enumerate(self.places_in(0, len(self.body))):
+            c = pm.place.country
+            counts[c] = counts.get(c, 0) + 1
+            first.setdefault(c, i)
+        if "VN" not in counts or len(counts) < 2:
+            return None
+        best = min((c for c in counts if c != "VN"), key=lambda c: (-counts[c], first[c]))
+        return _country(best)
+
     def antecedent(self, si: int, kind: str):
         """What ``thành phố``/``tỉnh``/``nước này`` refers to: the subject place (of that kind) of the nearest
         previous sentence that names one, else of the title."""
@@ -540,6 +559,17 @@ class _Extractor:
             return self.drop(q, "no metric for this unit")
         last[si] = (q.end, metric, measure)
         return self.row(q, si, clause, a, metric, measure, value)
+
+    def bilateral(self, loc, partner):
+        """(locality, partner) of a two-sided figure with no partner named: Viet Nam's, with the article's
+        counterpart (when the locality is Viet Nam or unknown)."""
+        cp = self.counterpart
+        vn = _vn()
+        if cp is None or (loc is not None and loc is not vn and getattr(loc, "country", None) != "VN"):
+            return loc, partner
+        if loc is not None and loc is not vn:
+            return loc, cp.canonical  # a Vietnamese province's trade with the counterpart
+        return vn, cp.canonical
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
@@ -655,6 +685,8 @@ class _Extractor:
         sent = self.sentence(si)
         if sent.last(_NATION, a, b):
             return _vn()
+        if sent.last(_TWO_COUNTRIES, a, b):
+            return _vn() if self.counterpart is not None else self.antecedent(si, "country")
         if sent.last(_ANAPHOR_COUNTRY, a, b):
             return self.antecedent(si, "country")
         sub = sent.last(_ANAPHOR_SUB, a, b)
@@ -670,6 +702,8 @@ class _Extractor:
         fdi = metric in _FDI
         loc_place = self.locality(q, si, clause, seg_start, fdi)
         partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
+        if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
+            loc_place, partner = self.bilateral(loc_place, partner)
         period = sent.period(q.start, clause)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
@@ -696,6 +730,12 @@ class _Extractor:
             "evidence_start": sent.span.start,
             "evidence_end": sent.span.end,
         }
+
+
+def _country(iso2: str):
+    from pipeline.gazetteer import country_name, lookup
+    name = country_name(iso2)
+    return lookup(name) if name else None
 
 
 def _vn():
