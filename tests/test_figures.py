@@ -196,9 +196,9 @@ def test_targets_and_non_trade_amounts_skipped(body):
     # ``Thái Bình Dương`` is an ocean, not Thái Bình
     ("Theo thống kê của Vụ châu Á Thái Bình Dương, năm 2004, kim ngạch xuất khẩu sang Hàn Quốc đạt 673 triệu USD.",
      [("export_value", "amount", 673000000.0, "USD", None, "Hàn Quốc")]),
-    # investment into a country by another: FDI, locality the host, partner the investor
+    # capital crossing a border is the investor's figure, the host its partner (ANNOTATION.md, adjudicated R3)
     ("Indonesia đứng thứ 24 trong số các quốc gia có vốn đầu tư vào Việt Nam, với tổng vốn đăng ký khoảng 123 triệu "
-     "USD.", [("fdi_capital", "amount", 123000000.0, "USD", "Việt Nam", "Indonesia")]),
+     "USD.", [("fdi_capital", "amount", 123000000.0, "USD", "Indonesia", "Việt Nam")]),
     ("Năm 2003, Trung Quốc đã thu hút tới 54 tỷ USD FDI.",
      [("fdi_capital", "amount", 54000000000.0, "USD", "Trung Quốc", None)]),
     ("Năm 2004, Trung Quốc tăng trưởng 9,5%.", [("gdp", "change_pct", 9.5, "percent", "Trung Quốc", None)]),
@@ -297,3 +297,11 @@ def test_two_sided_figure_is_viet_nams_with_the_articles_counterpart():
     got = rows(body)
     assert [(r["value"], r["locality"], r["partner"]) for r in got] == [(1.8e10, "Việt Nam", "Thái Lan"),
                                                                        (4.2e9, "Việt Nam", "Thái Lan")]
+
+
+@needs_gaz
+def test_capital_crossing_a_border_is_the_investors_with_the_host_as_partner():
+    got = rows("Đến nay, các nhà đầu tư Thái Lan đã có 650 dự án tại Việt Nam với tổng vốn 13 tỷ USD.")
+    assert [(key(r), r["locality"], r["partner"]) for r in got] == [
+        (("fdi_projects", "amount", 650.0, "project"), "Thái Lan", "Việt Nam"),
+        (("fdi_capital", "amount", 1.3e10, "USD"), "Thái Lan", "Việt Nam")]

@@ -165,6 +165,8 @@ _ANAPHOR_COUNTRY = regex.compile(
 # A figure of two sides (``hai nước``, ``song phương``…): in an article about Viet Nam and one foreign country it
 # is Viet Nam's figure with that country as partner.
 _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+chiều|giữa\s+hai)" + _E, _FLAGS)
+# ``đầu tư tại Lào``, ``dự án FDI tại Việt Nam``: where the capital goes; the country named before it invests.
+_HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
 _INVEST = regex.compile(r"đầu\s+tư|FDI|ODA|vốn\s+vay|viện\s+trợ|không\s+hoàn\s+lại", _FLAGS)
 _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" + _E, _FLAGS)
@@ -266,6 +268,20 @@ class _Sentence:
     @cached_property
     def _clause_starts(self) -> list[int]:
         return [c.start for c in self.clauses]
+
+    @cached_property
+    def investment(self) -> tuple[object, object] | None:
+        """(investor country, host place) when the sentence tells of capital crossing a border: an investment
+        word, a place after ``tại``/``vào``/``sang``, and another country named before it."""
+        body, start = self.ex.body, self.span.start
+        if not self.last(_INVEST, start, self.span.end):
+            return None
+        for h in self.places:
+            if h.role != "compare" and _HOST_BEFORE.search(body, max(start, h.start - 30), h.start):
+                investors = [p for p in self.places if p.start < h.start and p.place.level == "country"
+                             and p.place.country != h.place.country and p.role not in ("compare", "partner")]
+                return (investors[-1].place, h.place) if investors else None
+        return None
 
     def clause_of(self, pos: int) -> Span:
         i = bisect.bisect_right(self._clause_starts, pos) - 1
@@ -616,6 +632,8 @@ class _Extractor:
             if into and any(p.place.level == "country" and p.place.country not in into and p.role in ("normal", "owner")
                             for p in sent.places if p.start < pos):
                 f = start
+        if f < 0 and sent.investment is not None:
+            f = start
         return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
 
     @staticmethod
@@ -642,6 +660,7 @@ class _Extractor:
             if sent.last(_DOMESTIC, q.end, sent.tail(q.end, clause)):
                 return "other"
             return ("fdi_projects" if sent.last(_FOREIGN, clause.start, clause.end) or metric in _FDI
+                    or sent.investment is not None
                     else "other")
         if metric in ("goods_volume", "vehicle_crossings"):
             return None  # only tonnes and vehicles measure these
@@ -700,8 +719,12 @@ class _Extractor:
             value: float) -> dict:
         sent = self.sentence(si)
         fdi = metric in _FDI
-        loc_place = self.locality(q, si, clause, seg_start, fdi)
-        partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
+        if fdi and sent.investment is not None:  # the investor's figure, the host its partner
+            loc_place, host = sent.investment
+            partner = host.canonical
+        else:
+            loc_place = self.locality(q, si, clause, seg_start, fdi)
+            partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
         period = sent.period(q.start, clause)
