@@ -37,8 +37,7 @@ SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn t
           "nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 QUALIFIERS = {
     "approx": ("khoảng", "gần", "xấp xỉ", "ước tính", "ước đạt", "ước", "chừng", "trung bình", "bình quân"),
-    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt", "ngoài", "ít nhất", "tối thiểu", "lên tới",
-                  "lên đến"),
+    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt", "ngoài", "ít nhất", "tối thiểu"),
     "less_than": ("dưới", "chưa đến", "chưa tới", "không đến", "không tới", "không quá", "tối đa"),
 }
 # Words after which ``đồng`` is not the currency (``2 đồng chí``).

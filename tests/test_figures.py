@@ -305,3 +305,23 @@ def test_capital_crossing_a_border_is_the_investors_with_the_host_as_partner():
     assert [(key(r), r["locality"], r["partner"]) for r in got] == [
         (("fdi_projects", "amount", 650.0, "project"), "Thái Lan", "Việt Nam"),
         (("fdi_capital", "amount", 1.3e10, "USD"), "Thái Lan", "Việt Nam")]
+
+
+def test_period_right_after_the_number_and_from_the_sentence_detailed():
+    got = rows("Kim ngạch thương mại giữa hai tỉnh đã tăng từ 40 triệu USD năm 2012 lên 95 triệu USD năm 2019.")
+    assert [(r["value"], r["period_start"]) for r in got] == [(4e7, date(2012, 1, 1)), (9.5e7, date(2019, 1, 1))]
+    got = rows("Sáu tháng đầu năm 2020, kim ngạch xuất nhập khẩu của tỉnh đạt 300 triệu USD. Trong đó, xuất khẩu đạt "
+               "180 triệu USD.", None)
+    assert [(r["metric"], r["period_end"]) for r in got] == [("trade_turnover", date(2020, 6, 30)),
+                                                             ("export_value", date(2020, 6, 30))]
+
+
+def test_a_sentence_on_this_level_refers_to_the_figure_before():
+    got = rows("Năm 2019, xuất khẩu thủy sản của tỉnh đạt 70 triệu USD. Mức này tăng 9% so với năm trước.", None)
+    assert [key(r) for r in got] == [("export_value", "amount", 7e7, "USD"), ("export_value", "change_pct", 9.0, "percent")]
+    assert got[1]["period_start"] == date(2019, 1, 1)
+
+
+def test_len_toi_is_the_level_reached_not_a_lower_bound():
+    (r,) = rows("Tổng vốn đầu tư nước ngoài vào tỉnh lên tới 2,3 tỷ USD.")
+    assert r["qualifier"] == "exact"

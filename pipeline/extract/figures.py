@@ -167,6 +167,10 @@ _ANAPHOR_COUNTRY = regex.compile(
 _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+chiều|giữa\s+hai)" + _E, _FLAGS)
 # ``đầu tư tại Lào``, ``dự án FDI tại Việt Nam``: where the capital goes; the country named before it invests.
 _HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
+_DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
+# A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
+_GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
+_REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
 _INVEST = regex.compile(r"đầu\s+tư|FDI|ODA|vốn\s+vay|viện\s+trợ|không\s+hoàn\s+lại", _FLAGS)
 _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" + _E, _FLAGS)
@@ -334,10 +338,14 @@ class _Sentence:
     def _period_ends(self) -> list[int]:
         return [d.end for d in self.periods]
 
-    def period(self, pos: int, clause: Span) -> DateMention | None:
-        """The period of the number at ``pos``: the nearest date before it (not one told before a reporting
-        verb, ``Ngày 5/6, ông X cho biết``), else the first after it in its clause."""
+    def period(self, pos: int, end: int, clause: Span) -> DateMention | None:
+        """The period of the number at ``body[pos:end]``: a date right after it (``từ 5 tỷ USD năm 2013 lên…``),
+        else the nearest date before it (not one told before a reporting verb, ``Ngày 5/6, ông X cho biết``),
+        else the first after it in its clause."""
         ds, ends = self.periods, self._period_ends
+        j = bisect.bisect_left(ends, end + 1)
+        if j < len(ds) and _DATE_RIGHT_AFTER.fullmatch(self.ex.body, end, ds[j].start):
+            return ds[j]
         i = bisect.bisect_right(ends, pos) - 1
         report = self.last(_REPORT, self.span.start, pos)
         if i >= 0 and not (report and ends[i] <= report.start()):
@@ -511,6 +519,8 @@ class _Extractor:
         clause = sent.clause_of(q.start)
         # what the sentence's previous figure measured carries over (``năm 2017 đạt X; năm 2018 đạt Y``)
         prev_end, prev_metric, prev_measure = last.get(si, (clause.start, None, None))
+        if si not in last and si - 1 in last and _REFER_BACK.match(body, sent.span.start):
+            prev_metric = last[si - 1][1]  # ``Mức này tăng 11%``: the figure of the sentence before
         a = max(clause.start, prev_end, q.start - _LOOKBACK)
         # ``năm 2015 tăng 5%, năm 2016 đạt 6%``: a percentage listed right after another is measured the same way
         listed = prev_measure if q.unit == "percent" and q.start - prev_end <= _LIST_GAP else None
@@ -727,7 +737,11 @@ class _Extractor:
             partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
-        period = sent.period(q.start, clause)
+        period = sent.period(q.start, q.end, clause)
+        if period is None and si > 0 and _GO_ON.match(self.body, sent.span.start):
+            # ``Năm 2018, … . Trong đó, …``: a sentence that details the one before keeps its period
+            prev = self.sentence(si - 1).periods
+            period = prev[-1] if prev else None
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
             prod = sent.last(_PRODUCT_RX, clause.start, q.start)
