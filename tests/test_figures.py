@@ -325,3 +325,12 @@ def test_a_sentence_on_this_level_refers_to_the_figure_before():
 def test_len_toi_is_the_level_reached_not_a_lower_bound():
     (r,) = rows("Tổng vốn đầu tư nước ngoài vào tỉnh lên tới 2,3 tỷ USD.")
     assert r["qualifier"] == "exact"
+
+
+def test_listed_fall_keeps_its_sign_and_a_target_or_a_tariff_is_no_figure():
+    got = rows("Xuất khẩu gạo cả năm giảm 12% về lượng và 5,5% về giá trị.")
+    assert [(r["measure"], r["value"]) for r in got] == [("change_pct", -12.0), ("change_pct", -5.5)]
+    assert [r["value"] for r in rows("Quý I, GDP tăng 8,1% (vượt mức 7% mục tiêu đề ra).")] == [8.1]
+    assert rows("Thuế nhập khẩu áp dụng cho ô tô giảm 10%.") == []
+    (r,) = rows("Năm 2019, thu thuế của tỉnh đạt 900 tỷ đồng.")
+    assert r["metric"] == "budget_revenue"

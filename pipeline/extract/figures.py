@@ -109,6 +109,8 @@ _TARGET = regex.compile(
 # ``/kg``, ``/người``: a price or a per-head figure; ``/năm``, ``mỗi ngày``: a rate over time, still a figure.
 # ``từ mức 12 tỷ USD hiện nay``: today's level, a fact even inside a sentence about a target.
 _CURRENT_AFTER = regex.compile(r"\s*(?:\(|,)?\s*(?:như\s+)?(?:hiện\s+nay|hiện\s+tại|hiện\s+thời)" + _E, _FLAGS)
+# ``vượt mức 7% mục tiêu``: the number is the target itself.
+_TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)" + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
 _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng|biên giới|lượt xe"
                    "|lượt phương tiện")
@@ -502,7 +504,7 @@ class _Extractor:
             return []
         starts = [s.start for s in self.sents]
         rows: list[dict] = []
-        last: dict[int, tuple[int, str, str]] = {}  # sentence -> (end of its last figure, metric, measure)
+        last: dict[int, tuple[int, str, str, bool]] = {}  # sentence -> (end of its last figure, metric, measure, fell)
         for q in qs:
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0 or q.end > self.sents[si].end:
@@ -518,7 +520,7 @@ class _Extractor:
             return self.drop(q, "price or small amount")
         clause = sent.clause_of(q.start)
         # what the sentence's previous figure measured carries over (``năm 2017 đạt X; năm 2018 đạt Y``)
-        prev_end, prev_metric, prev_measure = last.get(si, (clause.start, None, None))
+        prev_end, prev_metric, prev_measure, prev_down = last.get(si, (clause.start, None, None, False))
         if si not in last and si - 1 in last and _REFER_BACK.match(body, sent.span.start):
             prev_metric = last[si - 1][1]  # ``Mức này tăng 11%``: the figure of the sentence before
         a = max(clause.start, prev_end, q.start - _LOOKBACK)
@@ -528,7 +530,8 @@ class _Extractor:
         if (q.unit == "percent" and not listed and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
             return self.drop(q, "percent without growth or share word")
-        if sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end):
+        if (sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end)
+                or _TARGET_AFTER.match(body, q.end)):
             return self.drop(q, "target or plan")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
@@ -554,6 +557,8 @@ class _Extractor:
                 return self.drop(q, "percent: price, or share of a non-economic total")
             if gpos < 0 and spos < 0:
                 measure = listed
+                if prev_down:  # ``giảm 19% về lượng và 8% về giá trị``
+                    value = -value
             elif gpos > spos:
                 measure = "change_pct"
                 if _TO_LEVEL.match(window, g[-1].end()) or _LEVEL_BEFORE.search(window, g[-1].end()):
@@ -583,7 +588,7 @@ class _Extractor:
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
-        last[si] = (q.end, metric, measure)
+        last[si] = (q.end, metric, measure, value < 0)
         return self.row(q, si, clause, a, metric, measure, value)
 
     def bilateral(self, loc, partner):
