@@ -334,3 +334,24 @@ def test_listed_fall_keeps_its_sign_and_a_target_or_a_tariff_is_no_figure():
     assert rows("Thuế nhập khẩu áp dụng cho ô tô giảm 10%.") == []
     (r,) = rows("Năm 2019, thu thuế của tỉnh đạt 900 tỷ đồng.")
     assert r["metric"] == "budget_revenue"
+
+
+def test_bare_growth_word_is_the_growth_of_what_was_just_measured():
+    got = rows("Năm 2020, kim ngạch xuất khẩu của tỉnh đạt 2 tỷ USD, tăng trưởng 14%.", None)
+    assert [key(r)[:2] for r in got] == [("export_value", "amount"), ("export_value", "change_pct")]
+
+
+@needs_gaz
+def test_this_level_keeps_product_and_partner_and_exports_abroad_are_viet_nams():
+    body = ("Việt Nam và Hàn Quốc nhất trí mở rộng hợp tác.\nNăm 2020, xuất khẩu cà phê sang Hàn Quốc đạt 150 triệu "
+            "USD. Mức này tăng 20% so với năm 2019.")
+    got = rows(body, None)
+    assert [(r["metric"], r["product"], r["locality"], r["partner"]) for r in got] == [
+        ("export_value", "cà phê", "Việt Nam", "Hàn Quốc"), ("export_value", "cà phê", "Việt Nam", "Hàn Quốc")]
+
+
+@needs_gaz
+def test_investor_named_as_its_firms():
+    got = rows("Hiện có 95 dự án của doanh nghiệp Việt Nam đầu tư tại Lào với tổng vốn 1,2 tỷ USD.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("fdi_projects", "Việt Nam", "Lào"),
+                                                                        ("fdi_capital", "Việt Nam", "Lào")]

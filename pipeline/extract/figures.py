@@ -154,6 +154,7 @@ _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+_FLOWS = frozenset({"export_value", "import_value", "export_volume"})
 # A named firm, project or works starts a new item (``Công ty X 3,6 triệu USD, Công ty Y 1,3 triệu USD``): its
 # figure does not take the place named earlier in the sentence.
 _ENTITY = regex.compile(r"[\s,;:()\-–]*(?:\w+\s+){0,2}?(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|hãng|nhà\s+máy|công\s+trình|dự\s+án"
@@ -285,7 +286,7 @@ class _Sentence:
         for h in self.places:
             if h.role != "compare" and _HOST_BEFORE.search(body, max(start, h.start - 30), h.start):
                 investors = [p for p in self.places if p.start < h.start and p.place.level == "country"
-                             and p.place.country != h.place.country and p.role not in ("compare", "partner")]
+                             and p.place.country != h.place.country and p.role != "compare"]
                 return (investors[-1].place, h.place) if investors else None
         return None
 
@@ -443,6 +444,7 @@ class _Extractor:
         self.cache: dict[int, _Sentence] = {}
         self.antecedents: dict[tuple[int, str], object] = {}
         self.dropped: dict[int, str] = {}
+        self.rows_of: dict[int, dict] = {}  # sentence -> its last figure
         self._places: list | None = None
         self._place_starts: list[int] = []
 
@@ -512,6 +514,8 @@ class _Extractor:
             row = self.figure(q, si, last)
             if row:
                 rows.append(row)
+        for r in rows:
+            r.pop("_place")
         return rows
 
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
@@ -578,7 +582,8 @@ class _Extractor:
             if metric == "-":
                 return self.drop(q, "blocked by a non-figure word")
         elif metric == "gdp" and prio <= 1:
-            metric = self.growth_of(sent, a, q.start)
+            # ``xuất khẩu đạt X, tăng trưởng 10%``: a bare growth word is the growth of what was just measured
+            metric = prev_metric or self.growth_of(sent, a, q.start)
         elif metric == "trade_turnover" and prio == 2:
             metric = self.flow_of(si, q.start)
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
@@ -742,6 +747,10 @@ class _Extractor:
             partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
+        elif loc_place is None and partner and metric in _FLOWS and self.counterpart is not None:
+            other = _lookup(partner)  # goods sent to or bought from abroad, no trader named: Viet Nam's
+            if other is not None and other.country != "VN":
+                loc_place = _vn()
         period = sent.period(q.start, q.end, clause)
         if period is None and si > 0 and _GO_ON.match(self.body, sent.span.start):
             # ``Năm 2018, … . Trong đó, …``: a sentence that details the one before keeps its period
@@ -751,11 +760,16 @@ class _Extractor:
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
             prod = sent.last(_PRODUCT_RX, clause.start, q.start)
             product = prod.group() if prod else None
+        back = self.rows_of.get(si - 1) if _REFER_BACK.match(self.body, sent.span.start) else None
+        if back is not None:  # ``Mức này tăng 11%``: the figure before, with its product and sides
+            product = product or back["product"]
+            loc_place = loc_place or back["_place"]
+            partner = partner or back["partner"]
         usd, usd_source = None, None
         if UNIT_KIND.get(q.unit) == "currency":
             year = period.period_start.year if period else self.doc.reference_year
             usd, usd_source = usd_equivalent(float(value), q.unit, q.value_usd, year)
-        return {
+        out = self.rows_of[si] = {
             "metric": metric,
             "measure": measure,
             "value": float(value),
@@ -772,12 +786,19 @@ class _Extractor:
             "evidence_start": sent.span.start,
             "evidence_end": sent.span.end,
         }
+        out["_place"] = loc_place
+        return out
 
 
 def _country(iso2: str):
-    from pipeline.gazetteer import country_name, lookup
+    from pipeline.gazetteer import country_name
     name = country_name(iso2)
-    return lookup(name) if name else None
+    return _lookup(name) if name else None
+
+
+def _lookup(name: str):
+    from pipeline.gazetteer import lookup
+    return lookup(name)
 
 
 def _vn():
