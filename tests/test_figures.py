@@ -355,3 +355,8 @@ def test_investor_named_as_its_firms():
     got = rows("Hiện có 95 dự án của doanh nghiệp Việt Nam đầu tư tại Lào với tổng vốn 1,2 tỷ USD.")
     assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("fdi_projects", "Việt Nam", "Lào"),
                                                                         ("fdi_capital", "Việt Nam", "Lào")]
+
+
+def test_sut_giam_is_a_fall():
+    (r,) = rows("Kim ngạch xuất khẩu chè sang hai thị trường này sụt giảm 8%.")
+    assert (r["measure"], r["value"]) == ("change_pct", -8.0)

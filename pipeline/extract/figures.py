@@ -569,7 +569,7 @@ class _Extractor:
                     # ``giảm còn 3%``: the new level; only a growth rate's level is itself a change
                     if not _RATE.search(window, 0, g[-1].start()):
                         return self.drop(q, "percent: a new level")
-                elif _DOWN.match(g[-1].group()):
+                elif _DOWN.search(g[-1].group()):  # ``sụt giảm`` too
                     value = -value
             else:
                 measure = "share_pct"
