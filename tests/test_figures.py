@@ -360,3 +360,9 @@ def test_investor_named_as_its_firms():
 def test_sut_giam_is_a_fall():
     (r,) = rows("Kim ngạch xuất khẩu chè sang hai thị trường này sụt giảm 8%.")
     assert (r["measure"], r["value"]) == ("change_pct", -8.0)
+
+
+def test_gdp_per_capita_is_gdp_even_small():
+    got = rows("GDP bình quân đầu người của tỉnh năm 2010 là 900 USD/người/năm, năm 2020 đạt 2.700 USD.", None)
+    assert [key(r) for r in got] == [("gdp", "amount", 900.0, "USD"), ("gdp", "amount", 2700.0, "USD")]
+    assert rows("Thu nhập bình quân đầu người đạt 900 USD/người/năm.") == []

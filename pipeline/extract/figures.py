@@ -109,6 +109,8 @@ _TARGET = regex.compile(
 # ``/kg``, ``/người``: a price or a per-head figure; ``/năm``, ``mỗi ngày``: a rate over time, still a figure.
 # ``từ mức 12 tỷ USD hiện nay``: today's level, a fact even inside a sentence about a target.
 _CURRENT_AFTER = regex.compile(r"\s*(?:\(|,)?\s*(?:như\s+)?(?:hiện\s+nay|hiện\s+tại|hiện\s+thời)" + _E, _FLAGS)
+_PER_HEAD = regex.compile(_W + r"(?:GDP|GRDP|tổng\s+sản\s+phẩm)(?:\s+[\w-]+){0,3}?\s+(?:bình\s+quân\s+)?(?:trên\s+)?đầu\s+người"
+                          + _E, _FLAGS)
 # ``vượt mức 7% mục tiêu``: the number is the target itself.
 _TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)" + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
@@ -520,7 +522,8 @@ class _Extractor:
 
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
         body, sent = self.body, self.sentence(si)
-        if _PRICE_AFTER.match(body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0):
+        per_head = _PER_HEAD.search(body, max(sent.span.start, q.start - _TAIL), q.start)  # GDP per capita
+        if not per_head and (_PRICE_AFTER.match(body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0)):
             return self.drop(q, "price or small amount")
         clause = sent.clause_of(q.start)
         # what the sentence's previous figure measured carries over (``năm 2017 đạt X; năm 2018 đạt Y``)
