@@ -366,3 +366,9 @@ def test_gdp_per_capita_is_gdp_even_small():
     got = rows("GDP bình quân đầu người của tỉnh năm 2010 là 900 USD/người/năm, năm 2020 đạt 2.700 USD.", None)
     assert [key(r) for r in got] == [("gdp", "amount", 900.0, "USD"), ("gdp", "amount", 2700.0, "USD")]
     assert rows("Thu nhập bình quân đầu người đạt 900 USD/người/năm.") == []
+
+
+@needs_gaz
+def test_amount_named_by_the_words_after_it():
+    (r,) = rows("Singapore là nhà đầu tư nước ngoài lớn thứ hai tại Việt Nam với gần 70 tỷ USD tổng vốn đăng ký.")
+    assert (key(r), r["locality"], r["partner"]) == (("fdi_capital", "amount", 7e10, "USD"), "Singapore", "Việt Nam")

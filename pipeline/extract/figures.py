@@ -111,6 +111,8 @@ _TARGET = regex.compile(
 _CURRENT_AFTER = regex.compile(r"\s*(?:\(|,)?\s*(?:như\s+)?(?:hiện\s+nay|hiện\s+tại|hiện\s+thời)" + _E, _FLAGS)
 _PER_HEAD = regex.compile(_W + r"(?:GDP|GRDP|tổng\s+sản\s+phẩm)(?:\s+[\w-]+){0,3}?\s+(?:bình\s+quân\s+)?(?:trên\s+)?đầu\s+người"
                           + _E, _FLAGS)
+# ``với 11 tỷ USD tổng vốn đăng ký``: an amount named by the words right after it
+_METRIC_NEXT = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:vốn|kim\s+ngạch)" + _E, _FLAGS)
 # ``vượt mức 7% mục tiêu``: the number is the target itself.
 _TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)" + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
@@ -580,7 +582,7 @@ class _Extractor:
             return self.drop(q, "absolute change or threshold")
         if metric is None:
             metric = prev_metric
-        if metric is None and measure == "share_pct":
+        if metric is None and (measure == "share_pct" or kind == "currency" and _METRIC_NEXT.match(body, q.end)):
             metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
                 return self.drop(q, "blocked by a non-figure word")
