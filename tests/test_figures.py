@@ -372,3 +372,11 @@ def test_gdp_per_capita_is_gdp_even_small():
 def test_amount_named_by_the_words_after_it():
     (r,) = rows("Singapore là nhà đầu tư nước ngoài lớn thứ hai tại Việt Nam với gần 70 tỷ USD tổng vốn đăng ký.")
     assert (key(r), r["locality"], r["partner"]) == (("fdi_capital", "amount", 7e10, "USD"), "Singapore", "Việt Nam")
+
+
+def test_percent_after_an_amount_is_not_listed_as_an_amount():
+    got = rows("Các nhà tài trợ góp 50 triệu USD vốn vay, tức khoảng 15% tổng vốn của chương trình.")
+    assert all(r["unit"] != "percent" or r["measure"] != "amount" for r in got)
+    assert rows("Từ tháng 9, công ty giảm 10% cước dịch vụ gọi quốc tế.") == []
+    # a deal still being negotiated is not a fact
+    assert rows("Thành phố đang đàm phán với nhà đầu tư nước ngoài về dự án cảng trị giá 600 triệu USD.") == []
