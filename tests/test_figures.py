@@ -380,3 +380,10 @@ def test_percent_after_an_amount_is_not_listed_as_an_amount():
     assert rows("Từ tháng 9, công ty giảm 10% cước dịch vụ gọi quốc tế.") == []
     # a deal still being negotiated is not a fact
     assert rows("Thành phố đang đàm phán với nhà đầu tư nước ngoài về dự án cảng trị giá 600 triệu USD.") == []
+
+
+def test_conditions_permissions_and_forecasts_are_not_facts():
+    assert rows("Chỉ cần chiếm 5% thị phần thì doanh thu của công ty sẽ đạt 80 triệu USD.") == []
+    assert rows("Bộ Công Thương cho phép nhập khẩu 50.000 tấn đường theo hạn ngạch.") == []
+    got = rows("Kinh tế nước này tăng trưởng 2,1% thay vì 2,8% như dự báo.")
+    assert [r["value"] for r in got] == [2.1]

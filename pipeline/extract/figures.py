@@ -104,7 +104,7 @@ _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|chỉ\s+tiêu"
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
-    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
+    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược)" + _E, _FLAGS)
 # ``/kg``, ``/người``: a price or a per-head figure; ``/năm``, ``mỗi ngày``: a rate over time, still a figure.
 # ``từ mức 12 tỷ USD hiện nay``: today's level, a fact even inside a sentence about a target.
@@ -114,7 +114,8 @@ _PER_HEAD = regex.compile(_W + r"(?:GDP|GRDP|tổng\s+sản\s+phẩm)(?:\s+[\w-]
 # ``với 11 tỷ USD tổng vốn đăng ký``: an amount named by the words right after it
 _METRIC_NEXT = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:vốn|kim\s+ngạch)" + _E, _FLAGS)
 # ``vượt mức 7% mục tiêu``: the number is the target itself.
-_TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)" + _E, _FLAGS)
+_TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|(?:như\s+|theo\s+)?(?:dự\s+đoán|dự\s+báo))"
+                              + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
 _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng|biên giới|lượt xe"
                    "|lượt phương tiện")
