@@ -14,17 +14,22 @@ Quantities (``find_quantities``) are a number (or a range ``1,4-1,5``, read as i
 qualifier ``approx``), an optional scale word (nghìn/ngàn, vạn, triệu, tỷ/tỉ, nghìn tỷ) and an optional
 unit from ``lexicons/units.tsv``. ``value`` is in base units. A qualifier word right before the number
 (``khoảng``, ``hơn``, ``dưới``…) sets ``qualifier``; a USD amount in brackets or after ``tương đương``
-right after a non-USD amount becomes its ``value_usd`` and is not returned on its own.
+right after a non-USD amount becomes its ``value_usd`` and is not returned on its own. A number too
+long to be a float (``inf``) is not a quantity.
+
+``usd_equivalent`` gives a figure's USD value and where it came from: the value itself for USD, a stated
+equivalent, else a conversion at the yearly average rate of ``lexicons/exchange_rates.tsv``.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import regex
 
-__all__ = ["Quantity", "parse_number", "find_quantities", "UNIT_KIND"]
+__all__ = ["Quantity", "parse_number", "find_quantities", "usd_equivalent", "UNIT_KIND"]
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
@@ -32,8 +37,7 @@ SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn t
           "nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 QUALIFIERS = {
     "approx": ("khoảng", "gần", "xấp xỉ", "ước tính", "ước đạt", "ước", "chừng", "trung bình", "bình quân"),
-    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt", "ngoài", "ít nhất", "tối thiểu", "lên tới",
-                  "lên đến"),
+    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt", "ngoài", "ít nhất", "tối thiểu"),
     "less_than": ("dưới", "chưa đến", "chưa tới", "không đến", "không tới", "không quá", "tối đa"),
 }
 # Words after which ``đồng`` is not the currency (``2 đồng chí``).
@@ -164,6 +168,8 @@ def _raw(text: str, units: frozenset[str] | set[str] | None = None) -> list[Quan
         scale = m.group("scale")
         if scale:
             v = round(v * SCALES[_SPACES.sub(" ", scale.casefold())], 6)  # 4,1 tỷ is 4100000000.0, not …99.9999995
+        if not math.isfinite(v):
+            continue  # hundreds of digits: a code or garbage, not an amount
         out.append(Quantity(m.start(), m.end(), m.group(), v, unit, qual, None, scale))
     return out
 
@@ -194,3 +200,28 @@ def find_quantities(text: str, units: frozenset[str] | set[str] | None = None) -
         out.append(q)
         i += 1
     return out
+
+
+def _load_rates() -> dict[tuple[str, int], float]:
+    rates = {}
+    for line in (LEXICONS / "exchange_rates.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cur, year, per_usd = line.split("\t")[:3]
+            rates[(cur.strip(), int(year))] = float(per_usd)
+    return rates
+
+
+_RATES = _load_rates()
+
+
+def usd_equivalent(value: float, unit: str | None, stated: float | None = None,
+                   year: int | None = None) -> tuple[float | None, str | None]:
+    """(value_usd, value_usd_source) of an amount: a USD amount is its own equivalent and a stated
+    equivalent wins (``stated``); else the yearly average rate of ``year`` converts it (``converted``);
+    else (no rate, no year, not money) ``(None, None)``."""
+    if unit == "USD":
+        return value, "stated"
+    if stated is not None:
+        return stated, "stated"
+    rate = _RATES.get((unit or "", year)) if year is not None else None
+    return (round(value / rate, 2), "converted") if rate else (None, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -116,7 +117,8 @@ class TradeFigures(Evidence):
     measure: Series[str] = pa.Field(isin=MEASURES, description="`amount` (a level or count), `change_pct` (growth, percent) or `share_pct` (a share, percent).")
     value: Series[float] = pa.Field(description="Value in base units: `50,043 tỷ` is 50043000000.0; `5,7%` is 5.7.")
     unit: Series[str] = pa.Field(description="`CNY`, `USD`, `VND`, `tonne`, `vehicle`, `project`, `percent`, …")
-    value_usd: Series[float] = pa.Field(nullable=True, description="USD equivalent stated beside it, `(7,2 tỷ USD)`.")
+    value_usd: Series[float] = pa.Field(nullable=True, description="USD equivalent: the value itself for USD, one stated beside it (`(7,2 tỷ USD)`), else converted at the yearly average rate (`lexicons/exchange_rates.tsv`); null for non-money units.")
+    value_usd_source: Series[str] = pa.Field(nullable=True, isin=["stated", "converted"], description="`stated` (a USD amount or a stated equivalent), `converted` (yearly average rate) or null.")
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="`exact`, `approx` (khoảng, gần), `more_than` (hơn, trên, vượt) or `less_than`.")
     product: Series[str] = pa.Field(nullable=True, description="Goods named, e.g. `vải thiều`.")
     locality: Series[str] = pa.Field(nullable=True, description="Whose figure (canonical name).")
@@ -137,6 +139,10 @@ class TradeFigures(Evidence):
     @pa.dataframe_check(description="levels, counts and shares are positive (growth may be negative)")
     def value_positive(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["measure"] == "change_pct") | (df["value"] > 0)
+
+    @pa.dataframe_check(description="values and USD equivalents are finite numbers")
+    def value_finite(cls, df: pd.DataFrame) -> Series[bool]:
+        return np.isfinite(df["value"]) & (df["value_usd"].isna() | np.isfinite(df["value_usd"].astype(float)))
 
     @pa.dataframe_check(description="a stated USD equivalent is positive")
     def value_usd_positive(cls, df: pd.DataFrame) -> Series[bool]:

@@ -9,7 +9,7 @@ from pipeline.build import build_gold, build_silver, split_valid
 
 def figure(i: int, **kw) -> dict:
     row = {"figure_id": f"{i:016x}", "article_id": "a" * 16, "metric": "gdp", "measure": "amount", "value": 1.0,
-           "unit": "USD", "value_usd": None, "qualifier": "exact", "product": None, "locality": None,
+           "unit": "USD", "value_usd": None, "value_usd_source": None, "qualifier": "exact", "product": None, "locality": None,
            "partner": None, "locality_id": None, "partner_id": None, "period_start": None, "period_end": None, "evidence": "x", "evidence_start": 0,
            "evidence_end": 1}
     return row | kw

@@ -1,8 +1,10 @@
 """parse_number and find_quantities: Vietnamese digit groups, scale words, units, qualifiers, USD brackets."""
 
+import math
+
 import pytest
 
-from pipeline.numbers import find_quantities, parse_number
+from pipeline.numbers import find_quantities, parse_number, usd_equivalent
 
 
 @pytest.mark.parametrize(("s", "v"), [("50,043", 50.043), ("138.000", 138000), ("1.488", 1488), ("3,370", 3.37),
@@ -74,3 +76,26 @@ def test_units_filter_reads_only_those_units():
     got = find_quantities(text, keep)
     assert got == [q for q in find_quantities(text) if q.unit in keep]
     assert [(q.unit, q.value, q.value_usd) for q in got] == [("CNY", 50043000000.0, 7200000000.0), ("percent", 5.7, None)]
+
+
+def test_a_number_too_long_for_a_float_is_not_a_quantity():
+    text = "mã số " + "9" * 400 + " USD, kim ngạch đạt 5 triệu USD"
+    qs = find_quantities(text)
+    assert [q.value for q in qs] == [5e6]
+    assert all(math.isfinite(q.value) for q in qs)
+
+
+def test_usd_equivalent_own_stated_converted_or_none():
+    assert usd_equivalent(5e6, "USD") == (5e6, "stated")
+    assert usd_equivalent(7e9, "CNY", stated=1e9) == (1e9, "stated")
+    usd, source = usd_equivalent(6.616e9, "CNY", year=2018)
+    assert source == "converted" and usd == pytest.approx(1e9, rel=1e-3)
+    assert usd_equivalent(6.616e9, "CNY") == (None, None)  # no year: no rate
+    assert usd_equivalent(10.0, "percent", year=2018) == (None, None)
+
+
+def test_partner_currencies():
+    (q,) = find_quantities("chương trình trị giá 1,5 triệu đô - la New Zealand")
+    assert (q.value, q.unit) == (1.5e6, "NZD")
+    (q,) = find_quantities("khoản viện trợ 20 tỷ won")
+    assert (q.value, q.unit) == (2e10, "KRW")

@@ -14,7 +14,7 @@ CONTRACT = {
                  "localities", "evidence", "evidence_start", "evidence_end"],
     "agreements": ["agreement_id", "article_id", "agreement_type", "status", "signed_date", "date_precision",
                    "valid_from_year", "valid_to_year", "parties", "fields", "mode", "evidence", "evidence_start", "evidence_end"],
-    "trade_figures": ["figure_id", "article_id", "metric", "measure", "value", "unit", "value_usd", "qualifier", "product",
+    "trade_figures": ["figure_id", "article_id", "metric", "measure", "value", "unit", "value_usd", "value_usd_source", "qualifier", "product",
                       "locality", "partner", "period_start", "period_end", "evidence", "evidence_start", "evidence_end"],
     "rejected": ["source_path", "stage", "reason"],
 }
@@ -65,7 +65,7 @@ def test_missing_and_extra_columns_are_rejected():
 
 def test_figure_period_must_be_ordered():
     row = {"figure_id": "0123456789abcdef", "article_id": "fedcba9876543210", "metric": "gdp", "measure": "amount",
-           "value": 1.0, "unit": "USD", "value_usd": None, "qualifier": "exact", "product": None, "locality": None,
+           "value": 1.0, "unit": "USD", "value_usd": None, "value_usd_source": None, "qualifier": "exact", "product": None, "locality": None,
            "partner": None, "locality_id": None, "partner_id": None, "period_start": dt.date(2022, 9, 1), "period_end": dt.date(2022, 1, 1),
            "evidence": "x", "evidence_start": 0, "evidence_end": 1}
     with pytest.raises(pandera.errors.SchemaErrors, match="period_ordered"):
@@ -77,3 +77,12 @@ def test_dates_must_fall_between_1945_and_today():
         with pytest.raises(pandera.errors.SchemaErrors, match="date_plausible"):
             frame("meetings", [meeting(date=bad)])
     assert len(frame("meetings", [meeting(date=None, date_precision="unknown")])) == 1
+
+
+def test_figure_value_must_be_finite():
+    row = {"figure_id": "0123456789abcdef", "article_id": "fedcba9876543210", "metric": "gdp", "measure": "amount",
+           "value": float("inf"), "unit": "USD", "value_usd": float("inf"), "value_usd_source": "stated",
+           "qualifier": "exact", "product": None, "locality": None, "partner": None, "period_start": None,
+           "period_end": None, "evidence": "x", "evidence_start": 0, "evidence_end": 1}
+    with pytest.raises(pandera.errors.SchemaErrors, match="value_finite"):
+        frame("trade_figures", [row])

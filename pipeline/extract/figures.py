@@ -23,7 +23,7 @@ import regex
 
 from pipeline.dates import DateMention, find_dates
 from pipeline.extract import ArticleText
-from pipeline.numbers import UNIT_KIND, Quantity, find_quantities
+from pipeline.numbers import UNIT_KIND, Quantity, find_quantities, usd_equivalent
 from pipeline.text import Span, clauses
 
 try:  # the gazetteer is another module; without it figures carry no locality
@@ -84,14 +84,18 @@ _DOWN = regex.compile(r"giảm|tụt", _FLAGS)
 _SHARE = _rx("chiếm|chiếm tỷ trọng|chiếm tỉ trọng|tỷ trọng|tỉ trọng|tương đương|bằng|đóng góp")
 # ``3% GDP``: a percentage of GDP is a share, whatever verb came before.
 _OF_GDP_AFTER = regex.compile(r"\s*(?:tổng\s+)?(?:GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
+_LOOKBACK = 240  # characters: what a number measures is named within this stretch before it
+_LIST_GAP = 40  # characters between two listed percentages
+_TAIL = 120  # characters: the words after a number that still describe it
 _GROWTH_REACH = 60  # characters: a growth word further before a percentage than this does not govern it
 _TO_LEVEL = regex.compile(r"\s*(?:lên|xuống|còn)\b", _FLAGS)
 _LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:lên|xuống|còn)(?:\s+(?:mức|ở\s+mức|khoảng|gần|hơn|trên|dưới|chỉ|chừng|đến|tới))*"
                               r"\s*$", _FLAGS)
 _RATE = regex.compile(_W + r"(?:tăng\s+trưởng|tốc\s+độ\s+tăng)" + _E, _FLAGS)
-_ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở)\w+){0,2}\s+$", _FLAGS)
+# ``tăng từ X lên Y``: X is a level (the starting one), not a change.
+_ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở|từ)\w+){0,2}\s+$", _FLAGS)
 _VERB = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?!\w)", _FLAGS)
-_LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được")
+_LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|từ")
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
 _PRICE_CLAUSE = _rx("giá|lãi suất|tỷ giá|tỉ giá|lạm phát|chỉ số giá|CPI|giá cả")
@@ -100,9 +104,19 @@ _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|chỉ\s+tiêu"
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
-    r"|hi\s+vọng|nhằm|cam\s+kết|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
+    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược)" + _E, _FLAGS)
-_PRICE_AFTER = regex.compile(r"\s*/\s*\w")
+# ``/kg``, ``/người``: a price or a per-head figure; ``/năm``, ``mỗi ngày``: a rate over time, still a figure.
+# ``từ mức 12 tỷ USD hiện nay``: today's level, a fact even inside a sentence about a target.
+_CURRENT_AFTER = regex.compile(r"\s*(?:\(|,)?\s*(?:như\s+)?(?:hiện\s+nay|hiện\s+tại|hiện\s+thời)" + _E, _FLAGS)
+_PER_HEAD = regex.compile(_W + r"(?:GDP|GRDP|tổng\s+sản\s+phẩm)(?:\s+[\w-]+){0,3}?\s+(?:bình\s+quân\s+)?(?:trên\s+)?đầu\s+người"
+                          + _E, _FLAGS)
+# ``với 11 tỷ USD tổng vốn đăng ký``: an amount named by the words right after it
+_METRIC_NEXT = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:vốn|kim\s+ngạch)" + _E, _FLAGS)
+# ``vượt mức 7% mục tiêu``: the number is the target itself.
+_TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|(?:như\s+|theo\s+)?(?:dự\s+đoán|dự\s+báo))"
+                              + _E, _FLAGS)
+_PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
 _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng|biên giới|lượt xe"
                    "|lượt phương tiện")
 _GOODS_CUE = regex.compile(_W + r"(?:hàng\s+hóa|hàng\s+hoá|thông\s+quan|qua\s+cửa\s+khẩu|qua\s+cảng|xuất\s+nhập\s+khẩu"
@@ -123,10 +137,11 @@ _NOT_ECONOMY = regex.compile(
 _NOT_TRADE_TONNE = regex.compile(
     _W + r"(?:thu\s+mua|mua|sản\s+xuất|khai\s+thác|nuôi|nuôi\s+trồng|thu\s+hoạch|tiêu\s+thụ|chế\s+biến|đánh\s+bắt"
     r"|tồn\s+kho|dự\s+trữ|sản\s+lượng|trồng)" + _E, _FLAGS)
-_EXPORT_IMPORT = regex.compile(_W + r"(?:(?P<x>xuất\s+khẩu|(?:đã|được)\s+xuất|xuất\s+(?:sang|đi))|(?P<n>nhập\s+khẩu"
-                               r"|(?:đã|được)\s+nhập|nhập\s+(?:từ|về)))" + _E, _FLAGS)
+_EXPORTS = regex.compile(_W + r"(?:xuất\s+khẩu|(?:đã|được)\s+xuất|xuất\s+(?:sang|đi))" + _E, _FLAGS)
+_IMPORTS = regex.compile(_W + r"(?:nhập\s+khẩu|(?:đã|được)\s+nhập|nhập\s+(?:từ|về))" + _E, _FLAGS)
 # A conjunction opening a new clause: what was measured before it does not carry over.
-_CONJ = regex.compile(_W + r"(?:thì|nhưng|song|tuy\s+nhiên|trong\s+khi)" + _E, _FLAGS)
+_CONJ = regex.compile(_W + r"(?:thì|nhưng|song(?!\s+(?:phương|song|hành|ngữ|sinh|đề))|tuy\s+nhiên|trong\s+khi)" + _E,
+                      _FLAGS)
 _ANAPHOR_SUB = regex.compile(  # case-sensitive: a capital after it is a name, not an anaphor
     r"(?<!(?:các|những|nhiều|mọi|\d)\s+)(?<!\w)(?:(?P<city>[tT]hành\s+phố|[tT]hủ\s+đô|TP|Tp)|(?P<province>[tT]ỉnh)"
     r"|(?P<district>[hH]uyện|[tT]hị\s+xã|[qQ]uận)|(?P<sub>[đĐ]ịa\s+phương|[đĐ]ịa\s+bàn))(?!\w)(?!\s*\.?\s*\p{Lu})")
@@ -144,16 +159,28 @@ _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+_FLOWS = frozenset({"export_value", "import_value", "export_volume"})
 # A named firm, project or works starts a new item (``Công ty X 3,6 triệu USD, Công ty Y 1,3 triệu USD``): its
 # figure does not take the place named earlier in the sentence.
 _ENTITY = regex.compile(r"[\s,;:()\-–]*(?:\w+\s+){0,2}?(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|hãng|nhà\s+máy|công\s+trình|dự\s+án"
                         r"|hợp\s+tác\s+xã|ngân\s+hàng|cơ\s+sở|đơn\s+vị|xí\s+nghiệp)" + _E, _FLAGS)
 # Amounts smaller than these (a household's, a ticket's) are not the economic figures this table holds.
-_MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6}
+_MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6, "KRW": 5e7, "LAK": 5e8, "KHR": 2e8,
+               "RUB": 3e6, "THB": 1.5e6, "NZD": 5e4, "AUD": 5e4, "SGD": 5e4, "GBP": 5e4}
 _ANAPHOR_COUNTRY = regex.compile(
     _W + r"(?:nước\s+này|quốc\s+gia\s+này|nền\s+kinh\s+tế\s+này|đất\s+nước\s+này|nước\s+bạn|xứ\s+sở\s+này"
-    r"|đảo\s+quốc\s+này|hai\s+nước)" + _E, _FLAGS)
-_INVEST = regex.compile(r"đầu\s+tư|FDI", _FLAGS)
+    r"|đảo\s+quốc\s+này)" + _E, _FLAGS)
+# A figure of two sides (``hai nước``, ``song phương``…): in an article about Viet Nam and one foreign country it
+# is Viet Nam's figure with that country as partner.
+_BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+chiều|giữa\s+hai)" + _E, _FLAGS)
+# ``đầu tư tại Lào``, ``dự án FDI tại Việt Nam``: where the capital goes; the country named before it invests.
+_HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
+_DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
+# A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
+_GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
+_REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
+_TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
+_INVEST = regex.compile(r"đầu\s+tư|FDI|ODA|vốn\s+vay|viện\s+trợ|không\s+hoàn\s+lại", _FLAGS)
 _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" + _E, _FLAGS)
 _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|thông tin|thông báo|báo cáo|giới thiệu"
               "|công bố|chia sẻ|tiết lộ")
@@ -180,7 +207,8 @@ _BETWEEN = regex.compile(r"(?<!\w)giữa\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _AND_BEFORE = regex.compile(r"(?<!\w)(?:và|với)\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _PARENT_GAP = regex.compile(r"\s*(?:,|\(|-|–)\s*$")
 _LEVEL_RANK = {"province": 0, "region": 0, "prefecture": 1, "city": 1, "county": 2, "district": 2}
-_KEEP_UNITS = frozenset({"CNY", "USD", "VND", "EUR", "JPY", "percent", "tonne", "vehicle", "project", "TEU", "container"})
+_KEEP_UNITS = frozenset({u for u, k in UNIT_KIND.items() if k == "currency"}
+                        | {"percent", "tonne", "vehicle", "project", "TEU", "container"})
 _VN = None
 
 
@@ -240,6 +268,7 @@ class _Sentence:
 
     def __init__(self, ex: _Extractor, span: Span):
         self.ex, self.span = ex, span
+        self.found: dict[regex.Pattern, tuple[list[int], list[int], list]] = {}
 
     @cached_property
     def clauses(self) -> list[Span]:
@@ -248,16 +277,89 @@ class _Sentence:
             return [span]
         return clauses(body, span)
 
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [c.start for c in self.clauses]
+
+    @cached_property
+    def investment(self) -> tuple[object, object] | None:
+        """(investor country, host place) when the sentence tells of capital crossing a border: an investment
+        word, a place after ``tại``/``vào``/``sang``, and another country named before it."""
+        body, start = self.ex.body, self.span.start
+        if not self.last(_INVEST, start, self.span.end):
+            return None
+        for h in self.places:
+            if h.role != "compare" and _HOST_BEFORE.search(body, max(start, h.start - 30), h.start):
+                investors = [p for p in self.places if p.start < h.start and p.place.level == "country"
+                             and p.place.country != h.place.country and p.role != "compare"]
+                return (investors[-1].place, h.place) if investors else None
+        return None
+
     def clause_of(self, pos: int) -> Span:
-        for c in self.clauses:
-            if c.start <= pos < c.end:
-                return c
+        i = bisect.bisect_right(self._clause_starts, pos) - 1
+        if i >= 0 and pos < self.clauses[i].end:
+            return self.clauses[i]
         return self.span
+
+    def marks(self, rx: regex.Pattern) -> tuple[list[int], list[int], list]:
+        """(starts, ends, matches) of ``rx`` over the whole sentence, found once: every range question
+        about it is then a bisection, so a sentence with many numbers stays linear."""
+        got = self.found.get(rx)
+        if got is None:
+            ms = list(rx.finditer(self.ex.body, self.span.start, self.span.end))
+            got = self.found[rx] = ([m.start() for m in ms], [m.end() for m in ms], ms)
+        return got
+
+    def last(self, rx: regex.Pattern, a: int, b: int):
+        """The last match of ``rx`` lying inside ``body[a:b]``, else None."""
+        starts, ends, ms = self.marks(rx)
+        i = bisect.bisect_right(ends, b) - 1
+        return ms[i] if i >= 0 and starts[i] >= a else None
+
+    def last_end(self, rx: regex.Pattern, a: int, b: int) -> int:
+        m = self.last(rx, a, b)
+        return m.end() if m else -1
+
+    def tail(self, pos: int, clause: Span) -> int:
+        """End of the words right after a number: the next punctuation mark, at most ``_TAIL`` characters on."""
+        return self.first_start(_PUNCT, pos, min(clause.end, pos + _TAIL))
+
+    def first_start(self, rx: regex.Pattern, a: int, b: int) -> int:
+        """Start of the first match of ``rx`` inside ``body[a:b]``, else ``b``."""
+        starts, ends, _ = self.marks(rx)
+        i = bisect.bisect_left(starts, a)
+        return starts[i] if i < len(starts) and ends[i] <= b else b
 
     @cached_property
     def dates(self) -> list[DateMention]:
         doc = self.ex.doc
         return find_dates(self.span.text, doc.reference_year, doc.published_at, offset=self.span.start)
+
+    @cached_property
+    def periods(self) -> list[DateMention]:
+        """The sentence's dates that can be a figure's period (not anniversaries, comparisons or records)."""
+        body, start = self.ex.body, self.span.start
+        return [d for d in self.dates if d.kind != "anniversary" and d.period_start is not None
+                and not _DATE_NOT_PERIOD.search(body, max(start, d.start - 20), d.start)]
+
+    @cached_property
+    def _period_ends(self) -> list[int]:
+        return [d.end for d in self.periods]
+
+    def period(self, pos: int, end: int, clause: Span) -> DateMention | None:
+        """The period of the number at ``body[pos:end]``: a date right after it (``từ 5 tỷ USD năm 2013 lên…``),
+        else the nearest date before it (not one told before a reporting verb, ``Ngày 5/6, ông X cho biết``),
+        else the first after it in its clause."""
+        ds, ends = self.periods, self._period_ends
+        j = bisect.bisect_left(ends, end + 1)
+        if j < len(ds) and _DATE_RIGHT_AFTER.fullmatch(self.ex.body, end, ds[j].start):
+            return ds[j]
+        i = bisect.bisect_right(ends, pos) - 1
+        report = self.last(_REPORT, self.span.start, pos)
+        if i >= 0 and not (report and ends[i] <= report.start()):
+            return ds[i]
+        after = ds[i + 1] if i + 1 < len(ds) else None
+        return after if after is not None and pos < after.start < clause.end else None
 
     @cached_property
     def places(self) -> list[_Place]:
@@ -339,32 +441,15 @@ def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) 
     return None
 
 
-def _period(sent: _Sentence, body: str, pos: int, clause: Span):
-    cands = []
-    for d in sent.dates:
-        if d.kind == "anniversary" or d.period_start is None:
-            continue
-        if _DATE_NOT_PERIOD.search(body, max(sent.span.start, d.start - 20), d.start):
-            continue
-        if d.end <= pos and _REPORT.search(body, d.end, pos):
-            continue
-        cands.append(d)
-    before_clause = [d for d in cands if clause.start <= d.start and d.end <= pos]
-    if before_clause:
-        return before_clause[-1]
-    before = [d for d in cands if d.end <= pos]
-    if before:
-        return before[-1]
-    after = [d for d in cands if pos < d.start < clause.end]
-    return after[0] if after else None
-
-
 class _Extractor:
     def __init__(self, doc: ArticleText):
         self.doc = doc
         self.body = doc.body
         self.sents = doc.sentences
         self.cache: dict[int, _Sentence] = {}
+        self.antecedents: dict[tuple[int, str], object] = {}
+        self.dropped: dict[int, str] = {}
+        self.rows_of: dict[int, dict] = {}  # sentence -> its last figure
         self._places: list | None = None
         self._place_starts: list[int] = []
 
@@ -388,15 +473,37 @@ class _Extractor:
         title = self.doc.title or ""
         return _roles(title, Span(0, len(title), title), find_places(title)) if title else []
 
+    @cached_property
+    def counterpart(self):
+        """The foreign country the article is about: the one named most often (a place counts for its
+        country), the earliest on a tie; None when the article never names Viet Nam or no other country."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for i, pm in enumerate(self.places_in(0, len(self.body))):
+            c = pm.place.country
+            counts[c] = counts.get(c, 0) + 1
+            first.setdefault(c, i)
+        if "VN" not in counts or len(counts) < 2:
+            return None
+        best = min((c for c in counts if c != "VN"), key=lambda c: (-counts[c], first[c]))
+        return _country(best)
+
     def antecedent(self, si: int, kind: str):
         """What ``thành phố``/``tỉnh``/``nước này`` refers to: the subject place (of that kind) of the nearest
         previous sentence that names one, else of the title."""
-        for j in range(si - 1, -1, -1):
-            t = _topic(self.sentence(j).places, kind)
-            if t is not None:
-                return t.place
-        t = _topic(self.title_places, kind)
-        return t.place if t is not None else None
+        chain, j = [], si
+        while (j, kind) not in self.antecedents:  # memoised: each sentence is looked at once per kind
+            chain.append(j)
+            t = _topic(self.sentence(j - 1).places if j > 0 else self.title_places, kind)
+            if t is not None or j == 0:
+                found = t.place if t is not None else None
+                break
+            j -= 1
+        else:
+            found = self.antecedents[(j, kind)]
+        for k in chain:
+            self.antecedents[(k, kind)] = found
+        return found
 
     def run(self) -> list[dict]:
         qs = find_quantities(self.body, _KEEP_UNITS)
@@ -404,7 +511,7 @@ class _Extractor:
             return []
         starts = [s.start for s in self.sents]
         rows: list[dict] = []
-        last: dict[int, tuple[int, str]] = {}  # clause start -> (end of last figure, its metric)
+        last: dict[int, tuple[int, str, str, bool]] = {}  # sentence -> (end of its last figure, metric, measure, fell)
         for q in qs:
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0 or q.end > self.sents[si].end:
@@ -412,28 +519,38 @@ class _Extractor:
             row = self.figure(q, si, last)
             if row:
                 rows.append(row)
+        for r in rows:
+            r.pop("_place")
         return rows
 
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
         body, sent = self.body, self.sentence(si)
-        if _PRICE_AFTER.match(body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0):
-            return None
+        per_head = _PER_HEAD.search(body, max(sent.span.start, q.start - _TAIL), q.start)  # GDP per capita
+        if not per_head and (_PRICE_AFTER.match(body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0)):
+            return self.drop(q, "price or small amount")
         clause = sent.clause_of(q.start)
-        prev_end, prev_metric = last.get(clause.start, (clause.start, None))
-        a = max(clause.start, prev_end)
+        # what the sentence's previous figure measured carries over (``năm 2017 đạt X; năm 2018 đạt Y``)
+        prev_end, prev_metric, prev_measure, prev_down = last.get(si, (clause.start, None, None, False))
+        if si not in last and si - 1 in last and _REFER_BACK.match(body, sent.span.start):
+            prev_metric = last[si - 1][1]  # ``Mức này tăng 11%``: the figure of the sentence before
+        a = max(clause.start, prev_end, q.start - _LOOKBACK)
+        # ``năm 2015 tăng 5%, năm 2016 đạt 6%``: a percentage listed right after another is measured the same way
+        listed = (prev_measure if q.unit == "percent" and prev_measure in ("change_pct", "share_pct")
+                  and q.start - prev_end <= _LIST_GAP else None)
         # cheap gates first: a percentage needs a growth or share word before it (or ``% GDP`` after it)
-        if (q.unit == "percent" and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
+        if (q.unit == "percent" and not listed and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
-            return None
-        if _TARGET.search(body, clause.start, q.start):
-            return None
+            return self.drop(q, "percent without growth or share word")
+        if (sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end)
+                or _TARGET_AFTER.match(body, q.end)):
+            return self.drop(q, "target or plan")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
             a, prev_metric = cut, None
         hits = _metric_hits(body, a, q.start)
         metric, prio = _best_metric(hits)
         if metric == "-":
-            return None
+            return self.drop(q, "blocked by a non-figure word")
         window = body[a:q.start]
         measure = "amount"
         value = q.value
@@ -445,84 +562,106 @@ class _Extractor:
             spos = s[-1].start() if s else -1
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
-            stop = _PUNCT.search(body, q.end, clause.end)
-            if (gpos < 0 and spos < 0 or _PRICE_CLAUSE.search(body, clause.start, q.start)
-                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop.start() if stop else clause.end)):
-                return None
-            if gpos > spos:
+            stop = sent.tail(q.end, clause)
+            if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
+                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop)):
+                return self.drop(q, "percent: price, or share of a non-economic total")
+            if gpos < 0 and spos < 0:
+                measure = listed
+                if prev_down:  # ``giảm 19% về lượng và 8% về giá trị``
+                    value = -value
+            elif gpos > spos:
                 measure = "change_pct"
                 if _TO_LEVEL.match(window, g[-1].end()) or _LEVEL_BEFORE.search(window, g[-1].end()):
                     # ``giảm còn 3%``: the new level; only a growth rate's level is itself a change
                     if not _RATE.search(window, 0, g[-1].start()):
-                        return None
-                elif _DOWN.match(g[-1].group()):
+                        return self.drop(q, "percent: a new level")
+                elif _DOWN.search(g[-1].group()):  # ``sụt giảm`` too
                     value = -value
             else:
                 measure = "share_pct"
         elif _ABS_CHANGE.search(window) or _THRESHOLD.search(window) or self.changed(window):
-            return None
+            return self.drop(q, "absolute change or threshold")
         if metric is None:
             metric = prev_metric
-        if metric is None and measure == "share_pct":
-            stop = _PUNCT.search(body, q.end, clause.end)
-            metric, prio = _best_metric(_metric_hits(body, q.end, stop.start() if stop else clause.end))
+        if metric is None and (measure == "share_pct" or kind == "currency" and _METRIC_NEXT.match(body, q.end)):
+            metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
-                return None
+                return self.drop(q, "blocked by a non-figure word")
         elif metric == "gdp" and prio <= 1:
-            metric = self.growth_of(sent, a, q.start)
+            # ``xuất khẩu đạt X, tăng trưởng 10%``: a bare growth word is the growth of what was just measured
+            metric = prev_metric or self.growth_of(sent, a, q.start)
         elif metric == "trade_turnover" and prio == 2:
             metric = self.flow_of(si, q.start)
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
         elif metric in _FDI and q.unit != "project" and not self.foreign(sent, q.start):
             metric = "other"
-        metric = self.unit_metric(q, metric, window, clause, kind, sent.span.start)
+        metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
-            return None
-        last[clause.start] = (q.end, metric)
+            return self.drop(q, "no metric for this unit")
+        last[si] = (q.end, metric, measure, value < 0)
         return self.row(q, si, clause, a, metric, measure, value)
+
+    def bilateral(self, loc, partner):
+        """(locality, partner) of a two-sided figure with no partner named: Viet Nam's, with the article's
+        counterpart (when the locality is Viet Nam or unknown)."""
+        cp = self.counterpart
+        vn = _vn()
+        if cp is None or (loc is not None and loc is not vn and getattr(loc, "country", None) != "VN"):
+            return loc, partner
+        if loc is not None and loc is not vn:
+            return loc, cp.canonical  # a Vietnamese province's trade with the counterpart
+        return vn, cp.canonical
+
+    def drop(self, q: Quantity, reason: str) -> None:
+        """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
+        self.dropped[q.start] = reason
 
     def growth_of(self, sent: _Sentence, a: int, pos: int) -> str:
         """A bare ``tăng trưởng``: GDP when an economy (``kinh tế``, a country, a province…) is its subject,
         nearer than a firm, a sector or a demand (``Công ty X tăng trưởng 25%``, ``nhu cầu điện``)."""
         body, start = self.body, sent.span.start
-        g = _last(_GROWTH_WORD, body, a, pos)
+        g = sent.last_end(_GROWTH_WORD, a, pos)
         if g >= 0 and _ECONOMY_NEXT.match(body, g, pos):
             return "gdp"  # ``tốc độ tăng trưởng kinh tế``, ``tăng trưởng GDP``
         word = g if g >= 0 else pos
-        eco = _last(_ECONOMY, body, start, word)
+        eco = sent.last_end(_ECONOMY, start, word)
         for p in sent.places:
             if p.start < word and p.role in ("owner", "normal"):
                 eco = max(eco, p.end)
-        return "gdp" if eco >= 0 and eco >= _last(_NOT_ECONOMY, body, start, word) else "other"
+        return "gdp" if eco >= 0 and eco >= sent.last_end(_NOT_ECONOMY, start, word) else "other"
 
     def flow_of(self, si: int, pos: int) -> str:
         """A bare ``kim ngạch``: exports or imports when the text talks of one flow only (the sentence, else the
         nearest of the two sentences before it that names a flow)."""
-        if _BOTH_FLOWS.search(self.body, self.sents[si].start, pos):
+        if self.sentence(si).last(_BOTH_FLOWS, self.sents[si].start, pos):
             return "trade_turnover"
         para = self.body.rfind("\n", 0, self.sents[si].start)
         for j in range(si, max(-1, si - 3), -1):
-            span = self.sents[j]
+            span, sent = self.sents[j], self.sentence(j)
             if span.start < para:
                 break
-            flows = {m.lastgroup for m in _EXPORT_IMPORT.finditer(self.body, span.start, pos if j == si else span.end)}
-            if flows:
-                return {"x": "export_value", "n": "import_value"}[flows.pop()] if len(flows) == 1 else "trade_turnover"
+            end = pos if j == si else span.end
+            x, n = sent.last(_EXPORTS, span.start, end), sent.last(_IMPORTS, span.start, end)
+            if x or n:
+                return "trade_turnover" if x and n else "export_value" if x else "import_value"
         return "trade_turnover"
 
     def foreign(self, sent: _Sentence, pos: int) -> bool:
         """Foreign capital: a foreign cue before the number (``FDI``, ``nước ngoài``, or ``đầu tư vào`` a country
         by another country), with no domestic cue nearer to it."""
         start = sent.span.start
-        f = _last(_FOREIGN, self.body, start, pos)
+        f = sent.last_end(_FOREIGN, start, pos)
         if f < 0:
             into = {p.place.country for p in sent.places if p.start < pos and p.role == "into"
                     and p.place.level == "country" and _INVEST_INTO.search(self.body, max(start, p.start - 20), p.start)}
             if into and any(p.place.level == "country" and p.place.country not in into and p.role in ("normal", "owner")
                             for p in sent.places if p.start < pos):
                 f = start
-        return f >= 0 and _last(_DOMESTIC, self.body, start, pos) < f
+        if f < 0 and sent.investment is not None:
+            f = start
+        return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
 
     @staticmethod
     def changed(window: str) -> bool:
@@ -531,10 +670,10 @@ class _Extractor:
         return bool(verbs) and not _LEVEL_AFTER_VERB.search(window, verbs[-1].end())
 
     def unit_metric(self, q: Quantity, metric: str | None, window: str, clause: Span, kind: str,
-                    sent_start: int) -> str | None:
+                    sent: _Sentence) -> str | None:
         body = self.body
         if q.unit == "vehicle":
-            return "vehicle_crossings" if _VEHICLE_CUE.search(body, sent_start, clause.end) else None
+            return "vehicle_crossings" if sent.last(_VEHICLE_CUE, sent.span.start, clause.end) else None
         if q.unit in ("tonne", "TEU", "container"):
             # a tonnage bought, grown, mined or stocked is not traded, unless a trade word comes after that verb
             other = _last(_NOT_TRADE_TONNE, window, _last(_PUNCT, window, 0, len(window)) + 1, len(window))
@@ -543,12 +682,12 @@ class _Extractor:
                 return "export_volume"
             return "goods_volume" if _last(_GOODS_CUE, near, 0, len(near)) > other else None
         if q.unit == "project":
-            if not _INVEST.search(body, clause.start, clause.end):
+            if not sent.last(_INVEST, clause.start, clause.end):
                 return None
-            stop = _PUNCT.search(body, q.end, clause.end)
-            if _DOMESTIC.search(body, q.end, stop.start() if stop else clause.end):
+            if sent.last(_DOMESTIC, q.end, sent.tail(q.end, clause)):
                 return "other"
-            return ("fdi_projects" if _FOREIGN.search(body, clause.start, clause.end) or metric in _FDI
+            return ("fdi_projects" if sent.last(_FOREIGN, clause.start, clause.end) or metric in _FDI
+                    or sent.investment is not None
                     else "other")
         if metric in ("goods_volume", "vehicle_crossings"):
             return None  # only tonnes and vehicles measure these
@@ -567,8 +706,7 @@ class _Extractor:
         None. Partners, compared places and other places after the number are never the locality."""
         body = self.body
         sent = self.sentence(si)
-        stop = _PUNCT.search(body, q.end, clause.end)
-        stop = stop.start() if stop else clause.end
+        stop = sent.tail(q.end, clause)
         ok = ("owner", "normal", "into") if fdi else ("owner", "normal")
         cands = [p for p in sent.places if p.role in ok]
         spans = [(seg_start, q.start)]
@@ -590,15 +728,17 @@ class _Extractor:
 
     def reference(self, si: int, a: int, b: int):
         """The place a nation word or an anaphor in ``body[a:b]`` stands for (None: unresolved); False: none."""
-        body = self.body
-        if _NATION.search(body, a, b):
+        sent = self.sentence(si)
+        if sent.last(_NATION, a, b):
             return _vn()
-        if _ANAPHOR_COUNTRY.search(body, a, b):
+        if sent.last(_TWO_COUNTRIES, a, b):
+            return _vn() if self.counterpart is not None else self.antecedent(si, "country")
+        if sent.last(_ANAPHOR_COUNTRY, a, b):
             return self.antecedent(si, "country")
-        subs = list(_ANAPHOR_SUB.finditer(body, a, b))
-        if subs:  # the last one: ``trên địa bàn huyện`` is the district
-            return self.antecedent(si, subs[-1].lastgroup)
-        if _ANAPHOR_BOTH.search(body, a, b):
+        sub = sent.last(_ANAPHOR_SUB, a, b)
+        if sub:  # the last one: ``trên địa bàn huyện`` is the district
+            return self.antecedent(si, sub.lastgroup)
+        if sent.last(_ANAPHOR_BOTH, a, b):
             return self.antecedent(si, "sub") or self.antecedent(si, "country")
         return False
 
@@ -606,19 +746,43 @@ class _Extractor:
             value: float) -> dict:
         sent = self.sentence(si)
         fdi = metric in _FDI
-        loc_place = self.locality(q, si, clause, seg_start, fdi)
-        partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
-        period = _period(sent, self.body, q.start, clause)
+        if fdi and sent.investment is not None:  # the investor's figure, the host its partner
+            loc_place, host = sent.investment
+            partner = host.canonical
+        else:
+            loc_place = self.locality(q, si, clause, seg_start, fdi)
+            partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
+        if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
+            loc_place, partner = self.bilateral(loc_place, partner)
+        elif loc_place is None and partner and metric in _FLOWS and self.counterpart is not None:
+            other = _lookup(partner)  # goods sent to or bought from abroad, no trader named: Viet Nam's
+            if other is not None and other.country != "VN":
+                loc_place = _vn()
+        period = sent.period(q.start, q.end, clause)
+        if period is None and si > 0 and _GO_ON.match(self.body, sent.span.start):
+            # ``Năm 2018, … . Trong đó, …``: a sentence that details the one before keeps its period
+            prev = self.sentence(si - 1).periods
+            period = prev[-1] if prev else None
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
-            prods = list(_PRODUCT_RX.finditer(self.body, clause.start, q.start))
-            product = prods[-1].group() if prods else None
-        return {
+            prod = sent.last(_PRODUCT_RX, clause.start, q.start)
+            product = prod.group() if prod else None
+        back = self.rows_of.get(si - 1) if _REFER_BACK.match(self.body, sent.span.start) else None
+        if back is not None:  # ``Mức này tăng 11%``: the figure before, with its product and sides
+            product = product or back["product"]
+            loc_place = loc_place or back["_place"]
+            partner = partner or back["partner"]
+        usd, usd_source = None, None
+        if UNIT_KIND.get(q.unit) == "currency":
+            year = period.period_start.year if period else self.doc.reference_year
+            usd, usd_source = usd_equivalent(float(value), q.unit, q.value_usd, year)
+        out = self.rows_of[si] = {
             "metric": metric,
             "measure": measure,
             "value": float(value),
             "unit": q.unit,
-            "value_usd": q.value_usd,
+            "value_usd": usd,
+            "value_usd_source": usd_source,
             "qualifier": q.qualifier,
             "product": product,
             "locality": getattr(loc_place, "canonical", None),
@@ -629,6 +793,19 @@ class _Extractor:
             "evidence_start": sent.span.start,
             "evidence_end": sent.span.end,
         }
+        out["_place"] = loc_place
+        return out
+
+
+def _country(iso2: str):
+    from pipeline.gazetteer import country_name
+    name = country_name(iso2)
+    return _lookup(name) if name else None
+
+
+def _lookup(name: str):
+    from pipeline.gazetteer import lookup
+    return lookup(name)
 
 
 def _vn():
