@@ -245,3 +245,15 @@ def test_a_bare_photo_credit_line_does_not_end_the_article() -> None:
             "Tỉnh Gunma sẽ cử chuyên gia sang giúp các doanh nghiệp nông nghiệp của tỉnh Hòa Bình vào năm tới."]
     text = "\n".join(["Tỉnh Hòa Bình và tỉnh Gunma thúc đẩy hợp tác nông nghiệp", *first, "Nguồn:", *rest])
     assert clean_document(text).body == "\n".join([*first, *rest])
+
+
+def test_a_list_of_documents_closed_by_the_end_mark_is_body_and_the_byline_is_not() -> None:
+    """`./.` closes a Vietnamese article: the list before it ends there (it is prose, even with few function
+    words), and the byline glued after it is not body."""
+    docs = "; ".join(f"- Bản ghi nhớ hợp tác {f} giữa Sở {f.title()} tỉnh Hòa Bình và Cục {f.title()} tỉnh Gunma"
+                     for f in ("nông nghiệp", "du lịch", "y tế", "giáo dục", "lao động", "môi trường", "thủy lợi"))
+    line = " ".join([LEAD, "Chủ tịch UBND tỉnh Hòa Bình tiếp đoàn công tác của tỉnh Gunma.",
+                     "Hai bên đã trao đổi các văn kiện hợp tác.", "Các văn kiện được ký kết: " + docs + "./.",
+                     "Minh Anh"])
+    body = clean_document("Title: Hòa Bình và Gunma ký bảy văn kiện hợp tác\nContent: " + line).body
+    assert body.endswith(docs + "./.") and "Minh Anh" not in body

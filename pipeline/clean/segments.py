@@ -41,8 +41,8 @@ STAMP_CUT = regex.compile(
 )
 # Widget text left in a flattened page (`aa` font-size buttons) between two capitals.
 _WIDGET = regex.compile(r"(?<=\s)(?:aa|A\+|A-|Xin chờ trong giây lát\.\.\.)(?=\s+\p{Lu})")
-_SENTENCE_END = regex.compile(
-    r"(?<=[\p{Ll}\p{N})\]\"”’»%][.!?…]+[\"”’»)\]]*)\s+(?=[\"“‘«(\[]?[\p{Lu}\p{N}])"
+_SENTENCE_END = regex.compile(  # `./.`, the mark that closes a Vietnamese article, ends a sentence too
+    r"(?<=[\p{Ll}\p{N})\]\"”’»%][.!?…]+[\"”’»)\]]*|\./\.)\s+(?=[\"“‘«(\[]?[\p{Lu}\p{N}])"
 )
 # Abbreviations after which a dot does not end a sentence.
 _ABBREV_END = regex.compile(r"(?:\b(?:TP|Tp|TS|PGS|GS|ThS|BS|Th|Q|P|St|Mr|Mrs|Ms|Dr|No|v\.v)|\b\p{Lu})\.$")
