@@ -346,6 +346,15 @@ def test_a_year_closing_a_documents_name_is_its_term_and_since_is_no_signing_dat
     assert row["signed_date"] is None
 
 
+def test_a_year_after_an_agreements_name_is_its_signing_and_until_is_its_last_year():
+    [row] = run("Tỉnh Cao Bằng và thành phố Bách Sắc (Quảng Tây) đã ký Thỏa thuận hợp tác năm 2012 về thương mại.", 2020)
+    assert (row["valid_from_year"], row["valid_to_year"], str(row["signed_date"])) == (None, None, "2012-01-01")
+    [row] = run("Tỉnh Cao Bằng và thành phố Bách Sắc (Quảng Tây) đã ký Kế hoạch hợp tác về y tế đến năm 2030.", 2026)
+    assert (row["valid_from_year"], row["valid_to_year"], row["signed_date"]) == (None, 2030, None)
+    [row] = run("Hai bên đã ký Bản ghi nhớ giữa tỉnh Cao Bằng và thành phố Bách Sắc (Quảng Tây) đến năm 2030.", 2026)
+    assert (row["parties"], row["valid_to_year"], row["signed_date"]) == (["Cao Bằng", "Bách Sắc"], 2030, None)
+
+
 def test_both_sides_of_an_article_without_viet_nam_are_not_viet_nam():
     body = ("Boeing và Airbus tiếp tục tranh chấp tại WTO, Mỹ cáo buộc châu Âu trợ cấp.\n"
             "Hai bên đã ký thỏa thuận hạn chế trợ cấp hàng không vào năm 1992.")

@@ -71,8 +71,11 @@ _PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: ca
                                 r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}\s+$")
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
-# `Kế hoạch hợp tác năm 2017 giữa …`: the year names the document's term, not when it was signed.
-_NAME_YEAR = regex.compile(r"(?:(?!ký|kí|được|đã|vào|từ)[^,;.(]){0,160}?(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
+# `Kế hoạch hợp tác năm 2017 giữa …`: the year names a plan's or programme's term, not when it was signed
+# (`Thỏa thuận hợp tác năm 2008` is the agreement of 2008: its signing year); `đến năm 2025`: its last year.
+_NAME_YEAR = regex.compile(r"(?:\([^()]{0,40}\)|(?!ký|kí|được|đã|vào|từ)[^,;.(]){0,160}?(?<!\w)(?P<until>(?:đến|tới)\s+)?năm\s+"
+                           r"((?:19|20)\d\d)(?!\d)")
+_TERMED = regex.compile(r"(?i)(?<!\w)(?:kế\s+hoạch|chương\s+trình)(?!\w)")  # names that carry their term
 _PROPER_NAME = regex.compile(r"\s+((?:về\s+)?\p{Lu}\w*(?:\s+(?!(?:giữa|ký|kí|được|với|và|đã|sẽ|này|của|cho|mà|tại|ngày|năm)"
                              r"(?!\w))\w+){0,3})")
 _EVIDENCE_TAIL = regex.compile(r"(?:[\s,;:]|(?<!\w)(?:và|cùng|với|gồm|bao gồm)(?!\w))+$")
@@ -288,6 +291,7 @@ def _find(doc: ArticleText) -> list[Found]:
         head = heads.setdefault(f.group, f)
         _set_dates(f, doc, m, sent, clause, own, head if item else None)
         ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
+        lead_end = body.find("\n") if "\n" in body else doc.sentences[0].end  # the lead paragraph, or sentence
         at_event = ceremony or _AFTER_MEETING.search(body, sent.start, m.start) is not None
         if f.date is None and not item and not at_event and cue_in("background", body, clause.start, m.start):
             continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
@@ -296,7 +300,7 @@ def _find(doc: ArticleText) -> list[Found]:
         if (status == "signed" and f.date is None and not tied and "relation" not in flags
                 and cue_in("perfective", body, clause.start, m.start)
                 and not cue_in("news", body, sent.start, sent.end)
-                and sent.start > body.find("\n")):  # the lead sentence is the news itself
+                and sent.start > lead_end):  # the lead is the news itself
             continue  # `Chúng ta đã ký với Nhật Bản Hiệp định …`: a past fact, not the news
         if counted and not tied and f.date is None:
             continue  # `đã ký các thỏa thuận …` tied to no event of the article: a generic mention
@@ -342,16 +346,20 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
     body = doc.body
     years = YEAR_RANGE.search(body, m.end, min(own.end, m.end + _TERM_WINDOW))
     named_year = _NAME_YEAR.match(body, m.end, own.end)
+    if named_year and not (named_year.group("until") or _TERMED.search(body, m.start, named_year.start(2))):
+        named_year = None  # a year after another document's name: its signing, read with the dates below
     if years and f.type != "meeting_minutes":
         a, b = int(years.group(1)), int(years.group(2))
         if a <= b <= a + 30:
             f.valid_from, f.valid_to = a, b
     elif named_year and f.type != "meeting_minutes":
-        f.valid_from = f.valid_to = int(named_year.group(1))
+        f.valid_to = int(named_year.group(2))
+        if not named_year.group("until"):
+            f.valid_from = f.valid_to
     if f.status != "signed":
         return  # a planned document has no signing date yet
     found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
-             if not (named_year and w.start < named_year.end() and w.end > named_year.start(1))
+             if not (named_year and w.start < named_year.end() and w.end > named_year.start(2))
              and not _SINCE.search(body, max(clause.start, w.start - 8), w.start)]  # `từ năm 2018`: a start
     when = best_date(found, m.start) or _leading_date(doc, sent, clause)
     if when:

@@ -28,7 +28,7 @@ _BETWEEN = regex.compile(r"(?<!\w)giữa\s+")
 _ACRONYM_CHARS = r"[A-Z][A-Za-z0-9&.\-]{1,11}"
 _ACRONYM = rf"\(({_ACRONYM_CHARS})\)"
 _STOP = regex.compile(
-    r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
+    r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|đến|tới|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
     rf"|là|năm|cũng|còn|đều|vừa|mới|hôm|sáng|chiều|tối|trưa)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
 _SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
 _BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?(?:hai|2) (?:nước|bên|quốc gia|chính phủ)$")
