@@ -70,3 +70,25 @@ def test_charts_are_drawn_again_only_when_the_file_changes(tmp_path, monkeypatch
     assert set(cached_charts("meetings", path)) == set(first)
     path.write_bytes(b"second version")
     assert cached_charts("meetings", path) is None
+
+
+def test_a_staged_table_written_with_the_published_schema_is_not_validated_again(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.defs.checks import written_as_published
+    from pipeline.storage import write_table
+    from schemas.registry import TABLES
+
+    table = TABLES["localities"]
+    stage = tmp_path / "gold" / ".publish-run1"
+    stage.mkdir(parents=True)
+    path = write_table(tmp_path, "localities", table.empty(), stage=stage)
+    assert path.parent == stage and written_as_published(table, path) == 0
+
+    other = stage / "other.parquet"  # another schema: validated row by row
+    pq.write_table(pa.table({"locality_id": ["VN-01"]}), other)
+    assert written_as_published(table, other) is None
+    published = tmp_path / "gold" / "localities.parquet"  # not staged by this run
+    published.write_bytes(path.read_bytes())
+    assert written_as_published(table, published) is None
