@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ class BuildRun:
 
     wall_s: float
     peak_rss_mb: float
+    cpu_s: float | None
     rss_source: str
     returncode: int
     summary: str
@@ -66,6 +68,24 @@ def _gnu_time_rss_mb(path: Path) -> float | None:
     return int(m.group(1)) / 1024 if m else None
 
 
+def _gnu_time_cpu_s(path: Path) -> float | None:
+    """User + system CPU seconds of the build and every worker process it waited for (GNU time -v)."""
+    text = path.read_text() if path.exists() else ""
+    parts = [re.search(rf"{kind} time \(seconds\): ([\d.]+)", text) for kind in ("User", "System")]
+    return sum(float(m.group(1)) for m in parts) if all(parts) else None
+
+
+def read_nfc_floor(data_dir: Path) -> dict:
+    """The floor under any build of ``data_dir/bronze``: read every file and NFC-normalise its text
+    (one process, nothing else), timed in the same run as the builds it is compared with."""
+    started, files, chars = time.perf_counter(), 0, 0
+    cpu = time.process_time()
+    for path in sorted((data_dir / "bronze").rglob("*.txt")):
+        chars += len(unicodedata.normalize("NFC", path.read_bytes().decode("utf-8", errors="replace")))
+        files += 1
+    return {"wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu, "files": files, "chars": chars}
+
+
 def timed_build(data_dir: Path, dagster_home: Path, log: Path) -> BuildRun:
     """Run `hoptac build` on ``data_dir`` with ``dagster_home``; the log keeps its output.
 
@@ -94,7 +114,7 @@ def timed_build(data_dir: Path, dagster_home: Path, log: Path) -> BuildRun:
     start = text.rfind("hoptac build:")
     summary = text[start:][:3000] if start >= 0 else text[-3000:]
     where = log.relative_to(ROOT) if log.is_relative_to(ROOT) else log
-    return BuildRun(wall, max(gnu or 0.0, polled), source, returncode, summary, str(where),
+    return BuildRun(wall, max(gnu or 0.0, polled), _gnu_time_cpu_s(time_file), source, returncode, summary, str(where),
                     None if returncode == 0 else _first_error(text))
 
 

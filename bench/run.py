@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from bench.baselines import CLEANERS, measure_baseline, with_ratios
 from bench.corpus import ROOT, SAMPLE, WORK, Article, marked, prepare_bronze, read_sample, spread
-from bench.e2e import add_batch, timed_build
+from bench.e2e import add_batch, read_nfc_floor, timed_build
 from bench.report import write
 from bench.stages import measure_stages
 
@@ -62,7 +62,10 @@ def run_e2e(articles: list[Article]) -> dict:
     add_batch(data, f"b{-(-len(articles) // BATCH_SIZE):02d}", new)
     print(f"bench: refresh with {len(new)} new articles", flush=True)
     refresh = timed_build(data, data / "dagster_home", WORK / "e2e-refresh.log")
-    return {"n_articles": len(articles), "n_refresh": len(new), "full": asdict(full), "refresh": asdict(refresh)}
+    print("bench: no-op re-run", flush=True)
+    noop = timed_build(data, data / "dagster_home", WORK / "e2e-noop.log")
+    return {"n_articles": len(articles), "n_refresh": len(new), "full": asdict(full), "refresh": asdict(refresh),
+            "noop": asdict(noop), "floor": read_nfc_floor(data)}
 
 
 def run_scale(articles: list[Article]) -> dict:
@@ -76,7 +79,9 @@ def run_scale(articles: list[Article]) -> dict:
         add_batch(data, f"r{i // BATCH_SIZE:03d}", new[i:i + BATCH_SIZE])
     print(f"bench: refresh with {len(new)} new articles", flush=True)
     refresh = timed_build(data, data / "dagster_home", WORK / "scale-refresh.log")
-    return {"n_articles": n, "n_refresh": len(new), "build": asdict(build), "refresh": asdict(refresh)}
+    noop = timed_build(data, data / "dagster_home", WORK / "scale-noop.log")
+    return {"n_articles": n, "n_refresh": len(new), "build": asdict(build), "refresh": asdict(refresh),
+            "noop": asdict(noop), "floor": read_nfc_floor(data)}
 
 
 def _commit() -> str:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 INSTANCE_YAML = "telemetry:\n  enabled: false\n"
+NOTHING_CHANGED = "hoptac: nothing changed since the last publication; outputs left as they are"
 EX_TEMPFAIL = 75  # sysexits: another build holds the lock, try again later
 
 
@@ -30,12 +31,11 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
     """
     if data_dir:
         os.environ["DATA_DIR"] = data_dir
-    dagster_home()
-    import dagster as dg
+    home = dagster_home()
 
+    from pipeline import unchanged
     from pipeline.lock import BuildLocked, build_lock
-    from pipeline.runner import run_build
-    from pipeline.storage import data_dir as resolve_data_dir
+    from pipeline.roots import data_dir as resolve_data_dir
 
     root = resolve_data_dir()
     if not (root / "bronze").is_dir():
@@ -45,9 +45,21 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
     started = time.perf_counter()
     log = lambda m: print(m, flush=True)  # noqa: E731
     try:
-        with build_lock(root, wait, log), dg.DagsterInstance.get() as instance:
-            result = run_build(instance, root, force, log=log)
-            print(summary(root, time.perf_counter() - started))
+        with build_lock(root, wait, log):
+            if not force and (lines := unchanged.recorded_summary(root, home)) is not None:
+                log(NOTHING_CHANGED)
+                print("\n".join([header(root, time.perf_counter() - started), *lines]))
+                return 0
+            import dagster as dg
+
+            from pipeline.runner import run_build
+
+            with dg.DagsterInstance.get() as instance:
+                result = run_build(instance, root, force, log=log)
+            lines = summary(root)
+            print("\n".join([header(root, time.perf_counter() - started), *lines]))
+            if result.success:
+                unchanged.record(root, home, lines)
     except BuildLocked as e:
         print(f"hoptac: {e}; try again when it is done (or pass --wait SECONDS)", file=sys.stderr)
         return EX_TEMPFAIL
@@ -58,12 +70,16 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
     return 0
 
 
-def summary(root: Path, elapsed: float) -> str:
+def header(root: Path, elapsed: float) -> str:
+    return f"hoptac build: {root} in {elapsed:.1f} s"
+
+
+def summary(root: Path) -> list[str]:
     """Documents read, articles, duplicates, rejected, rows per table (the event tables included)."""
     from pipeline.storage import read_table
     from schemas.registry import TABLES
 
-    lines = [f"hoptac build: {root} in {elapsed:.1f} s"]
+    lines = []
     try:
         docs = read_table(root, "documents")
         status = docs["status"].value_counts()
@@ -79,7 +95,7 @@ def summary(root: Path, elapsed: float) -> str:
         except FileNotFoundError:
             rows = "missing"
         lines.append(f"  {TABLES[name].path:<28} {rows} rows")
-    return "\n".join(lines)
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.storage import is_local
+from pipeline.roots import is_local
 
 LOCK_NAME = ".hoptac.lock"
 

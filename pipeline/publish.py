@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -32,6 +33,7 @@ DESCRIPTION = (
 )
 
 
+@cache
 def pipeline_version() -> str:
     try:
         return version("hoptac")

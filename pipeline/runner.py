@@ -65,7 +65,9 @@ def run_build(instance: dg.DagsterInstance, root: Path, force: bool = False,
     inject("batches-built")
     reason = "forced" if force else publication_needed(root, published_build(instance, root))
     if reason is None:
-        log("hoptac: nothing changed since the last publication; outputs left as they are")
+        from pipeline.cli import NOTHING_CHANGED
+
+        log(NOTHING_CHANGED)
         return out
     log(f"hoptac: publishing ({reason})")
     from pipeline.definitions import defs

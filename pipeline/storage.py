@@ -18,30 +18,14 @@ from urllib.parse import quote, unquote
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from upath import UPath
 
 from pipeline.faults import inject
+from pipeline.roots import LOCAL, data_dir, is_local  # noqa: F401 - re-exported: callers import them from here
 from schemas.registry import TABLES, Table
 
 NESTED = (pa.types.is_list, pa.types.is_struct, pa.types.is_date, pa.types.is_timestamp)
 BATCH = "batch"
 PART = "part-0.parquet"
-
-
-LOCAL = {"", "file", "local"}
-
-
-def data_dir(value: str | os.PathLike | None = None) -> UPath:
-    """The data root: the argument, else `$DATA_DIR`, else `data` (relative to the working directory).
-
-    Any fsspec URL works (`s3://bucket/hoptac`, `memory://hoptac`); a local path is made absolute.
-    """
-    root = UPath(value or os.environ.get("DATA_DIR") or "data")
-    return UPath(Path(root).resolve()) if root.protocol in LOCAL else root
-
-
-def is_local(path: UPath | Path) -> bool:
-    return not isinstance(path, UPath) or path.protocol in LOCAL
 
 
 def _types_mapper(t: pa.DataType):

@@ -124,6 +124,22 @@ def test_failed_or_killed_publication_is_redone_and_never_mixed(data, tmp_path):
     assert "nothing changed" in ok(hoptac(data))
 
 
+def test_a_no_op_build_is_decided_before_dagster_or_pandas_are_imported(data, tmp_path):
+    ok(hoptac(data))  # a copy of the data root: its files' inodes differ, so the full path runs once
+    code = ("import sys\nfrom pipeline.cli import main\nstatus = main(['build'])\n"
+            "print(status, sorted(m for m in ('dagster', 'pandas', 'pyarrow') if m in sys.modules))")
+    env = {**os.environ, "DATA_DIR": str(data), "DAGSTER_HOME": str(data.parent / "home")}
+    before = outputs(data)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert "nothing changed" in out.stdout and out.stdout.strip().endswith("0 []"), out.stdout + out.stderr
+    assert "documents read 5 in 2 batches" in out.stdout  # the recorded summary
+    assert outputs(data) == before
+
+    write(data / "bronze" / "b2" / "new.txt", article(21))  # any change takes the full path again
+    assert "publishing" in ok(hoptac(data))
+    assert outputs(data) == clean_build(data, tmp_path)
+
+
 def test_bronze_is_the_truth_after_deletes_duplicates_and_silent_edits(data, tmp_path):
     docs = read_table(data, "documents").set_index("source_path")
     assert docs.loc["b2/copy.txt", "duplicate_of"] == "b1/a1.txt"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+import os
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
@@ -60,8 +63,50 @@ def preview(name: str, df: pd.DataFrame, rows: int = ROWS) -> dg.TableMetadataVa
         columns=[dg.TableColumn(n, kind) for n, kind in columns]))
 
 
-def charts(name: str, df: pd.DataFrame) -> dict[str, dg.MarkdownMetadataValue]:
-    """The table's charts as Markdown metadata (PNG data URIs); none for tables without charts."""
+def charts(name: str, df: pd.DataFrame, path: Path | None = None) -> dict[str, dg.MarkdownMetadataValue]:
+    """The table's charts as Markdown metadata (PNG data URIs); none for tables without charts. Drawn
+    again only when the written file (``path``) or the code changed (`cached_charts`)."""
     from pipeline.charts import table_charts
 
-    return {title: dg.MetadataValue.md(text) for title, text in table_charts(name, df).items()}
+    texts = cached_charts(name, path)
+    if texts is None:
+        texts = table_charts(name, df)
+        store_charts(name, path, texts)
+    return {title: dg.MetadataValue.md(text) for title, text in texts.items()}
+
+
+def _cache_entry(name: str, path: Path | None) -> tuple[Path, str] | None:
+    """Where a table's charts are kept (beside the Dagster instance) and the key they are valid for:
+    the written file's SHA-256 and the code version. None without a local file or a Dagster home."""
+    from pipeline.publish import sha256_file
+    from pipeline.storage import is_local
+    from pipeline.version import publication_version
+
+    home = os.environ.get("DAGSTER_HOME")
+    if not home or path is None or not is_local(path) or not Path(path).is_file():
+        return None
+    return Path(home) / "hoptac-charts" / f"{name}.json", f"{publication_version()}:{sha256_file(Path(path))}"
+
+
+def cached_charts(name: str, path: Path | None) -> dict[str, str] | None:
+    """The charts drawn for exactly this file by an earlier publication, if kept."""
+    if (entry := _cache_entry(name, path)) is None:
+        return None
+    try:
+        kept = json.loads(entry[0].read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return kept["charts"] if kept.get("key") == entry[1] else None
+
+
+def store_charts(name: str, path: Path | None, texts: dict[str, str]) -> None:
+    """Keep the charts of this file for the next publication (one entry per table; failures ignored)."""
+    if (entry := _cache_entry(name, path)) is None:
+        return
+    try:
+        entry[0].parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry[0].with_name(f".{entry[0].name}.{os.getpid()}")
+        tmp.write_text(json.dumps({"key": entry[1], "charts": texts}), encoding="utf-8")
+        os.replace(tmp, entry[0])
+    except OSError:
+        pass

@@ -23,7 +23,7 @@ def table_metadata(name: str, df: pd.DataFrame, path: Path, published: bool = Tr
     from pipeline.defs.previews import charts, preview
 
     return {
-        **(charts(name, df) if published else {}),
+        **(charts(name, df, path) if published else {}),
         "dagster/row_count": len(df),
         "dagster/column_schema": dg.TableSchema(columns=[
             dg.TableColumn(n, str(t), description=d, constraints=dg.TableColumnConstraints(nullable=nl))

@@ -10,7 +10,6 @@ import os
 import re
 
 import dagster as dg
-from dagster_dask import dask_executor
 
 from pipeline.build import process_batch
 from pipeline.defs.partitions import batch_events, build_plan, register_batches
@@ -21,6 +20,18 @@ from pipeline.version import code_version
 OP_RESOURCES = {"data_root": DataRoot(), "io_manager": dg.FilesystemIOManager()}
 MAX_CONCURRENT = int(os.environ.get("HOPTAC_MAX_CONCURRENT", os.cpu_count() or 2))
 DASK_SLOTS = int(os.environ.get("HOPTAC_DASK_SLOTS", 8))  # fixed steps; each builds its share of the stale batches
+
+
+@dg.executor(name="dask", requirements=dg.multiple_process_executor_requirements(), config_schema={
+    "cluster": dg.Field(dg.Permissive(), is_required=False, default_value={"local": {}},
+                        description="dagster-dask's cluster: one of existing (address), local, yarn, ssh, pbs, "
+                                    "moab, sge, lsf, slurm, oar, kube, with its parameters")})
+def dask_executor(init_context):
+    """dagster-dask's executor, imported only when a run asks for it: Dask takes seconds to import and
+    loading the definitions (every publication does) must not pay for it."""
+    from dagster_dask import dask_executor as executor
+
+    return executor.executor_creation_fn(init_context)
 
 
 def mapping_key(batch: str) -> str:
