@@ -443,3 +443,19 @@ def test_meetings_told_in_one_sentence_have_distinct_ids():
             "Hiệp hội doanh nghiệp Nhật Bản và bà Yumiko Nakamura, Giám đốc Ngân hàng Mizuho.")
     rows = extract_article(ArticleText("t", body, None, 2024))["meetings"]
     assert len(rows) == 2 and len({r["meeting_id"] for r in rows}) == 2
+
+
+def test_a_dated_trip_to_attend_an_event_is_a_visit_beside_the_event():
+    body = ("Từ ngày 12 đến 14/9, Bộ trưởng Công Thương Trần Văn Lâm đã sang Hàn Quốc tham dự và đồng chủ trì "
+            "phiên họp lần thứ 5 Ủy ban hỗn hợp Việt Nam - Hàn Quốc về thương mại.")
+    visit, session = run(body, 2024)
+    assert (visit["kind"], visit["date"], people(visit)) == ("visit", date(2024, 9, 12), {"Trần Văn Lâm": "VN"})
+    assert (session["kind"], session["date"]) == ("conference", date(2024, 9, 12))
+    assert "Trần Văn Lâm" in people(session)
+
+
+def test_an_undated_trip_to_attend_an_event_is_only_the_event():
+    body = ("Bộ trưởng Công Thương Trần Văn Lâm sang Hàn Quốc tham dự phiên họp lần thứ 5 Ủy ban hỗn hợp "
+            "Việt Nam - Hàn Quốc về thương mại tại Seoul.")
+    [row] = run(body, 2024)
+    assert row["kind"] == "conference"

@@ -80,6 +80,7 @@ _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
 # A reception of one delegation: its head and members are one meeting, not a list of guests.
 _DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
+_ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -481,6 +482,26 @@ def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tu
     return found if len(found) >= 2 else []
 
 
+def _trip_and_event(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, mains: list[Hit],
+                    out: list[Mention], subject: list[tuple[int, int]]) -> list[Mention]:
+    """A trip told with its dates and the event it goes to (`Từ ngày 5 đến 7/4, X sang Y dự Hội nghị …`)
+    are two meetings: the visit of the travellers and the event of everyone in the subject."""
+    trip = next((i for i, m in enumerate(mains) if _trigger_kind(m)[0] == "visit"), None)
+    event = next((j for j, m in enumerate(mains) if trip is not None and j > trip
+                  and _trigger_kind(m)[0] == "conference"), None)
+    if event is None:
+        return out
+    kinds = {men.kind for men in out}
+    when = _subject_when(doc, subject)
+    ends = [mains[trip + 1].start if trip + 1 < len(mains) else sent.span.end,
+            mains[event + 1].start if event + 1 < len(mains) else sent.span.end]
+    for k, (i, kind) in enumerate(((trip, "visit"), (event, "conference"))):
+        if kind not in kinds:
+            m = mains[i]
+            out.append(_read_sentence(doc, idx, sent, m, "main", [*subject, (m.start, ends[k])], None, when))
+    return sorted(out, key=lambda men: men.trigger)
+
+
 def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
                        known: _Known, told: set[str]) -> list[tuple[Mention, bool]]:
     """The meetings one sentence tells, each with whether it is a main mention: one per main trigger
@@ -513,6 +534,10 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
             phrase_end = _PHRASE_END.search(body, m.end, span.end)
             if _DATE_RANGE.search(body, m.end, phrase_end.start() if phrase_end else span.end):
                 statuses[i] = "main"
+    dated_trip = _DATE_RANGE.search(body, span.start, span.end) is not None
+    for i, m in enumerate(matches):  # `X sang Nhật Bản dự Hội nghị …` with no dates: the event is the news
+        if statuses[i] == "main" and not dated_trip and _ATTEND.search(m.text):
+            statuses[i] = "skip"
     mains = [m for s, m in zip(statuses, matches, strict=True) if s == "main"]
     refs = [m for s, m in zip(statuses, matches, strict=True) if s == "reference"]
     status = "main"
@@ -561,6 +586,8 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
                               _subject_when(doc, subject[:1]))]
     if len(out) > 1 and out[0].kind == "visit" and out[0].own_seg == (False, 0):
         out = out[1:]  # `X thăm … và hội đàm với Y`: the talks are the meeting
+    if dated_trip and status == "main":
+        out = _trip_and_event(doc, idx, sent, mains, out, subject[:1])
     if refs and out and refs[0].start < first.start:
         out[0].relative, out[0].ref_text = True, [r for r in refs if r.start < first.start][-1].text.casefold()
     return [(men, status == "main") for men in out]
