@@ -459,3 +459,20 @@ def test_an_undated_trip_to_attend_an_event_is_only_the_event():
             "Việt Nam - Hàn Quốc về thương mại tại Seoul.")
     [row] = run(body, 2024)
     assert row["kind"] == "conference"
+
+
+def test_a_building_venue_keeps_its_lower_case_syllables_and_yields_to_its_city():
+    body = ("Chiều 3/3, tại Trụ sở Chính phủ, Phó Thủ tướng Lê Minh Khái đã tiếp Bộ trưởng Thương mại Úc "
+            "Don Farrell.\n"
+            "Sáng 5/3, tại Nhà khách Quốc gia, Thủ đô Canberra, Phó Thủ tướng Lê Minh Khái hội đàm với "
+            "Thủ tướng Úc Anthony Albanese. Quan hệ Việt Nam - Úc phát triển tốt.")
+    reception, talks = run(body, 2024)
+    assert reception["location"] == "Trụ sở Chính phủ"
+    assert talks["location"] == "Canberra"
+
+
+def test_a_kingdom_or_capital_word_is_no_city_and_a_visit_is_at_its_destination():
+    body = ("Ngày 9/10, Thủ tướng Phạm Minh Chính đã tới Vương quốc Thái Lan, bắt đầu chuyến thăm chính thức "
+            "từ ngày 9 đến 11/10 theo lời mời của Thủ tướng Thái Lan Srettha Thavisin. Việt Nam coi trọng quan hệ này.")
+    [visit] = run(body, 2023)
+    assert (visit["kind"], visit["location"], people(visit)) == ("visit", "Thái Lan", {"Phạm Minh Chính": "VN"})

@@ -66,13 +66,17 @@ _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày
 _NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
 _BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
 _DATE_RANGE = regex.compile(r"(?<!\d)\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)")
-# Venues: a building after `tại`/`ở` with its capitalised name, or capitalised words that end the phrase.
+# Venues: a building after `tại`/`ở` with its name (capitalised words, each may take one lower-case syllable
+# before a capital or the phrase's end: `Trụ sở Chính phủ`, `Nhà khách Quốc gia`), then maybe its city
+# (`…, Thủ đô Tokyo`), which wins; or capitalised words that end the phrase.
 _BUILDING = regex.compile(
     r"(?<!\w)(?:tại|ở)\s+((?i:trụ sở|phủ chủ tịch|nhà khách|dinh|điện|nhà quốc hội|tòa nhà quốc hội|văn phòng|"
-    r"hội trường|khách sạn|trung tâm hội nghị)(?:\s+\p{Lu}[\p{L}]*){0,5})")
+    r"hội trường|khách sạn|trung tâm hội nghị)(?:\s+\p{Lu}[\p{L}]*(?:\s+\p{Ll}+(?=\s+\p{Lu}|\s*[,.;:()]|\s*$))?){0,5})"
+    r"(?:,\s+(?:[Tt]hủ đô|[Tt]hành phố|TP\.?)\s+(\p{Lu}[\p{Ll}]+(?:[\s-]\p{Lu}[\p{Ll}]+){0,2}))?")
 _CITY_VENUE = regex.compile(
-    r"(?<!\w)(?:tại|ở)\s+(?:(?:thủ đô|thành phố|TP\.?)\s+)?"
-    r"(?!(?:Hội|Diễn|Lễ|Đại|Kỳ|Phiên|Tọa|Toạ|Chương|Tuần|Ngày|Triển|Bộ|Sở|Ủy|Uỷ|Văn|Trường|Viện|Công|Tập|Ngân)\b)"
+    r"(?<!\w)(?:tại|ở)\s+(?:(?i:thủ đô|thành phố|tp\.?)\s+)?"
+    r"(?!(?:Hội|Diễn|Lễ|Đại|Kỳ|Phiên|Tọa|Toạ|Chương|Tuần|Ngày|Triển|Bộ|Sở|Ủy|Uỷ|Văn|Trường|Viện|Công|Tập|Ngân|"
+    r"Vương|Quốc|Cộng|Liên|Thủ|Nhà|Khu|Tỉnh|Thành|Huyện|Quận)\b)"
     r"(\p{Lu}[\p{Ll}]+(?:[\s-]\p{Lu}[\p{Ll}]+){0,2})(?=\s*[,.;:()]|\s+\p{Ll})")
 _INVITER = regex.compile(r"(?i)lời mời của\s+(?:[^\s,;.]+\s+){0,8}$")  # who invites is not on the visit
 _AND = regex.compile(r"\s(?:và|cùng)\s")
@@ -81,6 +85,9 @@ _MERGE_BACK = 50  # a later mention is matched against this many meetings before
 # A reception of one delegation: its head and members are one meeting, not a list of guests.
 _DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
 _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
+# A visit's destination: the place right after a travel verb or a visit word (`tới Hà Nội`, `thăm chính thức Nga`).
+_TO_PLACE = regex.compile(r"(?i)(?<!\w)(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*)"
+                          r"\s+(?:(?:thủ đô|thành phố|tỉnh|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -424,6 +431,9 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
             locs.append(p.canonical)
     if not men.anaphoric and (people or places):
         men.location = _venue(body, (*subject, (a, clause_end))) or men.location
+        if kind == "visit" and men.location is None:  # `sang Israel`, `chuyến thăm chính thức Nhật Bản`
+            men.location = next((p.canonical for p in places if _TO_PLACE.search(
+                body, max(span.start, p.start - 30), p.start)), None)
     men.own = (men.date is not None, len(men.people))
     if not men.anaphoric:
         men.localities = unique(locs)
@@ -439,7 +449,8 @@ def _venue(body: str, regions) -> str | None:
     for x, y in regions:
         hit = _BUILDING.search(body, x, y)
         if hit:
-            return hit.group(1)
+            place = lookup_place(hit.group(2)) if hit.group(2) else None
+            return place.canonical if place else hit.group(2) or hit.group(1)
         named = _CITY_VENUE.search(body, x, y) if city is None else None
         if named and lookup_place(named.group(1)) is None and not _MISSION_SEAT.search(
                 body, max(x, named.start() - 60), named.start(1)):  # `Đại sứ … tại Tokyo` is the post
