@@ -476,3 +476,12 @@ def test_a_kingdom_or_capital_word_is_no_city_and_a_visit_is_at_its_destination(
             "từ ngày 9 đến 11/10 theo lời mời của Thủ tướng Thái Lan Srettha Thavisin. Việt Nam coi trọng quan hệ này.")
     [visit] = run(body, 2023)
     assert (visit["kind"], visit["location"], people(visit)) == ("visit", "Thái Lan", {"Phạm Minh Chính": "VN"})
+
+
+def test_a_welcomed_visit_is_the_one_told_not_a_new_one():
+    body = ("Sáng 4/3, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Úc Anthony Albanese tại Canberra.\n"
+            "Thủ tướng Anthony Albanese hoan nghênh chuyến thăm của Thủ tướng Phạm Minh Chính, nhấn mạnh ý nghĩa "
+            "chuyến thăm chính thức đầu tiên trong bối cảnh hai nước kỷ niệm 50 năm quan hệ Việt Nam - Úc "
+            "vào năm 2023.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["date"]) == ("talks", date(2024, 3, 4))
