@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from pipeline.extract import ArticleText
-from pipeline.extract.meetings import extract_meetings
+from pipeline.extract.meetings import extract_meetings, meeting_groups
 
 
 def run(body: str, year: int | None = None, published: datetime | None = None) -> list[dict]:
@@ -485,3 +485,39 @@ def test_a_welcomed_visit_is_the_one_told_not_a_new_one():
             "vào năm 2023.")
     [row] = run(body, 2024)
     assert (row["kind"], row["date"]) == ("talks", date(2024, 3, 4))
+
+
+def test_after_the_talks_the_seminar_is_its_own_meeting_of_who_attends_it():
+    body = ("Sáng 4/3, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Úc Anthony Albanese.\n"
+            "Sau cuộc hội đàm với Thủ tướng Phạm Minh Chính, Thủ tướng Úc Albanese đã tới tham dự hội thảo xúc tiến "
+            "đầu tư giữa Úc và Việt Nam.")
+    talks, seminar = run(body, 2024)
+    assert (talks["kind"], people(talks)) == ("talks", {"Phạm Minh Chính": "VN", "Anthony Albanese": "AU"})
+    assert (seminar["kind"], seminar["date"], people(seminar)) == (
+        "conference", date(2024, 3, 4), {"Anthony Albanese": "AU"})
+
+
+def test_talks_told_only_after_the_fact_are_a_meeting():
+    body = ("Chiều 4/3, Thủ tướng Úc Anthony Albanese cho rằng Việt Nam và Úc cần tăng cường hợp tác năng lượng, "
+            "sau khi hội đàm với Thủ tướng Phạm Minh Chính.")
+    [talks] = run(body, 2024)
+    assert (talks["kind"], talks["date"], people(talks)) == (
+        "talks", date(2024, 3, 4), {"Anthony Albanese": "AU", "Phạm Minh Chính": "VN"})
+
+
+def test_the_way_home_is_not_a_visits_destination():
+    body = ("Chiều 11/10, Chủ tịch Quốc hội Trần Thanh Mẫn và đoàn đại biểu Việt Nam đã về đến Hà Nội, kết thúc "
+            "chuyến thăm chính thức Vương quốc Campuchia từ ngày 9 đến 11/10.")
+    [visit] = meeting_groups(ArticleText("t", body, None, 2023, None))
+    assert (visit.kind, visit.destination, visit.localities) == ("visit", "Campuchia", ["Hà Nội"])
+
+
+def test_a_trip_dated_after_the_event_it_includes_takes_those_dates():
+    body = ("Thủ tướng Phạm Minh Chính đang trong chuyến thăm chính thức Trung Quốc và dự Diễn đàn Kinh tế "
+            "Thế giới Thiên Tân từ ngày 24/6 - 27/6, theo lời mời của Thủ tướng Trung Quốc Lý Cường. "
+            "Việt Nam coi trọng quan hệ với Trung Quốc.")
+    rows = run(body, 2024)
+    assert sorted((r["kind"], r["date"]) for r in rows) == [
+        ("conference", date(2024, 6, 24)), ("visit", date(2024, 6, 24))]
+    visit = next(r for r in rows if r["kind"] == "visit")
+    assert (visit["location"], people(visit)) == ("Trung Quốc", {"Phạm Minh Chính": "VN"})

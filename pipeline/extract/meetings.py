@@ -84,9 +84,11 @@ _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
 # A reception of one delegation: its head and members are one meeting, not a list of guests.
 _DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
+_AFTERMATH = regex.compile(r"(?i)(?<!\w)(?:ngay\s+)?sau(?:\s+(?:khi|cuộc|buổi|phiên))?\s+$")  # `Sau cuộc hội đàm`
 _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
-# A visit's destination: the place right after a travel verb or a visit word (`tới Hà Nội`, `thăm chính thức Nga`).
-_TO_PLACE = regex.compile(r"(?i)(?<!\w)(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*)"
+# A visit's destination: the place right after a travel verb or a visit word (`tới Hà Nội`, `thăm chính thức Nga`);
+# not the way home (`về đến Hà Nội`).
+_TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*)"
                           r"\s+(?:(?:thủ đô|thành phố|tỉnh|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
@@ -103,6 +105,7 @@ class Mention:
     date: date | None = None
     precision: str = "unknown"
     location: str | None = None
+    destination: str | None = None  # where a visit goes: the row's location when no venue is told, no anchor
     people: list[Person] = field(default_factory=list)
     localities: list[str] = field(default_factory=list)
     anaphoric: bool = False
@@ -431,8 +434,8 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
             locs.append(p.canonical)
     if not men.anaphoric and (people or places):
         men.location = _venue(body, (*subject, (a, clause_end))) or men.location
-        if kind == "visit" and men.location is None:  # `sang Israel`, `chuyến thăm chính thức Nhật Bản`
-            men.location = next((p.canonical for p in places if _TO_PLACE.search(
+        if kind == "visit":  # `sang Israel`, `chuyến thăm chính thức Nhật Bản`
+            men.destination = next((p.canonical for p in places if _TO_PLACE.search(
                 body, max(span.start, p.start - 30), p.start)), None)
     men.own = (men.date is not None, len(men.people))
     if not men.anaphoric:
@@ -502,14 +505,14 @@ def _trip_and_event(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, mains
                   and _trigger_kind(m)[0] == "conference"), None)
     if event is None:
         return out
-    kinds = {men.kind for men in out}
-    when = _subject_when(doc, subject)
+    pair = (mains[trip], mains[event])
+    out = [men for men in out if men.trigger not in (pair[0].start, pair[1].start)]
     ends = [mains[trip + 1].start if trip + 1 < len(mains) else sent.span.end,
             mains[event + 1].start if event + 1 < len(mains) else sent.span.end]
-    for k, (i, kind) in enumerate(((trip, "visit"), (event, "conference"))):
-        if kind not in kinds:
-            m = mains[i]
-            out.append(_read_sentence(doc, idx, sent, m, "main", [*subject, (m.start, ends[k])], None, when))
+    # the trip's dates may close the sentence, after the event (`… và dự Diễn đàn … từ ngày 11/5 - 15/5`)
+    whens = (_subject_when(doc, [*subject, (pair[0].start, sent.span.end)]), _subject_when(doc, subject))
+    for m, end, when in zip(pair, ends, whens, strict=True):
+        out.append(_read_sentence(doc, idx, sent, m, "main", [*subject, (m.start, end)], None, when))
     return sorted(out, key=lambda men: men.trigger)
 
 
@@ -527,11 +530,16 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None,
                           today.start() if today else None) for m in matches]
     named = _NAME_LIKE.search(body, span.start, span.end) is not None
+    after = [_AFTERMATH.search(body, max(span.start, m.start - 20), m.start) is not None for m in matches]
+    for i in range(len(matches) - 1):  # `Sau cuộc hội đàm với X, A dự hội thảo …`: the talks frame the seminar
+        if after[i] and statuses[i + 1] == "main" and _PHRASE_END.search(body, matches[i].end, matches[i + 1].start):
+            statuses[i] = "reference"
     for i, m in enumerate(matches):  # `Sau cuộc hội đàm, A và B …` with no talks told before: the talks
         kind = _trigger_kind(m)[0]
-        if statuses[i] == "anaphor" and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) \
+        aftermath = statuses[i] == "anaphor" or (statuses[i] == "reference" and after[i] and i == len(matches) - 1)
+        if aftermath and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) \
                 and (first_plan is None or first_plan.start() > m.start):
-            statuses[i] = "main"
+            statuses[i] = "main"  # also `…, sau khi hội đàm với X.`
     if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
            for s, m in zip(statuses, matches, strict=True)):
         return []
@@ -541,7 +549,7 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
                 _PHRASE_END.search(between):
             statuses[i] = "reference"
     for i, m in enumerate(matches):  # `nằm trong khuôn khổ chuyến thăm Việt Nam từ ngày 5 đến 7/4`: a dated visit
-        if statuses[i] == "reference" and _trigger_kind(m)[0] == "visit":
+        if statuses[i] in ("reference", "anaphor") and _trigger_kind(m)[0] == "visit":  # `đang trong chuyến thăm …`
             phrase_end = _PHRASE_END.search(body, m.end, span.end)
             if _DATE_RANGE.search(body, m.end, phrase_end.start() if phrase_end else span.end):
                 statuses[i] = "main"
@@ -561,6 +569,10 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     first = mains[0]
     clause_start = sent.semis[bisect_right(sent.semis, first.start) - 1] + 1 \
         if bisect_right(sent.semis, first.start) else span.start
+    framing = [r for r, a in zip(matches, after, strict=True) if a and r in refs and r.start < first.start]
+    cut = _PHRASE_END.search(body, framing[-1].end, first.start) if framing else None
+    if cut:  # `Sau cuộc hội đàm với X, A …`: who is met after the talks is not in the subject
+        clause_start = max(clause_start, cut.end())
     subject = [(clause_start, first.start)]
     when = _subject_when(doc, subject)
     ref_i = 0
@@ -648,6 +660,7 @@ def _absorb(group: Mention, other: Mention) -> None:
     elif "in_person" in (group.mode, other.mode):
         group.mode = "in_person"
     group.location = group.location or other.location
+    group.destination = group.destination or other.destination
     group.said_day = group.said_day or other.said_day
     if group.date is None and other.date is not None:
         group.date, group.precision = other.date, other.precision
@@ -837,7 +850,7 @@ def _row(doc: ArticleText, g: Mention) -> dict:
         "date_precision": g.precision if g.date else "unknown",
         "mode": g.mode,
         "kind": g.kind,
-        "location": g.location,
+        "location": g.location or g.destination,
         "participants": people,
         "localities": g.localities,
         "evidence": doc.body[start:end],
