@@ -521,3 +521,11 @@ def test_a_trip_dated_after_the_event_it_includes_takes_those_dates():
         ("conference", date(2024, 6, 24)), ("visit", date(2024, 6, 24))]
     visit = next(r for r in rows if r["kind"] == "visit")
     assert (visit["location"], people(visit)) == ("Trung Quốc", {"Phạm Minh Chính": "VN"})
+
+
+def test_a_meeting_after_the_ceremony_takes_the_ceremonys_date():
+    body = ("Sáng 14/11, Lễ đón chính thức Tổng thống Indonesia Prabowo Subianto được tổ chức trọng thể tại "
+            "Phủ Chủ tịch. Sau lễ đón, Chủ tịch nước Lương Cường và Tổng thống Prabowo Subianto đã tiến hành "
+            "hội đàm.\nHai bên nhất trí nâng tầm quan hệ Việt Nam - Indonesia.")
+    [talks] = run(body, 2024)
+    assert (talks["kind"], talks["date"], talks["date_precision"]) == ("talks", date(2024, 11, 14), "day")

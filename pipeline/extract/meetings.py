@@ -85,6 +85,7 @@ _MERGE_BACK = 50  # a later mention is matched against this many meetings before
 # A reception of one delegation: its head and members are one meeting, not a list of guests.
 _DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
 _AFTERMATH = regex.compile(r"(?i)(?<!\w)(?:ngay\s+)?sau(?:\s+(?:khi|cuộc|buổi|phiên))?\s+$")  # `Sau cuộc hội đàm`
+_AFTER_CEREMONY = regex.compile(r"\W*(?:[Nn]gay\s+)?[Ss]au\s+(?:buổi\s+|nghi\s+)?lễ\s+\p{Ll}")  # `Sau lễ đón, …`
 _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
 # A visit's destination: the place right after a travel verb or a visit word (`tới Hà Nội`, `thăm chính thức Nga`);
 # not the way home (`về đến Hà Nội`).
@@ -613,7 +614,24 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
         out = _trip_and_event(doc, idx, sent, mains, out, subject[:1])
     if refs and out and refs[0].start < first.start:
         out[0].relative, out[0].ref_text = True, [r for r in refs if r.start < first.start][-1].text.casefold()
+    if out and _AFTER_CEREMONY.match(body, span.start) and any(men.date is None for men in out):
+        _date_from_before(doc, idx, span, out)
     return [(men, status == "main") for men in out]
+
+
+def _date_from_before(doc: ArticleText, idx: SentenceIndex, span: Span, out: list[Mention]) -> None:
+    """`Sau lễ đón, A hội đàm với B`: the meeting follows the ceremony told, with its date, in the sentence
+    before (`Chiều 23/6, Lễ đón chính thức … được tổ chức …`)."""
+    at = span.start - 1
+    while at > 0 and doc.body[at].isspace():
+        at -= 1
+    if at <= 0:
+        return
+    prev = idx.sentence_at(at)
+    when = best_date(dates_in(prev.text, doc.reference_year, doc.published_at, prev.start), prev.start)
+    for men in out:
+        if when and men.date is None:
+            men.date, men.precision, men.said_day = when.date, when.precision, True
 
 
 def _mentions(doc: ArticleText) -> list[Mention]:
