@@ -529,3 +529,12 @@ def test_a_meeting_after_the_ceremony_takes_the_ceremonys_date():
             "hội đàm.\nHai bên nhất trí nâng tầm quan hệ Việt Nam - Indonesia.")
     [talks] = run(body, 2024)
     assert (talks["kind"], talks["date"], talks["date_precision"]) == ("talks", date(2024, 11, 14), "day")
+
+
+def test_a_visit_welcomed_in_advance_or_asked_about_is_not_told():
+    for body in (
+        "Nhà Trắng cho biết Tổng thống Mỹ Joe Biden hoan nghênh Chủ tịch nước Võ Văn Thưởng thăm Mỹ vào ngày 20/9.",
+        "Thưa Thứ trưởng, chuyến thăm của Chủ tịch nước Võ Văn Thưởng tới Trung Quốc lần này nhằm vào những "
+        "trọng tâm nào?",
+    ):
+        assert run(body + " Việt Nam coi trọng quan hệ này.", 2023) == [], body

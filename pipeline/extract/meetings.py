@@ -86,6 +86,7 @@ _MERGE_BACK = 50  # a later mention is matched against this many meetings before
 _DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
 _AFTERMATH = regex.compile(r"(?i)(?<!\w)(?:ngay\s+)?sau(?:\s+(?:khi|cuộc|buổi|phiên))?\s+$")  # `Sau cuộc hội đàm`
 _AFTER_CEREMONY = regex.compile(r"\W*(?:[Nn]gay\s+)?[Ss]au\s+(?:buổi\s+|nghi\s+)?lễ\s+\p{Ll}")  # `Sau lễ đón, …`
+_WELCOMED = regex.compile(r"(?i)(?<!\w)(?:hoan nghênh|chào mừng)\s+(?:[^\s,;.]+\s+){1,8}$")  # … the visitor
 _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
 # A visit's destination: the place right after a travel verb or a visit word (`tới Hà Nội`, `thăm chính thức Nga`);
 # not the way home (`về đến Hà Nội`).
@@ -524,6 +525,8 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     the people before the first trigger take part in each."""
     body = doc.body
     span = idx.sentence_at(matches[0].start)
+    if span.text.rstrip(" \"'”)»").endswith("?"):
+        return []  # a question (`Thưa ông, chuyến thăm lần này nhằm vào những trọng tâm nào?`) tells no meeting
     today = cue_in("news_day", body, span.start, span.end)
     # the first plan cue of the sentence; on the news day a bare `sẽ` is the day's programme, not a plan
     first_plan = next((p for p in CUES["planned_strong"].finditer(body, span.start, span.end)
@@ -555,6 +558,10 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
             if _DATE_RANGE.search(body, m.end, phrase_end.start() if phrase_end else span.end):
                 statuses[i] = "main"
     dated_trip = _DATE_RANGE.search(body, span.start, span.end) is not None
+    for i, m in enumerate(matches):  # `Tổng thống X hoan nghênh Thủ tướng Y thăm Mỹ vào ngày 21/6`: welcomed, not told
+        if statuses[i] == "main" and _trigger_kind(m)[0] == "visit" and _WELCOMED.search(
+                body, max(span.start, m.start - 80), m.start):
+            statuses[i] = "reference"
     for i, m in enumerate(matches):  # `X sang Nhật Bản dự Hội nghị …` with no dates: the event is the news
         if statuses[i] == "main" and not dated_trip and _ATTEND.search(m.text):
             statuses[i] = "skip"
