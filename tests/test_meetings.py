@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from pipeline.extract import ArticleText
-from pipeline.extract.meetings import extract_meetings
+from pipeline.extract.meetings import extract_meetings, meeting_groups
 
 
 def run(body: str, year: int | None = None, published: datetime | None = None) -> list[dict]:
@@ -443,3 +443,98 @@ def test_meetings_told_in_one_sentence_have_distinct_ids():
             "Hiệp hội doanh nghiệp Nhật Bản và bà Yumiko Nakamura, Giám đốc Ngân hàng Mizuho.")
     rows = extract_article(ArticleText("t", body, None, 2024))["meetings"]
     assert len(rows) == 2 and len({r["meeting_id"] for r in rows}) == 2
+
+
+def test_a_dated_trip_to_attend_an_event_is_a_visit_beside_the_event():
+    body = ("Từ ngày 12 đến 14/9, Bộ trưởng Công Thương Trần Văn Lâm đã sang Hàn Quốc tham dự và đồng chủ trì "
+            "phiên họp lần thứ 5 Ủy ban hỗn hợp Việt Nam - Hàn Quốc về thương mại.")
+    visit, session = run(body, 2024)
+    assert (visit["kind"], visit["date"], people(visit)) == ("visit", date(2024, 9, 12), {"Trần Văn Lâm": "VN"})
+    assert (session["kind"], session["date"]) == ("conference", date(2024, 9, 12))
+    assert "Trần Văn Lâm" in people(session)
+
+
+def test_an_undated_trip_to_attend_an_event_is_only_the_event():
+    body = ("Bộ trưởng Công Thương Trần Văn Lâm sang Hàn Quốc tham dự phiên họp lần thứ 5 Ủy ban hỗn hợp "
+            "Việt Nam - Hàn Quốc về thương mại tại Seoul.")
+    [row] = run(body, 2024)
+    assert row["kind"] == "conference"
+
+
+def test_a_building_venue_keeps_its_lower_case_syllables_and_yields_to_its_city():
+    body = ("Chiều 3/3, tại Trụ sở Chính phủ, Phó Thủ tướng Lê Minh Khái đã tiếp Bộ trưởng Thương mại Úc "
+            "Don Farrell.\n"
+            "Sáng 5/3, tại Nhà khách Quốc gia, Thủ đô Canberra, Phó Thủ tướng Lê Minh Khái hội đàm với "
+            "Thủ tướng Úc Anthony Albanese. Quan hệ Việt Nam - Úc phát triển tốt.")
+    reception, talks = run(body, 2024)
+    assert reception["location"] == "Trụ sở Chính phủ"
+    assert talks["location"] == "Canberra"
+
+
+def test_a_kingdom_or_capital_word_is_no_city_and_a_visit_is_at_its_destination():
+    body = ("Ngày 9/10, Thủ tướng Phạm Minh Chính đã tới Vương quốc Thái Lan, bắt đầu chuyến thăm chính thức "
+            "từ ngày 9 đến 11/10 theo lời mời của Thủ tướng Thái Lan Srettha Thavisin. Việt Nam coi trọng quan hệ này.")
+    [visit] = run(body, 2023)
+    assert (visit["kind"], visit["location"], people(visit)) == ("visit", "Thái Lan", {"Phạm Minh Chính": "VN"})
+
+
+def test_a_welcomed_visit_is_the_one_told_not_a_new_one():
+    body = ("Sáng 4/3, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Úc Anthony Albanese tại Canberra.\n"
+            "Thủ tướng Anthony Albanese hoan nghênh chuyến thăm của Thủ tướng Phạm Minh Chính, nhấn mạnh ý nghĩa "
+            "chuyến thăm chính thức đầu tiên trong bối cảnh hai nước kỷ niệm 50 năm quan hệ Việt Nam - Úc "
+            "vào năm 2023.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["date"]) == ("talks", date(2024, 3, 4))
+
+
+def test_after_the_talks_the_seminar_is_its_own_meeting_of_who_attends_it():
+    body = ("Sáng 4/3, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Úc Anthony Albanese.\n"
+            "Sau cuộc hội đàm với Thủ tướng Phạm Minh Chính, Thủ tướng Úc Albanese đã tới tham dự hội thảo xúc tiến "
+            "đầu tư giữa Úc và Việt Nam.")
+    talks, seminar = run(body, 2024)
+    assert (talks["kind"], people(talks)) == ("talks", {"Phạm Minh Chính": "VN", "Anthony Albanese": "AU"})
+    assert (seminar["kind"], seminar["date"], people(seminar)) == (
+        "conference", date(2024, 3, 4), {"Anthony Albanese": "AU"})
+
+
+def test_talks_told_only_after_the_fact_are_a_meeting():
+    body = ("Chiều 4/3, Thủ tướng Úc Anthony Albanese cho rằng Việt Nam và Úc cần tăng cường hợp tác năng lượng, "
+            "sau khi hội đàm với Thủ tướng Phạm Minh Chính.")
+    [talks] = run(body, 2024)
+    assert (talks["kind"], talks["date"], people(talks)) == (
+        "talks", date(2024, 3, 4), {"Anthony Albanese": "AU", "Phạm Minh Chính": "VN"})
+
+
+def test_the_way_home_is_not_a_visits_destination():
+    body = ("Chiều 11/10, Chủ tịch Quốc hội Trần Thanh Mẫn và đoàn đại biểu Việt Nam đã về đến Hà Nội, kết thúc "
+            "chuyến thăm chính thức Vương quốc Campuchia từ ngày 9 đến 11/10.")
+    [visit] = meeting_groups(ArticleText("t", body, None, 2023, None))
+    assert (visit.kind, visit.destination, visit.localities) == ("visit", "Campuchia", ["Hà Nội"])
+
+
+def test_a_trip_dated_after_the_event_it_includes_takes_those_dates():
+    body = ("Thủ tướng Phạm Minh Chính đang trong chuyến thăm chính thức Trung Quốc và dự Diễn đàn Kinh tế "
+            "Thế giới Thiên Tân từ ngày 24/6 - 27/6, theo lời mời của Thủ tướng Trung Quốc Lý Cường. "
+            "Việt Nam coi trọng quan hệ với Trung Quốc.")
+    rows = run(body, 2024)
+    assert sorted((r["kind"], r["date"]) for r in rows) == [
+        ("conference", date(2024, 6, 24)), ("visit", date(2024, 6, 24))]
+    visit = next(r for r in rows if r["kind"] == "visit")
+    assert (visit["location"], people(visit)) == ("Trung Quốc", {"Phạm Minh Chính": "VN"})
+
+
+def test_a_meeting_after_the_ceremony_takes_the_ceremonys_date():
+    body = ("Sáng 14/11, Lễ đón chính thức Tổng thống Indonesia Prabowo Subianto được tổ chức trọng thể tại "
+            "Phủ Chủ tịch. Sau lễ đón, Chủ tịch nước Lương Cường và Tổng thống Prabowo Subianto đã tiến hành "
+            "hội đàm.\nHai bên nhất trí nâng tầm quan hệ Việt Nam - Indonesia.")
+    [talks] = run(body, 2024)
+    assert (talks["kind"], talks["date"], talks["date_precision"]) == ("talks", date(2024, 11, 14), "day")
+
+
+def test_a_visit_welcomed_in_advance_or_asked_about_is_not_told():
+    for body in (
+        "Nhà Trắng cho biết Tổng thống Mỹ Joe Biden hoan nghênh Chủ tịch nước Võ Văn Thưởng thăm Mỹ vào ngày 20/9.",
+        "Thưa Thứ trưởng, chuyến thăm của Chủ tịch nước Võ Văn Thưởng tới Trung Quốc lần này nhằm vào những "
+        "trọng tâm nào?",
+    ):
+        assert run(body + " Việt Nam coi trọng quan hệ này.", 2023) == [], body

@@ -66,13 +66,17 @@ _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày
 _NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
 _BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
 _DATE_RANGE = regex.compile(r"(?<!\d)\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)")
-# Venues: a building after `tại`/`ở` with its capitalised name, or capitalised words that end the phrase.
+# Venues: a building after `tại`/`ở` with its name (capitalised words, each may take one lower-case syllable
+# before a capital or the phrase's end: `Trụ sở Chính phủ`, `Nhà khách Quốc gia`), then maybe its city
+# (`…, Thủ đô Tokyo`), which wins; or capitalised words that end the phrase.
 _BUILDING = regex.compile(
     r"(?<!\w)(?:tại|ở)\s+((?i:trụ sở|phủ chủ tịch|nhà khách|dinh|điện|nhà quốc hội|tòa nhà quốc hội|văn phòng|"
-    r"hội trường|khách sạn|trung tâm hội nghị)(?:\s+\p{Lu}[\p{L}]*){0,5})")
+    r"hội trường|khách sạn|trung tâm hội nghị)(?:\s+\p{Lu}[\p{L}]*(?:\s+\p{Ll}+(?=\s+\p{Lu}|\s*[,.;:()]|\s*$))?){0,5})"
+    r"(?:,\s+(?:[Tt]hủ đô|[Tt]hành phố|TP\.?)\s+(\p{Lu}[\p{Ll}]+(?:[\s-]\p{Lu}[\p{Ll}]+){0,2}))?")
 _CITY_VENUE = regex.compile(
-    r"(?<!\w)(?:tại|ở)\s+(?:(?:thủ đô|thành phố|TP\.?)\s+)?"
-    r"(?!(?:Hội|Diễn|Lễ|Đại|Kỳ|Phiên|Tọa|Toạ|Chương|Tuần|Ngày|Triển|Bộ|Sở|Ủy|Uỷ|Văn|Trường|Viện|Công|Tập|Ngân)\b)"
+    r"(?<!\w)(?:tại|ở)\s+(?:(?i:thủ đô|thành phố|tp\.?)\s+)?"
+    r"(?!(?:Hội|Diễn|Lễ|Đại|Kỳ|Phiên|Tọa|Toạ|Chương|Tuần|Ngày|Triển|Bộ|Sở|Ủy|Uỷ|Văn|Trường|Viện|Công|Tập|Ngân|"
+    r"Vương|Quốc|Cộng|Liên|Thủ|Nhà|Khu|Tỉnh|Thành|Huyện|Quận)\b)"
     r"(\p{Lu}[\p{Ll}]+(?:[\s-]\p{Lu}[\p{Ll}]+){0,2})(?=\s*[,.;:()]|\s+\p{Ll})")
 _INVITER = regex.compile(r"(?i)lời mời của\s+(?:[^\s,;.]+\s+){0,8}$")  # who invites is not on the visit
 _AND = regex.compile(r"\s(?:và|cùng)\s")
@@ -80,6 +84,14 @@ _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
 # A reception of one delegation: its head and members are one meeting, not a list of guests.
 _DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
+_AFTERMATH = regex.compile(r"(?i)(?<!\w)(?:ngay\s+)?sau(?:\s+(?:khi|cuộc|buổi|phiên))?\s+$")  # `Sau cuộc hội đàm`
+_AFTER_CEREMONY = regex.compile(r"\W*(?:[Nn]gay\s+)?[Ss]au\s+(?:buổi\s+|nghi\s+)?lễ\s+\p{Ll}")  # `Sau lễ đón, …`
+_WELCOMED = regex.compile(r"(?i)(?<!\w)(?:hoan nghênh|chào mừng)\s+(?:[^\s,;.]+\s+){1,8}$")  # … the visitor
+_ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
+# A visit's destination: the place right after a travel verb or a visit word (`tới Hà Nội`, `thăm chính thức Nga`);
+# not the way home (`về đến Hà Nội`).
+_TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*)"
+                          r"\s+(?:(?:thủ đô|thành phố|tỉnh|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -95,6 +107,7 @@ class Mention:
     date: date | None = None
     precision: str = "unknown"
     location: str | None = None
+    destination: str | None = None  # where a visit goes: the row's location when no venue is told, no anchor
     people: list[Person] = field(default_factory=list)
     localities: list[str] = field(default_factory=list)
     anaphoric: bool = False
@@ -423,6 +436,9 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
             locs.append(p.canonical)
     if not men.anaphoric and (people or places):
         men.location = _venue(body, (*subject, (a, clause_end))) or men.location
+        if kind == "visit":  # `sang Israel`, `chuyến thăm chính thức Nhật Bản`
+            men.destination = next((p.canonical for p in places if _TO_PLACE.search(
+                body, max(span.start, p.start - 30), p.start)), None)
     men.own = (men.date is not None, len(men.people))
     if not men.anaphoric:
         men.localities = unique(locs)
@@ -438,7 +454,8 @@ def _venue(body: str, regions) -> str | None:
     for x, y in regions:
         hit = _BUILDING.search(body, x, y)
         if hit:
-            return hit.group(1)
+            place = lookup_place(hit.group(2)) if hit.group(2) else None
+            return place.canonical if place else hit.group(2) or hit.group(1)
         named = _CITY_VENUE.search(body, x, y) if city is None else None
         if named and lookup_place(named.group(1)) is None and not _MISSION_SEAT.search(
                 body, max(x, named.start() - 60), named.start(1)):  # `Đại sứ … tại Tokyo` is the post
@@ -481,6 +498,26 @@ def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tu
     return found if len(found) >= 2 else []
 
 
+def _trip_and_event(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, mains: list[Hit],
+                    out: list[Mention], subject: list[tuple[int, int]]) -> list[Mention]:
+    """A trip told with its dates and the event it goes to (`Từ ngày 5 đến 7/4, X sang Y dự Hội nghị …`)
+    are two meetings: the visit of the travellers and the event of everyone in the subject."""
+    trip = next((i for i, m in enumerate(mains) if _trigger_kind(m)[0] == "visit"), None)
+    event = next((j for j, m in enumerate(mains) if trip is not None and j > trip
+                  and _trigger_kind(m)[0] == "conference"), None)
+    if event is None:
+        return out
+    pair = (mains[trip], mains[event])
+    out = [men for men in out if men.trigger not in (pair[0].start, pair[1].start)]
+    ends = [mains[trip + 1].start if trip + 1 < len(mains) else sent.span.end,
+            mains[event + 1].start if event + 1 < len(mains) else sent.span.end]
+    # the trip's dates may close the sentence, after the event (`… và dự Diễn đàn … từ ngày 11/5 - 15/5`)
+    whens = (_subject_when(doc, [*subject, (pair[0].start, sent.span.end)]), _subject_when(doc, subject))
+    for m, end, when in zip(pair, ends, whens, strict=True):
+        out.append(_read_sentence(doc, idx, sent, m, "main", [*subject, (m.start, end)], None, when))
+    return sorted(out, key=lambda men: men.trigger)
+
+
 def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
                        known: _Known, told: set[str]) -> list[tuple[Mention, bool]]:
     """The meetings one sentence tells, each with whether it is a main mention: one per main trigger
@@ -488,6 +525,8 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     the people before the first trigger take part in each."""
     body = doc.body
     span = idx.sentence_at(matches[0].start)
+    if span.text.rstrip(" \"'”)»").endswith("?"):
+        return []  # a question (`Thưa ông, chuyến thăm lần này nhằm vào những trọng tâm nào?`) tells no meeting
     today = cue_in("news_day", body, span.start, span.end)
     # the first plan cue of the sentence; on the news day a bare `sẽ` is the day's programme, not a plan
     first_plan = next((p for p in CUES["planned_strong"].finditer(body, span.start, span.end)
@@ -495,11 +534,16 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None,
                           today.start() if today else None) for m in matches]
     named = _NAME_LIKE.search(body, span.start, span.end) is not None
+    after = [_AFTERMATH.search(body, max(span.start, m.start - 20), m.start) is not None for m in matches]
+    for i in range(len(matches) - 1):  # `Sau cuộc hội đàm với X, A dự hội thảo …`: the talks frame the seminar
+        if after[i] and statuses[i + 1] == "main" and _PHRASE_END.search(body, matches[i].end, matches[i + 1].start):
+            statuses[i] = "reference"
     for i, m in enumerate(matches):  # `Sau cuộc hội đàm, A và B …` with no talks told before: the talks
         kind = _trigger_kind(m)[0]
-        if statuses[i] == "anaphor" and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) \
+        aftermath = statuses[i] == "anaphor" or (statuses[i] == "reference" and after[i] and i == len(matches) - 1)
+        if aftermath and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) \
                 and (first_plan is None or first_plan.start() > m.start):
-            statuses[i] = "main"
+            statuses[i] = "main"  # also `…, sau khi hội đàm với X.`
     if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
            for s, m in zip(statuses, matches, strict=True)):
         return []
@@ -509,10 +553,18 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
                 _PHRASE_END.search(between):
             statuses[i] = "reference"
     for i, m in enumerate(matches):  # `nằm trong khuôn khổ chuyến thăm Việt Nam từ ngày 5 đến 7/4`: a dated visit
-        if statuses[i] == "reference" and _trigger_kind(m)[0] == "visit":
+        if statuses[i] in ("reference", "anaphor") and _trigger_kind(m)[0] == "visit":  # `đang trong chuyến thăm …`
             phrase_end = _PHRASE_END.search(body, m.end, span.end)
             if _DATE_RANGE.search(body, m.end, phrase_end.start() if phrase_end else span.end):
                 statuses[i] = "main"
+    dated_trip = _DATE_RANGE.search(body, span.start, span.end) is not None
+    for i, m in enumerate(matches):  # `Tổng thống X hoan nghênh Thủ tướng Y thăm Mỹ vào ngày 21/6`: welcomed, not told
+        if statuses[i] == "main" and _trigger_kind(m)[0] == "visit" and _WELCOMED.search(
+                body, max(span.start, m.start - 80), m.start):
+            statuses[i] = "reference"
+    for i, m in enumerate(matches):  # `X sang Nhật Bản dự Hội nghị …` with no dates: the event is the news
+        if statuses[i] == "main" and not dated_trip and _ATTEND.search(m.text):
+            statuses[i] = "skip"
     mains = [m for s, m in zip(statuses, matches, strict=True) if s == "main"]
     refs = [m for s, m in zip(statuses, matches, strict=True) if s == "reference"]
     status = "main"
@@ -525,6 +577,10 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     first = mains[0]
     clause_start = sent.semis[bisect_right(sent.semis, first.start) - 1] + 1 \
         if bisect_right(sent.semis, first.start) else span.start
+    framing = [r for r, a in zip(matches, after, strict=True) if a and r in refs and r.start < first.start]
+    cut = _PHRASE_END.search(body, framing[-1].end, first.start) if framing else None
+    if cut:  # `Sau cuộc hội đàm với X, A …`: who is met after the talks is not in the subject
+        clause_start = max(clause_start, cut.end())
     subject = [(clause_start, first.start)]
     when = _subject_when(doc, subject)
     ref_i = 0
@@ -561,9 +617,28 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
                               _subject_when(doc, subject[:1]))]
     if len(out) > 1 and out[0].kind == "visit" and out[0].own_seg == (False, 0):
         out = out[1:]  # `X thăm … và hội đàm với Y`: the talks are the meeting
+    if dated_trip and status == "main":
+        out = _trip_and_event(doc, idx, sent, mains, out, subject[:1])
     if refs and out and refs[0].start < first.start:
         out[0].relative, out[0].ref_text = True, [r for r in refs if r.start < first.start][-1].text.casefold()
+    if out and _AFTER_CEREMONY.match(body, span.start) and any(men.date is None for men in out):
+        _date_from_before(doc, idx, span, out)
     return [(men, status == "main") for men in out]
+
+
+def _date_from_before(doc: ArticleText, idx: SentenceIndex, span: Span, out: list[Mention]) -> None:
+    """`Sau lễ đón, A hội đàm với B`: the meeting follows the ceremony told, with its date, in the sentence
+    before (`Chiều 23/6, Lễ đón chính thức … được tổ chức …`)."""
+    at = span.start - 1
+    while at > 0 and doc.body[at].isspace():
+        at -= 1
+    if at <= 0:
+        return
+    prev = idx.sentence_at(at)
+    when = best_date(dates_in(prev.text, doc.reference_year, doc.published_at, prev.start), prev.start)
+    for men in out:
+        if when and men.date is None:
+            men.date, men.precision, men.said_day = when.date, when.precision, True
 
 
 def _mentions(doc: ArticleText) -> list[Mention]:
@@ -610,6 +685,7 @@ def _absorb(group: Mention, other: Mention) -> None:
     elif "in_person" in (group.mode, other.mode):
         group.mode = "in_person"
     group.location = group.location or other.location
+    group.destination = group.destination or other.destination
     group.said_day = group.said_day or other.said_day
     if group.date is None and other.date is not None:
         group.date, group.precision = other.date, other.precision
@@ -799,7 +875,7 @@ def _row(doc: ArticleText, g: Mention) -> dict:
         "date_precision": g.precision if g.date else "unknown",
         "mode": g.mode,
         "kind": g.kind,
-        "location": g.location,
+        "location": g.location or g.destination,
         "participants": people,
         "localities": g.localities,
         "evidence": doc.body[start:end],
