@@ -15,12 +15,14 @@ import gzip
 import json
 import random
 import re
+import sys
 import time
 from pathlib import Path
 
-from pipeline.bronze import normalise
-from pipeline.clean import clean_document
-from pipeline.extract import ArticleText, extract_article
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's pipeline, not an installed one
+from pipeline.bronze import normalise  # noqa: E402
+from pipeline.clean import clean_document  # noqa: E402
+from pipeline.extract import ArticleText, extract_article  # noqa: E402
 
 VNTC = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "vntc" / "vntc-sample.jsonl.gz"
 
