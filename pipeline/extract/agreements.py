@@ -68,7 +68,7 @@ _PAIR_NAMED = regex.compile("|".join(rx.pattern for side, rx, _ in SCOPE_ROWS if
 _CEREMONY_AHEAD = regex.compile(r"\s*(?:Buổi\s+)?[Ll]ễ\s+(?:ký|kí)(?:\s+kết)?\s*$")  # the ceremony is the subject
 # A place in the name of a project or a work (`đường cao tốc Hà Nội - Viêng Chăn`) is no party.
 _PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: cao tốc| sắt| bộ)?|cao tốc|cầu|cảng|sân bay|khu công "
-                                r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}\s+$")
+                                r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}(?:\s+|\s*[-–]\s*)$")  # `cao tốc Hà Nội-Vientiane`
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
 # `Kế hoạch hợp tác năm 2017 giữa …`: the year names the document's term, not when it was signed.
