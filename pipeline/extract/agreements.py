@@ -284,7 +284,10 @@ def _find(doc: ArticleText) -> list[Found]:
                   and not _PROJECT_BEFORE.search(body, max(clause.start, p.start - 40), p.start)]
         local = unique(p.canonical for p in places if not p.is_country)
         countries = unique(p.canonical for p in places if p.is_country)
-        f.parties = local or (countries if len(countries) >= 2 else [])
+        # one foreign unit alone names one side only (`đại diện bang Washington chứng kiến …`): the countries
+        lone_foreign = len(local) == 1 and all(p.country not in ("VN", "CN") for p in places if not p.is_country)
+        f.parties = (countries if lone_foreign and len(countries) >= 2 else local) or (
+            countries if len(countries) >= 2 else [])
         head = heads.setdefault(f.group, f)
         _set_dates(f, doc, m, sent, clause, own, head if item else None)
         ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
