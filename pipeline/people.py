@@ -209,7 +209,7 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
                 return toks[i][0], toks[-1][1]
     for run in _LATIN_RUN.finditer(text[:end], start):
         s0, words = run.start(), run.group().split()
-        while words and (lookup(words[0]) is not None  # `Thủ tướng Malta Dom Mintoff`
+        while words and (lookup(words[0], foreign_units=False) is not None  # `Thủ tướng Malta Dom Mintoff`
                          or any(s <= s0 < e for s, e in blocked)  # `Thủ tướng New Zealand X`
                          or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())
                          or _ADMIN_BEFORE.search(text, max(0, s0 - 16), s0)):  # `Thống đốc tỉnh Aichi X`

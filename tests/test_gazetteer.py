@@ -135,3 +135,62 @@ def test_speed() -> None:
     for _ in range(200):
         find_places(text)
     assert (time.perf_counter() - t) / 200 < 0.0005  # ~0.1 ms measured; loose bound for CI
+
+
+def _ids(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.place.locality_id) for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an admin word before the name
+        ("Đoàn công tác đã tới tỉnh Shizuoka để khảo sát.", [("Shizuoka", "JP-22")]),
+        ("Tỉnh Gifu và tỉnh Nghệ An trao đổi kinh nghiệm.", [("Gifu", "JP-21"), ("Nghệ An", "VN-40")]),
+        ("Thống đốc bang Oregon Mark Smith tiếp đoàn.", [("Oregon", "US-OR")]),
+        ("Phó Tỉnh trưởng Gyeonggi cho biết", [("Gyeonggi", "KR-41")]),
+        # the country right after the name
+        ("doanh nghiệp ở Kagoshima (Nhật Bản) đầu tư", [("Kagoshima", "JP-46"), ("Nhật Bản", "JP")]),
+        # a multi-syllable name with its country nearby, Vietnamese press spellings of Lao/Cambodian provinces
+        ("Đoàn đại biểu Xiêng Khoảng sang thăm Nghệ An, củng cố quan hệ Việt Nam - Lào.",
+         [("Xiêng Khoảng", "LA-XI"), ("Nghệ An", "VN-40"), ("Việt Nam", "VN"), ("Lào", "LA")]),
+        ("Campuchia cử đoàn Xvây Riêng dự hội chợ", [("Campuchia", "KH"), ("Xvây Riêng", "KH-20")]),
+        # capitals match always
+        ("Chuyến bay từ Seoul đến Viêng Chăn", [("Seoul", "KR-11"), ("Viêng Chăn", "LA-VT")]),
+    ],
+)
+def test_foreign_provinces_with_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Nara phát biểu tại buổi gặp.",  # a person named like a prefecture
+        "Bà Chiba Yuko, đại diện công ty, cho biết.",
+        "ông Saga Kenji nói với đại sứ Nhật Bản",
+        "Nhóm nhạc Mie biểu diễn ở quảng trường.",
+        "khách sạn Fukuoka trên đường Lê Lợi",  # a Vietnamese micro-place named after it
+    ],
+)
+def test_bare_romaji_names_are_not_places(text: str) -> None:
+    assert all(m.place.level == "country" for m in find_places(text))
+
+
+def test_foreign_names_never_shadow_vietnamese_places() -> None:
+    assert lookup("Hà Nam").country == "VN" and lookup("Georgia").level == "country"
+    assert lookup("Moskva").locality_id == "RU-MOW"  # the capital before the oblast of the same name
+    assert lookup("tỉnh Osaka").locality_id == "JP-27" and lookup("Vientiane").locality_id == "LA-VT"
+
+
+def test_foreign_locality_ids_are_iso_codes_and_unique() -> None:
+    df = localities_frame()
+    assert df.locality_id.is_unique
+    foreign = df[df.country.isin(["JP", "KR", "LA", "KH", "TH", "US", "RU"]) & (df.level != "country")]
+    assert len(foreign) > 300
+    assert {"JP-27", "KR-42", "LA-HO", "KH-14", "US-VA", "TH-10"} <= set(foreign.locality_id)
+
+
+def test_a_list_after_an_admin_word_keeps_its_context() -> None:
+    assert _ids("đại diện các tỉnh Ehime, Tottori và Shimane") == [
+        ("Ehime", "JP-38"), ("Tottori", "JP-31"), ("Shimane", "JP-32")]

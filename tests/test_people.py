@@ -141,8 +141,8 @@ def test_title_matches_agree_with_a_full_scan() -> None:
         ("Thủ tướng Campuchia Hun Manet phát biểu", [("Hun Manet", "KH", None)]),
         # European accents and a spaced hyphen stay inside the name
         ("Chủ tịch nước Cộng hòa Cuba Miguel Díaz - Canel phát biểu", [("Miguel Díaz - Canel", "CU", None)]),
-        # the place after `tỉnh` in the title is not the first word of the name
-        ("ông đã gặp Thống đốc tỉnh Okayama Ryuta Ibaragi", [("Ryuta Ibaragi", None, None)]),
+        # the place after `tỉnh` in the title is not the first word of the name; it gives the side
+        ("ông đã gặp Thống đốc tỉnh Okayama Ryuta Ibaragi", [("Ryuta Ibaragi", "JP", "Okayama")]),
     ],
 )
 def test_names_of_foreign_officials(text: str, expected: list) -> None:

@@ -68,7 +68,7 @@ _PAIR_NAMED = regex.compile("|".join(rx.pattern for side, rx, _ in SCOPE_ROWS if
 _CEREMONY_AHEAD = regex.compile(r"\s*(?:Buổi\s+)?[Ll]ễ\s+(?:ký|kí)(?:\s+kết)?\s*$")  # the ceremony is the subject
 # A place in the name of a project or a work (`đường cao tốc Hà Nội - Viêng Chăn`) is no party.
 _PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: cao tốc| sắt| bộ)?|cao tốc|cầu|cảng|sân bay|khu công "
-                                r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}\s+$")
+                                r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}(?:\s+|\s*[-–]\s*)$")  # `cao tốc Hà Nội-Vientiane`
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
 # `Kế hoạch hợp tác năm 2017 giữa …`: the year names a plan's or programme's term, not when it was signed
@@ -287,7 +287,10 @@ def _find(doc: ArticleText) -> list[Found]:
                   and not _PROJECT_BEFORE.search(body, max(clause.start, p.start - 40), p.start)]
         local = unique(p.canonical for p in places if not p.is_country)
         countries = unique(p.canonical for p in places if p.is_country)
-        f.parties = local or (countries if len(countries) >= 2 else [])
+        # one foreign unit alone names one side only (`đại diện bang Washington chứng kiến …`): the countries
+        lone_foreign = len(local) == 1 and all(p.country not in ("VN", "CN") for p in places if not p.is_country)
+        f.parties = (countries if lone_foreign and len(countries) >= 2 else local) or (
+            countries if len(countries) >= 2 else [])
         head = heads.setdefault(f.group, f)
         _set_dates(f, doc, m, sent, clause, own, head if item else None)
         ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None

@@ -203,6 +203,9 @@ _COMPARE_BEFORE = regex.compile(r"(?<!\w)(?:so\s+với|như|hơn|sau|trước|v�
                                 + _ADMIN + r"\s+)?$", _FLAGS)
 # ``vào``/``tới``/``đến`` + place: where money goes (FDI: the locality) or where goods go (a partner).
 _INTO_BEFORE = regex.compile(r"(?<!\w)(?:vào|tới|đến)\s+(?:(?:thị\s+trường|" + _ADMIN[3:-1] + r")\s+)?$", _FLAGS)
+# A foreign city or province after `tại`/`ở` (`Hội nghị … tổ chức tại Tokyo`, `Thương vụ Việt Nam tại
+# Bangkok`) is a venue, whose figure it is not.
+_AT_BEFORE = regex.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:" + _ADMIN + r"|thủ\s+đô|bang)\s+)?$", _FLAGS)
 _BETWEEN = regex.compile(r"(?<!\w)giữa\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _AND_BEFORE = regex.compile(r"(?<!\w)(?:và|với)\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _PARENT_GAP = regex.compile(r"\s*(?:,|\(|-|–)\s*$")
@@ -384,6 +387,8 @@ def _roles(body: str, span: Span, matches: list) -> list[_Place]:
             role = "owner"
         elif _COMPARE_BEFORE.search(before):
             role = "compare"
+        elif place.country not in ("VN", "CN") and place.level != "country" and _AT_BEFORE.search(before):
+            role = "venue"
         elif _INTO_BEFORE.search(before):
             role = "into"
         else:
