@@ -21,7 +21,16 @@ from functools import cache
 import ahocorasick
 import regex
 
-from pipeline.gazetteer import LEXICONS, PlaceMatch, _read, find_places, lookup, not_places, surnames
+from pipeline.gazetteer import (
+    LEXICONS,
+    PlaceMatch,
+    _read,
+    find_places,
+    lookup,
+    not_places,
+    surnames,
+    tone_variants,
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,8 @@ _STOP = regex.compile(
     r"\b(?:đã|sẽ|đang|cho biết|là|và|cùng|với|tiếp|gặp|được|khẳng định|nói|phát biểu|đề nghị|trao|"
     r"nhấn mạnh|chủ trì|dẫn đầu|có|thăm|tới|đến|làm việc|hội đàm|hội kiến|chúc mừng|giới thiệu)\b"
 )
-_DELIM = regex.compile(r"[.;:!?()\[\]\"“”\n|]")
+# a dot ends a title's tail unless it closes a place abbreviation (`Bí thư Thành ủy TP. HCM X`)
+_DELIM = regex.compile(r"[;:!?()\[\]\"“”\n|]|(?<!(?<!\w)(?:TP|Tp|TX|Tx|TT|Q|P))\.")
 _DELIM_APPOS = regex.compile(r"[;:!?\"“”\n|]|\.(?!\s*(?:HCM|Hồ|\p{Lu}\p{Ll}+ \p{Lu}))")
 # Syllables that are never part of a person's given name (organisation and calendar words).
 _NOT_NAME = frozenset("Tháng Ủy Ban Sở Bộ Ty Tỉnh Phố Quận Huyện Xã Đảng Phủ Viện Cục Khu Ngày Tuần Đoàn "
@@ -74,7 +84,8 @@ _APPOS_STOP = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
 @cache
 def _titles() -> tuple[regex.Pattern, dict[str, str | None]]:
     rows = _read("titles.tsv")
-    sides = {r["title"]: (r["side"] or None) for r in rows}
+    # both tone-mark placements (`Thành ủy` / `Thành uỷ`, `Hòa` / `Hoà`): outlets write either
+    sides = {v: (r["side"] or None) for r in rows for v in sorted(tone_variants(r["title"]))}
     alts = []
     for t in sorted(sides, key=len, reverse=True):
         head = regex.escape(t[0])

@@ -181,3 +181,10 @@ def test_lower_case_particles_inside_foreign_names() -> None:
 def test_latin_organisation_and_place_names_are_no_people() -> None:
     assert _people("đại diện Lãnh sự Carlyle Group phát biểu; phó chủ tịch St Petersburg nói") == []
     assert _people("với Lãnh sự Hoa Kỳ Carlyle Group") == []
+
+
+def test_titles_in_either_tone_placement_and_a_place_abbreviation_in_the_title() -> None:
+    """`Thành uỷ` is `Thành ủy` in the older tone placement; the dot of `TP.` does not end the title's tail."""
+    found = [(p.name, p.title, p.side) for p in find_people(
+        "Sáng nay, Phó Bí thư Thành uỷ Đà Nẵng Lê Văn Tâm và Chủ tịch UBND TP. Hồ Chí Minh Trần Văn Bình dự lễ.")]
+    assert found == [("Lê Văn Tâm", "Phó Bí thư Thành uỷ", "VN"), ("Trần Văn Bình", "Chủ tịch UBND", "VN")]
