@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pipeline.extract import ArticleText
 from pipeline.extract.agreements import extract_agreements
 from tests.test_meetings import SEED_002
@@ -359,3 +361,59 @@ def test_both_sides_of_an_article_without_viet_nam_are_not_viet_nam():
     body = ("Boeing và Airbus tiếp tục tranh chấp tại WTO, Mỹ cáo buộc châu Âu trợ cấp.\n"
             "Hai bên đã ký thỏa thuận hạn chế trợ cấp hàng không vào năm 1992.")
     assert run(body, 2005) == []
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # a future verb governs the signing coordinated with it
+    ("Thủ tướng Nhật Bản sẽ có chuyến thăm chính thức Việt Nam vào tháng 10 và ký kết Hiệp định hợp tác kinh tế giữa "
+     "hai nước.", "planned"),
+    ("Thủ tướng Nhật Bản đã có chuyến thăm chính thức Việt Nam vào tháng 10 và ký kết Hiệp định hợp tác kinh tế giữa "
+     "hai nước.", "signed"),
+    # a meeting held to sign a document signed it; one ahead did not yet
+    ("Hôm qua, Bộ trưởng Tài chính Việt Nam đã gặp Bộ trưởng Tài chính Pháp để ký kết Bản ghi nhớ hợp tác tài chính "
+     "giữa hai bộ.", "signed"),
+    ("Tuần tới, Bộ trưởng Tài chính Việt Nam sẽ gặp Bộ trưởng Tài chính Pháp để ký kết Bản ghi nhớ hợp tác tài chính "
+     "giữa hai bộ.", "planned"),
+])
+def test_the_status_of_a_signing_coordinated_with_or_purposed_by_another_verb(body: str, status: str):
+    [row] = run(body, 2019)
+    assert row["status"] == status
+
+
+def test_an_extension_of_an_agreement_is_typed_other():
+    [row] = run("Hai bộ trưởng Việt Nam và Thái Lan đã ký kết gia hạn Thỏa thuận hợp tác về lao động giữa hai nước.", 2019)
+    assert (row["agreement_type"], row["status"], row["parties"]) == ("other", "signed", ["Việt Nam", "Thái Lan"])
+
+
+def test_a_signing_placed_at_the_visit_after_the_document_is_news_not_background():
+    visit = "Chủ tịch Chile thăm Việt Nam. Hai nhà lãnh đạo hoan nghênh việc Chính phủ hai nước ký kết Hiệp định về vận tải biển"
+    [row] = run(visit + " trong khuôn khổ chuyến thăm.", 2019)
+    assert (row["agreement_type"], row["status"], row["parties"]) == ("other", "signed", ["Việt Nam", "Chile"])
+    assert run(visit + ".", 2019) == []  # `việc … ký kết` alone: background
+
+
+def test_a_deadline_or_an_obligation_leaves_the_signing_ahead():
+    [row] = run("Hai bên nhất trí đẩy nhanh công tác và ký Hiệp định về quy chế biên giới giữa Việt Nam và Lào chậm nhất "
+                "vào năm 2012.", 2010)
+    assert (row["status"], row["signed_date"]) == ("planned", None)
+    [row] = run("Theo quy định, Việt Nam còn phải ký kết Nghị định thư với Hàn Quốc về thuế.", 2010)
+    assert row["status"] == "planned"
+
+
+def test_a_year_closing_a_term_after_the_document_is_no_signing_date():
+    [row] = run("Tỉnh Điện Biên và tỉnh Phongsaly (Lào) vừa ký Bản ghi nhớ về việc Lào bán điện cho Điện Biên cho tới "
+                "năm 2030.", 2020)
+    assert row["signed_date"] is None
+    [row] = run("Đến ngày 4/6/2019, bản ghi nhớ giữa tỉnh Điện Biên và tỉnh Phongsaly (Lào) đã được ký.", 2020)
+    assert (row["agreement_type"], row["parties"], str(row["signed_date"])) == (
+        "memorandum_of_understanding", ["Điện Biên", "Phongsaly"], "2019-06-04")  # a date before a comma counts nothing
+
+
+def test_a_framework_listed_after_a_bundle_and_a_line_telling_of_it_later():
+    body = ("Kết thúc Hội nghị Cấp cao hợp tác Mekong - Nhật Bản lần thứ 9, lãnh đạo Việt Nam, Lào, Campuchia và Nhật Bản "
+            "đã thông qua hai văn kiện quan trọng.\n"
+            "Cụ thể đó là Tuyên bố chung Tokyo và Khung hợp tác Mekong - Nhật Bản 2030.\n"
+            "Khung hợp tác Mekong - Nhật Bản 2030 gồm 40 dự án về giao thông và năng lượng.")
+    rows = run(body, 2024)
+    assert [(r["agreement_type"], r["status"]) for r in rows] == [("joint_statement", "signed"), ("other", "signed")]
+    assert rows[1]["evidence"].endswith("Khung hợp tác Mekong - Nhật Bản 2030.")  # the later line is no list item

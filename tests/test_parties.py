@@ -34,3 +34,11 @@ def test_generic_bodies_are_no_party_and_countries_are_read_from_names():
     assert canonical_party("tập đoàn kinh tế") is None
     assert canonical_party("Bộ Tư pháp") == "Bộ Tư pháp"  # `pháp` here is law, not France
     assert party_places(["Bộ Y tế Việt Nam", "Quỹ Đầu tư Hàn Quốc", "PVN"]) == ["Việt Nam", "Hàn Quốc"]
+
+
+def test_press_abbreviations_of_states_are_canonical():
+    assert parties_between("Hiệp định giữa VN và EU về thương mại.", PAIR) == ["Việt Nam", "Liên minh Châu Âu"]
+    assert parties_between("Bản ghi nhớ giữa Bộ Công Thương VN và Tập đoàn SK.", PAIR) == [
+        "Bộ Công Thương Việt Nam", "Tập đoàn SK"]
+    assert party_places(["VN", "Bộ Y tế TQ"]) == ["Việt Nam", "Trung Quốc"]
+    assert canonical_party("Ngân hàng Nhà nước VN") == "Ngân hàng Nhà nước Việt Nam"  # `Nhà nước`: the State

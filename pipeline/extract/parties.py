@@ -14,6 +14,7 @@ import regex
 from pipeline.extract.events import AGREEMENT_ROWS, lookup_place, places_in, read_tsv, word_alt
 
 _ROWS = read_tsv("org_heads.tsv", 2)
+_ABBREVIATIONS = dict(read_tsv("party_abbreviations.tsv", 2))  # `VN` → `Việt Nam`
 
 
 def _alt(kinds: tuple[str, ...]) -> str:
@@ -52,14 +53,14 @@ def _cased(name: str) -> bool:
 def _country(name: str) -> str | None:
     if not _cased(name):
         return None
-    p = lookup_place(name)
+    p = lookup_place(_ABBREVIATIONS.get(name, name))
     return p.canonical if p and p.is_country else None
 
 
 def _place(name: str) -> str | None:
     if not _cased(name):
         return None
-    p = lookup_place(name)
+    p = lookup_place(_ABBREVIATIONS.get(name, name))
     return p.canonical if p else None
 
 
@@ -111,13 +112,13 @@ def canonical_party(name: str) -> str | None:
     name = _PARTNER_LEAD.sub("", regex.sub(r"(?i)(?:\s+(?:và|với|cùng))+$", "", name.strip(" ,")))
     acro = regex.search(_ACRONYM, name)
     if acro and not _place(acro.group(1)):
-        return acro.group(1)
+        return _ABBREVIATIONS.get(acro.group(1), acro.group(1))
     if not name:
         return None
     bracket = regex.search(r"\s*\(([^()]*)\)$", name)
     if bracket and (acro or _place(bracket.group(1))) and name[:bracket.start()].strip():
         name = name[:bracket.start()]  # `Kingsoft (Trung Quốc)`: the body, not its country
-    whole = _place(name)
+    whole = _place(name) or _ABBREVIATIONS.get(name)
     if whole:
         return whole
     gov = _GOV.match(name)
@@ -138,10 +139,12 @@ def canonical_party(name: str) -> str | None:
             return None  # `Tổng giám đốc … và đại diện Boeing`: people or a description, not a name
     words = name.split()
     for n in range(min(9, len(words) - 1), 0, -1):
+        if words[-n].casefold() == "nước" and words[-n - 1].casefold() == "nhà":
+            continue  # `Ngân hàng Nhà nước Việt Nam`: the State bank, named with its country
         tail = _STATE_TAIL.match(" " + " ".join(words[-n:]))
         country = _country(tail.group(1)) if tail and (n <= 3 or tail.group(1) != " ".join(words[-n:])) else None
         if country:
-            head = regex.sub(r"(?i)\s+(?:của|nước)$", "", " ".join(words[:-n]))
+            head = regex.sub(r"(?i)\s+của$|(?<!nhà)\s+nước$", "", " ".join(words[:-n]))
             head = head[:1].upper() + head[1:]
             return head if head.endswith(" " + country) else f"{head} {country}"
     return name[:1].upper() + name[1:]
