@@ -417,3 +417,9 @@ def test_a_framework_listed_after_a_bundle_and_a_line_telling_of_it_later():
     rows = run(body, 2024)
     assert [(r["agreement_type"], r["status"]) for r in rows] == [("joint_statement", "signed"), ("other", "signed")]
     assert rows[1]["evidence"].endswith("Khung hợp tác Mekong - Nhật Bản 2030.")  # the later line is no list item
+
+
+def test_signatories_are_read_within_their_sentence_and_past_also():
+    [row] = run("Đoàn Việt Nam thăm Hàn Quốc. Trường Đại học Huế và Đại học Seoul (Hàn Quốc) cũng ký bản ghi nhớ về đào tạo.",
+                2019)
+    assert row["parties"] == ["Trường Đại học Huế", "Đại học Seoul"]

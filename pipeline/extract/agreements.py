@@ -42,7 +42,7 @@ from pipeline.extract.events import (
     unique,
 )
 from pipeline.extract.meetings import Mention, meeting_groups
-from pipeline.extract.parties import parties_between, parties_of_signing, party_places
+from pipeline.extract.parties import ministries_between, parties_between, parties_of_signing, party_places
 from pipeline.text import Span
 
 _TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
@@ -341,15 +341,15 @@ def _find(doc: ArticleText) -> list[Found]:
     return [f for f in out if not (f.bundle and not f.listed and f.group in listed)]  # a list's head
 
 
-def _signatories(body: str, own: Span, pair: tuple[str, str] | None) -> list[str]:
+def _signatories(body: str, own: Span, sent_start: int, pair: tuple[str, str] | None) -> list[str]:
     """Parties told as the subject of the signing verb right before the document, and after it by ``với``."""
-    clause_start = max(body.rfind(c, 0, own.start) for c in ";:\n") + 1
+    clause_start = max(sent_start, max(body.rfind(c, 0, own.start) for c in ";:\n") + 1)
     verbs = list(CUES["signed"].finditer(body, max(clause_start, own.start - _VERB_WINDOW), own.start))
     verb = verbs[-1] if verbs else None
     if verb is None or body[verb.end(): own.start].strip(" \"“”'"):
         return []
     start = max(body.rfind(",", clause_start, verb.start()) + 1, clause_start)
-    subject = regex.sub(r"\s+(?:đã|vừa|cùng|chính thức|sẽ)(?:\s+(?:đã|vừa|cùng|chính thức))*\s*$", "",
+    subject = regex.sub(r"\s+(?:đã|vừa|cùng|cũng|chính thức|sẽ)(?:\s+(?:đã|vừa|cùng|chính thức))*\s*$", "",
                         body[start: verb.start()])
     return parties_of_signing(subject, own.text, pair)
 
@@ -407,9 +407,9 @@ def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, s
     sides or a bundle."""
     item = head is not None
     pair = _pair(doc, scope, meeting)
-    named = [] if f.bundle else parties_between(own.text, pair)
+    named = [] if f.bundle else ministries_between(own.text, sent.text, pair) or parties_between(own.text, pair)
     if not f.bundle and (not named or named == list(pair or ())):
-        named = _signatories(body, own, pair) or named  # `Bộ trưởng Quốc phòng hai nước đã ký …`
+        named = _signatories(body, own, sent.start, pair) or named  # `Bộ trưởng Quốc phòng hai nước đã ký …`
     if named:
         f.parties, f.named = named, named != list(pair or ())  # `giữa hai nước` alone names no signatory
     elif item and head is not f and head.parties and not all(place_sides(local)):

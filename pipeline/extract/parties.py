@@ -30,7 +30,9 @@ _ACRONYM_CHARS = r"[A-Z][A-Za-z0-9&.\-]{1,11}"
 _ACRONYM = rf"\(({_ACRONYM_CHARS})\)"
 _STOP = regex.compile(
     r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|đến|tới|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
-    rf"|là|năm|cũng|còn|đều|vừa|mới|hôm|sáng|chiều|tối|trưa)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+    rf"|là|năm|cũng|còn|đều|vừa|mới(?=\s+(?:ký|kí|được|đây))|hôm|(?:sáng|chiều|tối|trưa)(?=\s+(?:\d|nay|qua|mai|hôm|thứ|ngày|cùng)|\s*[,.;]|$))(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+# `mới` and the parts of the day end a name only as adverbs (`mới ký`, `sáng 5/6`), not inside one (`Quỹ đổi mới`,
+# `Cục đổi mới sáng tạo`).
 _SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
 _BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?(?:hai|2) (?:nước|bên|quốc gia|chính phủ)$")
 _SIDES = regex.compile(r"^(?i:các|hai|ba|một số|nhiều|những)(?:\s+(?!\p{Lu})\S+)+$")  # `hai thành phố`, `các bên`
@@ -174,6 +176,25 @@ def parties_of_signing(subject: str, after: str, pair: tuple[str, str] | None) -
     found = _named(subject, pair) + (_named(_phrase(after, with_.end()), pair) if with_ else [])
     found = list(dict.fromkeys(found))
     return found if len(found) >= 2 else []
+
+
+_MINISTER_OF = regex.compile(r"(?<!\w)Bộ trưởng\s+(?:Bộ\s+)?")
+_TWO_MINISTRIES = regex.compile(r"(?i)(?<!\w)giữa\s+(?:hai|2)\s+bộ(?!\s*trưởng)(?!\w)")
+
+
+def ministries_between(text: str, sentence: str, pair: tuple[str, str] | None) -> list[str]:
+    """``giữa hai bộ`` in ``text``: the ministry of the portfolio a minister of the sentence holds, on each side
+    (`Bộ trưởng Y tế Lào … ký Bản ghi nhớ … giữa hai bộ` → `Bộ Y tế Việt Nam`, `Bộ Y tế Lào`)."""
+    if pair is None or not _TWO_MINISTRIES.search(text, 0, _BETWEEN_WINDOW):
+        return []
+    for m in _MINISTER_OF.finditer(sentence):
+        words = sentence[m.end(): m.end() + 120].replace(",", " ,").split()
+        for k in range(1, min(6, len(words))):
+            if not words[0][:1].isupper() or "," in words[:k]:
+                break
+            if any(_country(" ".join(words[k: k + n])) in pair for n in (1, 2, 3) if len(words) >= k + n):
+                return [f"Bộ {' '.join(words[:k])} {c}" for c in pair]
+    return []
 
 
 def _bare(member: str) -> str:
