@@ -423,3 +423,10 @@ def test_signatories_are_read_within_their_sentence_and_past_also():
     [row] = run("Đoàn Việt Nam thăm Hàn Quốc. Trường Đại học Huế và Đại học Seoul (Hàn Quốc) cũng ký bản ghi nhớ về đào tạo.",
                 2019)
     assert row["parties"] == ["Trường Đại học Huế", "Đại học Seoul"]
+
+
+def test_a_dated_participle_is_the_documents_own_verb_not_the_earlier_documents():
+    rows = run("Hai bên tiếp tục đàm phán để sớm ký Hiệp định Vận tải biển Việt Nam - Lào để thay thế Hiệp định Vận tải "
+               "đường thủy nội địa Việt Nam - Lào ký năm 1999.", 2019)
+    assert [(r["status"], r["signed_date"], r["parties"]) for r in rows] == [
+        ("planned", None, ["Việt Nam", "Lào"]), ("signed", date(1999, 1, 1), ["Việt Nam", "Lào"])]

@@ -98,7 +98,7 @@ _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is 
 _PASSIVE = regex.compile(
     r"^[^,.;]{0,70}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)"
     # a dated participle or relative clause: `Hiệp định … ký năm 2001`, `(ký tháng 9/2015)`, `mà hai bên đã ký`
-    r"|^[^.;]{0,120}?(?:\(|\s)(?:(?:được|đã|vừa)\s+)?(?:ký|kí)(?:\s+kết)?\s+(?=(?:ngày|năm|tháng|hồi|vào|từ)\s)"
+    r"|^(?P<dated>[^.;]{0,120}?(?:\(|\s)(?:(?:được|đã|vừa)\s+)?(?:ký|kí)(?:\s+kết)?\s+(?=(?:ngày|năm|tháng|hồi|vào|từ)\s))"
     r"|^[^,.;]{0,60}?\smà\s+(?:\S+\s+){0,3}?(?:đã|vừa)\s+(?:ký|kí)")
 
 
@@ -127,7 +127,7 @@ class Found:
 
 
 def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool = False,
-            sent_start: int | None = None) -> str | None:
+            sent_start: int | None = None, next_doc: int | None = None) -> str | None:
     """``signed``, ``planned`` or None (no verb governs the document: a generic mention)."""
     window_start = max(clause_start, m.start - _VERB_WINDOW)
     sent_start = clause_start if sent_start is None else sent_start
@@ -136,11 +136,13 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool 
              for v in CUES[cue].finditer(window)]
     if relation:  # a relation set up after a comma is not the one the verb set up (`thiết lập bang giao …, quan hệ hữu nghị`)
         verbs = [v for v in verbs if "," not in window[v.end():]]
-    after = body[m.end: m.end + 70]
+    after = body[m.end: min(m.end + 140, next_doc or len(body))]  # up to the next document: its verbs are its own
     passive = _PASSIVE.match(after)
     if not verbs and not passive:
         return None
-    if passive and (not verbs or passive.group(1)):  # the document's own verb: `hiệp định dự kiến được ký`
+    # the document's own verb: `hiệp định dự kiến được ký`; a dated participle (`… thay thế Hiệp định X ký năm 2001`)
+    # over a verb before it, which signs an earlier document
+    if passive and (not verbs or passive.group(1) or passive.group("dated")):
         if cue_in("negation", body[max(clause_start, m.start - 20): m.end + passive.end()]):
             return None  # `Không có thoả thuận nào được ký kết`
         return "planned" if passive.group(1) else "signed"
@@ -274,7 +276,8 @@ def _find(doc: ArticleText) -> list[Found]:
         if _BACK_REF.match(body, m.end):
             continue  # `văn kiện này`: the document already told
         status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags,
-                         adopted="adopted" in flags, sent_start=sent.start)
+                         adopted="adopted" in flags, sent_start=sent.start,
+                         next_doc=found_hits[i + 1].start if i + 1 < len(found_hits) else None)
         if status == "signed" and _CEREMONY_AHEAD.match(body, sent.start, m.start) and cue_in(
                 "planned_strong", body, m.end, sent.end):
             status = "planned"  # `Lễ ký thỏa thuận … sẽ được tiến hành nay mai`
