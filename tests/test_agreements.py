@@ -430,3 +430,10 @@ def test_a_dated_participle_is_the_documents_own_verb_not_the_earlier_documents(
                "đường thủy nội địa Việt Nam - Lào ký năm 1999.", 2019)
     assert [(r["status"], r["signed_date"], r["parties"]) for r in rows] == [
         ("planned", None, ["Việt Nam", "Lào"]), ("signed", date(1999, 1, 1), ["Việt Nam", "Lào"])]
+
+
+def test_a_document_ending_a_counted_list_of_papers_of_several_kinds_is_one_lot_of_no_one_kind():
+    rows = run("Tại diễn đàn, lãnh đạo hai nước Việt Nam và Hàn Quốc chứng kiến lễ trao nhiều giấy phép đầu tư, hợp đồng, "
+               "bản ghi nhớ hợp tác của doanh nghiệp hai bên.", 2019)
+    assert [(r["agreement_type"], r["status"], r["parties"]) for r in rows] == [
+        ("other", "signed", ["Việt Nam", "Hàn Quốc"])]

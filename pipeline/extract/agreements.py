@@ -87,6 +87,9 @@ _LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up 
 _AMENDS = regex.compile(r"(?i)(?<!\w)(?:ký|kí)(?:\s+kết)?\s+(?:việc\s+)?(?:gia hạn|sửa đổi|bổ sung)"
                         r"(?:\s*(?:,|và)\s*(?:gia hạn|sửa đổi|bổ sung))*\s+$")
 _NUMBER_COMMA = regex.compile(r"\d\s*,\s*$")  # `Ngày 4/5/2004, bản ghi nhớ …`: a date, not a count
+# `trao nhiều giấy chứng nhận đầu tư, hợp đồng, bản ghi nhớ hợp tác`: a document ending a counted list of papers
+# of several kinds is one lot of no one kind.
+_MIXED_LOT = regex.compile(r"(?i)(?<!\w)(?:nhiều|các|những|một số|hàng loạt)\s+[^,;.:]{2,40}(?:,\s*[^,;.:]{2,40}){0,4},\s*$")
 _PLAN_WINDOW = 35  # a planned cue governs the signing verb it stands this close before
 # `Tổng thống sẽ có chuyến thăm … và ký kết …`: a future verb governs the signing coordinated with it
 # (not one told as done: `sẽ … và đã ký`).
@@ -264,6 +267,8 @@ def _find(doc: ArticleText) -> list[Found]:
         if last is not None and last.start < clause.start:
             last = None
         counted = cue_before("counted", body, m.start, 30) and not _NUMBER_COMMA.search(body, max(0, m.start - 30), m.start)
+        mixed = _MIXED_LOT.search(body, max(clause.start, m.start - 90), m.start) is not None
+        counted = counted or mixed
         generic = (cue_before("generic", body, m.start, 30) and not counted
                    and not ("adopted" in flags and cue_before("adopted", body, m.start, 30))) or (
             last_generic and last is not None and _LISTED.fullmatch(body[last.end: m.start]) is not None)
@@ -298,7 +303,7 @@ def _find(doc: ArticleText) -> list[Found]:
         own = Span(m.start, min(clause.end, nxt), body[m.start: min(clause.end, nxt)])
         if item and not own.text.strip():
             continue
-        if (counted and "bare" in flags) or _AMENDS.search(body, max(clause.start, m.start - 40), m.start):
+        if (counted and ("bare" in flags or mixed)) or _AMENDS.search(body, max(clause.start, m.start - 40), m.start):
             kind = "other"  # `ký nhiều thỏa thuận`: documents of no one kind; `ký gia hạn Thỏa thuận`: an extension
         f = Found(sent.start, sent.end, m.start, kind, status, mode=mode_of(sent.text, "unknown"),
                   fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
@@ -333,8 +338,8 @@ def _find(doc: ArticleText) -> list[Found]:
         _set_context(f, meeting, last_found if item else None, tied or item or cue_in("sides", body, sent.start, m.start))
         if not f.parties:
             continue  # no resolvable party: a generic mention
-        if "listed" in flags and not item and not f.named:
-            continue  # `ký hợp đồng` outside a signing's list, parties unnamed: a business contract
+        if "listed" in flags and not item and not f.named and not mixed:
+            continue  # `ký hợp đồng` outside a signing's list or lot, parties unnamed: a business contract
         same_sentence = last_found is not None and last_found.start == sent.start
         if not item and not same_sentence and not _in_scope(doc, f.parties, scope, meeting):
             continue  # an item is in its list's scope, a document in its sentence's
