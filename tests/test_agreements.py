@@ -437,3 +437,9 @@ def test_a_document_ending_a_counted_list_of_papers_of_several_kinds_is_one_lot_
                "bản ghi nhớ hợp tác của doanh nghiệp hai bên.", 2019)
     assert [(r["agreement_type"], r["status"], r["parties"]) for r in rows] == [
         ("other", "signed", ["Việt Nam", "Hàn Quốc"])]
+
+
+def test_the_date_a_count_is_made_at_dates_no_signing():
+    body = ("Tính đến thời điểm 1/5/2010, Việt Nam và Nhật Bản đã ký kết 12 thỏa thuận hợp tác, trong đó có 5 thỏa thuận "
+            "được ký kết từ sau năm 2005.")
+    assert run(body, 2010) == []  # documents counted with no date of their own and no event: a statistic

@@ -79,7 +79,8 @@ _TERMED = regex.compile(r"(?i)(?<!\w)(?:kế\s+hoạch|chương\s+trình)(?!\w)"
 _PROPER_NAME = regex.compile(r"\s+((?:về\s+)?\p{Lu}\w*(?:\s+(?!(?:giữa|ký|kí|được|với|và|đã|sẽ|này|của|cho|mà|tại|ngày|năm)"
                              r"(?!\w))\w+){0,3})")
 _EVIDENCE_TAIL = regex.compile(r"(?:[\s,;:]|(?<!\w)(?:và|cùng|với|gồm|bao gồm)(?!\w))+$")
-_SINCE = regex.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s*$")  # `từ năm 2018`: a start, not a signing
+# `từ năm 2018`: a start, not a signing; `Tính đến thời điểm 1/5/2004`: the date a count is made at
+_SINCE = regex.compile(r"(?i)(?<!\w)(?:(?:từ|kể từ)(?:\s+sau)?|tính\s+(?:đến|tới)(?:\s+(?:thời điểm|ngày|hết))?)\s*$")
 _UNTIL = regex.compile(r"(?i)(?<!\w)(?:đến|tới)\s*$")  # `… bán điện cho tới năm 2026` after the document: its end
 _LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up to its comma
 # `ký kết gia hạn Thỏa thuận …`, `ký sửa đổi, bổ sung Hiệp định …`: what is signed extends or amends the
@@ -389,7 +390,7 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
         return  # a planned document has no signing date yet
     found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
              if not (named_year and w.start < named_year.end() and w.end > named_year.start(2))
-             and not _SINCE.search(body, max(clause.start, w.start - 8), w.start)
+             and not _SINCE.search(body, max(clause.start, w.start - 24), w.start)
              and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))]
     when = best_date(found, m.start) or _leading_date(doc, sent, clause)
     if when:
