@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pipeline.extract import ArticleText
 from pipeline.extract.agreements import extract_agreements
 from tests.test_meetings import SEED_002
@@ -371,3 +373,85 @@ def test_a_lone_foreign_state_leaves_the_parties_to_the_countries():
     [row] = run("Ngày 3/5/2019, lãnh đạo Bộ Công Thương Việt Nam và đại diện bang Texas của Hoa Kỳ đã ký kết "
                 "Bản ghi nhớ hợp tác về năng lượng.")
     assert row["parties"] == ["Việt Nam", "Hoa Kỳ"]
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # a future verb governs the signing coordinated with it
+    ("Thủ tướng Nhật Bản sẽ có chuyến thăm chính thức Việt Nam vào tháng 10 và ký kết Hiệp định hợp tác kinh tế giữa "
+     "hai nước.", "planned"),
+    ("Thủ tướng Nhật Bản đã có chuyến thăm chính thức Việt Nam vào tháng 10 và ký kết Hiệp định hợp tác kinh tế giữa "
+     "hai nước.", "signed"),
+    # a meeting held to sign a document signed it; one ahead did not yet
+    ("Hôm qua, Bộ trưởng Tài chính Việt Nam đã gặp Bộ trưởng Tài chính Pháp để ký kết Bản ghi nhớ hợp tác tài chính "
+     "giữa hai bộ.", "signed"),
+    ("Tuần tới, Bộ trưởng Tài chính Việt Nam sẽ gặp Bộ trưởng Tài chính Pháp để ký kết Bản ghi nhớ hợp tác tài chính "
+     "giữa hai bộ.", "planned"),
+])
+def test_the_status_of_a_signing_coordinated_with_or_purposed_by_another_verb(body: str, status: str):
+    [row] = run(body, 2019)
+    assert row["status"] == status
+
+
+def test_an_extension_of_an_agreement_is_typed_other():
+    [row] = run("Hai bộ trưởng Việt Nam và Thái Lan đã ký kết gia hạn Thỏa thuận hợp tác về lao động giữa hai nước.", 2019)
+    assert (row["agreement_type"], row["status"], row["parties"]) == ("other", "signed", ["Việt Nam", "Thái Lan"])
+
+
+def test_a_signing_placed_at_the_visit_after_the_document_is_news_not_background():
+    visit = "Chủ tịch Chile thăm Việt Nam. Hai nhà lãnh đạo hoan nghênh việc Chính phủ hai nước ký kết Hiệp định về vận tải biển"
+    [row] = run(visit + " trong khuôn khổ chuyến thăm.", 2019)
+    assert (row["agreement_type"], row["status"], row["parties"]) == ("other", "signed", ["Việt Nam", "Chile"])
+    assert run(visit + ".", 2019) == []  # `việc … ký kết` alone: background
+
+
+def test_a_deadline_or_an_obligation_leaves_the_signing_ahead():
+    [row] = run("Hai bên nhất trí đẩy nhanh công tác và ký Hiệp định về quy chế biên giới giữa Việt Nam và Lào chậm nhất "
+                "vào năm 2012.", 2010)
+    assert (row["status"], row["signed_date"]) == ("planned", None)
+    [row] = run("Theo quy định, Việt Nam còn phải ký kết Nghị định thư với Hàn Quốc về thuế.", 2010)
+    assert row["status"] == "planned"
+
+
+def test_a_year_closing_a_term_after_the_document_is_no_signing_date():
+    [row] = run("Tỉnh Điện Biên và tỉnh Phongsaly (Lào) vừa ký Bản ghi nhớ về việc Lào bán điện cho Điện Biên cho tới "
+                "năm 2030.", 2020)
+    assert row["signed_date"] is None
+    [row] = run("Đến ngày 4/6/2019, bản ghi nhớ giữa tỉnh Điện Biên và tỉnh Phongsaly (Lào) đã được ký.", 2020)
+    assert (row["agreement_type"], row["parties"], str(row["signed_date"])) == (
+        "memorandum_of_understanding", ["Điện Biên", "Phông Xa Lỳ"], "2019-06-04")  # a date before a comma counts nothing
+
+
+def test_a_framework_listed_after_a_bundle_and_a_line_telling_of_it_later():
+    body = ("Kết thúc Hội nghị Cấp cao hợp tác Mekong - Nhật Bản lần thứ 9, lãnh đạo Việt Nam, Lào, Campuchia và Nhật Bản "
+            "đã thông qua hai văn kiện quan trọng.\n"
+            "Cụ thể đó là Tuyên bố chung Tokyo và Khung hợp tác Mekong - Nhật Bản 2030.\n"
+            "Khung hợp tác Mekong - Nhật Bản 2030 gồm 40 dự án về giao thông và năng lượng.")
+    rows = run(body, 2024)
+    assert [(r["agreement_type"], r["status"]) for r in rows] == [("joint_statement", "signed"), ("other", "signed")]
+    assert rows[1]["evidence"].endswith("Khung hợp tác Mekong - Nhật Bản 2030.")  # the later line is no list item
+
+
+def test_signatories_are_read_within_their_sentence_and_past_also():
+    [row] = run("Đoàn Việt Nam thăm Hàn Quốc. Trường Đại học Huế và Đại học Seoul (Hàn Quốc) cũng ký bản ghi nhớ về đào tạo.",
+                2019)
+    assert row["parties"] == ["Trường Đại học Huế", "Đại học Seoul"]
+
+
+def test_a_dated_participle_is_the_documents_own_verb_not_the_earlier_documents():
+    rows = run("Hai bên tiếp tục đàm phán để sớm ký Hiệp định Vận tải biển Việt Nam - Lào để thay thế Hiệp định Vận tải "
+               "đường thủy nội địa Việt Nam - Lào ký năm 1999.", 2019)
+    assert [(r["status"], r["signed_date"], r["parties"]) for r in rows] == [
+        ("planned", None, ["Việt Nam", "Lào"]), ("signed", date(1999, 1, 1), ["Việt Nam", "Lào"])]
+
+
+def test_a_document_ending_a_counted_list_of_papers_of_several_kinds_is_one_lot_of_no_one_kind():
+    rows = run("Tại diễn đàn, lãnh đạo hai nước Việt Nam và Hàn Quốc chứng kiến lễ trao nhiều giấy phép đầu tư, hợp đồng, "
+               "bản ghi nhớ hợp tác của doanh nghiệp hai bên.", 2019)
+    assert [(r["agreement_type"], r["status"], r["parties"]) for r in rows] == [
+        ("other", "signed", ["Việt Nam", "Hàn Quốc"])]
+
+
+def test_the_date_a_count_is_made_at_dates_no_signing():
+    body = ("Tính đến thời điểm 1/5/2010, Việt Nam và Nhật Bản đã ký kết 12 thỏa thuận hợp tác, trong đó có 5 thỏa thuận "
+            "được ký kết từ sau năm 2005.")
+    assert run(body, 2010) == []  # documents counted with no date of their own and no event: a statistic

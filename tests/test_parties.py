@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from pipeline.extract.parties import canonical_party, parties_between, party_places
+from pipeline.extract.parties import (
+    canonical_party,
+    ministries_between,
+    parties_between,
+    parties_of_signing,
+    party_places,
+)
 
 PAIR = ("Việt Nam", "Hàn Quốc")
 
@@ -34,3 +40,25 @@ def test_generic_bodies_are_no_party_and_countries_are_read_from_names():
     assert canonical_party("tập đoàn kinh tế") is None
     assert canonical_party("Bộ Tư pháp") == "Bộ Tư pháp"  # `pháp` here is law, not France
     assert party_places(["Bộ Y tế Việt Nam", "Quỹ Đầu tư Hàn Quốc", "PVN"]) == ["Việt Nam", "Hàn Quốc"]
+
+
+def test_press_abbreviations_of_states_are_canonical():
+    assert parties_between("Hiệp định giữa VN và EU về thương mại.", PAIR) == ["Việt Nam", "Liên minh Châu Âu"]
+    assert parties_between("Bản ghi nhớ giữa Bộ Công Thương VN và Tập đoàn SK.", PAIR) == [
+        "Bộ Công Thương Việt Nam", "Tập đoàn SK"]
+    assert party_places(["VN", "Bộ Y tế TQ"]) == ["Việt Nam", "Trung Quốc"]
+    assert canonical_party("Ngân hàng Nhà nước VN") == "Ngân hàng Nhà nước Việt Nam"  # `Nhà nước`: the State
+
+
+def test_two_ministries_are_the_portfolio_of_a_minister_named_on_each_side():
+    sentence = "Bộ trưởng Lê Minh Hoan đã gặp Bộ trưởng Nông nghiệp Hàn Quốc để ký Bản ghi nhớ giữa hai bộ về lúa gạo."
+    doc = sentence[sentence.index("Bản ghi nhớ"):]
+    assert ministries_between(doc, sentence, PAIR) == ["Bộ Nông nghiệp Việt Nam", "Bộ Nông nghiệp Hàn Quốc"]
+    assert ministries_between(doc, "Bộ trưởng Lê Minh Hoan ký Bản ghi nhớ giữa hai bộ.", PAIR) == []  # no portfolio
+    assert ministries_between("Bản ghi nhớ giữa hai nước", sentence, PAIR) == []
+
+
+def test_innovation_and_morning_words_inside_a_name_do_not_end_it():
+    assert parties_of_signing("Viện Đổi mới sáng tạo Việt Nam và Cục Đổi mới Hàn Quốc", "bản ghi nhớ.", PAIR) == [
+        "Viện Đổi mới sáng tạo Việt Nam", "Cục Đổi mới Hàn Quốc"]
+    assert parties_between("thỏa thuận giữa tỉnh Bắc Ninh và tỉnh Gyeonggi sáng 5/6", PAIR) == ["Bắc Ninh", "Gyeonggi"]

@@ -14,6 +14,7 @@ import regex
 from pipeline.extract.events import AGREEMENT_ROWS, lookup_place, places_in, read_tsv, word_alt
 
 _ROWS = read_tsv("org_heads.tsv", 2)
+_ABBREVIATIONS = dict(read_tsv("party_abbreviations.tsv", 2))  # `VN` → `Việt Nam`
 
 
 def _alt(kinds: tuple[str, ...]) -> str:
@@ -29,7 +30,9 @@ _ACRONYM_CHARS = r"[A-Z][A-Za-z0-9&.\-]{1,11}"
 _ACRONYM = rf"\(({_ACRONYM_CHARS})\)"
 _STOP = regex.compile(
     r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|đến|tới|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
-    rf"|là|năm|cũng|còn|đều|vừa|mới|hôm|sáng|chiều|tối|trưa)(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+    rf"|là|năm|cũng|còn|đều|vừa|mới(?=\s+(?:ký|kí|được|đây))|hôm|(?:sáng|chiều|tối|trưa)(?=\s+(?:\d|nay|qua|mai|hôm|thứ|ngày|cùng)|\s*[,.;]|$))(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+# `mới` and the parts of the day end a name only as adverbs (`mới ký`, `sáng 5/6`), not inside one (`Quỹ đổi mới`,
+# `Cục đổi mới sáng tạo`).
 _SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
 _BOTH = regex.compile(r"(?i)^(?:(.*?)\s+)?(?:của\s+)?(?:hai|2) (?:nước|bên|quốc gia|chính phủ)$")
 _SIDES = regex.compile(r"^(?i:các|hai|ba|một số|nhiều|những)(?:\s+(?!\p{Lu})\S+)+$")  # `hai thành phố`, `các bên`
@@ -52,14 +55,14 @@ def _cased(name: str) -> bool:
 def _country(name: str) -> str | None:
     if not _cased(name):
         return None
-    p = lookup_place(name)
+    p = lookup_place(_ABBREVIATIONS.get(name, name))
     return p.canonical if p and p.is_country else None
 
 
 def _place(name: str) -> str | None:
     if not _cased(name):
         return None
-    p = lookup_place(name)
+    p = lookup_place(_ABBREVIATIONS.get(name, name))
     return p.canonical if p else None
 
 
@@ -111,13 +114,13 @@ def canonical_party(name: str) -> str | None:
     name = _PARTNER_LEAD.sub("", regex.sub(r"(?i)(?:\s+(?:và|với|cùng))+$", "", name.strip(" ,")))
     acro = regex.search(_ACRONYM, name)
     if acro and not _place(acro.group(1)):
-        return acro.group(1)
+        return _ABBREVIATIONS.get(acro.group(1), acro.group(1))
     if not name:
         return None
     bracket = regex.search(r"\s*\(([^()]*)\)$", name)
     if bracket and (acro or _place(bracket.group(1))) and name[:bracket.start()].strip():
         name = name[:bracket.start()]  # `Kingsoft (Trung Quốc)`: the body, not its country
-    whole = _place(name)
+    whole = _place(name) or _ABBREVIATIONS.get(name)
     if whole:
         return whole
     gov = _GOV.match(name)
@@ -138,10 +141,12 @@ def canonical_party(name: str) -> str | None:
             return None  # `Tổng giám đốc … và đại diện Boeing`: people or a description, not a name
     words = name.split()
     for n in range(min(9, len(words) - 1), 0, -1):
+        if words[-n].casefold() == "nước" and words[-n - 1].casefold() == "nhà":
+            continue  # `Ngân hàng Nhà nước Việt Nam`: the State bank, named with its country
         tail = _STATE_TAIL.match(" " + " ".join(words[-n:]))
         country = _country(tail.group(1)) if tail and (n <= 3 or tail.group(1) != " ".join(words[-n:])) else None
         if country:
-            head = regex.sub(r"(?i)\s+(?:của|nước)$", "", " ".join(words[:-n]))
+            head = regex.sub(r"(?i)\s+của$|(?<!nhà)\s+nước$", "", " ".join(words[:-n]))
             head = head[:1].upper() + head[1:]
             return head if head.endswith(" " + country) else f"{head} {country}"
     return name[:1].upper() + name[1:]
@@ -171,6 +176,25 @@ def parties_of_signing(subject: str, after: str, pair: tuple[str, str] | None) -
     found = _named(subject, pair) + (_named(_phrase(after, with_.end()), pair) if with_ else [])
     found = list(dict.fromkeys(found))
     return found if len(found) >= 2 else []
+
+
+_MINISTER_OF = regex.compile(r"(?<!\w)Bộ trưởng\s+(?:Bộ\s+)?")
+_TWO_MINISTRIES = regex.compile(r"(?i)(?<!\w)giữa\s+(?:hai|2)\s+bộ(?!\s*trưởng)(?!\w)")
+
+
+def ministries_between(text: str, sentence: str, pair: tuple[str, str] | None) -> list[str]:
+    """``giữa hai bộ`` in ``text``: the ministry of the portfolio a minister of the sentence holds, on each side
+    (`Bộ trưởng Y tế Lào … ký Bản ghi nhớ … giữa hai bộ` → `Bộ Y tế Việt Nam`, `Bộ Y tế Lào`)."""
+    if pair is None or not _TWO_MINISTRIES.search(text, 0, _BETWEEN_WINDOW):
+        return []
+    for m in _MINISTER_OF.finditer(sentence):
+        words = sentence[m.end(): m.end() + 120].replace(",", " ,").split()
+        for k in range(1, min(6, len(words))):
+            if not words[0][:1].isupper() or "," in words[:k]:
+                break
+            if any(_country(" ".join(words[k: k + n])) in pair for n in (1, 2, 3) if len(words) >= k + n):
+                return [f"Bộ {' '.join(words[:k])} {c}" for c in pair]
+    return []
 
 
 def _bare(member: str) -> str:
