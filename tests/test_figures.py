@@ -387,3 +387,44 @@ def test_conditions_permissions_and_forecasts_are_not_facts():
     assert rows("Bộ Công Thương cho phép nhập khẩu 50.000 tấn đường theo hạn ngạch.") == []
     got = rows("Kinh tế nước này tăng trưởng 2,1% thay vì 2,8% như dự báo.")
     assert [r["value"] for r in got] == [2.1]
+
+
+def test_fdi_named_after_the_amount():
+    (r,) = rows("Năm 2006, khu công nghiệp này thu hút tới 12 tỷ USD đầu tư trực tiếp của các nước.")
+    assert key(r) == ("fdi_capital", "amount", 12e9, "USD")
+
+
+@needs_gaz
+def test_ranking_list_keeps_metric_and_gives_each_entry_its_place():
+    got = rows("Hàn Quốc là nhà đầu tư lớn nhất vào Việt Nam với tổng số vốn đã thực hiện là 3,2 tỷ USD, tiếp theo là "
+               "Đài Loan 2,8 tỷ USD và đứng thứ ba là Singapore 2,1 tỷ USD.")
+    assert [(r["metric"], r["value"], r["locality"], r["partner"]) for r in got] == [
+        ("fdi_capital", 3.2e9, "Hàn Quốc", "Việt Nam"), ("fdi_capital", 2.8e9, "Đài Loan", "Việt Nam"),
+        ("fdi_capital", 2.1e9, "Singapore", "Việt Nam")]
+
+
+def test_hypotheses_and_alternatives_are_not_facts():
+    assert rows("Cho dù tăng trưởng GDP của Lào là 6%, là 7% hay 7,5% thì nước này vẫn cần vốn.") == []
+    assert rows("Giả sử xuất khẩu tăng 10% thì thu ngân sách tăng 5%.") == []
+    assert [r["value"] for r in rows("Năm 2010 kim ngạch đạt 3 tỷ USD hoặc 4 tỷ USD.")] == []
+    # ``hay`` restating an amount as a share is still a fact
+    assert [r["measure"] for r in rows("Xuất khẩu tăng 12%, đạt 5 tỷ USD, hay 20% GDP.")] == [
+        "change_pct", "amount", "share_pct"]
+
+
+def test_percent_levels_from_to_are_shares_unless_a_growth_rate():
+    got = rows("Tỷ trọng nông nghiệp trong GDP giảm mạnh; công nghiệp tăng từ 25,2% lên 31,4%.")
+    assert [key(r) for r in got] == [("industry", "share_pct", 25.2, "percent"), ("industry", "share_pct", 31.4, "percent")]
+    assert rows("Tỷ lệ hộ nghèo của xã giảm từ 12% xuống 8%.") == []
+    got = rows("Năm 2005, tốc độ tăng trưởng GDP tăng từ 7,2% lên 8,4%.")
+    assert [r["measure"] for r in got] == ["change_pct", "change_pct"]
+
+
+def test_period_from_compared_year_and_sentence_before():
+    got = rows("Tổng kim ngạch xuất khẩu của tỉnh đạt 3,1 tỷ USD, tăng 12% so với năm 2007.", None)
+    assert {(r["period_start"], r["period_end"]) for r in got} == {(date(2008, 1, 1), date(2008, 12, 31))}
+    got = rows("Năm 2009, tỉnh thu hút nhiều dự án. Kim ngạch xuất khẩu đạt 6 tỷ USD, tăng 8%.", None)
+    assert {r["period_start"] for r in got} == {date(2009, 1, 1)}
+    # a day before a reporting verb is when it was said, not the period; a new paragraph does not inherit
+    assert {r["period_start"] for r in rows("Ngày 5/6, ông A cho biết như vậy. Kim ngạch xuất khẩu đạt 6 tỷ USD.", None)} == {None}
+    assert {r["period_start"] for r in rows("Năm 2009 tỉnh có nhiều dự án.\nKim ngạch xuất khẩu đạt 6 tỷ USD.", None)} == {None}

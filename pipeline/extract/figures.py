@@ -14,7 +14,8 @@ economic word are dropped: precision over recall.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -105,7 +106,21 @@ _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|chỉ\s+tiêu"
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
-    r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược)" + _E, _FLAGS)
+    r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
+    r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như)" + _E, _FLAGS)
+# ``là 7,5%, là 8% hay 8,5%``: alternatives of one unit joined by ``hay``/``hoặc`` are a hypothesis, not a fact.
+_ALT_GAP = regex.compile(r"\s*,?\s*(?:là\s+)?(?:hay|hoặc)\s+(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?", _FLAGS)
+_LIST_SEP = regex.compile(r"\s*,\s*(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?", _FLAGS)
+# ``dịch vụ tăng từ 33,1% lên 38,5%``: both percentages are levels (a share), not growth.
+_FROM_LEVEL = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)\s+từ\s+(?:mức\s+)?(?:khoảng\s+|gần\s+|hơn\s+)?$", _FLAGS)
+_TO_AFTER_FROM = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)\s+từ\s+(?:mức\s+)?[^\s%]{1,12}\s*%\s*"
+                               r"(?:(?:năm|vào\s+năm)\s+\d{4}\s*)?(?:lên|xuống|còn)\s+(?:mức\s+)?"
+                               r"(?:khoảng\s+|gần\s+|hơn\s+)?$", _FLAGS)
+# ``tiếp sau là Nhật Bản 4,2 tỷ USD``: the next entry of a ranking, measured like the one before, its place the owner.
+_SHARE_WORD = _rx("tỷ trọng|tỉ trọng|chiếm|cơ cấu")
+_RANK_NEXT = regex.compile(
+    r"(?<!\w)(?:tiếp\s+(?:sau|theo|đến)(?:\s+đó)?|kế\s+(?:đến|tiếp|sau)(?:\s+đó)?|sau\s+đó|đứng\s+(?:thứ\s+(?:hai|ba|tư"
+    r"|năm|sáu|[2-9])|sau|tiếp\s+theo|kế\s+tiếp)|thứ\s+(?:hai|ba|tư|năm))(?:\s+là|\s*:)?\s", _FLAGS)
 # ``/kg``, ``/người``: a price or a per-head figure; ``/năm``, ``mỗi ngày``: a rate over time, still a figure.
 # ``từ mức 12 tỷ USD hiện nay``: today's level, a fact even inside a sentence about a target.
 _CURRENT_AFTER = regex.compile(r"\s*(?:\(|,)?\s*(?:như\s+)?(?:hiện\s+nay|hiện\s+tại|hiện\s+thời)" + _E, _FLAGS)
@@ -153,7 +168,9 @@ _KIND_LEVELS = {"country": {"country"}, "province": {"province", "region"},
 _ANAPHOR_BOTH = regex.compile(_W + r"hai\s+bên" + _E, _FLAGS)
 _BOTH_FLOWS = regex.compile(_W + r"(?:thương\s+mại|hai\s+chiều|song\s+phương|buôn\s+bán|giao\s+thương|xuất\s+nhập\s+khẩu"
                             r"|xuất,\s+nhập\s+khẩu|XNK)" + _E, _FLAGS)
-_FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài)" + _E, _FLAGS)
+# ``thu hút 54 tỷ USD FDI``, ``… USD đầu tư trực tiếp``: the metric words right after an amount.
+_FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp)" + _E,
+                           _FLAGS)
 _INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
 _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
@@ -187,6 +204,7 @@ _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạn
 _DATE_NOT_PERIOD = regex.compile(
     r"(?:so\s+với|cùng\s+kỳ|cao\s+nhất|thấp\s+nhất|kỷ\s+lục|kể\s+từ|trước|sau|của)\s*(?:cùng\s+kỳ\s*)?$",
     _FLAGS)
+_COMPARED_YEAR = regex.compile(r"(?<!\w)so\s+với\s+(?:mức\s+của\s+)?$", _FLAGS)
 _ADMIN = r"(?:tỉnh|thành\s+phố|TP\.?|khu\s+tự\s+trị(?:\s+dân\s+tộc\s+\w+)?|huyện|thị\s+xã|quận|nước|phía|địa\s+bàn)"
 _PARTNER_BEFORE = regex.compile(
     r"(?<!\w)(?:với|sang|từ|đối\s+tác|của\s+(?:các\s+)?(?:doanh\s+nghiệp|nhà\s+đầu\s+tư|công\s+ty|tập\s+đoàn|đối\s+tác)"
@@ -361,6 +379,15 @@ class _Sentence:
         after = ds[i + 1] if i + 1 < len(ds) else None
         return after if after is not None and pos < after.start < clause.end else None
 
+    def compared_year(self, end: int, clause: Span) -> DateMention | None:
+        """``tăng 15% so với năm 2004`` with no period stated: the figure is the next year's (2005)."""
+        for d in self.dates:
+            if (end <= d.start < clause.end and d.precision == "year" and d.kind == "date" and d.period_start
+                    and _COMPARED_YEAR.search(self.ex.body, max(end, d.start - 20), d.start)):
+                y = d.period_start.year + 1
+                return replace(d, date=date(y, 1, 1), period_start=date(y, 1, 1), period_end=date(y, 12, 31))
+        return None
+
     @cached_property
     def places(self) -> list[_Place]:
         return _roles(self.ex.body, self.span, self.ex.places_in(self.span.start, self.span.end))
@@ -512,9 +539,13 @@ class _Extractor:
         starts = [s.start for s in self.sents]
         rows: list[dict] = []
         last: dict[int, tuple[int, str, str, bool]] = {}  # sentence -> (end of its last figure, metric, measure, fell)
+        alts = _alternatives(self.body, qs)
         for q in qs:
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0 or q.end > self.sents[si].end:
+                continue
+            if q.start in alts:
+                self.drop(q, "alternatives (hay/hoặc): a hypothesis")
                 continue
             row = self.figure(q, si, last)
             if row:
@@ -547,7 +578,8 @@ class _Extractor:
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
             a, prev_metric = cut, None
-        hits = _metric_hits(body, a, q.start)
+        ranked = si in last and prev_metric is not None and sent.last(_RANK_NEXT, prev_end, q.start) is not None
+        hits = [] if ranked else _metric_hits(body, a, q.start)
         metric, prio = _best_metric(hits)
         if metric == "-":
             return self.drop(q, "blocked by a non-figure word")
@@ -555,7 +587,11 @@ class _Extractor:
         measure = "amount"
         value = q.value
         kind = UNIT_KIND.get(q.unit, "")
-        if q.unit == "percent":
+        if q.unit == "percent" and self.level_pct(sent, clause, q):
+            if not sent.last(_SHARE_WORD, sent.span.start, q.start):
+                return self.drop(q, "percent: a level (tăng từ X% lên Y%)")
+            measure = "share_pct"
+        elif q.unit == "percent":
             g = list(_GROWTH.finditer(window))
             s = list(_SHARE.finditer(window))
             gpos = g[-1].start() if g and len(window) - g[-1].end() <= _GROWTH_REACH else -1
@@ -595,13 +631,13 @@ class _Extractor:
             metric = self.flow_of(si, q.start)
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
-        elif metric in _FDI and q.unit != "project" and not self.foreign(sent, q.start):
+        elif metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start):
             metric = "other"
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
         last[si] = (q.end, metric, measure, value < 0)
-        return self.row(q, si, clause, a, metric, measure, value)
+        return self.row(q, si, clause, a, metric, measure, value, ranked)
 
     def bilateral(self, loc, partner):
         """(locality, partner) of a two-sided figure with no partner named: Viet Nam's, with the article's
@@ -613,6 +649,18 @@ class _Extractor:
         if loc is not None and loc is not vn:
             return loc, cp.canonical  # a Vietnamese province's trade with the counterpart
         return vn, cp.canonical
+
+    def previous_period(self, si: int) -> DateMention | None:
+        """The period of the sentence before (ANNOTATION: the period is fixed in the sentence or the one before):
+        any date after ``Trong đó``/``Riêng``…, else a period, month or year of the same paragraph (not a day:
+        that is when something was said or met)."""
+        prev = self.sentence(si - 1).periods
+        if _GO_ON.match(self.body, self.sents[si].start):
+            return prev[-1] if prev else None
+        if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
+            return None
+        spans = [d for d in prev if d.precision != "day"]
+        return spans[-1] if spans else None
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
@@ -662,6 +710,12 @@ class _Extractor:
         if f < 0 and sent.investment is not None:
             f = start
         return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
+
+    def level_pct(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
+        """``tăng từ 33,1% lên 38,5%``: both percentages are levels, unless they are a growth rate's."""
+        lead = self.body[max(clause.start, q.start - 80):q.start]
+        m = _FROM_LEVEL.search(lead) or _TO_AFTER_FROM.search(lead)
+        return m is not None and not sent.last(_RATE, clause.start, q.start - len(lead) + m.start())
 
     @staticmethod
     def changed(window: str) -> bool:
@@ -743,10 +797,15 @@ class _Extractor:
         return False
 
     def row(self, q: Quantity, si: int, clause: Span, seg_start: int, metric: str, measure: str,
-            value: float) -> dict:
+            value: float, ranked: bool = False) -> dict:
         sent = self.sentence(si)
         fdi = metric in _FDI
-        if fdi and sent.investment is not None:  # the investor's figure, the host its partner
+        if ranked:  # the next entry of a ranking: its own place, the same counterpart
+            loc_place = self.locality(q, si, clause, seg_start, fdi)
+            partner = sent.investment[1].canonical if fdi and sent.investment else self.rows_of[si]["partner"]
+            if partner == getattr(loc_place, "canonical", None):
+                partner = None
+        elif fdi and sent.investment is not None:  # the investor's figure, the host its partner
             loc_place, host = sent.investment
             partner = host.canonical
         else:
@@ -758,11 +817,9 @@ class _Extractor:
             other = _lookup(partner)  # goods sent to or bought from abroad, no trader named: Viet Nam's
             if other is not None and other.country != "VN":
                 loc_place = _vn()
-        period = sent.period(q.start, q.end, clause)
-        if period is None and si > 0 and _GO_ON.match(self.body, sent.span.start):
-            # ``Năm 2018, … . Trong đó, …``: a sentence that details the one before keeps its period
-            prev = self.sentence(si - 1).periods
-            period = prev[-1] if prev else None
+        period = sent.period(q.start, q.end, clause) or sent.compared_year(q.end, clause)
+        if period is None and si > 0:
+            period = self.previous_period(si)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
             prod = sent.last(_PRODUCT_RX, clause.start, q.start)
@@ -795,6 +852,22 @@ class _Extractor:
         }
         out["_place"] = loc_place
         return out
+
+
+def _alternatives(body: str, qs: list[Quantity]) -> set[int]:
+    """Starts of quantities told as alternatives (``là 8% hay 8,5%``, with the list before it: ``7,5%, là 8%``)."""
+    out: set[int] = set()
+    for i in range(len(qs) - 1):
+        x, y = qs[i], qs[i + 1]
+        if x.unit != y.unit or not _ALT_GAP.fullmatch(body, x.end, y.start):
+            continue
+        out.update((x.start, y.start))
+        j = i
+        while j > 0 and qs[j - 1].unit == x.unit and qs[j - 1].start not in out \
+                and _LIST_SEP.fullmatch(body, qs[j - 1].end, qs[j].start):
+            j -= 1
+            out.add(qs[j].start)
+    return out
 
 
 def _country(iso2: str):
