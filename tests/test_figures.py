@@ -428,3 +428,24 @@ def test_period_from_compared_year_and_sentence_before():
     # a day before a reporting verb is when it was said, not the period; a new paragraph does not inherit
     assert {r["period_start"] for r in rows("Ngày 5/6, ông A cho biết như vậy. Kim ngạch xuất khẩu đạt 6 tỷ USD.", None)} == {None}
     assert {r["period_start"] for r in rows("Năm 2009 tỉnh có nhiều dự án.\nKim ngạch xuất khẩu đạt 6 tỷ USD.", None)} == {None}
+
+
+@needs_gaz
+def test_ranking_sentence_amounts_belong_to_the_place_before_them():
+    got = rows("Theo số liệu mới, Singapore đứng thứ 2 (3,1 tỉ USD), sau Nhật Bản (4,4 tỉ USD) về FDI vào Việt Nam. "
+               "Đài Loan đứng vị trí thứ 3 với 1,2 tỉ USD.", 2019)
+    assert [(r["metric"], r["value"], r["locality"], r["partner"]) for r in got] == [
+        ("fdi_capital", 3.1e9, "Singapore", "Việt Nam"), ("fdi_capital", 4.4e9, "Nhật Bản", "Việt Nam"),
+        ("fdi_capital", 1.2e9, "Đài Loan", "Việt Nam")]
+
+
+def test_own_year_after_number_and_publication_day_is_no_period():
+    got = rows("Xuất khẩu năm 2019 đạt 5 tỷ USD. Con số này thấp hơn nhiều so với mức tăng trưởng 30% của năm 2018.")
+    assert [(r["value"], r["period_start"]) for r in got] == [(5e9, date(2019, 1, 1)), (30.0, date(2018, 1, 1))]
+    (r,) = rows("Theo công bố ngày 12-3 của Tổng cục Hải quan, kim ngạch xuất khẩu đạt 20 tỷ USD.")
+    assert r["period_start"] is None
+
+
+def test_period_carries_through_a_paragraph_of_figures():
+    got = rows("Năm nay kinh tế tăng trưởng 7%. Công nghiệp tăng 16% so với năm ngoái. Xuất khẩu đạt 26 tỷ USD.", 2004)
+    assert {r["period_start"] for r in got} == {date(2004, 1, 1)}

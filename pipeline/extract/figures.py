@@ -117,6 +117,11 @@ _TO_AFTER_FROM = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)\s+từ\
                                r"(?:(?:năm|vào\s+năm)\s+\d{4}\s*)?(?:lên|xuống|còn)\s+(?:mức\s+)?"
                                r"(?:khoảng\s+|gần\s+|hơn\s+)?$", _FLAGS)
 # ``tiếp sau là Nhật Bản 4,2 tỷ USD``: the next entry of a ranking, measured like the one before, its place the owner.
+# ``Hàn Quốc đứng thứ 2 (2,7 tỉ USD) … về FDI``: a ranking sentence; its amounts belong to the place before them.
+_RANKED = regex.compile(r"(?<!\w)(?:đứng|xếp)\s+(?:ở\s+)?(?:vị\s+trí\s+|hạng\s+)?(?:thứ\s+)?(?:\d+|nhất|đầu|hai|ba|tư"
+                        r"|năm)(?!\w)", _FLAGS)
+_ABOUT = regex.compile(r"(?<!\w)về\s+", _FLAGS)
+_APPOSED_GAP = regex.compile(r"[\s(:,]*(?:(?:với|là|đạt)\s+)?(?:(?:mức|tổng\s+số)\s+)?", _FLAGS)
 _SHARE_WORD = _rx("tỷ trọng|tỉ trọng|chiếm|cơ cấu")
 _RANK_NEXT = regex.compile(
     r"(?<!\w)(?:tiếp\s+(?:sau|theo|đến)(?:\s+đó)?|kế\s+(?:đến|tiếp|sau)(?:\s+đó)?|sau\s+đó|đứng\s+(?:thứ\s+(?:hai|ba|tư"
@@ -192,6 +197,7 @@ _ANAPHOR_COUNTRY = regex.compile(
 _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+chiều|giữa\s+hai)" + _E, _FLAGS)
 # ``đầu tư tại Lào``, ``dự án FDI tại Việt Nam``: where the capital goes; the country named before it invests.
 _HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
+_OWN_DATE_AFTER = regex.compile(r"\s*(?:\(\s*)?của\s+", _FLAGS)
 _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
@@ -202,7 +208,8 @@ _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" +
 _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|thông tin|thông báo|báo cáo|giới thiệu"
               "|công bố|chia sẻ|tiết lộ")
 _DATE_NOT_PERIOD = regex.compile(
-    r"(?:so\s+với|cùng\s+kỳ|cao\s+nhất|thấp\s+nhất|kỷ\s+lục|kể\s+từ|trước|sau|của)\s*(?:cùng\s+kỳ\s*)?$",
+    r"(?:so\s+với|cùng\s+kỳ|cao\s+nhất|thấp\s+nhất|kỷ\s+lục|kể\s+từ|trước|sau|của|công\s+bố|báo\s+cáo|thông\s+báo"
+    r"|cập\s+nhật)\s*(?:cùng\s+kỳ\s*)?$",
     _FLAGS)
 _COMPARED_YEAR = regex.compile(r"(?<!\w)so\s+với\s+(?:mức\s+của\s+)?$", _FLAGS)
 _ADMIN = r"(?:tỉnh|thành\s+phố|TP\.?|khu\s+tự\s+trị(?:\s+dân\s+tộc\s+\w+)?|huyện|thị\s+xã|quận|nước|phía|địa\s+bàn)"
@@ -368,6 +375,10 @@ class _Sentence:
         """The period of the number at ``body[pos:end]``: a date right after it (``từ 5 tỷ USD năm 2013 lên…``),
         else the nearest date before it (not one told before a reporting verb, ``Ngày 5/6, ông X cho biết``),
         else the first after it in its clause."""
+        own = next((d for d in self.dates if end <= d.start <= end + 16 and d.period_start is not None
+                    and d.kind != "anniversary" and _OWN_DATE_AFTER.fullmatch(self.ex.body, end, d.start)), None)
+        if own is not None:  # ``mức tăng trưởng 42,4% của năm 2017``
+            return own
         ds, ends = self.periods, self._period_ends
         j = bisect.bisect_left(ends, end + 1)
         if j < len(ds) and _DATE_RIGHT_AFTER.fullmatch(self.ex.body, end, ds[j].start):
@@ -551,7 +562,7 @@ class _Extractor:
             if row:
                 rows.append(row)
         for r in rows:
-            r.pop("_place")
+            del r["_place"], r["_period"]
         return rows
 
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
@@ -620,6 +631,9 @@ class _Extractor:
             return self.drop(q, "absolute change or threshold")
         if metric is None:
             metric = prev_metric
+        if kind == "currency" and sent.last(_RANKED, sent.span.start, q.start):
+            ranked = True
+            metric = metric or self.ranked_metric(si, q)
         if metric is None and (measure == "share_pct" or kind == "currency" and _METRIC_NEXT.match(body, q.end)):
             metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
@@ -660,7 +674,10 @@ class _Extractor:
         if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
             return None
         spans = [d for d in prev if d.precision != "day"]
-        return spans[-1] if spans else None
+        if spans:
+            return spans[-1]
+        row = self.rows_of.get(si - 1)  # the paragraph's figures go on in the period of the last one
+        return row["_period"] if row is not None else None
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
@@ -710,6 +727,26 @@ class _Extractor:
         if f < 0 and sent.investment is not None:
             f = start
         return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
+
+    def ranked_metric(self, si: int, q: Quantity) -> str | None:
+        """The metric of an amount in a ranking sentence: named after ``về`` later in it (``… về FDI``), else
+        that of the figure of the sentence before (``Nhật Bản đứng thứ 3 với 1,9 tỉ USD``)."""
+        sent = self.sentence(si)
+        about = sent.last(_ABOUT, q.end, sent.span.end) if sent.first_start(_ABOUT, q.end, sent.span.end) < sent.span.end \
+            else None
+        if about is not None:
+            metric, _ = _best_metric(_metric_hits(self.body, about.end(), min(sent.span.end, about.end() + 40)))
+            if metric not in (None, "-"):
+                return metric
+        prev = self.rows_of.get(si - 1)
+        return prev["metric"] if prev is not None else None
+
+    def apposed(self, sent: _Sentence, q: Quantity):
+        """The place right before an amount (``Hong Kong (5,3 tỉ USD)``, ``Nhật Bản … với 1,9 tỉ USD``), else None."""
+        before = [p for p in sent.places if p.end <= q.start]
+        if before and _APPOSED_GAP.fullmatch(self.body, before[-1].end, q.start):
+            return before[-1].place
+        return None
 
     def level_pct(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
         """``tăng từ 33,1% lên 38,5%``: both percentages are levels, unless they are a growth rate's."""
@@ -800,9 +837,11 @@ class _Extractor:
             value: float, ranked: bool = False) -> dict:
         sent = self.sentence(si)
         fdi = metric in _FDI
-        if ranked:  # the next entry of a ranking: its own place, the same counterpart
-            loc_place = self.locality(q, si, clause, seg_start, fdi)
-            partner = sent.investment[1].canonical if fdi and sent.investment else self.rows_of[si]["partner"]
+        if ranked:  # an entry of a ranking: its own place, the same counterpart
+            loc_place = (self.apposed(sent, q) or (sent.investment[0] if fdi and sent.investment else None)
+                         or self.locality(q, si, clause, seg_start, fdi))
+            before = self.rows_of.get(si) or self.rows_of.get(si - 1) or {}
+            partner = sent.investment[1].canonical if fdi and sent.investment else before.get("partner")
             if partner == getattr(loc_place, "canonical", None):
                 partner = None
         elif fdi and sent.investment is not None:  # the investor's figure, the host its partner
@@ -850,7 +889,7 @@ class _Extractor:
             "evidence_start": sent.span.start,
             "evidence_end": sent.span.end,
         }
-        out["_place"] = loc_place
+        out["_place"], out["_period"] = loc_place, period
         return out
 
 
