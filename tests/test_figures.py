@@ -449,3 +449,8 @@ def test_own_year_after_number_and_publication_day_is_no_period():
 def test_period_carries_through_a_paragraph_of_figures():
     got = rows("Năm nay kinh tế tăng trưởng 7%. Công nghiệp tăng 16% so với năm ngoái. Xuất khẩu đạt 26 tỷ USD.", 2004)
     assert {r["period_start"] for r in got} == {date(2004, 1, 1)}
+
+
+def test_older_spelling_of_quarter_is_a_period():
+    (r,) = rows("Trong quí 2, tỉnh thu hút 40 triệu USD vốn đầu tư nước ngoài.", 2006)
+    assert (r["period_start"], r["period_end"]) == (date(2006, 4, 1), date(2006, 6, 30))

@@ -197,6 +197,8 @@ _ANAPHOR_COUNTRY = regex.compile(
 _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+chiều|giữa\s+hai)" + _E, _FLAGS)
 # ``đầu tư tại Lào``, ``dự án FDI tại Việt Nam``: where the capital goes; the country named before it invests.
 _HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
+# ``quí 1``: the older spelling of ``quý`` (quarter), which the date grammar reads.
+_OLD_QUARTER = regex.compile(r"(?<!\w)quí(?!\w)", _FLAGS)
 _OWN_DATE_AFTER = regex.compile(r"\s*(?:\(\s*)?của\s+", _FLAGS)
 _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
@@ -358,7 +360,8 @@ class _Sentence:
     @cached_property
     def dates(self) -> list[DateMention]:
         doc = self.ex.doc
-        return find_dates(self.span.text, doc.reference_year, doc.published_at, offset=self.span.start)
+        text = _OLD_QUARTER.sub("quý", self.span.text)  # same length: offsets hold
+        return find_dates(text, doc.reference_year, doc.published_at, offset=self.span.start)
 
     @cached_property
     def periods(self) -> list[DateMention]:
