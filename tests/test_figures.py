@@ -454,3 +454,23 @@ def test_period_carries_through_a_paragraph_of_figures():
 def test_older_spelling_of_quarter_is_a_period():
     (r,) = rows("Trong quí 2, tỉnh thu hút 40 triệu USD vốn đầu tư nước ngoài.", 2006)
     assert (r["period_start"], r["period_end"]) == (date(2006, 4, 1), date(2006, 6, 30))
+
+
+@needs_gaz
+def test_project_counts_of_investors_into_a_country_are_fdi():
+    got = rows("Các nước đứng đầu về số dự án đầu tư vào Việt Nam vẫn là Nhật Bản (40 dự án), Hàn Quốc (30 dự án).")
+    assert [(r["metric"], r["value"], r["locality"], r["partner"]) for r in got] == [
+        ("fdi_projects", 40.0, "Nhật Bản", "Việt Nam"), ("fdi_projects", 30.0, "Hàn Quốc", "Việt Nam")]
+    assert {r["metric"] for r in rows("Tỉnh có 30 dự án đầu tư trong nước với tổng vốn 2.000 tỷ đồng.")} == {"other"}
+
+
+@needs_gaz
+def test_sentence_detailing_fdi_keeps_it_foreign():
+    got = rows("Năm 2005, cả nước thu hút 900 dự án FDI với tổng vốn 5 tỷ USD. Trong đó, Đài Loan có 120 dự án, tổng vốn "
+               "đầu tư đăng ký là 1,2 tỷ USD.")
+    assert [(r["metric"], r["locality"]) for r in got[2:]] == [("fdi_projects", "Đài Loan"), ("fdi_capital", "Đài Loan")]
+
+
+def test_goods_and_services_is_not_the_services_sector():
+    (r,) = rows("Các nước này mỗi năm sản xuất 3.000 tỷ USD hàng hoá và dịch vụ, chiếm 12% GDP toàn cầu.")
+    assert (r["metric"], r["measure"]) == ("gdp", "share_pct")

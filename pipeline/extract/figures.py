@@ -293,8 +293,8 @@ def _last(rx: regex.Pattern, body: str, a: int, b: int) -> int:
 class _Sentence:
     """Lazily computed context of one sentence."""
 
-    def __init__(self, ex: _Extractor, span: Span):
-        self.ex, self.span = ex, span
+    def __init__(self, ex: _Extractor, span: Span, index: int):
+        self.ex, self.span, self.index = ex, span, index
         self.found: dict[regex.Pattern, tuple[list[int], list[int], list]] = {}
 
     @cached_property
@@ -471,8 +471,9 @@ def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) 
     def ok(p: _Place) -> bool:
         return p.place.canonical != loc_name and not (p.place.level == "country" and p.place.country == loc_country)
 
-    roles = ("partner",) if fdi else ("partner", "into")
-    partners = [p for p in places if p.role in roles and ok(p)]
+    partners = [p for p in places if p.role == "partner" and ok(p)]
+    if not partners:  # goods sent to a place, or capital invested into one (``đầu tư vào Việt Nam``: the host)
+        partners = [p for p in places if p.role == "into" and ok(p) and (not fdi or p.place.level == "country")]
     if partners:
         return min(partners, key=lambda p: (not (clause.start <= p.start < clause.end), abs(p.start - pos))).place.canonical
     if loc_country:
@@ -497,7 +498,7 @@ class _Extractor:
     def sentence(self, i: int) -> _Sentence:
         sent = self.cache.get(i)
         if sent is None:
-            sent = self.cache[i] = _Sentence(self, self.sents[i])
+            sent = self.cache[i] = _Sentence(self, self.sents[i], i)
         return sent
 
     def places_in(self, a: int, b: int) -> list:
@@ -727,7 +728,7 @@ class _Extractor:
             if into and any(p.place.level == "country" and p.place.country not in into and p.role in ("normal", "owner")
                             for p in sent.places if p.start < pos):
                 f = start
-        if f < 0 and sent.investment is not None:
+        if f < 0 and (sent.investment is not None or self.details_fdi(sent)):
             f = start
         return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
 
@@ -757,6 +758,11 @@ class _Extractor:
         m = _FROM_LEVEL.search(lead) or _TO_AFTER_FROM.search(lead)
         return m is not None and not sent.last(_RATE, clause.start, q.start - len(lead) + m.start())
 
+    def details_fdi(self, sent: _Sentence) -> bool:
+        """``… vốn FDI … . Trong đó, Singapore có 366 dự án``: a sentence detailing foreign investment told before."""
+        prev = self.rows_of.get(sent.index - 1)
+        return prev is not None and prev["metric"] in _FDI and bool(_GO_ON.match(self.body, sent.span.start))
+
     @staticmethod
     def changed(window: str) -> bool:
         """An amount told as a change (``giảm thu ngân sách gần 100 tỉ``), not a level."""
@@ -781,8 +787,7 @@ class _Extractor:
             if sent.last(_DOMESTIC, q.end, sent.tail(q.end, clause)):
                 return "other"
             return ("fdi_projects" if sent.last(_FOREIGN, clause.start, clause.end) or metric in _FDI
-                    or sent.investment is not None
-                    else "other")
+                    or self.foreign(sent, q.start) else "other")
         if metric in ("goods_volume", "vehicle_crossings"):
             return None  # only tonnes and vehicles measure these
         if kind == "currency" and metric == "export_volume":
