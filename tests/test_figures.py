@@ -474,3 +474,11 @@ def test_sentence_detailing_fdi_keeps_it_foreign():
 def test_goods_and_services_is_not_the_services_sector():
     (r,) = rows("Các nước này mỗi năm sản xuất 3.000 tỷ USD hàng hoá và dịch vụ, chiếm 12% GDP toàn cầu.")
     assert (r["metric"], r["measure"]) == ("gdp", "share_pct")
+
+
+def test_purpose_requirements_capacity_and_street_traffic_are_not_figures():
+    assert rows("Để xây dựng cảng cạn này, tổng vốn cần khoảng 8 triệu USD thì mới đủ điều kiện hoạt động.") == []
+    assert rows("Khả năng thu hút vốn vay nước ngoài cho hạ tầng năm tới chỉ đạt khoảng 300 triệu USD.") == []
+    assert rows("Mỗi ngày có khoảng 4.000 lượt xe qua lại con đường này.") == []
+    (r,) = rows("Trong tháng 3, có 2.100 lượt xe hàng qua lại cửa khẩu Tân Thanh.")
+    assert (r["metric"], r["value"]) == ("vehicle_crossings", 2100.0)

@@ -107,7 +107,10 @@ _TARGET = regex.compile(
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
-    r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như)" + _E, _FLAGS)
+    r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
+# ``Để xây dựng …, tổng vốn … 5 triệu USD thì bắt buộc …``: what a purpose requires, not a fact.
+_PURPOSE_OPEN = regex.compile(r"\W*để\s", _FLAGS)
+_THEN = _rx("thì")
 # ``là 7,5%, là 8% hay 8,5%``: alternatives of one unit joined by ``hay``/``hoặc`` are a hypothesis, not a fact.
 _ALT_GAP = regex.compile(r"\s*,?\s*(?:là\s+)?(?:hay|hoặc)\s+(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?", _FLAGS)
 _LIST_SEP = regex.compile(r"\s*,\s*(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?", _FLAGS)
@@ -137,8 +140,8 @@ _METRIC_NEXT = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:vốn|kim\s+ngạ
 _TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|(?:như\s+|theo\s+)?(?:dự\s+đoán|dự\s+báo))"
                               + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
-_VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng|biên giới|lượt xe"
-                   "|lượt phương tiện")
+# Vehicles crossing a border: ``qua lại``/``ra vào``/``lượt xe`` alone count traffic over a bridge or a street.
+_VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|xe hàng|biên giới|qua biên")
 _GOODS_CUE = regex.compile(_W + r"(?:hàng\s+hóa|hàng\s+hoá|thông\s+quan|qua\s+cửa\s+khẩu|qua\s+cảng|xuất\s+nhập\s+khẩu"
                            r"|bốc\s+xếp|lượng\s+hàng(?!\s+(?:năm|tháng|ngày|tuần|quý))|nhập\s+khẩu)" + _E, _FLAGS)
 _EXPORT = regex.compile(_W + r"xuất\s+khẩu" + _E, _FLAGS)
@@ -590,6 +593,8 @@ class _Extractor:
         if (sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end)
                 or _TARGET_AFTER.match(body, q.end)):
             return self.drop(q, "target or plan")
+        if _PURPOSE_OPEN.match(body, sent.span.start) and sent.first_start(_THEN, q.end, sent.span.end) < sent.span.end:
+            return self.drop(q, "what a purpose requires (Để …, … thì)")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
             a, prev_metric = cut, None
