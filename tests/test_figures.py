@@ -423,8 +423,11 @@ def test_percent_levels_from_to_are_shares_unless_a_growth_rate():
 def test_period_from_compared_year_and_sentence_before():
     got = rows("Tổng kim ngạch xuất khẩu của tỉnh đạt 3,1 tỷ USD, tăng 12% so với năm 2007.", None)
     assert {(r["period_start"], r["period_end"]) for r in got} == {(date(2008, 1, 1), date(2008, 12, 31))}
-    got = rows("Năm 2009, tỉnh thu hút nhiều dự án. Kim ngạch xuất khẩu đạt 6 tỷ USD, tăng 8%.", None)
+    got = rows("Trong 9 tháng đầu năm 2009, tỉnh thu hút nhiều dự án. Kim ngạch xuất khẩu đạt 6 tỷ USD, tăng 8%.", None)
     assert {r["period_start"] for r in got} == {date(2009, 1, 1)}
+    # a bare year before (a founding) is not the period of the next sentence's figures
+    (r,) = rows("Công ty được thành lập năm 1995. Doanh thu của công ty đạt 900 tỷ đồng.", None)
+    assert r["period_start"] is None
     # a day before a reporting verb is when it was said, not the period; a new paragraph does not inherit
     assert {r["period_start"] for r in rows("Ngày 5/6, ông A cho biết như vậy. Kim ngạch xuất khẩu đạt 6 tỷ USD.", None)} == {None}
     assert {r["period_start"] for r in rows("Năm 2009 tỉnh có nhiều dự án.\nKim ngạch xuất khẩu đạt 6 tỷ USD.", None)} == {None}
@@ -482,3 +485,8 @@ def test_purpose_requirements_capacity_and_street_traffic_are_not_figures():
     assert rows("Mỗi ngày có khoảng 4.000 lượt xe qua lại con đường này.") == []
     (r,) = rows("Trong tháng 3, có 2.100 lượt xe hàng qua lại cửa khẩu Tân Thanh.")
     assert (r["metric"], r["value"]) == ("vehicle_crossings", 2100.0)
+
+
+def test_thresholds_after_the_number_and_prices_per_tonne_are_not_figures():
+    assert rows("Các doanh nghiệp có kim ngạch xuất khẩu từ 500.000 USD trở lên được xét thưởng.") == []
+    assert rows("Hiện 1 tấn hàng xuất khẩu được chào bán với giá tương đương 900 USD.") == []

@@ -97,6 +97,7 @@ _RATE = regex.compile(_W + r"(?:tăng\s+trưởng|tốc\s+độ\s+tăng)" + _E, 
 _ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở|từ)\w+){0,2}\s+$", _FLAGS)
 _VERB = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?!\w)", _FLAGS)
 _LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|từ")
+_THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.000 USD trở lên``
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
 _PRICE_CLAUSE = _rx("giá|lãi suất|tỷ giá|tỉ giá|lạm phát|chỉ số giá|CPI|giá cả")
@@ -189,8 +190,8 @@ _FLOWS = frozenset({"export_value", "import_value", "export_volume"})
 # figure does not take the place named earlier in the sentence.
 _ENTITY = regex.compile(r"[\s,;:()\-–]*(?:\w+\s+){0,2}?(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|hãng|nhà\s+máy|công\s+trình|dự\s+án"
                         r"|hợp\s+tác\s+xã|ngân\s+hàng|cơ\s+sở|đơn\s+vị|xí\s+nghiệp)" + _E, _FLAGS)
-# Amounts smaller than these (a household's, a ticket's) are not the economic figures this table holds.
-_MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6, "KRW": 5e7, "LAK": 5e8, "KHR": 2e8,
+# Amounts smaller than these (a household's, a ticket's; ``1 tấn`` is a unit of price) are not the economic figures this table holds.
+_MIN_AMOUNT = {"tonne": 2, "VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6, "KRW": 5e7, "LAK": 5e8, "KHR": 2e8,
                "RUB": 3e6, "THB": 1.5e6, "NZD": 5e4, "AUD": 5e4, "SGD": 5e4, "GBP": 5e4}
 _ANAPHOR_COUNTRY = regex.compile(
     _W + r"(?:nước\s+này|quốc\s+gia\s+này|nền\s+kinh\s+tế\s+này|đất\s+nước\s+này|nước\s+bạn|xứ\s+sở\s+này"
@@ -636,7 +637,8 @@ class _Extractor:
                     value = -value
             else:
                 measure = "share_pct"
-        elif _ABS_CHANGE.search(window) or _THRESHOLD.search(window) or self.changed(window):
+        elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _THRESHOLD_AFTER.match(body, q.end)
+              or self.changed(window)):
             return self.drop(q, "absolute change or threshold")
         if metric is None:
             metric = prev_metric
@@ -675,18 +677,19 @@ class _Extractor:
 
     def previous_period(self, si: int) -> DateMention | None:
         """The period of the sentence before (ANNOTATION: the period is fixed in the sentence or the one before):
-        any date after ``Trong đó``/``Riêng``…, else a period, month or year of the same paragraph (not a day:
-        that is when something was said or met)."""
+        any date after ``Trong đó``/``Riêng``…, else in the same paragraph the period of its last figure, else a
+        period it names (a range, quarter, ``6 tháng đầu năm``; not a bare day or year: when something was said,
+        met or founded)."""
         prev = self.sentence(si - 1).periods
         if _GO_ON.match(self.body, self.sents[si].start):
             return prev[-1] if prev else None
         if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
             return None
-        spans = [d for d in prev if d.precision != "day"]
-        if spans:
-            return spans[-1]
         row = self.rows_of.get(si - 1)  # the paragraph's figures go on in the period of the last one
-        return row["_period"] if row is not None else None
+        if row is not None and row["_period"] is not None:
+            return row["_period"]
+        spans = [d for d in prev if d.kind == "period"]  # a bare year before may be a founding or an event
+        return spans[-1] if spans else None
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
