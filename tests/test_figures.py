@@ -398,3 +398,106 @@ def test_a_venue_abroad_does_not_own_the_figure():
 def test_a_foreign_city_after_tai_is_where_it_was_said_not_whose_figure():
     [r] = rows("Theo Thương vụ Việt Nam tại Seoul, năm 2023 Hàn Quốc nhập khẩu 1,2 triệu tấn gạo.")
     assert r["locality"] == "Hàn Quốc"
+
+
+def test_fdi_named_after_the_amount():
+    (r,) = rows("Năm 2006, khu công nghiệp này thu hút tới 12 tỷ USD đầu tư trực tiếp của các nước.")
+    assert key(r) == ("fdi_capital", "amount", 12e9, "USD")
+
+
+@needs_gaz
+def test_ranking_list_keeps_metric_and_gives_each_entry_its_place():
+    got = rows("Hàn Quốc là nhà đầu tư lớn nhất vào Việt Nam với tổng số vốn đã thực hiện là 3,2 tỷ USD, tiếp theo là "
+               "Đài Loan 2,8 tỷ USD và đứng thứ ba là Singapore 2,1 tỷ USD.")
+    assert [(r["metric"], r["value"], r["locality"], r["partner"]) for r in got] == [
+        ("fdi_capital", 3.2e9, "Hàn Quốc", "Việt Nam"), ("fdi_capital", 2.8e9, "Đài Loan", "Việt Nam"),
+        ("fdi_capital", 2.1e9, "Singapore", "Việt Nam")]
+
+
+def test_hypotheses_and_alternatives_are_not_facts():
+    assert rows("Cho dù tăng trưởng GDP của Lào là 6%, là 7% hay 7,5% thì nước này vẫn cần vốn.") == []
+    assert rows("Giả sử xuất khẩu tăng 10% thì thu ngân sách tăng 5%.") == []
+    assert [r["value"] for r in rows("Năm 2010 kim ngạch đạt 3 tỷ USD hoặc 4 tỷ USD.")] == []
+    # ``hay`` restating an amount as a share is still a fact
+    assert [r["measure"] for r in rows("Xuất khẩu tăng 12%, đạt 5 tỷ USD, hay 20% GDP.")] == [
+        "change_pct", "amount", "share_pct"]
+
+
+def test_percent_levels_from_to_are_shares_unless_a_growth_rate():
+    got = rows("Tỷ trọng nông nghiệp trong GDP giảm mạnh; công nghiệp tăng từ 25,2% lên 31,4%.")
+    assert [key(r) for r in got] == [("industry", "share_pct", 25.2, "percent"), ("industry", "share_pct", 31.4, "percent")]
+    assert rows("Tỷ lệ hộ nghèo của xã giảm từ 12% xuống 8%.") == []
+    got = rows("Năm 2005, tốc độ tăng trưởng GDP tăng từ 7,2% lên 8,4%.")
+    assert [r["measure"] for r in got] == ["change_pct", "change_pct"]
+
+
+def test_period_from_compared_year_and_sentence_before():
+    got = rows("Tổng kim ngạch xuất khẩu của tỉnh đạt 3,1 tỷ USD, tăng 12% so với năm 2007.", None)
+    assert {(r["period_start"], r["period_end"]) for r in got} == {(date(2008, 1, 1), date(2008, 12, 31))}
+    got = rows("Trong 9 tháng đầu năm 2009, tỉnh thu hút nhiều dự án. Kim ngạch xuất khẩu đạt 6 tỷ USD, tăng 8%.", None)
+    assert {r["period_start"] for r in got} == {date(2009, 1, 1)}
+    # a bare year before (a founding) is not the period of the next sentence's figures
+    (r,) = rows("Công ty được thành lập năm 1995. Doanh thu của công ty đạt 900 tỷ đồng.", None)
+    assert r["period_start"] is None
+    # a day before a reporting verb is when it was said, not the period; a new paragraph does not inherit
+    assert {r["period_start"] for r in rows("Ngày 5/6, ông A cho biết như vậy. Kim ngạch xuất khẩu đạt 6 tỷ USD.", None)} == {None}
+    assert {r["period_start"] for r in rows("Năm 2009 tỉnh có nhiều dự án.\nKim ngạch xuất khẩu đạt 6 tỷ USD.", None)} == {None}
+
+
+@needs_gaz
+def test_ranking_sentence_amounts_belong_to_the_place_before_them():
+    got = rows("Theo số liệu mới, Singapore đứng thứ 2 (3,1 tỉ USD), sau Nhật Bản (4,4 tỉ USD) về FDI vào Việt Nam. "
+               "Đài Loan đứng vị trí thứ 3 với 1,2 tỉ USD.", 2019)
+    assert [(r["metric"], r["value"], r["locality"], r["partner"]) for r in got] == [
+        ("fdi_capital", 3.1e9, "Singapore", "Việt Nam"), ("fdi_capital", 4.4e9, "Nhật Bản", "Việt Nam"),
+        ("fdi_capital", 1.2e9, "Đài Loan", "Việt Nam")]
+
+
+def test_own_year_after_number_and_publication_day_is_no_period():
+    got = rows("Xuất khẩu năm 2019 đạt 5 tỷ USD. Con số này thấp hơn nhiều so với mức tăng trưởng 30% của năm 2018.")
+    assert [(r["value"], r["period_start"]) for r in got] == [(5e9, date(2019, 1, 1)), (30.0, date(2018, 1, 1))]
+    (r,) = rows("Theo công bố ngày 12-3 của Tổng cục Hải quan, kim ngạch xuất khẩu đạt 20 tỷ USD.")
+    assert r["period_start"] is None
+
+
+def test_period_carries_through_a_paragraph_of_figures():
+    got = rows("Năm nay kinh tế tăng trưởng 7%. Công nghiệp tăng 16% so với năm ngoái. Xuất khẩu đạt 26 tỷ USD.", 2004)
+    assert {r["period_start"] for r in got} == {date(2004, 1, 1)}
+
+
+def test_older_spelling_of_quarter_is_a_period():
+    (r,) = rows("Trong quí 2, tỉnh thu hút 40 triệu USD vốn đầu tư nước ngoài.", 2006)
+    assert (r["period_start"], r["period_end"]) == (date(2006, 4, 1), date(2006, 6, 30))
+
+
+@needs_gaz
+def test_project_counts_of_investors_into_a_country_are_fdi():
+    got = rows("Các nước đứng đầu về số dự án đầu tư vào Việt Nam vẫn là Nhật Bản (40 dự án), Hàn Quốc (30 dự án).")
+    assert [(r["metric"], r["value"], r["locality"], r["partner"]) for r in got] == [
+        ("fdi_projects", 40.0, "Nhật Bản", "Việt Nam"), ("fdi_projects", 30.0, "Hàn Quốc", "Việt Nam")]
+    assert {r["metric"] for r in rows("Tỉnh có 30 dự án đầu tư trong nước với tổng vốn 2.000 tỷ đồng.")} == {"other"}
+
+
+@needs_gaz
+def test_sentence_detailing_fdi_keeps_it_foreign():
+    got = rows("Năm 2005, cả nước thu hút 900 dự án FDI với tổng vốn 5 tỷ USD. Trong đó, Đài Loan có 120 dự án, tổng vốn "
+               "đầu tư đăng ký là 1,2 tỷ USD.")
+    assert [(r["metric"], r["locality"]) for r in got[2:]] == [("fdi_projects", "Đài Loan"), ("fdi_capital", "Đài Loan")]
+
+
+def test_goods_and_services_is_not_the_services_sector():
+    (r,) = rows("Các nước này mỗi năm sản xuất 3.000 tỷ USD hàng hoá và dịch vụ, chiếm 12% GDP toàn cầu.")
+    assert (r["metric"], r["measure"]) == ("gdp", "share_pct")
+
+
+def test_purpose_requirements_capacity_and_street_traffic_are_not_figures():
+    assert rows("Để xây dựng cảng cạn này, tổng vốn cần khoảng 8 triệu USD thì mới đủ điều kiện hoạt động.") == []
+    assert rows("Khả năng thu hút vốn vay nước ngoài cho hạ tầng năm tới chỉ đạt khoảng 300 triệu USD.") == []
+    assert rows("Mỗi ngày có khoảng 4.000 lượt xe qua lại con đường này.") == []
+    (r,) = rows("Trong tháng 3, có 2.100 lượt xe hàng qua lại cửa khẩu Tân Thanh.")
+    assert (r["metric"], r["value"]) == ("vehicle_crossings", 2100.0)
+
+
+def test_thresholds_after_the_number_and_prices_per_tonne_are_not_figures():
+    assert rows("Các doanh nghiệp có kim ngạch xuất khẩu từ 500.000 USD trở lên được xét thưởng.") == []
+    assert rows("Hiện 1 tấn hàng xuất khẩu được chào bán với giá tương đương 900 USD.") == []

@@ -14,7 +14,8 @@ economic word are dropped: precision over recall.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -96,6 +97,7 @@ _RATE = regex.compile(_W + r"(?:tăng\s+trưởng|tốc\s+độ\s+tăng)" + _E, 
 _ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở|từ)\w+){0,2}\s+$", _FLAGS)
 _VERB = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?!\w)", _FLAGS)
 _LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|từ")
+_THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.000 USD trở lên``
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
 _PRICE_CLAUSE = _rx("giá|lãi suất|tỷ giá|tỉ giá|lạm phát|chỉ số giá|CPI|giá cả")
@@ -105,7 +107,29 @@ _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|chỉ\s+tiêu"
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
-    r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược)" + _E, _FLAGS)
+    r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
+    r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
+# ``Để xây dựng …, tổng vốn … 5 triệu USD thì bắt buộc …``: what a purpose requires, not a fact.
+_PURPOSE_OPEN = regex.compile(r"\W*để\s", _FLAGS)
+_THEN = _rx("thì")
+# ``là 7,5%, là 8% hay 8,5%``: alternatives of one unit joined by ``hay``/``hoặc`` are a hypothesis, not a fact.
+_ALT_GAP = regex.compile(r"\s*,?\s*(?:là\s+)?(?:hay|hoặc)\s+(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?", _FLAGS)
+_LIST_SEP = regex.compile(r"\s*,\s*(?:là\s+)?(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?", _FLAGS)
+# ``dịch vụ tăng từ 33,1% lên 38,5%``: both percentages are levels (a share), not growth.
+_FROM_LEVEL = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)\s+từ\s+(?:mức\s+)?(?:khoảng\s+|gần\s+|hơn\s+)?$", _FLAGS)
+_TO_AFTER_FROM = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)\s+từ\s+(?:mức\s+)?[^\s%]{1,12}\s*%\s*"
+                               r"(?:(?:năm|vào\s+năm)\s+\d{4}\s*)?(?:lên|xuống|còn)\s+(?:mức\s+)?"
+                               r"(?:khoảng\s+|gần\s+|hơn\s+)?$", _FLAGS)
+# ``tiếp sau là Nhật Bản 4,2 tỷ USD``: the next entry of a ranking, measured like the one before, its place the owner.
+# ``Hàn Quốc đứng thứ 2 (2,7 tỉ USD) … về FDI``: a ranking sentence; its amounts belong to the place before them.
+_RANKED = regex.compile(r"(?<!\w)(?:đứng|xếp)\s+(?:ở\s+)?(?:vị\s+trí\s+|hạng\s+)?(?:thứ\s+)?(?:\d+|nhất|đầu|hai|ba|tư"
+                        r"|năm)(?!\w)", _FLAGS)
+_ABOUT = regex.compile(r"(?<!\w)về\s+", _FLAGS)
+_APPOSED_GAP = regex.compile(r"[\s(:,]*(?:(?:với|là|đạt)\s+)?(?:(?:mức|tổng\s+số)\s+)?", _FLAGS)
+_SHARE_WORD = _rx("tỷ trọng|tỉ trọng|chiếm|cơ cấu")
+_RANK_NEXT = regex.compile(
+    r"(?<!\w)(?:tiếp\s+(?:sau|theo|đến)(?:\s+đó)?|kế\s+(?:đến|tiếp|sau)(?:\s+đó)?|sau\s+đó|đứng\s+(?:thứ\s+(?:hai|ba|tư"
+    r"|năm|sáu|[2-9])|sau|tiếp\s+theo|kế\s+tiếp)|thứ\s+(?:hai|ba|tư|năm))(?:\s+là|\s*:)?\s", _FLAGS)
 # ``/kg``, ``/người``: a price or a per-head figure; ``/năm``, ``mỗi ngày``: a rate over time, still a figure.
 # ``từ mức 12 tỷ USD hiện nay``: today's level, a fact even inside a sentence about a target.
 _CURRENT_AFTER = regex.compile(r"\s*(?:\(|,)?\s*(?:như\s+)?(?:hiện\s+nay|hiện\s+tại|hiện\s+thời)" + _E, _FLAGS)
@@ -117,8 +141,8 @@ _METRIC_NEXT = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:vốn|kim\s+ngạ
 _TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|(?:như\s+|theo\s+)?(?:dự\s+đoán|dự\s+báo))"
                               + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
-_VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|qua lại|ra vào|xe hàng|biên giới|lượt xe"
-                   "|lượt phương tiện")
+# Vehicles crossing a border: ``qua lại``/``ra vào``/``lượt xe`` alone count traffic over a bridge or a street.
+_VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|xe hàng|biên giới|qua biên")
 _GOODS_CUE = regex.compile(_W + r"(?:hàng\s+hóa|hàng\s+hoá|thông\s+quan|qua\s+cửa\s+khẩu|qua\s+cảng|xuất\s+nhập\s+khẩu"
                            r"|bốc\s+xếp|lượng\s+hàng(?!\s+(?:năm|tháng|ngày|tuần|quý))|nhập\s+khẩu)" + _E, _FLAGS)
 _EXPORT = regex.compile(_W + r"xuất\s+khẩu" + _E, _FLAGS)
@@ -153,7 +177,9 @@ _KIND_LEVELS = {"country": {"country"}, "province": {"province", "region"},
 _ANAPHOR_BOTH = regex.compile(_W + r"hai\s+bên" + _E, _FLAGS)
 _BOTH_FLOWS = regex.compile(_W + r"(?:thương\s+mại|hai\s+chiều|song\s+phương|buôn\s+bán|giao\s+thương|xuất\s+nhập\s+khẩu"
                             r"|xuất,\s+nhập\s+khẩu|XNK)" + _E, _FLAGS)
-_FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài)" + _E, _FLAGS)
+# ``thu hút 54 tỷ USD FDI``, ``… USD đầu tư trực tiếp``: the metric words right after an amount.
+_FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp)" + _E,
+                           _FLAGS)
 _INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
 _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
@@ -164,8 +190,8 @@ _FLOWS = frozenset({"export_value", "import_value", "export_volume"})
 # figure does not take the place named earlier in the sentence.
 _ENTITY = regex.compile(r"[\s,;:()\-–]*(?:\w+\s+){0,2}?(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|hãng|nhà\s+máy|công\s+trình|dự\s+án"
                         r"|hợp\s+tác\s+xã|ngân\s+hàng|cơ\s+sở|đơn\s+vị|xí\s+nghiệp)" + _E, _FLAGS)
-# Amounts smaller than these (a household's, a ticket's) are not the economic figures this table holds.
-_MIN_AMOUNT = {"VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6, "KRW": 5e7, "LAK": 5e8, "KHR": 2e8,
+# Amounts smaller than these (a household's, a ticket's; ``1 tấn`` is a unit of price) are not the economic figures this table holds.
+_MIN_AMOUNT = {"tonne": 2, "VND": 5e8, "USD": 5e4, "EUR": 5e4, "CNY": 3e5, "JPY": 5e6, "KRW": 5e7, "LAK": 5e8, "KHR": 2e8,
                "RUB": 3e6, "THB": 1.5e6, "NZD": 5e4, "AUD": 5e4, "SGD": 5e4, "GBP": 5e4}
 _ANAPHOR_COUNTRY = regex.compile(
     _W + r"(?:nước\s+này|quốc\s+gia\s+này|nền\s+kinh\s+tế\s+này|đất\s+nước\s+này|nước\s+bạn|xứ\s+sở\s+này"
@@ -175,6 +201,9 @@ _ANAPHOR_COUNTRY = regex.compile(
 _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|hai\s+chiều|giữa\s+hai)" + _E, _FLAGS)
 # ``đầu tư tại Lào``, ``dự án FDI tại Việt Nam``: where the capital goes; the country named before it invests.
 _HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
+# ``quí 1``: the older spelling of ``quý`` (quarter), which the date grammar reads.
+_OLD_QUARTER = regex.compile(r"(?<!\w)quí(?!\w)", _FLAGS)
+_OWN_DATE_AFTER = regex.compile(r"\s*(?:\(\s*)?của\s+", _FLAGS)
 _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
@@ -185,8 +214,10 @@ _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" +
 _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|thông tin|thông báo|báo cáo|giới thiệu"
               "|công bố|chia sẻ|tiết lộ")
 _DATE_NOT_PERIOD = regex.compile(
-    r"(?:so\s+với|cùng\s+kỳ|cao\s+nhất|thấp\s+nhất|kỷ\s+lục|kể\s+từ|trước|sau|của)\s*(?:cùng\s+kỳ\s*)?$",
+    r"(?:so\s+với|cùng\s+kỳ|cao\s+nhất|thấp\s+nhất|kỷ\s+lục|kể\s+từ|trước|sau|của|công\s+bố|báo\s+cáo|thông\s+báo"
+    r"|cập\s+nhật)\s*(?:cùng\s+kỳ\s*)?$",
     _FLAGS)
+_COMPARED_YEAR = regex.compile(r"(?<!\w)so\s+với\s+(?:mức\s+của\s+)?$", _FLAGS)
 _ADMIN = r"(?:tỉnh|thành\s+phố|TP\.?|khu\s+tự\s+trị(?:\s+dân\s+tộc\s+\w+)?|huyện|thị\s+xã|quận|nước|phía|địa\s+bàn)"
 _PARTNER_BEFORE = regex.compile(
     r"(?<!\w)(?:với|sang|từ|đối\s+tác|của\s+(?:các\s+)?(?:doanh\s+nghiệp|nhà\s+đầu\s+tư|công\s+ty|tập\s+đoàn|đối\s+tác)"
@@ -269,8 +300,8 @@ def _last(rx: regex.Pattern, body: str, a: int, b: int) -> int:
 class _Sentence:
     """Lazily computed context of one sentence."""
 
-    def __init__(self, ex: _Extractor, span: Span):
-        self.ex, self.span = ex, span
+    def __init__(self, ex: _Extractor, span: Span, index: int):
+        self.ex, self.span, self.index = ex, span, index
         self.found: dict[regex.Pattern, tuple[list[int], list[int], list]] = {}
 
     @cached_property
@@ -336,7 +367,8 @@ class _Sentence:
     @cached_property
     def dates(self) -> list[DateMention]:
         doc = self.ex.doc
-        return find_dates(self.span.text, doc.reference_year, doc.published_at, offset=self.span.start)
+        text = _OLD_QUARTER.sub("quý", self.span.text)  # same length: offsets hold
+        return find_dates(text, doc.reference_year, doc.published_at, offset=self.span.start)
 
     @cached_property
     def periods(self) -> list[DateMention]:
@@ -353,6 +385,10 @@ class _Sentence:
         """The period of the number at ``body[pos:end]``: a date right after it (``từ 5 tỷ USD năm 2013 lên…``),
         else the nearest date before it (not one told before a reporting verb, ``Ngày 5/6, ông X cho biết``),
         else the first after it in its clause."""
+        own = next((d for d in self.dates if end <= d.start <= end + 16 and d.period_start is not None
+                    and d.kind != "anniversary" and _OWN_DATE_AFTER.fullmatch(self.ex.body, end, d.start)), None)
+        if own is not None:  # ``mức tăng trưởng 42,4% của năm 2017``
+            return own
         ds, ends = self.periods, self._period_ends
         j = bisect.bisect_left(ends, end + 1)
         if j < len(ds) and _DATE_RIGHT_AFTER.fullmatch(self.ex.body, end, ds[j].start):
@@ -363,6 +399,15 @@ class _Sentence:
             return ds[i]
         after = ds[i + 1] if i + 1 < len(ds) else None
         return after if after is not None and pos < after.start < clause.end else None
+
+    def compared_year(self, end: int, clause: Span) -> DateMention | None:
+        """``tăng 15% so với năm 2004`` with no period stated: the figure is the next year's (2005)."""
+        for d in self.dates:
+            if (end <= d.start < clause.end and d.precision == "year" and d.kind == "date" and d.period_start
+                    and _COMPARED_YEAR.search(self.ex.body, max(end, d.start - 20), d.start)):
+                y = d.period_start.year + 1
+                return replace(d, date=date(y, 1, 1), period_start=date(y, 1, 1), period_end=date(y, 12, 31))
+        return None
 
     @cached_property
     def places(self) -> list[_Place]:
@@ -435,8 +480,9 @@ def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) 
     def ok(p: _Place) -> bool:
         return p.place.canonical != loc_name and not (p.place.level == "country" and p.place.country == loc_country)
 
-    roles = ("partner",) if fdi else ("partner", "into")
-    partners = [p for p in places if p.role in roles and ok(p)]
+    partners = [p for p in places if p.role == "partner" and ok(p)]
+    if not partners:  # goods sent to a place, or capital invested into one (``đầu tư vào Việt Nam``: the host)
+        partners = [p for p in places if p.role == "into" and ok(p) and (not fdi or p.place.level == "country")]
     if partners:
         return min(partners, key=lambda p: (not (clause.start <= p.start < clause.end), abs(p.start - pos))).place.canonical
     if loc_country:
@@ -461,7 +507,7 @@ class _Extractor:
     def sentence(self, i: int) -> _Sentence:
         sent = self.cache.get(i)
         if sent is None:
-            sent = self.cache[i] = _Sentence(self, self.sents[i])
+            sent = self.cache[i] = _Sentence(self, self.sents[i], i)
         return sent
 
     def places_in(self, a: int, b: int) -> list:
@@ -517,15 +563,19 @@ class _Extractor:
         starts = [s.start for s in self.sents]
         rows: list[dict] = []
         last: dict[int, tuple[int, str, str, bool]] = {}  # sentence -> (end of its last figure, metric, measure, fell)
+        alts = _alternatives(self.body, qs)
         for q in qs:
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0 or q.end > self.sents[si].end:
+                continue
+            if q.start in alts:
+                self.drop(q, "alternatives (hay/hoặc): a hypothesis")
                 continue
             row = self.figure(q, si, last)
             if row:
                 rows.append(row)
         for r in rows:
-            r.pop("_place")
+            del r["_place"], r["_period"]
         return rows
 
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
@@ -549,10 +599,13 @@ class _Extractor:
         if (sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end)
                 or _TARGET_AFTER.match(body, q.end)):
             return self.drop(q, "target or plan")
+        if _PURPOSE_OPEN.match(body, sent.span.start) and sent.first_start(_THEN, q.end, sent.span.end) < sent.span.end:
+            return self.drop(q, "what a purpose requires (Để …, … thì)")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
             a, prev_metric = cut, None
-        hits = _metric_hits(body, a, q.start)
+        ranked = si in last and prev_metric is not None and sent.last(_RANK_NEXT, prev_end, q.start) is not None
+        hits = [] if ranked else _metric_hits(body, a, q.start)
         metric, prio = _best_metric(hits)
         if metric == "-":
             return self.drop(q, "blocked by a non-figure word")
@@ -560,7 +613,11 @@ class _Extractor:
         measure = "amount"
         value = q.value
         kind = UNIT_KIND.get(q.unit, "")
-        if q.unit == "percent":
+        if q.unit == "percent" and self.level_pct(sent, clause, q):
+            if not sent.last(_SHARE_WORD, sent.span.start, q.start):
+                return self.drop(q, "percent: a level (tăng từ X% lên Y%)")
+            measure = "share_pct"
+        elif q.unit == "percent":
             g = list(_GROWTH.finditer(window))
             s = list(_SHARE.finditer(window))
             gpos = g[-1].start() if g and len(window) - g[-1].end() <= _GROWTH_REACH else -1
@@ -585,10 +642,14 @@ class _Extractor:
                     value = -value
             else:
                 measure = "share_pct"
-        elif _ABS_CHANGE.search(window) or _THRESHOLD.search(window) or self.changed(window):
+        elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _THRESHOLD_AFTER.match(body, q.end)
+              or self.changed(window)):
             return self.drop(q, "absolute change or threshold")
         if metric is None:
             metric = prev_metric
+        if kind == "currency" and sent.last(_RANKED, sent.span.start, q.start):
+            ranked = True
+            metric = metric or self.ranked_metric(si, q)
         if metric is None and (measure == "share_pct" or kind == "currency" and _METRIC_NEXT.match(body, q.end)):
             metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
@@ -600,13 +661,13 @@ class _Extractor:
             metric = self.flow_of(si, q.start)
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
-        elif metric in _FDI and q.unit != "project" and not self.foreign(sent, q.start):
+        elif metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start):
             metric = "other"
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
         last[si] = (q.end, metric, measure, value < 0)
-        return self.row(q, si, clause, a, metric, measure, value)
+        return self.row(q, si, clause, a, metric, measure, value, ranked)
 
     def bilateral(self, loc, partner):
         """(locality, partner) of a two-sided figure with no partner named: Viet Nam's, with the article's
@@ -618,6 +679,22 @@ class _Extractor:
         if loc is not None and loc is not vn:
             return loc, cp.canonical  # a Vietnamese province's trade with the counterpart
         return vn, cp.canonical
+
+    def previous_period(self, si: int) -> DateMention | None:
+        """The period of the sentence before (ANNOTATION: the period is fixed in the sentence or the one before):
+        any date after ``Trong đó``/``Riêng``…, else in the same paragraph the period of its last figure, else a
+        period it names (a range, quarter, ``6 tháng đầu năm``; not a bare day or year: when something was said,
+        met or founded)."""
+        prev = self.sentence(si - 1).periods
+        if _GO_ON.match(self.body, self.sents[si].start):
+            return prev[-1] if prev else None
+        if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
+            return None
+        row = self.rows_of.get(si - 1)  # the paragraph's figures go on in the period of the last one
+        if row is not None and row["_period"] is not None:
+            return row["_period"]
+        spans = [d for d in prev if d.kind == "period"]  # a bare year before may be a founding or an event
+        return spans[-1] if spans else None
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
@@ -664,9 +741,40 @@ class _Extractor:
             if into and any(p.place.level == "country" and p.place.country not in into and p.role in ("normal", "owner")
                             for p in sent.places if p.start < pos):
                 f = start
-        if f < 0 and sent.investment is not None:
+        if f < 0 and (sent.investment is not None or self.details_fdi(sent)):
             f = start
         return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
+
+    def ranked_metric(self, si: int, q: Quantity) -> str | None:
+        """The metric of an amount in a ranking sentence: named after ``về`` later in it (``… về FDI``), else
+        that of the figure of the sentence before (``Nhật Bản đứng thứ 3 với 1,9 tỉ USD``)."""
+        sent = self.sentence(si)
+        about = sent.last(_ABOUT, q.end, sent.span.end) if sent.first_start(_ABOUT, q.end, sent.span.end) < sent.span.end \
+            else None
+        if about is not None:
+            metric, _ = _best_metric(_metric_hits(self.body, about.end(), min(sent.span.end, about.end() + 40)))
+            if metric not in (None, "-"):
+                return metric
+        prev = self.rows_of.get(si - 1)
+        return prev["metric"] if prev is not None else None
+
+    def apposed(self, sent: _Sentence, q: Quantity):
+        """The place right before an amount (``Hong Kong (5,3 tỉ USD)``, ``Nhật Bản … với 1,9 tỉ USD``), else None."""
+        before = [p for p in sent.places if p.end <= q.start]
+        if before and _APPOSED_GAP.fullmatch(self.body, before[-1].end, q.start):
+            return before[-1].place
+        return None
+
+    def level_pct(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
+        """``tăng từ 33,1% lên 38,5%``: both percentages are levels, unless they are a growth rate's."""
+        lead = self.body[max(clause.start, q.start - 80):q.start]
+        m = _FROM_LEVEL.search(lead) or _TO_AFTER_FROM.search(lead)
+        return m is not None and not sent.last(_RATE, clause.start, q.start - len(lead) + m.start())
+
+    def details_fdi(self, sent: _Sentence) -> bool:
+        """``… vốn FDI … . Trong đó, Singapore có 366 dự án``: a sentence detailing foreign investment told before."""
+        prev = self.rows_of.get(sent.index - 1)
+        return prev is not None and prev["metric"] in _FDI and bool(_GO_ON.match(self.body, sent.span.start))
 
     @staticmethod
     def changed(window: str) -> bool:
@@ -692,8 +800,7 @@ class _Extractor:
             if sent.last(_DOMESTIC, q.end, sent.tail(q.end, clause)):
                 return "other"
             return ("fdi_projects" if sent.last(_FOREIGN, clause.start, clause.end) or metric in _FDI
-                    or sent.investment is not None
-                    else "other")
+                    or self.foreign(sent, q.start) else "other")
         if metric in ("goods_volume", "vehicle_crossings"):
             return None  # only tonnes and vehicles measure these
         if kind == "currency" and metric == "export_volume":
@@ -748,10 +855,17 @@ class _Extractor:
         return False
 
     def row(self, q: Quantity, si: int, clause: Span, seg_start: int, metric: str, measure: str,
-            value: float) -> dict:
+            value: float, ranked: bool = False) -> dict:
         sent = self.sentence(si)
         fdi = metric in _FDI
-        if fdi and sent.investment is not None:  # the investor's figure, the host its partner
+        if ranked:  # an entry of a ranking: its own place, the same counterpart
+            loc_place = (self.apposed(sent, q) or (sent.investment[0] if fdi and sent.investment else None)
+                         or self.locality(q, si, clause, seg_start, fdi))
+            before = self.rows_of.get(si) or self.rows_of.get(si - 1) or {}
+            partner = sent.investment[1].canonical if fdi and sent.investment else before.get("partner")
+            if partner == getattr(loc_place, "canonical", None):
+                partner = None
+        elif fdi and sent.investment is not None:  # the investor's figure, the host its partner
             loc_place, host = sent.investment
             partner = host.canonical
         else:
@@ -763,11 +877,9 @@ class _Extractor:
             other = _lookup(partner)  # goods sent to or bought from abroad, no trader named: Viet Nam's
             if other is not None and other.country != "VN":
                 loc_place = _vn()
-        period = sent.period(q.start, q.end, clause)
-        if period is None and si > 0 and _GO_ON.match(self.body, sent.span.start):
-            # ``Năm 2018, … . Trong đó, …``: a sentence that details the one before keeps its period
-            prev = self.sentence(si - 1).periods
-            period = prev[-1] if prev else None
+        period = sent.period(q.start, q.end, clause) or sent.compared_year(q.end, clause)
+        if period is None and si > 0:
+            period = self.previous_period(si)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
             prod = sent.last(_PRODUCT_RX, clause.start, q.start)
@@ -798,8 +910,24 @@ class _Extractor:
             "evidence_start": sent.span.start,
             "evidence_end": sent.span.end,
         }
-        out["_place"] = loc_place
+        out["_place"], out["_period"] = loc_place, period
         return out
+
+
+def _alternatives(body: str, qs: list[Quantity]) -> set[int]:
+    """Starts of quantities told as alternatives (``là 8% hay 8,5%``, with the list before it: ``7,5%, là 8%``)."""
+    out: set[int] = set()
+    for i in range(len(qs) - 1):
+        x, y = qs[i], qs[i + 1]
+        if x.unit != y.unit or not _ALT_GAP.fullmatch(body, x.end, y.start):
+            continue
+        out.update((x.start, y.start))
+        j = i
+        while j > 0 and qs[j - 1].unit == x.unit and qs[j - 1].start not in out \
+                and _LIST_SEP.fullmatch(body, qs[j - 1].end, qs[j].start):
+            j -= 1
+            out.add(qs[j].start)
+    return out
 
 
 def _country(iso2: str):
