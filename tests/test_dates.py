@@ -105,3 +105,10 @@ def test_reference_year_from_the_news(body: str, year: int | None) -> None:
     from pipeline.clean.metadata import reference_year
 
     assert reference_year(body) == year
+
+
+def test_every_year_a_target_cue_governs_is_no_reference_year() -> None:
+    from pipeline.clean.metadata import reference_year
+
+    body = "Tỉnh đặt mục tiêu năm 2025 và 2030 tăng gấp đôi kim ngạch. Ngày 3/4/2019, hai bên họp tại Hà Khẩu."
+    assert reference_year(body) == 2019

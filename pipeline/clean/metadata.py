@@ -112,11 +112,12 @@ def _year_scores(text: str, scores: Counter[int], bare_until: int) -> None:
             scores[int(m.group())] += 1
 
 
-# Years that are not the news's: a target or deadline, a birth, a founding, a licence, diplomatic ties.
-_NOT_NEWS_YEAR = regex.compile(
+# Years that are not the news's: a target or deadline, a birth, a founding, a licence, diplomatic ties. Matched on
+# the words just before each year (few per article) rather than scanned over the whole body.
+_NOT_NEWS_BEFORE = regex.compile(
     r"(?i)(?:(?:đến|tới|trước|vào)\s+(?:năm\s+)?|(?:dự kiến|mục tiêu|phấn đấu|tầm nhìn|định hướng|hướng tới|lộ trình)"
-    r"[^.;\n]{0,40}?|(?:sinh|thành lập|ra đời|cấp|quan hệ ngoại giao|ký)\s+(?:(?:ngày|năm|vào)\s+)?[\d/.-]{0,6})"
-    r"((?:19|20)\d\d)(?!\d)")
+    r"[^.;\n]{0,40}?|(?:sinh|thành lập|ra đời|cấp|quan hệ ngoại giao|ký)\s+(?:(?:ngày|năm|vào)\s+)?[\d/.-]{0,6})$")
+_NOT_NEWS_REACH = 64  # characters before a year that the cue may take
 # `Xuân Đinh Dậu 2017`, `năm Mậu Tuất 2018`: the lunar new year told is the news's.
 _LUNAR_YEAR = regex.compile(r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|"
                             r"Mùi|Thân|Dậu|Tuất|Hợi)\s+((?:19|20)\d\d)(?!\d)")
@@ -133,6 +134,20 @@ def _dated_years(text: str, scores: Counter[int]) -> None:
                 scores[int(m.group(1))] += 3
 
 
+def _mask_not_news(body: str) -> str:
+    """``body`` with the years that are not the news's written `####`."""
+    cuts = [m.span() for m in _YEAR.finditer(body)
+            if not (m.end() < len(body) and body[m.end()].isdigit())
+            and _NOT_NEWS_BEFORE.search(body, max(0, m.start() - _NOT_NEWS_REACH), m.start())]
+    if not cuts:
+        return body
+    parts, last = [], 0
+    for a, b in cuts:
+        parts += [body[last:a], "####"]
+        last = b
+    return "".join(parts) + body[last:]
+
+
 def reference_year(body: str, title: str | None = None) -> int | None:
     """The year the text establishes for its dates written without one.
 
@@ -141,16 +156,18 @@ def reference_year(body: str, title: str | None = None) -> int | None:
     first third of the body; a lunar new year (`Xuân Đinh Dậu 2017`) counts as a full date. Ranges
     (`2023-2027`, `18/1/1950-18/1/2025`) and years that are not the news's (a target `đến năm 2025`, a
     birth, a founding, a licence) are ignored. Highest score wins, ties go to the later year."""
-    masked = _NOT_NEWS_YEAR.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "####", body)
+    masked = _mask_not_news(body)
     scores: Counter[int] = Counter()
     first_nl = masked.find("\n")
     _year_scores(masked, scores, max(len(masked) // 3, first_nl if first_nl >= 0 else len(masked)))
     lead_end = _LEAD_END.search(masked)
     lead = masked[: lead_end.end() if lead_end else len(masked)]
     _dated_years(masked, scores)
-    for _ in range(_LEAD_WEIGHT - 1):
-        _year_scores(lead, scores, len(lead))
-        _dated_years(lead, scores)
+    in_lead: Counter[int] = Counter()
+    _year_scores(lead, in_lead, len(lead))
+    _dated_years(lead, in_lead)
+    for year, n in in_lead.items():
+        scores[year] += n * (_LEAD_WEIGHT - 1)
     if title:
         _year_scores(title, scores, len(title))
     if not scores:
