@@ -110,8 +110,20 @@ def resource(root: Path, table: Table, stage: Path | None = None) -> dict:
         "hash": f"sha256:{sha256_file(path)}",
         "bytes": path.stat().st_size,
         "rows": meta.num_rows,
-        "schema": {"fields": fields, "primaryKey": [table.key] if table.schema.columns[table.key].unique else []},
+        "schema": {"fields": fields, "primaryKey": [table.key] if table.schema.columns[table.key].unique else [],
+                   **({"foreignKeys": keys} if (keys := foreign_keys(table.name)) else {})},
     }
+
+
+# Scalar place-id columns → `localities.locality_id` (the list-valued `locality_ids` / `party_ids` hold the same
+# ids; Frictionless cannot declare a key over a list, so the blocking check `locality_ids_resolve` covers them).
+PLACE_KEYS = {"meetings": ["location_id"], "trade_figures": ["locality_id", "partner_id"]}
+
+
+def foreign_keys(name: str) -> list[dict]:
+    """Frictionless foreign keys of table ``name``."""
+    return [{"fields": col, "reference": {"resource": "localities", "fields": "locality_id"}}
+            for col in PLACE_KEYS.get(name, [])]
 
 
 def bronze_provenance(documents) -> dict:

@@ -122,6 +122,34 @@ def test_the_data_package_validates(built):
     assert (built / "gold" / "README.md").read_text(encoding="utf-8").count("## ") >= 4
 
 
+def test_the_package_declares_place_foreign_keys_and_frictionless_checks_them(built, tmp_path):
+    import hashlib
+    import json
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from frictionless import validate
+
+    gold = tmp_path / "gold"
+    shutil.copytree(built / "gold", gold, ignore=shutil.ignore_patterns("_batches"))
+    table = pq.read_table(gold / "meetings.parquet")
+    ids = table.column("location_id").to_pylist()
+    ids[next(i for i, v in enumerate(ids) if v)] = "VN-nowhere"  # an id the gazetteer does not have
+    pq.write_table(table.set_column(table.schema.get_field_index("location_id"), "location_id",
+                                    pa.array(ids, pa.string())), gold / "meetings.parquet")
+    package = json.loads((gold / "datapackage.json").read_text(encoding="utf-8"))
+    for r in package["resources"]:
+        if r["name"] == "meetings":
+            raw = (gold / "meetings.parquet").read_bytes()
+            r["hash"], r["bytes"] = f"sha256:{hashlib.sha256(raw).hexdigest()}", len(raw)  # only the key is wrong
+            assert {"fields": "location_id", "reference": {"resource": "localities", "fields": "locality_id"}} in r[
+                "schema"]["foreignKeys"]
+    (gold / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    report = validate(gold / "datapackage.json")
+    assert not report.valid and {e[0] for e in report.flatten(["type"])} == {"foreign-key"}
+
+
 def test_rebuild_with_nothing_new_recomputes_nothing(built, instance, monkeypatch):
     before = outputs(built)
     result = build(built, instance, monkeypatch)
