@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -455,3 +456,17 @@ def test_the_date_a_count_is_made_at_dates_no_signing():
     body = ("Tính đến thời điểm 1/5/2010, Việt Nam và Nhật Bản đã ký kết 12 thỏa thuận hợp tác, trong đó có 5 thỏa thuận "
             "được ký kết từ sau năm 2005.")
     assert run(body, 2010) == []  # documents counted with no date of their own and no event: a statistic
+
+
+def _seconds(body: str) -> float:
+    start = time.perf_counter()
+    extract_agreements(ArticleText("t", body, None, 2024, None))
+    return time.perf_counter() - start
+
+
+def test_a_long_run_on_sentence_of_documents_takes_linear_work():
+    """Every document of a sentence with no stop reads its cues near it, not the whole sentence again."""
+    unit = "ký kết biên bản ghi nhớ với thành phố Bách Sắc "
+    _seconds(unit)  # lexicons compiled
+    small, large = _seconds(unit * 100), _seconds(unit * 800)
+    assert large < 20 * small + 1.0  # linear work is ~8x; quadratic would be ~64x

@@ -250,6 +250,31 @@ def _opens_item(body: str, idx: SentenceIndex, m: Hit, prev: Found | None) -> bo
             and (prev_line_item or _LIST_HEAD.search(body, prev.pos, line[0]) is not None))
 
 
+_LOOK_BACK = 300  # characters
+_SENTENCE_REACH = 3000  # characters: a listing sentence of documents and signatories runs this long
+
+
+class _SentenceFacts:
+    """What every document of one sentence asks of it, read once: its mode, scope, news and ceremony cues,
+    and its last question mark."""
+
+    def __init__(self, body: str, sent: Span):
+        self.mode = mode_of(sent.text, "unknown")
+        self.scope = scope_in(sent.text)
+        self.news = cue_in("news", body, sent.start, sent.end) is not None
+        self.ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
+        self.last_question = body.rfind("?", sent.start, sent.end)  # a `?` after a document: a question
+
+
+def _near(body: str, clause: Span, m: Hit, reach: int = _LOOK_BACK) -> Span:
+    """``clause`` (or sentence) cut to ``reach`` characters either side of the document ``m``: a run-on
+    one (a page of text with no stop) is read around each document, not whole for every one of them."""
+    if clause.end - clause.start <= 2 * reach:
+        return clause
+    a, b = max(clause.start, m.start - reach), min(clause.end, m.end + reach)
+    return Span(a, b, body[a:b])
+
+
 def _find(doc: ArticleText) -> list[Found]:
     body = doc.body
     idx = SentenceIndex(body)
@@ -259,12 +284,14 @@ def _find(doc: ArticleText) -> list[Found]:
     last_generic = False
     last_found: Found | None = None
     heads: dict[int, Found] = {}  # a list's first document, by group
+    seen: dict[int, _SentenceFacts] = {}  # by sentence start
     found_hits = hits(doc.extra, body, "agreement")
     for i, m in enumerate(found_hits):
         last, prev = prev, m
         kind, flags = _TYPES[m.row]
-        sent = idx.sentence_at(m.start)
-        clause = idx.clause_at(m.start)
+        full = idx.sentence_at(m.start)
+        sent = _near(body, full, m, _SENTENCE_REACH)
+        clause = _near(body, idx.clause_at(m.start), m)
         if last is not None and last.start < clause.start:
             last = None
         counted = cue_before("counted", body, m.start, 30) and not _NUMBER_COMMA.search(body, max(0, m.start - 30), m.start)
@@ -277,7 +304,9 @@ def _find(doc: ArticleText) -> list[Found]:
             last_generic = generic
             continue  # a generic document, or one listed right after it (`các hiệp định, thỏa thuận`)
         last_generic = counted
-        if "?" in body[m.start: sent.end] or cue_in("hypothetical", body, sent.start, m.start):
+        per = seen.get(full.start) or seen.setdefault(full.start, _SentenceFacts(body, full))
+        back = max(sent.start, m.start - _LOOK_BACK)  # cues read before a document: this far at most (linear time)
+        if per.last_question >= m.start or cue_in("hypothetical", body, back, m.start):
             continue  # a question or a supposition
         if _BACK_REF.match(body, m.end):
             continue  # `văn kiện này`: the document already told
@@ -306,7 +335,7 @@ def _find(doc: ArticleText) -> list[Found]:
             continue
         if (counted and ("bare" in flags or mixed)) or _AMENDS.search(body, max(clause.start, m.start - 40), m.start):
             kind = "other"  # `ký nhiều thỏa thuận`: documents of no one kind; `ký gia hạn Thỏa thuận`: an extension
-        f = Found(sent.start, sent.end, m.start, kind, status, mode=mode_of(sent.text, "unknown"),
+        f = Found(sent.start, sent.end, m.start, kind, status, mode=per.mode,
                   fields=fields_in(body[m.end: own.end]), group=item and last_found.group or m.start,
                   key=AGREEMENT_ROWS[m.row][3], listed=item, bundle=counted or "bundle" in flags,
                   name=_doc_name(body, m.end), own_end=own.end)
@@ -322,24 +351,25 @@ def _find(doc: ArticleText) -> list[Found]:
             countries if len(countries) >= 2 else [])
         head = heads.setdefault(f.group, f)
         _set_dates(f, doc, m, sent, clause, own, head if item else None)
-        ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
+        ceremony = per.ceremony
         lead_end = body.find("\n") if "\n" in body else doc.sentences[0].end  # the lead paragraph, or sentence
-        at_event = ceremony or _AFTER_MEETING.search(body, sent.start, m.start) is not None or (
-            cue_in("signed", body, clause.start, m.start) and _AFTER_MEETING.search(body, m.end, clause.end) is not None)
-        if f.date is None and not item and not at_event and cue_in("background", body, clause.start, m.start):
+        near = max(clause.start, back)
+        at_event = ceremony or _AFTER_MEETING.search(body, back, m.start) is not None or (
+            cue_in("signed", body, near, m.start) and _AFTER_MEETING.search(body, m.end, clause.end) is not None)
+        if f.date is None and not item and not at_event and cue_in("background", body, near, m.start):
             continue  # told as background (`sau khi ký Hiệp định …`) without a date of its own
         meeting = _meeting_for(groups, idx, body, m.start, sent.start, local, f.mode)
         tied = meeting is not None or at_event
         if (status == "signed" and f.date is None and not tied and "relation" not in flags
-                and cue_in("perfective", body, clause.start, m.start)
-                and not cue_in("news", body, sent.start, sent.end)
+                and cue_in("perfective", body, near, m.start)
+                and not per.news
                 and sent.start > lead_end):  # the lead is the news itself
             continue  # `Chúng ta đã ký với Nhật Bản Hiệp định …`: a past fact, not the news
         if counted and not tied and f.date is None:
             continue  # `đã ký các thỏa thuận …` tied to no event of the article: a generic mention
-        scope = scope_in(sent.text)
+        scope = per.scope
         _set_parties(f, doc, body, own, sent, scope, meeting, local, head if item else None)
-        _set_context(f, meeting, last_found if item else None, tied or item or cue_in("sides", body, sent.start, m.start))
+        _set_context(f, meeting, last_found if item else None, tied or item or cue_in("sides", body, back, m.start))
         if not f.parties:
             continue  # no resolvable party: a generic mention
         if "listed" in flags and not item and not f.named and not mixed:
@@ -355,7 +385,8 @@ def _find(doc: ArticleText) -> list[Found]:
 
 def _signatories(body: str, own: Span, sent_start: int, pair: tuple[str, str] | None) -> list[str]:
     """Parties told as the subject of the signing verb right before the document, and after it by ``với``."""
-    clause_start = max(sent_start, max(body.rfind(c, 0, own.start) for c in ";:\n") + 1)
+    floor = max(sent_start, own.start - _LOOK_BACK)  # a subject is never longer than this
+    clause_start = max(floor, max(body.rfind(c, floor, own.start) for c in ";:\n") + 1)
     verbs = list(CUES["signed"].finditer(body, max(clause_start, own.start - _VERB_WINDOW), own.start))
     verb = verbs[-1] if verbs else None
     if verb is None or body[verb.end(): own.start].strip(" \"“”'"):
