@@ -501,3 +501,12 @@ def test_purpose_requirements_capacity_and_street_traffic_are_not_figures():
 def test_thresholds_after_the_number_and_prices_per_tonne_are_not_figures():
     assert rows("Các doanh nghiệp có kim ngạch xuất khẩu từ 500.000 USD trở lên được xét thưởng.") == []
     assert rows("Hiện 1 tấn hàng xuất khẩu được chào bán với giá tương đương 900 USD.") == []
+
+
+def test_the_capital_of_a_foreign_country_told_as_the_subject_is_foreign_investment():
+    got = rows("Về vị trí đầu tư, Hàn Quốc là nước có số dự án cao nhất (45 dự án), với tổng vốn đầu tư gần 80 triệu USD.")
+    assert [(r["metric"], r["value"], r["locality"]) for r in got] == [
+        ("fdi_projects", 45.0, "Hàn Quốc"), ("fdi_capital", 80e6, "Hàn Quốc")]
+    # a Vietnamese province as the subject keeps its capital domestic, whoever is named after it
+    got = rows("Tỉnh Lạng Sơn có 12 dự án với tổng vốn đầu tư 500 tỷ đồng, chủ yếu từ Trung Quốc.")
+    assert {r["metric"] for r in got} == {"other"}

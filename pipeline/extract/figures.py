@@ -185,6 +185,7 @@ _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+_SUBJECT_REACH = 50  # characters from a sentence's start within which a place is its subject
 _FLOWS = frozenset({"export_value", "import_value", "export_volume"})
 # A named firm, project or works starts a new item (``Công ty X 3,6 triệu USD, Công ty Y 1,3 triệu USD``): its
 # figure does not take the place named earlier in the sentence.
@@ -732,7 +733,7 @@ class _Extractor:
 
     def foreign(self, sent: _Sentence, pos: int) -> bool:
         """Foreign capital: a foreign cue before the number (``FDI``, ``nước ngoài``, or ``đầu tư vào`` a country
-        by another country), with no domestic cue nearer to it."""
+        by another country), or a foreign country as the sentence's first place, with no domestic cue nearer."""
         start = sent.span.start
         f = sent.last_end(_FOREIGN, start, pos)
         if f < 0:
@@ -743,6 +744,10 @@ class _Extractor:
                 f = start
         if f < 0 and (sent.investment is not None or self.details_fdi(sent)):
             f = start
+        if f < 0 and (lead := next((p for p in sent.places if p.start < pos), None)) is not None and (
+                lead.start - start <= _SUBJECT_REACH and lead.place.level == "country" and lead.place.country != "VN"
+                and lead.role in ("normal", "owner")):
+            f = start  # the sentence's subject is a foreign country: its capital is foreign (`Hàn Quốc … vốn đầu tư`)
         return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
 
     def ranked_metric(self, si: int, q: Quantity) -> str | None:
