@@ -25,6 +25,13 @@ class ArticleText:
     def sentences(self) -> list[Span]:
         return sentences(self.body)
 
+    @cached_property
+    def places(self) -> list:
+        """Gazetteer matches of the whole body, found once for every step that needs them."""
+        from pipeline.gazetteer import find_places
+
+        return find_places(self.body)
+
 
 ID_FIELDS = {
     "meetings": ("meeting_id", ("kind", "date", "participants")),  # one sentence may tell several meetings
@@ -56,5 +63,5 @@ def extract_article(doc: ArticleText) -> dict[str, list[dict]]:
             row[id_col] = stable_id(doc.article_id, table, row["evidence_start"], row["evidence_end"],
                                     *(row.get(k) for k in keys))
             row["article_id"] = doc.article_id
-    add_place_ids(doc.body, out)
+    add_place_ids(doc.body, out, doc.places)
     return out

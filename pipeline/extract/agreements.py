@@ -251,6 +251,7 @@ def _opens_item(body: str, idx: SentenceIndex, m: Hit, prev: Found | None) -> bo
 
 
 _LOOK_BACK = 300  # characters
+_AUX_TAIL = regex.compile(r"\s+(?:đã|vừa|cùng|cũng|chính thức|sẽ)(?:\s+(?:đã|vừa|cùng|chính thức))*\s*$")  # `A đã ký`
 _SENTENCE_REACH = 3000  # characters: a listing sentence of documents and signatories runs this long
 
 
@@ -285,6 +286,7 @@ def _find(doc: ArticleText) -> list[Found]:
     last_found: Found | None = None
     heads: dict[int, Found] = {}  # a list's first document, by group
     seen: dict[int, _SentenceFacts] = {}  # by sentence start
+    lead_end = body.find("\n") if "\n" in body else doc.sentences[0].end if doc.sentences else 0  # the lead
     found_hits = hits(doc.extra, body, "agreement")
     for i, m in enumerate(found_hits):
         last, prev = prev, m
@@ -352,7 +354,6 @@ def _find(doc: ArticleText) -> list[Found]:
         head = heads.setdefault(f.group, f)
         _set_dates(f, doc, m, sent, clause, own, head if item else None)
         ceremony = per.ceremony
-        lead_end = body.find("\n") if "\n" in body else doc.sentences[0].end  # the lead paragraph, or sentence
         near = max(clause.start, back)
         at_event = ceremony or _AFTER_MEETING.search(body, back, m.start) is not None or (
             cue_in("signed", body, near, m.start) and _AFTER_MEETING.search(body, m.end, clause.end) is not None)
@@ -392,8 +393,7 @@ def _signatories(body: str, own: Span, sent_start: int, pair: tuple[str, str] | 
     if verb is None or body[verb.end(): own.start].strip(" \"“”'"):
         return []
     start = max(body.rfind(",", clause_start, verb.start()) + 1, clause_start)
-    subject = regex.sub(r"\s+(?:đã|vừa|cùng|cũng|chính thức|sẽ)(?:\s+(?:đã|vừa|cùng|chính thức))*\s*$", "",
-                        body[start: verb.start()])
+    subject = _AUX_TAIL.sub("", body[start: verb.start()])
     return parties_of_signing(subject, own.text, pair)
 
 

@@ -514,7 +514,7 @@ class _Extractor:
     def places_in(self, a: int, b: int) -> list:
         """Gazetteer matches inside ``body[a:b]``: the article is matched once, on first need, then sliced."""
         if self._places is None:
-            self._places = find_places(self.body)
+            self._places = self.doc.places
             self._place_starts = [p.start for p in self._places]
         i = bisect.bisect_left(self._place_starts, a)
         j = bisect.bisect_left(self._place_starts, b)

@@ -44,6 +44,11 @@ _MINISTER = regex.compile(r"(?i)^(?:Bộ trưởng|Thứ trưởng)\s+(?:Bộ\s+
 _PARTNER_LEAD = regex.compile(r"(?i)^(?:đối tác|phía|bạn)\s+")
 _WITH = regex.compile(r"(?<!\w)với\s+")
 _DOC = regex.compile(word_alt([p for p, *_ in AGREEMENT_ROWS]))  # the next document of a list
+_FIRST_PART = regex.compile(r"[,;()]")
+_TRAILING_LINK = regex.compile(r"(?i)(?:\s+(?:và|với|cùng))+$")
+_TRAILING_BRACKET = regex.compile(r"\s*\(([^()]*)\)$")
+_NAMED = regex.compile(r"\p{Lu}|\d")
+_OWNER_TAIL = regex.compile(r"(?i)\s+của$|(?<!nhà)\s+nước$")
 
 
 def _cased(name: str) -> bool:
@@ -71,7 +76,7 @@ def _starts_party(text: str) -> bool:
     partner = _PARTNER_LEAD.match(text)
     if _HEAD.match(text) or (partner and text[partner.end():][:1].isupper()):
         return True
-    words = regex.split(r"[,;()]", text, maxsplit=1)[0].split()
+    words = _FIRST_PART.split(text, maxsplit=1)[0].split()
     return any(_place(" ".join(words[:n])) for n in (3, 2, 1) if len(words) >= n)
 
 
@@ -111,13 +116,13 @@ def canonical_party(name: str) -> str | None:
     """A party's canonical name: a place or state by its gazetteer name, an organisation as written
     (its acronym when one follows in brackets), with ``nước Cộng hòa …`` / ``của Nhật Bản`` read as the
     country."""
-    name = _PARTNER_LEAD.sub("", regex.sub(r"(?i)(?:\s+(?:và|với|cùng))+$", "", name.strip(" ,")))
+    name = _PARTNER_LEAD.sub("", _TRAILING_LINK.sub("", name.strip(" ,")))
     acro = regex.search(_ACRONYM, name)
     if acro and not _place(acro.group(1)):
         return _ABBREVIATIONS.get(acro.group(1), acro.group(1))
     if not name:
         return None
-    bracket = regex.search(r"\s*\(([^()]*)\)$", name)
+    bracket = _TRAILING_BRACKET.search(name)
     if bracket and (acro or _place(bracket.group(1))) and name[:bracket.start()].strip():
         name = name[:bracket.start()]  # `Kingsoft (Trung Quốc)`: the body, not its country
     whole = _place(name) or _ABBREVIATIONS.get(name)
@@ -131,7 +136,7 @@ def canonical_party(name: str) -> str | None:
     if admin:
         return _place(name[admin.end():]) or name[admin.end():] or None
     head = _HEAD.match(name)
-    if head and not regex.search(r"\p{Lu}|\d", name[head.end():]):
+    if head and not _NAMED.search(name, head.end()):
         return None  # `tập đoàn kinh tế`: a kind of body, not a named one
     if not head:  # `Bí thư Khu ủy Khu tự trị … Quảng Tây`: a place's office, the place
         places = [p for p in places_in(name) if _cased(name[p.start:p.end])]
@@ -146,7 +151,7 @@ def canonical_party(name: str) -> str | None:
         tail = _STATE_TAIL.match(" " + " ".join(words[-n:]))
         country = _country(tail.group(1)) if tail and (n <= 3 or tail.group(1) != " ".join(words[-n:])) else None
         if country:
-            head = regex.sub(r"(?i)\s+của$|(?<!nhà)\s+nước$", "", " ".join(words[:-n]))
+            head = _OWNER_TAIL.sub("", " ".join(words[:-n]))
             head = head[:1].upper() + head[1:]
             return head if head.endswith(" " + country) else f"{head} {country}"
     return name[:1].upper() + name[1:]
@@ -199,7 +204,7 @@ def ministries_between(text: str, sentence: str, pair: tuple[str, str] | None) -
 
 def _bare(member: str) -> str:
     """A member without a leading `đối tác` / `phía` and a trailing bracket (`đối tác Fonterra (New Zealand)`)."""
-    return regex.sub(r"\s*\([^()]*\)$", "", _PARTNER_LEAD.sub("", member.strip(" ,")))
+    return _TRAILING_BRACKET.sub("", _PARTNER_LEAD.sub("", member.strip(" ,")))
 
 
 def _named(phrase: str, pair: tuple[str, str] | None) -> list[str]:

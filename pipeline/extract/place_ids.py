@@ -70,11 +70,11 @@ class PlaceContext:
         return (place.parent in self.named, self.countries[place.country], -order)
 
 
-def add_place_ids(body: str, tables: dict[str, list[dict]]) -> None:
+def add_place_ids(body: str, tables: dict[str, list[dict]], matches: list[PlaceMatch] | None = None) -> None:
     """Give each gold row the ids of its place names: meetings `locality_ids` (one per `localities`
     entry) and `location_id`, agreements `party_ids` (one per party; null for an organisation), trade
-    figures `locality_id` and `partner_id`."""
-    ctx = PlaceContext(body)
+    figures `locality_id` and `partner_id`. ``matches``: the body's gazetteer matches, when already found."""
+    ctx = PlaceContext(body, matches)
     for row in tables.get("meetings", []):
         span = row["evidence_start"], row["evidence_end"]
         row["locality_ids"] = [ctx.resolve(n, *span) for n in row.get("localities") or []]
