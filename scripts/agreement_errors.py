@@ -16,27 +16,16 @@ over-reading). Prints one table of counts and, with ``--list``, each row.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pyarrow.dataset as ds
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from devsets import scorer  # noqa: E402  (puts this checkout on sys.path)
 
 from pipeline.bronze import normalise  # noqa: E402
 from pipeline.extract.events import AGREEMENT_ROWS, hits  # noqa: E402
-
-
-def _scorer(gold_dir: Path):
-    path = gold_dir.parent / "score.py"
-    spec = importlib.util.spec_from_file_location("score", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _types(text: str) -> Counter:
@@ -45,7 +34,7 @@ def _types(text: str) -> Counter:
 
 def classify(data: Path, gold_dir: Path, corpus: Path) -> list[tuple[str, str, str, str]]:
     """(doc, miss|spurious, class, description) for every error."""
-    score = _scorer(gold_dir)
+    score = scorer(gold_dir.parent / "score.py")
     arts = {Path(r["source_path"]).name: r for r in
             ds.dataset(str(data / "silver/articles"), format="parquet", partitioning="hive").to_table().to_pylist()}
     by_id = {r["article_id"]: name for name, r in arts.items()}

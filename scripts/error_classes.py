@@ -27,28 +27,19 @@ the gold does not require), **attribute** (its sentence holds a required gold ro
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
+from devsets import SHARED, scorer  # noqa: E402
+
 GOLD = {"seeds": "eval/dev", "dev-news": "eval/dev-news", "dev-pages": "eval/dev-pages"}
 TABLES = {"meetings": "meetings", "agreements": "agreements", "figures": "trade_figures"}
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("hoptac_score", SHARED / "eval/score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-S = _scorer()
+S = scorer()
 
 
 def _sentences(body: str) -> list[tuple[int, int]]:

@@ -17,9 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# `../shared` beside the checkout; from a worktree under `wt/`, the one beside the main checkout.
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared").is_dir()), ROOT.parent / "shared")
+from devsets import ROOT, SHARED  # noqa: E402
+
 SETS = {"seeds": ("corpus/seeds", "eval/dev"), "dev-news": ("corpus/dev-news", "eval/dev-news"),
         "dev-pages": ("corpus/dev-pages", "eval/dev-pages")}
 

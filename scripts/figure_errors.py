@@ -17,16 +17,13 @@ rebuild). Matching and attribute checks are ``score.py``'s own. Classes:
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pyarrow.dataset as ds
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from devsets import scorer  # noqa: E402  (puts this checkout on sys.path)
 
 from pipeline.extract import ArticleText  # noqa: E402
 from pipeline.extract.figures import _KEEP_UNITS, _Extractor  # noqa: E402
@@ -35,12 +32,6 @@ from pipeline.numbers import find_quantities  # noqa: E402
 ATTRS = ("metric", "locality", "partner", "period_start", "period_end", "product", "qualifier", "value_usd")
 
 
-def load_score(gold: Path):
-    """``score.py`` beside the gold folders (``../shared/eval/score.py``)."""
-    spec = importlib.util.spec_from_file_location("score", gold.parent / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def classify_doc(score, gold: dict, art: dict, out: Counter, listing: list) -> tuple[int, int, int]:
@@ -104,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, required=True, help="the dev set's gold folder")
     ap.add_argument("--list", action="store_true", help="also list every error under its class")
     args = ap.parse_args(argv)
-    score = load_score(args.gold)
+    score = scorer(args.gold.parent / "score.py")
     arts = ds.dataset(args.data / "silver" / "articles", format="parquet").to_table().to_pylist()
     by_doc = {Path(str(a["source_path"])).name: a for a in arts}
     out: Counter = Counter()

@@ -20,30 +20,22 @@ meeting that no row matched, and every row that matched no gold meeting, in one 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's pipeline, not the installed one
+from devsets import SHARED, scorer  # noqa: E402  (puts this checkout on sys.path)
 
 from pipeline.bronze import decode  # noqa: E402
 from pipeline.clean import clean_document  # noqa: E402
 from pipeline.extract import ArticleText  # noqa: E402
 from pipeline.extract.meetings import _keep, _mentions, _merge, _row, meeting_groups  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared").is_dir()), ROOT.parent / "shared")
 SETS = {"seeds": ("corpus/seeds", "eval/dev"), "dev-news": ("corpus/dev-news", "eval/dev-news"),
         "dev-pages": ("corpus/dev-pages", "eval/dev-pages")}
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def article(path: Path) -> ArticleText:
@@ -84,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true", help="print each miss and spurious row")
     ap.add_argument("--doc", help="only documents whose name contains this")
     args = ap.parse_args(argv)
-    sc = _scorer()
+    sc = scorer()
     corpus, gold_dir = SETS[args.set]
     classes: Counter[str] = Counter()
     tp = fp = fn = 0
