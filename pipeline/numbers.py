@@ -10,8 +10,8 @@ Digit groups decide the rest:
   written English-style (``7.2 tỷ``, ``1.5%``). A scale word does not change this: ``7.200 tỷ đồng``
   is 7,200 billion in Vietnamese usage, and no thousands group has one or two digits.
 
-Quantities (``find_quantities``) are a number (or a range ``1,4-1,5``, read as its midpoint with
-qualifier ``approx``), an optional scale word (nghìn/ngàn, vạn, triệu, tỷ/tỉ, nghìn tỷ) and an optional
+Quantities (``find_quantities``) are a number (or a range ``1,4-1,5``, ``từ 200.000 đến 250.000``,
+``2 triệu tới 3 triệu``, read as its midpoint with qualifier ``approx``), an optional scale word (nghìn/ngàn, vạn, triệu, tỷ/tỉ, nghìn tỷ) and an optional
 unit from ``lexicons/units.tsv``. ``value`` is in base units. A qualifier word right before the number
 (``khoảng``, ``hơn``, ``dưới``…) sets ``qualifier``; a USD amount in brackets or after ``tương đương``
 right after a non-USD amount becomes its ``value_usd`` and is not returned on its own. A number too
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
 import regex
@@ -87,15 +88,17 @@ def _unit_alt() -> str:
 
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
+# A range: ``1,4-1,5``, ``từ 200.000 đến 250.000`` or ``2 triệu tới 3 triệu`` (the first end may carry its own scale).
+_RANGE = rf"""(?:(?:\s*(?P<scale1>{_alt(SCALES)})(?!\w))?(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUM}))?"""
 _RX = regex.compile(
-    rf"""(?<![\w.,/-])(?P<num>{_NUM})(?:\s*[-–]\s*(?P<num2>{_NUM}))?(?![\d/]|[.,]\d)
+    rf"""(?<![\w.,/-])(?P<num>{_NUM}){_RANGE}(?![\d/]|[.,]\d)
     (?:\s*(?P<scale>{_alt(SCALES)})(?!\w))?
     (?:\s*(?P<unit>%|{_unit_alt()})(?!\w))?""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 # The same with the unit required: scanned in C over the whole text when the caller wants units only.
 _RX_UNIT = regex.compile(
-    rf"""(?<![\w.,/-])(?P<num>{_NUM})(?:\s*[-–]\s*(?P<num2>{_NUM}))?(?![\d/]|[.,]\d)
+    rf"""(?<![\w.,/-])(?P<num>{_NUM}){_RANGE}(?![\d/]|[.,]\d)
     (?:\s*(?P<scale>{_alt(SCALES)})(?!\w))?
     \s*(?P<unit>%|{_unit_alt()})(?!\w)""",
     regex.IGNORECASE | regex.VERBOSE,
@@ -130,6 +133,14 @@ def parse_number(s: str) -> float:
     return float(s)
 
 
+def _scaled(num: str, scale: str | None) -> float:
+    """``num`` times its scale word, in decimal: ``1.038,1 tỷ`` is 1038100000000.0, not …99.9999."""
+    v = parse_number(num)
+    if not scale or not math.isfinite(v):
+        return v
+    return float(Decimal(repr(v)) * Decimal(repr(SCALES[_SPACES.sub(" ", scale.casefold())])))
+
+
 def _qualifier(text: str, start: int) -> str:
     m = _QUAL_RX.search(text, max(0, start - 24), start)
     return _QUAL[_SPACES.sub(" ", m.group("q").casefold())] if m else "exact"
@@ -160,14 +171,15 @@ def _raw(text: str, units: frozenset[str] | set[str] | None = None) -> list[Quan
             unit = "percent" if unit_s == "%" else _UNITS.get(_SPACES.sub(" ", unit_s.casefold()))
         if units is not None and unit not in units:
             continue  # the caller wants only these units: no parsing, no qualifier look-up
-        v = parse_number(m.group("num"))
-        qual = _qualifier(text, m.start())
-        if m.group("num2"):
-            v = (v + parse_number(m.group("num2"))) / 2
-            qual = "approx"
         scale = m.group("scale")
-        if scale:
-            v = round(v * SCALES[_SPACES.sub(" ", scale.casefold())], 6)  # 4,1 tỷ is 4100000000.0, not …99.9999995
+        v = _scaled(m.group("num"), m.group("scale1") or scale)
+        qual = _qualifier(text, m.start())
+        if m.group("num2"):  # a range is read as its midpoint
+            hi = _scaled(m.group("num2"), scale)
+            if v > hi and not m.group("scale1"):
+                v = parse_number(m.group("num"))  # ``990.000 đến 1,05 triệu``: the scale is the upper end's only
+            v = float((Decimal(repr(v)) + Decimal(repr(hi))) / 2)
+            qual = "approx"
         if not math.isfinite(v):
             continue  # hundreds of digits: a code or garbage, not an amount
         out.append(Quantity(m.start(), m.end(), m.group(), v, unit, qual, None, scale))

@@ -510,3 +510,65 @@ def test_the_capital_of_a_foreign_country_told_as_the_subject_is_foreign_investm
     # a Vietnamese province as the subject keeps its capital domestic, whoever is named after it
     got = rows("Tỉnh Lạng Sơn có 12 dự án với tổng vốn đầu tư 500 tỷ đồng, chủ yếu từ Trung Quốc.")
     assert {r["metric"] for r in got} == {"other"}
+
+
+def test_sector_and_bank_metrics_named_by_their_own_words():
+    (r,) = rows("Trong năm qua, khu vực nông, lâm nghiệp và thủy sản của tỉnh tăng trưởng 3,4%.")
+    assert (r["metric"], r["measure"], r["value"]) == ("agriculture", "change_pct", 3.4)
+    got = rows("Vốn huy động của các ngân hàng trên địa bàn đạt 45.000 tỷ đồng, tăng 12% so với cùng kỳ.")
+    assert [(r["metric"], r["measure"]) for r in got] == [("deposits", "amount"), ("deposits", "change_pct")]
+    (r,) = rows("Dự trữ ngoại hối của Thái Lan đạt 50 tỷ USD.")
+    assert (r["metric"], r["value"]) == ("other", 5e10)
+    (r,) = rows("Ngân hàng đã triển khai dịch vụ thẻ thanh toán với tốc độ tăng trưởng 35%.")
+    assert r["metric"] == "other"  # a firm's service, not the services sector
+
+
+def test_loans_firm_names_taxes_and_tourists_are_not_figures():
+    assert rows("Tổng dư nợ cho vay của chi nhánh đạt 3.200 tỷ đồng.") == []
+    assert rows("Nhờ nguồn vốn huy động dồi dào, tổng dư nợ cho vay trên địa bàn đạt 900 tỷ đồng.") == []
+    assert rows("Công ty cổ phần Xuất nhập khẩu Thủy sản Cửu Long vừa đầu tư 500.000 USD xây kho lạnh.") == []
+    assert rows("Bộ Tài chính giảm thuế VAT nhập khẩu linh kiện từ 10% xuống 5%.") == []
+    assert rows("Các hãng lữ hành lớn cho biết lượng khách cũng tăng 25%.") == []
+
+
+def test_growth_by_volume_and_by_value():
+    got = rows("Tháng 3, cả nước xuất khẩu 400.000 tấn cà phê, trị giá 600 triệu USD, giảm 12% về lượng nhưng tăng 8% "
+               "về giá trị.")
+    assert [(r["metric"], r["measure"], r["value"]) for r in got[2:]] == [
+        ("export_volume", "change_pct", -12.0), ("export_value", "change_pct", 8.0)]
+    got = rows("Năm nay tỉnh xuất khẩu 20.000 tấn hạt điều, tăng 9% về lượng và 14% về kim ngạch.")
+    assert [(r["metric"], r["value"]) for r in got[1:]] == [("export_volume", 9.0), ("export_value", 14.0)]
+
+
+def test_rules_requests_promises_and_conditions_are_not_facts():
+    assert rows("Theo quy định, tổng mức vay không được vượt quá 30% vốn điều lệ của ngân hàng.") == []
+    assert rows("Hiệp hội đề nghị được vay 500 tỷ đồng để thu mua lúa cho nông dân.") == []
+    assert rows("Chính phủ Nhật Bản đã hứa viện trợ 20 triệu USD cho tỉnh này.") == []
+    assert rows("Doanh nghiệp nhập khẩu 3.000 tấn phân bón thì sẽ được giảm phí kho bãi.") == []
+    assert rows("Công ty muốn ký hợp đồng xuất khẩu 100.000 tấn gạo trong quý tới.") == []
+    # after a conjunction the clause tells a fact again; ``so với dự toán`` only compares
+    (r,) = rows("Theo quy định, đơn vị phải có kim ngạch xuất khẩu tối thiểu 5 triệu USD, nhưng Công ty A chỉ xuất khẩu "
+                "4 triệu USD.")
+    assert (r["metric"], r["value"]) == ("export_value", 4e6)
+    got = rows("Thu ngân sách năm 2005 của tỉnh đạt 2.000 tỷ đồng, vượt 10% so với dự toán và tăng 15% so với năm 2004.")
+    assert (got[0]["metric"], got[0]["value"]) == ("budget_revenue", 2e12) and got[-1]["value"] == 15.0
+    (r,) = rows("Trong năm, công ty xuất khẩu từ 120.000 đến 150.000 tấn gạo.")
+    assert (r["value"], r["qualifier"]) == (135000.0, "approx")
+
+
+def test_a_value_is_not_a_price_and_a_ratio_to_last_year_is_growth():
+    (r,) = rows("Giá trị xuất khẩu của tỉnh năm nay tăng 11% so với năm trước.")
+    assert (r["metric"], r["measure"], r["value"]) == ("export_value", "change_pct", 11.0)
+    got = rows("Quý I, cả nước xuất khẩu 50.000 tấn chè, trị giá 70 triệu USD, bằng 95,5% về lượng và 112,4% về trị giá "
+               "so với cùng kỳ.")
+    assert [(r["metric"], r["measure"], r["value"]) for r in got[2:]] == [
+        ("export_volume", "change_pct", pytest.approx(-4.5)), ("export_value", "change_pct", pytest.approx(12.4))]
+    # a growth rate ``bằng`` a percentage is that rate; a share of a planned volume is no figure
+    got = rows("Sáu tháng đầu năm, kim ngạch xuất khẩu đạt 900 triệu USD, mức tăng trưởng chỉ bằng 4,5% so với cùng kỳ.")
+    assert [(r["measure"], r["value"]) for r in got] == [("amount", 9e8), ("change_pct", 4.5)]
+    assert [r["value"] for r in rows("Các hợp đồng đã ký chiếm 70% lượng gạo mà ngành dự định xuất khẩu năm nay.")] == []
+
+
+def test_a_growth_rate_falling_from_one_level_to_another_keeps_both_rates_positive():
+    got = rows("Năm 2005, tăng trưởng kinh tế của khu vực giảm từ 6,1% xuống còn 5,2%.")
+    assert [(r["measure"], r["value"]) for r in got] == [("change_pct", 6.1), ("change_pct", 5.2)]

@@ -37,6 +37,9 @@ def one(text):
         ("tổng vốn 7.2 tỷ USD", 7200000000, "USD", "exact"),
         ("gần 300 triệu đôla", 300000000, "USD", "approx"),
         ("đạt 1,4-1,5 tỷ USD", 1450000000, "USD", "approx"),
+        ("mỗi năm bán từ 300.000 đến 350.000 tấn", 325000, "tonne", "approx"),
+        ("vốn từ 2 triệu tới 4 triệu USD", 3000000, "USD", "approx"),
+        ("sản lượng 880.000 đến 1,2 triệu tấn", 1040000, "tonne", "approx"),
         ("diện tích 22.700 km²", 22700, "km2", "exact"),
     ],
 )
@@ -99,3 +102,9 @@ def test_partner_currencies():
     assert (q.value, q.unit) == (1.5e6, "NZD")
     (q,) = find_quantities("khoản viện trợ 20 tỷ won")
     assert (q.value, q.unit) == (2e10, "KRW")
+
+
+def test_scaled_values_are_exact_decimals():
+    """``2.076,3 tỷ`` is 2076300000000.0 exactly, not 2076299999999.9998 (a float product)."""
+    assert one("thu ngân sách 2.076,3 tỷ đồng").value == 2076300000000.0
+    assert one("kim ngạch 44,7 tỷ euro").value == 44700000000.0

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
@@ -100,8 +101,16 @@ _LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|t
 _THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.000 USD trở lên``
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
-_PRICE_CLAUSE = _rx("giá|lãi suất|tỷ giá|tỉ giá|lạm phát|chỉ số giá|CPI|giá cả")
-_AFTER_SHARE_BLOCK = _rx("kế hoạch|chỉ tiêu|diện tích|dân số|thị phần|lao động|số hộ|số người|dự toán")
+# ``giá`` is a price, but ``giá trị``/``trị giá`` is a value (``trị giá 40 triệu USD, tăng 12%``)
+_PRICE_CLAUSE = regex.compile(_W + r"(?:(?<!trị\s+)giá(?!\s+trị)(?:\s+cả)?|lãi\s+suất|tỷ\s+giá|tỉ\s+giá|lạm\s+phát"
+                              r"|chỉ\s+số\s+giá|CPI)" + _E, _FLAGS)
+_AFTER_SHARE_BLOCK = _rx("kế hoạch|chỉ tiêu|diện tích|dân số|thị phần|lao động|số hộ|số người|dự toán|dự định")
+# ``bằng 140,9% so với cùng kỳ`` (``bằng 99,8% về lượng và 117,6% về trị giá so với cùng kỳ``): a ratio to the same
+# period before, i.e. a growth of 40,9%; with a growth word before it (``mức tăng trưởng chỉ bằng 3,5%``) the rate itself
+_SAME_PERIOD_AFTER = regex.compile(r"(?:[^;.,]|,\d){0,50}?(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|(?:năm|tháng|quý|quí)\s+"
+                                   r"(?:trước|ngoái))" + _E, _FLAGS)
+_RATIO_WORD = _rx("bằng|tương đương")
+_RATIO_REACH = 50  # characters: a ratio word further before a percentage than this does not govern it
 _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|chỉ\s+tiêu"
@@ -109,6 +118,15 @@ _TARGET = regex.compile(
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
     r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
+# A rule, a condition, a request or a promise before the number (``không cho thâm hụt vượt quá 3% GDP``, ``đề nghị
+# được cấp 1.000 tỷ đồng``, ``đã hứa tăng viện trợ lên 50 tỷ USD``, ``dự án kêu gọi đầu tư``): not a reported fact.
+_NOT_FACT = regex.compile(
+    _W + r"(?:không(?:\s+[\w-]+){0,5}?\s+vượt\s+quá|vượt\s+quá\s+(?:mức\s+)?(?:trần|ngưỡng)|tối\s+đa|được\s+phép"
+    r"|trường\s+hợp|quy\s+định|bắt\s+buộc|(?<!theo\s+)(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị)|xin\s+(?:cấp|vay|hỗ\s+trợ)|hứa"
+    r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
+    r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
+# ``nhập khẩu 5.000 tấn … thì sẽ được mua …``: the number is the condition of what follows ``thì``.
+_THEN_WILL = regex.compile(_W + r"thì\s+(?:mới|(?:[\w-]+\s+){0,3}?(?:sẽ|được))" + _E, _FLAGS)
 # ``Để xây dựng …, tổng vốn … 5 triệu USD thì bắt buộc …``: what a purpose requires, not a fact.
 _PURPOSE_OPEN = regex.compile(r"\W*để\s", _FLAGS)
 _THEN = _rx("thì")
@@ -180,6 +198,10 @@ _BOTH_FLOWS = regex.compile(_W + r"(?:thương\s+mại|hai\s+chiều|song\s+phư
 # ``thu hút 54 tỷ USD FDI``, ``… USD đầu tư trực tiếp``: the metric words right after an amount.
 _FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp)" + _E,
                            _FLAGS)
+# ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
+_BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?về\s+(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
+_BY_VALUE = regex.compile(r"\s*(?:cả\s+)?về\s+(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
+_VOLUME_OF = {"export_value": "export_volume", "import_value": "goods_volume"}
 _INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
 _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
@@ -602,6 +624,11 @@ class _Extractor:
             return self.drop(q, "target or plan")
         if _PURPOSE_OPEN.match(body, sent.span.start) and sent.first_start(_THEN, q.end, sent.span.end) < sent.span.end:
             return self.drop(q, "what a purpose requires (Để …, … thì)")
+        stop = sent.tail(q.end, clause)
+        # ``theo quy định …, nhưng X đạt 9 triệu USD``: after a conjunction the clause tells a fact again
+        if (sent.last(_NOT_FACT, max(clause.start, sent.last_end(_CONJ, clause.start, q.start)), q.start)
+                or sent.first_start(_THEN_WILL, q.end, stop) < stop):
+            return self.drop(q, "rule, condition, request or promise")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
             a, prev_metric = cut, None
@@ -625,7 +652,6 @@ class _Extractor:
             spos = s[-1].start() if s else -1
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
-            stop = sent.tail(q.end, clause)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
                     or _AFTER_SHARE_BLOCK.search(body, q.end, stop)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
@@ -639,13 +665,20 @@ class _Extractor:
                     # ``giảm còn 3%``: the new level; only a growth rate's level is itself a change
                     if not _RATE.search(window, 0, g[-1].start()):
                         return self.drop(q, "percent: a new level")
-                elif _DOWN.search(g[-1].group()):  # ``sụt giảm`` too
-                    value = -value
+                elif _DOWN.search(g[-1].group()) and not _FROM_LEVEL.search(window):  # ``sụt giảm`` too
+                    value = -value  # (``tăng trưởng … giảm từ 5,4% xuống 5%``: 5,4% is a rate, not a fall)
             else:
                 measure = "share_pct"
+            r = self.ratio_to_before(sent, clause, q)
+            if r is not None:  # ``(mức tăng trưởng) bằng X% so với cùng kỳ``
+                grew = sent.last(_GROWTH, max(clause.start, r.start() - 40), q.start) is not None
+                measure, value = "change_pct", q.value if grew else float(Decimal(repr(q.value)) - 100)
         elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _THRESHOLD_AFTER.match(body, q.end)
               or self.changed(window)):
             return self.drop(q, "absolute change or threshold")
+        if metric is None and q.unit == "percent" and si in last and (
+                _BY_VOLUME.match(body, q.end) or _BY_VALUE.match(body, q.end)):
+            prev_metric = last[si][1]  # ``giảm 12% về lượng nhưng tăng 8% về giá trị``: the same goods, past a conjunction
         if metric is None:
             metric = prev_metric
         if kind == "currency" and sent.last(_RANKED, sent.span.start, q.start):
@@ -667,6 +700,8 @@ class _Extractor:
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
+        if q.unit == "percent":
+            metric = _volume_or_value(body, q.end, metric)
         last[si] = (q.end, metric, measure, value < 0)
         return self.row(q, si, clause, a, metric, measure, value, ranked)
 
@@ -780,6 +815,12 @@ class _Extractor:
         """``… vốn FDI … . Trong đó, Singapore có 366 dự án``: a sentence detailing foreign investment told before."""
         prev = self.rows_of.get(sent.index - 1)
         return prev is not None and prev["metric"] in _FDI and bool(_GO_ON.match(self.body, sent.span.start))
+
+    def ratio_to_before(self, sent: _Sentence, clause: Span, q: Quantity):
+        """The ratio word (``bằng``) of a percentage compared with the same period before (``bằng 140,9% so với cùng
+        kỳ``: a level of 140,9% of last year's, not a share), else None."""
+        r = sent.last(_RATIO_WORD, max(clause.start, q.start - _RATIO_REACH), q.start)
+        return r if r is not None and _SAME_PERIOD_AFTER.match(self.body, q.end, clause.end) else None
 
     @staticmethod
     def changed(window: str) -> bool:
@@ -917,6 +958,15 @@ class _Extractor:
         }
         out["_place"], out["_period"] = loc_place, period
         return out
+
+
+def _volume_or_value(body: str, end: int, metric: str) -> str:
+    """A percentage's metric as the words after it name it: ``… về lượng`` a flow's volume, ``… về giá trị`` its value."""
+    if metric in _VOLUME_OF and _BY_VOLUME.match(body, end):
+        return _VOLUME_OF[metric]
+    if metric == "export_volume" and _BY_VALUE.match(body, end):
+        return "export_value"
+    return metric
 
 
 def _alternatives(body: str, qs: list[Quantity]) -> set[int]:
