@@ -572,3 +572,31 @@ def test_a_value_is_not_a_price_and_a_ratio_to_last_year_is_growth():
 def test_a_growth_rate_falling_from_one_level_to_another_keeps_both_rates_positive():
     got = rows("Năm 2005, tăng trưởng kinh tế của khu vực giảm từ 6,1% xuống còn 5,2%.")
     assert [(r["measure"], r["value"]) for r in got] == [("change_pct", 6.1), ("change_pct", 5.2)]
+
+
+def test_a_figure_of_the_lead_told_again_in_the_body_is_one_row():
+    body = ("Hãng Alpha nộp ngân sách hơn 120 tỷ đồng Ngân hàng Beta mở chi nhánh mới\n"
+            "Trong 9 tháng đầu năm, hãng Alpha đã nộp ngân sách nhà nước hơn 120 tỷ đồng.")
+    (r,) = rows(body)
+    assert r["evidence_start"] > body.index("\n") and r["period_start"] is not None
+
+
+def test_projects_owned_by_a_foreign_country_after_the_number_are_fdi():
+    got = rows("Năm qua, tỉnh đã cấp phép cho 14 dự án của Nhật Bản với tổng vốn đầu tư 90 triệu USD.")
+    assert got[0]["metric"] == "fdi_projects"
+    got = rows("Đến nay, Đức có 120 dự án đầu tư tại Việt Nam. Vốn đăng ký khoảng 1 tỷ USD của nước này tập trung vào "
+               "công nghiệp.")
+    assert got[-1]["metric"] == "fdi_capital"
+
+
+def test_shares_of_projects_and_of_capital_and_of_the_workforce():
+    got = rows("Các nước châu Âu chiếm 12% tổng vốn đăng ký FDI và chiếm 9% số dự án; châu Á chiếm 70% số dự án và 60% "
+               "tổng vốn đăng ký.")
+    assert [r["metric"] for r in got] == ["fdi_capital", "fdi_projects", "fdi_projects", "fdi_capital"]
+    assert rows("Tỉnh phấn đấu năm nay giảm tỷ trọng lao động nông nghiệp xuống 48%.") == []
+    assert rows("Năm qua tỉnh đã giảm tỷ trọng lao động nông nghiệp xuống 48%.") == []
+
+
+def test_a_country_naming_the_currency_is_not_the_figure_s_partner():
+    (r,) = rows("Ngân hàng Gamma có tổng vốn đầu tư tại Hà Nội là 40 triệu đô-la Mỹ.")
+    assert r["partner"] is None and r["locality"] == "Hà Nội"

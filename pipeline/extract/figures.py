@@ -202,6 +202,9 @@ _FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+t
 _BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?về\s+(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
 _BY_VALUE = regex.compile(r"\s*(?:cả\s+)?về\s+(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
 _VOLUME_OF = {"export_value": "export_volume", "import_value": "goods_volume"}
+# ``chiếm 10% số dự án và 44% tổng vốn đăng ký``: a share of the foreign projects, then of their capital
+_OF_PROJECTS = regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+)?số\s+(?:các\s+)?dự\s+án" + _E, _FLAGS)
+_OF_CAPITAL = regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+)?(?:số\s+)?vốn" + _E, _FLAGS)
 _INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
 _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
@@ -526,6 +529,7 @@ class _Extractor:
         self.rows_of: dict[int, dict] = {}  # sentence -> its last figure
         self._places: list | None = None
         self._place_starts: list[int] = []
+        self._quantities: list[Quantity] = []
 
     def sentence(self, i: int) -> _Sentence:
         sent = self.cache.get(i)
@@ -534,9 +538,11 @@ class _Extractor:
         return sent
 
     def places_in(self, a: int, b: int) -> list:
-        """Gazetteer matches inside ``body[a:b]``: the article is matched once, on first need, then sliced."""
+        """Gazetteer matches inside ``body[a:b]``: the article is matched once, on first need, then sliced. A place
+        inside a quantity (``300 triệu đô-la Mỹ``) names a currency, not whose figure it is."""
         if self._places is None:
-            self._places = self.doc.places
+            starts = [q.start for q in self._quantities]
+            self._places = [p for p in self.doc.places if not _inside(p.start, starts, self._quantities)]
             self._place_starts = [p.start for p in self._places]
         i = bisect.bisect_left(self._place_starts, a)
         j = bisect.bisect_left(self._place_starts, b)
@@ -580,7 +586,7 @@ class _Extractor:
         return found
 
     def run(self) -> list[dict]:
-        qs = find_quantities(self.body, _KEEP_UNITS)
+        qs = self._quantities = find_quantities(self.body, _KEEP_UNITS)
         if not qs:
             return []
         starts = [s.start for s in self.sents]
@@ -599,7 +605,7 @@ class _Extractor:
                 rows.append(row)
         for r in rows:
             del r["_place"], r["_period"]
-        return rows
+        return _drop_lead_repeats(self.body, rows)
 
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
         body, sent = self.body, self.sentence(si)
@@ -695,7 +701,7 @@ class _Extractor:
             metric = self.flow_of(si, q.start)
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
-        elif metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start):
+        elif metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end):
             metric = "other"
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
@@ -766,9 +772,12 @@ class _Extractor:
                 return "trade_turnover" if x and n else "export_value" if x else "import_value"
         return "trade_turnover"
 
-    def foreign(self, sent: _Sentence, pos: int) -> bool:
+    def foreign(self, sent: _Sentence, pos: int, end: int | None = None) -> bool:
         """Foreign capital: a foreign cue before the number (``FDI``, ``nước ngoài``, or ``đầu tư vào`` a country
-        by another country), or a foreign country as the sentence's first place, with no domestic cue nearer."""
+        by another country), or a foreign country as the sentence's first place, with no domestic cue nearer; or
+        a foreign country owning the number right after it (``11 dự án của Hàn Quốc``, ``… của quốc gia này``)."""
+        if end is not None and self.foreign_owner_after(sent, end):
+            return True
         start = sent.span.start
         f = sent.last_end(_FOREIGN, start, pos)
         if f < 0:
@@ -784,6 +793,20 @@ class _Extractor:
                 and lead.role in ("normal", "owner")):
             f = start  # the sentence's subject is a foreign country: its capital is foreign (`Hàn Quốc … vốn đầu tư`)
         return f >= 0 and sent.last_end(_DOMESTIC, start, pos) < f
+
+    def foreign_owner_after(self, sent: _Sentence, end: int) -> bool:
+        """A foreign cue in the words right after a percentage (``chiếm 12% tổng vốn FDI``), or a foreign country
+        marked ``của`` right after a number (or ``của nước này`` standing for one)."""
+        stop = sent.tail(end, sent.clause_of(end))
+        if self.body.startswith("%", end - 1) and sent.last(_FOREIGN, end, stop):
+            return True  # what a share is of
+        m = _OF_AFTER.search(self.body, end, stop)
+        if m is None:
+            return False
+        owner = next((p.place for p in sent.places if m.end() <= p.start < stop and p.role == "owner"), None)
+        if owner is None and _ANAPHOR_COUNTRY.match(self.body, m.end() + 1, stop):
+            owner = self.antecedent(sent.index, "country")
+        return owner is not None and owner.level == "country" and owner.country != "VN"
 
     def ranked_metric(self, si: int, q: Quantity) -> str | None:
         """The metric of an amount in a ranking sentence: named after ``về`` later in it (``… về FDI``), else
@@ -846,7 +869,7 @@ class _Extractor:
             if sent.last(_DOMESTIC, q.end, sent.tail(q.end, clause)):
                 return "other"
             return ("fdi_projects" if sent.last(_FOREIGN, clause.start, clause.end) or metric in _FDI
-                    or self.foreign(sent, q.start) else "other")
+                    or self.foreign(sent, q.start, q.end) else "other")
         if metric in ("goods_volume", "vehicle_crossings"):
             return None  # only tonnes and vehicles measure these
         if kind == "currency" and metric == "export_volume":
@@ -961,12 +984,36 @@ class _Extractor:
 
 
 def _volume_or_value(body: str, end: int, metric: str) -> str:
-    """A percentage's metric as the words after it name it: ``… về lượng`` a flow's volume, ``… về giá trị`` its value."""
+    """A percentage's metric as the words after it name it: ``… về lượng`` a flow's volume, ``… về giá trị`` its value,
+    ``… số dự án`` the projects' count."""
     if metric in _VOLUME_OF and _BY_VOLUME.match(body, end):
         return _VOLUME_OF[metric]
     if metric == "export_volume" and _BY_VALUE.match(body, end):
         return "export_value"
+    if metric == "fdi_capital" and _OF_PROJECTS.match(body, end):
+        return "fdi_projects"
+    if metric == "fdi_projects" and _OF_CAPITAL.match(body, end):
+        return "fdi_capital"
     return metric
+
+
+def _inside(pos: int, starts: list[int], qs: list[Quantity]) -> bool:
+    """Whether ``pos`` lies inside one of the quantities (sorted by start, ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < qs[i].end
+
+
+def _drop_lead_repeats(body: str, rows: list[dict]) -> list[dict]:
+    """A figure of the first paragraph told again further on (a lead, or a news-in-brief list of headlines:
+    ``Honda nộp ngân sách hơn 390 tỷ đồng VPBank đạt …``) is kept once, from the body where its details are."""
+    lead_end = body.find("\n")
+    if lead_end < 0:
+        return rows
+    def key(r: dict) -> tuple:
+        return r["metric"], r["measure"], r["value"], r["unit"], r["partner"]
+
+    later = {key(r) for r in rows if r["evidence_start"] > lead_end}
+    return [r for r in rows if r["evidence_start"] > lead_end or key(r) not in later]
 
 
 def _alternatives(body: str, qs: list[Quantity]) -> set[int]:
