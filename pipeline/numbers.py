@@ -38,8 +38,9 @@ SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn t
           "nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 QUALIFIERS = {
     "approx": ("khoảng", "gần", "xấp xỉ", "ước tính", "ước đạt", "ước", "chừng", "trung bình", "bình quân"),
-    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt", "ngoài", "ít nhất", "tối thiểu"),
-    "less_than": ("dưới", "chưa đến", "chưa tới", "không đến", "không tới", "không quá", "tối đa"),
+    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt qua", "vượt", "ngoài", "ít nhất", "tối thiểu"),
+    "less_than": ("dưới", "chưa đến", "chưa tới", "không đến", "không tới", "không quá", "tối đa", "chưa vượt qua",
+                  "chưa thể vượt qua", "không vượt quá"),
 }
 # Words after which ``đồng`` is not the currency (``2 đồng chí``).
 _DONG_NOT = "chí|bào|hồ|thời|ý|tâm|hương|minh|loại|ruộng|nghiệp|đội|chủ|tình|phục|ca|bằng|nát"
@@ -141,9 +142,15 @@ def _scaled(num: str, scale: str | None) -> float:
     return float(Decimal(repr(v)) * Decimal(repr(SCALES[_SPACES.sub(" ", scale.casefold())])))
 
 
+# ``cao hơn mức 7% của cùng kỳ``, ``nhỉnh hơn so với mức 16,4%``: the number is what is compared with, told exactly.
+_COMPARED_WITH = regex.compile(r"(?:cao|thấp|nhỉnh|kém|nhanh|chậm|lớn|nhỏ)\s+hơn\s+(?:so\s+với\s+)?mức\s+$", regex.IGNORECASE)
+
+
 def _qualifier(text: str, start: int) -> str:
-    m = _QUAL_RX.search(text, max(0, start - 24), start)
-    return _QUAL[_SPACES.sub(" ", m.group("q").casefold())] if m else "exact"
+    m = _QUAL_RX.search(text, max(0, start - 32), start)
+    if m is None or _COMPARED_WITH.search(text, max(0, start - 40), start):
+        return "exact"
+    return _QUAL[_SPACES.sub(" ", m.group("q").casefold())]
 
 
 _DIGITS = regex.compile(r"\d+")

@@ -600,3 +600,15 @@ def test_shares_of_projects_and_of_capital_and_of_the_workforce():
 def test_a_country_naming_the_currency_is_not_the_figure_s_partner():
     (r,) = rows("Ngân hàng Gamma có tổng vốn đầu tư tại Hà Nội là 40 triệu đô-la Mỹ.")
     assert r["partner"] is None and r["locality"] == "Hà Nội"
+
+
+def test_requirements_floors_and_shares_of_people_are_not_figures():
+    assert rows("Công ty chứng khoán có vốn nước ngoài phải có vốn điều lệ tối thiểu là 500.000 USD.") == []
+    assert rows("Bộ trưởng nói không thể để xuất khẩu chè tụt xuống dưới mức 80 triệu USD.") == []
+    assert rows("Theo luật, để áp thuế tự vệ, lượng nhập khẩu phải tăng trên 20% trong một năm.") == []
+    assert rows("Ngành chè chiếm 5% giá trị xuất khẩu nông sản nhưng có tới 40% số hộ nghèo của tỉnh.")[1:] == []
+    assert rows("Cả nước có hơn 60% người dân sống ở nông thôn, tăng 2% so với năm trước.") == []
+    # the minimum wage is no rule on the figure after it; demand is no traded tonnage
+    got = rows("Từ năm 2000 đến 2005, lương tối thiểu tăng nhiều lần, GDP bình quân tăng 7,5%/năm.")
+    assert [(r["metric"], r["value"]) for r in got] == [("gdp", 7.5)]
+    assert rows("Nước này phải nhập khẩu một nửa lượng đường trong tổng nhu cầu khoảng 2 triệu tấn năm nay.") == []

@@ -105,6 +105,8 @@ _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên
 _PRICE_CLAUSE = regex.compile(_W + r"(?:(?<!trị\s+)giá(?!\s+trị)(?:\s+cả)?|lãi\s+suất|tỷ\s+giá|tỉ\s+giá|lạm\s+phát"
                               r"|chỉ\s+số\s+giá|CPI)" + _E, _FLAGS)
 _AFTER_SHARE_BLOCK = _rx("kế hoạch|chỉ tiêu|diện tích|dân số|thị phần|lao động|số hộ|số người|dự toán|dự định")
+# ``70% những người nghèo``, ``50% người dân``: a share of people, not of an economic total
+_OF_PEOPLE = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:những\s+|các\s+)?(?:người|hộ|dân|cư\s+dân)" + _E, _FLAGS)
 # ``bằng 140,9% so với cùng kỳ`` (``bằng 99,8% về lượng và 117,6% về trị giá so với cùng kỳ``): a ratio to the same
 # period before, i.e. a growth of 40,9%; with a growth word before it (``mức tăng trưởng chỉ bằng 3,5%``) the rate itself
 _SAME_PERIOD_AFTER = regex.compile(r"(?:[^;.,]|,\d){0,50}?(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|(?:năm|tháng|quý|quí)\s+"
@@ -122,7 +124,7 @@ _TARGET = regex.compile(
 # được cấp 1.000 tỷ đồng``, ``đã hứa tăng viện trợ lên 50 tỷ USD``, ``dự án kêu gọi đầu tư``): not a reported fact.
 _NOT_FACT = regex.compile(
     _W + r"(?:không(?:\s+[\w-]+){0,5}?\s+vượt\s+quá|vượt\s+quá\s+(?:mức\s+)?(?:trần|ngưỡng)|tối\s+đa|được\s+phép"
-    r"|trường\s+hợp|quy\s+định|bắt\s+buộc|(?<!theo\s+)(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị)|xin\s+(?:cấp|vay|hỗ\s+trợ)|hứa"
+    r"|(?<!lương\s+)tối\s+thiểu|phải\s+có|theo\s+luật(?=\s*,)|không\s+(?:thể\s+)?để|trường\s+hợp|quy\s+định|bắt\s+buộc|(?<!theo\s+)(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị)|xin\s+(?:cấp|vay|hỗ\s+trợ)|hứa"
     r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
     r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
 # ``nhập khẩu 5.000 tấn … thì sẽ được mua …``: the number is the condition of what follows ``thì``.
@@ -178,7 +180,7 @@ _NOT_ECONOMY = regex.compile(
 # Verbs after which a tonnage is not traded goods (bought, grown, mined, processed).
 _NOT_TRADE_TONNE = regex.compile(
     _W + r"(?:thu\s+mua|mua|sản\s+xuất|khai\s+thác|nuôi|nuôi\s+trồng|thu\s+hoạch|tiêu\s+thụ|chế\s+biến|đánh\s+bắt"
-    r"|tồn\s+kho|dự\s+trữ|sản\s+lượng|trồng)" + _E, _FLAGS)
+    r"|tồn\s+kho|dự\s+trữ|sản\s+lượng|trồng|nhu\s+cầu)" + _E, _FLAGS)
 _EXPORTS = regex.compile(_W + r"(?:xuất\s+khẩu|(?:đã|được)\s+xuất|xuất\s+(?:sang|đi))" + _E, _FLAGS)
 _IMPORTS = regex.compile(_W + r"(?:nhập\s+khẩu|(?:đã|được)\s+nhập|nhập\s+(?:từ|về))" + _E, _FLAGS)
 # A conjunction opening a new clause: what was measured before it does not carry over.
@@ -659,7 +661,7 @@ class _Extractor:
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
-                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop)):
+                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
             if gpos < 0 and spos < 0:
                 measure = listed
