@@ -612,3 +612,10 @@ def test_requirements_floors_and_shares_of_people_are_not_figures():
     got = rows("Từ năm 2000 đến 2005, lương tối thiểu tăng nhiều lần, GDP bình quân tăng 7,5%/năm.")
     assert [(r["metric"], r["value"]) for r in got] == [("gdp", 7.5)]
     assert rows("Nước này phải nhập khẩu một nửa lượng đường trong tổng nhu cầu khoảng 2 triệu tấn năm nay.") == []
+
+
+def test_a_date_after_so_voi_is_the_compared_period():
+    got = rows("Tính chung 5 tháng, nhập siêu là 2 tỷ USD, tăng 12% so với thời gian này năm 2004.", year=2005)
+    assert [r["period_start"] for r in got] == [date(2005, 1, 1), date(2005, 1, 1)]
+    got = rows("Tỉnh đã xuất khẩu 3 triệu tấn gạo, so với 2,5 triệu tấn năm 2004.", year=2005)
+    assert [r["period_start"] for r in got] == [None, date(2004, 1, 1)]

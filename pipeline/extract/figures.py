@@ -245,7 +245,11 @@ _DATE_NOT_PERIOD = regex.compile(
     r"(?:so\s+với|cùng\s+kỳ|cao\s+nhất|thấp\s+nhất|kỷ\s+lục|kể\s+từ|trước|sau|của|công\s+bố|báo\s+cáo|thông\s+báo"
     r"|cập\s+nhật)\s*(?:cùng\s+kỳ\s*)?$",
     _FLAGS)
-_COMPARED_YEAR = regex.compile(r"(?<!\w)so\s+với\s+(?:mức\s+của\s+)?$", _FLAGS)
+_COMPARED_YEAR = regex.compile(r"(?<!\w)so\s+với\s+(?:mức\s+của\s+|(?:thời\s+gian|thời\s+kỳ|thời\s+điểm)\s+này\s+)?$",
+                               _FLAGS)
+# ``… so với 4,5 triệu tấn năm 2003``, ``so với thời gian này năm 2003``: a date a few words after ``so với`` is the
+# compared period's, not that of a figure before it
+_COMPARED_DATE = regex.compile(r"(?<!\w)so\s+(?:với\s+)?(?:(?:[^\s,;.]|[,.]\d)+\s+){0,5}$", _FLAGS)
 _ADMIN = r"(?:tỉnh|thành\s+phố|TP\.?|khu\s+tự\s+trị(?:\s+dân\s+tộc\s+\w+)?|huyện|thị\s+xã|quận|nước|phía|địa\s+bàn)"
 _PARTNER_BEFORE = regex.compile(
     r"(?<!\w)(?:với|sang|từ|đối\s+tác|của\s+(?:các\s+)?(?:doanh\s+nghiệp|nhà\s+đầu\s+tư|công\s+ty|tập\s+đoàn|đối\s+tác)"
@@ -426,13 +430,15 @@ class _Sentence:
         if i >= 0 and not (report and ends[i] <= report.start()):
             return ds[i]
         after = ds[i + 1] if i + 1 < len(ds) else None
+        if after is not None and _COMPARED_DATE.search(self.ex.body, max(self.span.start, after.start - 50), after.start):
+            return None  # ``1,96 tỷ USD, tăng 15% so với thời gian này năm 2003``: the compared period, not its own
         return after if after is not None and pos < after.start < clause.end else None
 
     def compared_year(self, end: int, clause: Span) -> DateMention | None:
         """``tăng 15% so với năm 2004`` with no period stated: the figure is the next year's (2005)."""
         for d in self.dates:
             if (end <= d.start < clause.end and d.precision == "year" and d.kind == "date" and d.period_start
-                    and _COMPARED_YEAR.search(self.ex.body, max(end, d.start - 20), d.start)):
+                    and _COMPARED_YEAR.search(self.ex.body, max(end, d.start - 30), d.start)):
                 y = d.period_start.year + 1
                 return replace(d, date=date(y, 1, 1), period_start=date(y, 1, 1), period_end=date(y, 12, 31))
         return None
