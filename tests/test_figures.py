@@ -619,3 +619,12 @@ def test_a_date_after_so_voi_is_the_compared_period():
     assert [r["period_start"] for r in got] == [date(2005, 1, 1), date(2005, 1, 1)]
     got = rows("Tỉnh đã xuất khẩu 3 triệu tấn gạo, so với 2,5 triệu tấn năm 2004.", year=2005)
     assert [r["period_start"] for r in got] == [None, date(2004, 1, 1)]
+
+
+def test_taxes_designs_and_non_farm_land_are_not_figures():
+    assert rows("Bộ Tài chính giữ nguyên thuế giá trị gia tăng đối với linh kiện điện tử nhập khẩu là 10%.") == []
+    assert rows("Số đơn đăng ký kiểu dáng công nghiệp năm nay tăng 30% so với năm trước.") == []
+    assert rows("Giá đất phi nông nghiệp ở quận này được điều chỉnh giảm trung bình 15%.") == []
+    # the industrial output of the foreign-invested sector is industry, not foreign investment
+    got = rows("Giá trị sản xuất công nghiệp tăng 14%, trong đó doanh nghiệp (DN) có vốn đầu tư nước ngoài tăng 15%.")
+    assert [r["metric"] for r in got] == ["industry", "industry"]
