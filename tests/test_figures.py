@@ -628,3 +628,11 @@ def test_taxes_designs_and_non_farm_land_are_not_figures():
     # the industrial output of the foreign-invested sector is industry, not foreign investment
     got = rows("Giá trị sản xuất công nghiệp tăng 14%, trong đó doanh nghiệp (DN) có vốn đầu tư nước ngoài tăng 15%.")
     assert [r["metric"] for r in got] == ["industry", "industry"]
+
+
+def test_needs_and_what_is_planned_from_now_on_are_not_facts():
+    assert rows("Từ nay đến năm 2015, tỉnh cần khoảng 12.000 tỷ đồng vốn đầu tư cho hạ tầng.") == []
+    assert rows("Ngành thép cần đến 3 tỷ USD để xây dựng các nhà máy mới.") == []
+    # ``Cần Thơ`` is a city, not a need
+    (r,) = rows("Năm qua, Công ty Thủy sản Cần Thơ đạt doanh thu 300 tỷ đồng.")
+    assert r["value"] == 3e11
