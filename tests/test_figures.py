@@ -636,3 +636,10 @@ def test_needs_and_what_is_planned_from_now_on_are_not_facts():
     # ``Cần Thơ`` is a city, not a need
     (r,) = rows("Năm qua, Công ty Thủy sản Cần Thơ đạt doanh thu 300 tỷ đồng.")
     assert r["value"] == 3e11
+
+
+def test_duties_collected_are_budget_revenue_and_capacities_no_figures():
+    (r,) = rows("Quý I, số thu thuế nhập khẩu của tỉnh ước đạt 1.500 tỷ đồng.")
+    assert (r["metric"], r["value"]) == ("budget_revenue", 1.5e12)
+    assert rows("Nhà máy phân bón mới có công suất 300.000 tấn mỗi năm.") == []
+    assert rows("Dự án thử nghiệm tiết kiệm điện năng ở phường này đã giảm được 40% lượng điện tiêu thụ.") == []
