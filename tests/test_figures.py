@@ -643,3 +643,13 @@ def test_duties_collected_are_budget_revenue_and_capacities_no_figures():
     assert (r["metric"], r["value"]) == ("budget_revenue", 1.5e12)
     assert rows("Nhà máy phân bón mới có công suất 300.000 tấn mỗi năm.") == []
     assert rows("Dự án thử nghiệm tiết kiệm điện năng ở phường này đã giảm được 40% lượng điện tiêu thụ.") == []
+
+
+def test_fixed_asset_investment_visitors_irregularities_and_purposes():
+    (r,) = rows("Năm qua, tổng vốn đầu tư vào tài sản cố định của tỉnh tăng 18%.")
+    assert (r["metric"], r["value"]) == ("fixed_asset_investment", 18.0)
+    assert rows("Dịp Tết, các điểm tham quan đón nhiều khách tham quan, tăng 8% so với năm trước.") == []
+    assert rows("Thanh tra 12 công trình, cơ quan chức năng phát hiện sai phạm tới 30 tỷ đồng.") == []
+    assert rows("Để đảm bảo tốc độ tăng trưởng GDP 7% trong năm nay, tỉnh phải thu hút thêm vốn đầu tư.") == []
+    (r,) = rows("Hai năm qua, lĩnh vực dịch vụ này tăng trưởng 35%/năm.")
+    assert r["metric"] == "other"  # one service, not the services sector

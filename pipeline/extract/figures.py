@@ -118,7 +118,7 @@ _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|chỉ\s+tiêu"
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
-    r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+đạt|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
+    r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
     r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
 # A rule, a condition, a request, a need or a promise before the number (``không cho thâm hụt vượt quá 3% GDP``, ``đề
 # nghị được cấp 1.000 tỷ đồng``, ``đã hứa tăng viện trợ lên 50 tỷ USD``, ``dự án kêu gọi đầu tư``, ``từ nay đến 2010 cần
