@@ -8,7 +8,11 @@ dropped), the period (the sentence's date phrase nearest before the number), who
 (``locality``: a place marked ``của``/``toàn``, else the main place of the clause, else of the
 previous sentences) and the counterpart (``partner``: ``với``/``sang``/``từ``/``của các doanh
 nghiệp`` + place, or another country). Prices, targets, absolute changes and numbers without an
-economic word are dropped: precision over recall.
+economic word are dropped: precision over recall. So are rules, conditions, requests, needs and
+promises (``theo quy định … tối đa``, ``đề nghị``, ``hứa``, ``… thì sẽ``), shares of people or of a
+plan, and a figure of the first paragraph told again further on (kept once, from the body). The words
+after a percentage can change its metric (``… về lượng``: a volume; ``… số dự án``: projects) or its
+measure (``bằng 140% so với cùng kỳ``: a growth of 40%).
 """
 
 from __future__ import annotations
