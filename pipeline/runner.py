@@ -1,10 +1,11 @@
-"""Incremental builds through Dagster: each changed batch, then the publication step.
+"""Incremental builds: each changed batch, then a publication proportional to the change.
 
 Batches are built with `pipeline.build.process_batch` (all parts of a batch written aside, then put in
 place together), in this process or, for many batches, side by side in worker processes (one per
 core); the parent records each batch's materialisations and checks in the Dagster instance (runless
 events), so the UI, the sensor and later builds see them exactly as after a `build_batch` run. The
-publication is the Dagster `publish` job.
+publication is `pipeline.publication.publish` (what the Dagster `publish` job's assets run step by
+step), recorded in the instance the same way (`pipeline.defs.runless.record_publication`).
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ import dagster as dg
 
 from pipeline.faults import inject
 
-LOGS = {"loggers": {"console": {"config": {"log_level": os.environ.get("HOPTAC_LOG_LEVEL", "INFO")}}}}
 PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves
 
 
 @dataclass
 class BuildResult:
     built: list[str] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # batch → the fingerprint it was built with
     published: bool = False
     failures: list[str] = field(default_factory=list)
 
@@ -41,9 +42,10 @@ def run_build(instance: dg.DagsterInstance, root: Path, force: bool = False,
     debris, drop the parts of batches whose folder is gone, build the batches whose files, owners or
     code changed (all with ``force``), then publish unless the package already records exactly these
     batches and its files match it. Call it holding `pipeline.lock.build_lock`."""
-    from pipeline.defs.partitions import build_plan, published_build, register_batches
+    from pipeline.defs.partitions import build_plan, register_batches
     from pipeline.publish import publication_needed
-    from pipeline.storage import drop_batch, remove_debris
+    from pipeline.storage import batches_written, drop_batch, remove_debris
+    from pipeline.version import publication_version
 
     os.environ["DATA_DIR"] = str(root)  # the Dagster resources read the data root when a run starts
     out = BuildResult()
@@ -63,21 +65,27 @@ def run_build(instance: dg.DagsterInstance, root: Path, force: bool = False,
     if out.failures:
         return out
     inject("batches-built")
-    reason = "forced" if force else publication_needed(root, published_build(instance, root))
+    # what the instance now records for each batch with parts (`partitions.published_build`), known here
+    build = {"code": publication_version(), "batches": {
+        b: out.fingerprints.get(b) or plan.batches[b].fingerprint for b in batches_written(root, "documents")}}
+    reason = "forced" if force else publication_needed(root, build)
     if reason is None:
         from pipeline.cli import NOTHING_CHANGED
 
         log(NOTHING_CHANGED)
         return out
     log(f"hoptac: publishing ({reason})")
-    from pipeline.definitions import defs
+    from pipeline.defs.runless import record_publication
+    from pipeline.publication import publish
 
-    result = defs.resolve_job_def("publish").execute_in_process(instance=instance, raise_on_error=False,
-                                                                run_config=LOGS)
-    out.published = result.success
-    out.failures += [e.message for e in result.all_events if e.is_failure]
-    if not result.success:
-        remove_debris(root)  # the run's stage: nothing of it was swapped in
+    try:
+        pub, package = publish(root, build, full=force, log=log)
+    except Exception as e:  # noqa: BLE001 - reported as the build's failure; the published set stays
+        out.failures.append(f"publication: {type(e).__name__}: {e}")
+        remove_debris(root)  # the stage: nothing of it was swapped in
+        return out
+    record_publication(instance, pub, package)
+    out.published = True
     return out
 
 
@@ -88,6 +96,7 @@ def _record(instance: dg.DagsterInstance, batch: str, versions: dict[str, str], 
     for event in batch_events(batch, versions, counts, pid):
         instance.report_runless_asset_event(event)
     out.built.append(batch)
+    out.fingerprints[batch] = versions["fingerprint"]
 
 
 def _build_in_process(instance: dg.DagsterInstance, root: Path, plan, out: BuildResult, log) -> None:

@@ -95,6 +95,12 @@ def write_tables(root: Path, tables: dict[tuple[str, str | None], pd.DataFrame],
     for (name, batch), df in tables.items():
         path = table_path(root, name, batch) if batch is not None or stage is None else stage / Path(TABLES[name].path).name
         targets.append((to_arrow(TABLES[name], df), path))
+    return write_arrow(targets)
+
+
+def write_arrow(targets: list[tuple[pa.Table, Path]]) -> list[Path]:
+    """Write Arrow tables (already validated, in their published schema and row order) to their paths:
+    all aside first, then each replaces its file, so a failure replaces none."""
     if not all(is_local(path) for _, path in targets):  # an object store replaces an object whole, in one PUT
         for arrow, path in targets:
             path.parent.mkdir(parents=True, exist_ok=True)
