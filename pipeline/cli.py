@@ -75,13 +75,14 @@ def header(root: Path, elapsed: float) -> str:
 
 
 def summary(root: Path) -> list[str]:
-    """Documents read, articles, duplicates, rejected, rows per table (the event tables included)."""
-    from pipeline.storage import read_table
+    """Documents read, articles, duplicates, rejected, rows per table (the event tables included): the
+    documents' status column and the Parquet footers, nothing else is read."""
+    from pipeline.storage import read_table, row_count
     from schemas.registry import TABLES
 
     lines = []
     try:
-        docs = read_table(root, "documents")
+        docs = read_table(root, "documents", columns=["status"])
         status = docs["status"].value_counts()
         lines.append(f"  documents read {len(docs)} in {docs['batch'].nunique()} batches: articles "
                      f"{status.get('article', 0)}, duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}"
@@ -91,7 +92,7 @@ def summary(root: Path) -> list[str]:
     for name in ("articles", "rejected", "meetings", "agreements", "trade_figures", "meeting_events",
                  "agreement_events", "extraction_rejected", "localities"):
         try:
-            rows = len(read_table(root, name))
+            rows = row_count(root, name)
         except FileNotFoundError:
             rows = "missing"
         lines.append(f"  {TABLES[name].path:<28} {rows} rows")
