@@ -50,12 +50,7 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
                 log(NOTHING_CHANGED)
                 print("\n".join([header(root, time.perf_counter() - started), *lines]))
                 return 0
-            import dagster as dg
-
-            from pipeline.runner import run_build
-
-            with dg.DagsterInstance.get() as instance:
-                result = run_build(instance, root, force, log=log)
+            result = _run(root, home, force, log)
             lines = summary(root)
             print("\n".join([header(root, time.perf_counter() - started), *lines]))
             if result.success:
@@ -68,6 +63,27 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
               sep="\n  ", file=sys.stderr)
         return 1
     return 0
+
+
+def _run(root: Path, home: Path, force: bool, log):
+    """`runner.run_build` with Dagster's bookkeeping in a helper process beside it (`pipeline.recorder`);
+    returns once the instance holds the whole build."""
+    from pipeline.recorder import ProcessRecorder, RecordingFailed
+    from pipeline.runner import BuildResult, run_build
+
+    recorder = ProcessRecorder(root, home)
+    result = None
+    try:
+        result = run_build(recorder, root, force, log=log)
+        recorder.close()
+    except RecordingFailed as e:
+        recorder.kill()
+        result = result or BuildResult()
+        result.failures.append(f"recording the build in the Dagster instance failed: {e}")
+    except BaseException:
+        recorder.kill()
+        raise
+    return result
 
 
 def header(root: Path, elapsed: float) -> str:

@@ -1,6 +1,7 @@
-"""What a publication made outside a Dagster run (`hoptac build`) reports to the instance: each
-published asset's materialisation, as the `publish` job's would record it, and its passed checks
-(`pipeline.publication` checked the new rows before anything was swapped in)."""
+"""What a publication made outside a Dagster run (`hoptac build`) reports to the instance: the
+observation of bronze, each published asset's materialisation, as the `publish` job's would record
+it, and its passed checks (`pipeline.publication` checked the new rows before anything was swapped
+in). Charts are attached only when kept for exactly the published file (`previews.cached_charts`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from dagster._core.definitions.data_version import DATA_VERSION_TAG
 from pipeline.bronze import entry_sizes, stat_signature
 from pipeline.defs.checks import PUBLISHED, TRACEABLE
 from pipeline.defs.resources import table_metadata, table_name
-from pipeline.publication import Publication
 from pipeline.storage import _types_mapper
 from schemas.registry import TABLES
 
@@ -54,17 +54,17 @@ def bronze_observation(bronze) -> tuple[str, dict]:
     }
 
 
-def publication_events(pub: Publication, package: dict) -> list:
+def publication_events(root: Path, build: dict, package: dict) -> list:
     """The observation of bronze, the materialisations and check evaluations of the gold assets for the
     published ``package`` (what a `publish` run records)."""
     rows = {r["name"]: r["rows"] for r in package["resources"]}
-    version, metadata = bronze_observation(pub.root / "bronze")
+    version, metadata = bronze_observation(root / "bronze")
     events: list = [dg.AssetObservation(asset_key=["bronze", "raw_files"], metadata=metadata,
                                         tags={DATA_VERSION_TAG: version})]
     for asset in PUBLISHED:
         key = dg.AssetKey(["gold", asset])
         name = table_name(key)
-        path = pub.root / TABLES[name].path
+        path = root / TABLES[name].path
         meta = table_metadata(name, _head(path), path, draw=False) | {"dagster/row_count": rows[name]}
         events.append(dg.AssetMaterialization(asset_key=key, metadata=meta))
         checks = ("schema", *(("evidence_traceable", "locality_ids_resolve") if asset in TRACEABLE else ()))
@@ -73,10 +73,5 @@ def publication_events(pub: Publication, package: dict) -> list:
                    for check in checks]
     events.append(dg.AssetMaterialization(asset_key=["gold", "datapackage"], metadata={
         "resources": len(package["resources"]), "rows": dg.MetadataValue.json(rows),
-        "path": dg.MetadataValue.path(str(pub.root / "gold" / "datapackage.json"))}))
+        "batches": len(build["batches"]), "path": dg.MetadataValue.path(str(root / "gold" / "datapackage.json"))}))
     return events
-
-
-def record_publication(instance: dg.DagsterInstance, pub: Publication, package: dict) -> None:
-    for event in publication_events(pub, package):
-        instance.report_runless_asset_event(event)
