@@ -77,6 +77,7 @@ class Publication:
     changed: list[str] = field(default_factory=list)  # batches whose parts the published tables do not hold
     hashes: dict[str, str] = field(default_factory=dict)  # file → SHA-256, each file hashed once
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # table → rows per batch part
+    written: list[str] = field(default_factory=list)  # tables written again (`publish`)
 
     @property
     def batches(self) -> list[str]:
@@ -244,11 +245,10 @@ def publish(root: Path, build: dict, full: bool = False, log: Callable[[str], No
     """Publish ``build``: every table in dependency order (checking the changed batches' rows), then the
     package. A failure replaces nothing (the caller removes the stage with `storage.remove_debris`)."""
     pub = start(root, build, full=full)
-    staged = []
     for name in ORDER:
         publish_table(pub, name)
         if name in TRACEABLE and (bad := unresolved_rows(pub, name)):
             raise NotPublishable(f"{len(bad)} {name} rows have place ids not in gold/localities", bad)
-        staged += [name] if pub.staged(name) else []
-    log(f"hoptac: {len(pub.changed)} batches new to the publication; written again: {', '.join(staged) or 'none'}")
+        pub.written += [name] if pub.staged(name) else []
+    log(f"hoptac: {len(pub.changed)} batches new to the publication; written again: {', '.join(pub.written) or 'none'}")
     return pub, write_publication(pub)

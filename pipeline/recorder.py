@@ -78,10 +78,16 @@ class ProcessRecorder:
 
     def recorded_versions(self, root: Path, batches: list[str]) -> dict[str, dict[str, str]]:
         """What each batch was last built from: from the manifest while its last part is unchanged, else
-        asked from the instance."""
+        asked from the instance; nothing for a batch without parts (a new one: it is built whatever the
+        instance holds, and needs no waiting for it)."""
         kept = self._manifest()
-        found = {b: kept[b]["versions"] for b in batches
-                 if b in kept and kept[b].get("part") == _part_stat(root, b)}
+        found: dict[str, dict[str, str]] = {}
+        for b in batches:
+            part = _part_stat(root, b)
+            if part is None:
+                found[b] = {}
+            elif b in kept and kept[b].get("part") == part:
+                found[b] = kept[b]["versions"]
         if missing := [b for b in batches if b not in found]:
             self._send("last_versions", missing)
             reply = self._reply()
@@ -95,8 +101,8 @@ class ProcessRecorder:
         self._send("batch", batch, versions, counts, pid)
         self._versions[batch] = {k: v for k, v in versions.items() if k in ("fingerprint", "content", "stat_signature")}
 
-    def publication(self, root: Path, build: dict, package: dict) -> None:
-        self._send("publication", str(root), build, package)
+    def publication(self, root: Path, build: dict, package: dict, written: list[str]) -> None:
+        self._send("publication", str(root), build, package, written)
 
     def close(self) -> None:
         """Wait until the helper recorded everything; then keep the batches' versions for the next build."""

@@ -92,12 +92,12 @@ def run_build(instance: Any, root: Path, force: bool = False,
     from pipeline.publication import publish
 
     try:
-        _, package = publish(root, build, full=force, log=log)
+        pub, package = publish(root, build, full=force, log=log)
     except Exception as e:  # noqa: BLE001 - reported as the build's failure; the published set stays
         out.failures.append(f"publication: {type(e).__name__}: {e}")
         remove_debris(root)  # the stage: nothing of it was swapped in
         return out
-    recorder.publication(root, build, package)
+    recorder.publication(root, build, package, pub.written)
     out.published = True
     return out
 

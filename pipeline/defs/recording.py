@@ -35,8 +35,8 @@ class InstanceRecorder:
     def batch(self, batch: str, versions: dict[str, str], counts: dict[str, int], pid: int | None) -> None:
         self._report(batch_events(batch, versions, counts, pid))
 
-    def publication(self, root: Path | str, build: dict, package: dict) -> None:
-        self._report(publication_events(data_dir(str(root)), build, package))
+    def publication(self, root: Path | str, build: dict, package: dict, written: list[str]) -> None:
+        self._report(publication_events(data_dir(str(root)), build, package, written))
 
     def close(self) -> None:
         pass

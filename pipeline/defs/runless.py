@@ -6,6 +6,7 @@ in). Charts are attached only when kept for exactly the published file (`preview
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import dagster as dg
@@ -14,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from dagster._core.definitions.data_version import DATA_VERSION_TAG
 
-from pipeline.bronze import entry_sizes, stat_signature
+from pipeline.bronze import TEXT_SUFFIX, entry_sizes, stat_signature
 from pipeline.defs.checks import PUBLISHED, TRACEABLE
 from pipeline.defs.resources import table_metadata, table_name
 from pipeline.storage import _types_mapper
@@ -34,17 +35,17 @@ def _head(path: Path) -> pd.DataFrame:
 
 def bronze_stats(bronze) -> pd.DataFrame:
     """Files and bytes per batch of `bronze/` (from the directory listing; nothing is read)."""
-    rows = entry_sizes(bronze)
+    return _stats(entry_sizes(bronze))
+
+
+def _stats(rows: list[tuple[str, int]]) -> pd.DataFrame:
     stats = pd.DataFrame(rows, columns=["batch", "bytes"]).groupby("batch")["bytes"].agg(files="count", bytes="sum")
     return stats.reset_index().astype({"files": "int64", "bytes": "int64"})
 
 
-def bronze_observation(bronze) -> tuple[str, dict]:
-    """What observing `bronze/raw_files` records: the data version (the stat signature of the files) and
-    the files and bytes per batch."""
-    stats = bronze_stats(bronze)
-    signature = stat_signature(bronze, None, "") or hashlib.sha256(stats.to_csv().encode()).hexdigest()[:24]
-    return signature, {
+def _observation_metadata(rows: list[tuple[str, int]], bronze) -> dict:
+    stats = _stats(rows)
+    return {
         "files": int(stats["files"].sum()), "bytes": int(stats["bytes"].sum()), "batches": len(stats),
         "per batch": dg.MetadataValue.table(
             [dg.TableRecord(r) for r in stats.to_dict("records")],
@@ -54,16 +55,41 @@ def bronze_observation(bronze) -> tuple[str, dict]:
     }
 
 
-def publication_events(root: Path, build: dict, package: dict) -> list:
-    """The observation of bronze, the materialisations and check evaluations of the gold assets for the
-    published ``package`` (what a `publish` run records)."""
+def bronze_observation(bronze) -> tuple[str, dict]:
+    """What observing `bronze/raw_files` records: the data version (the stat signature of the files) and
+    the files and bytes per batch."""
+    rows = entry_sizes(bronze)
+    signature = stat_signature(bronze, None, "") or hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:24]
+    return signature, _observation_metadata(rows, bronze)
+
+
+def documents_observation(root: Path, build: dict) -> tuple[str, dict]:
+    """`bronze_observation` as the build's documents tell it (every entry is a row, with its bytes),
+    without listing bronze again; the data version is the digest of the batch fingerprints."""
+    from pipeline.storage import read_table
+
+    batches = sorted(build["batches"])
+    docs = read_table(root, "documents", batches, ["source_path", "n_bytes"]) if batches else None
+    rows = ([] if docs is None else
+            [(b, n) for b, p, n in zip(docs["batch"], docs["source_path"], docs["n_bytes"], strict=True)
+             if p.lower().endswith(TEXT_SUFFIX)])
+    version = hashlib.sha256(json.dumps(build["batches"], sort_keys=True).encode()).hexdigest()[:24]
+    return version, _observation_metadata(rows, root / "bronze")
+
+
+def publication_events(root: Path, build: dict, package: dict, written: list[str]) -> list:
+    """The observation of bronze, the materialisations and check evaluations of the gold assets written
+    again (``written``; the others' last materialisation still describes their file) and of the package,
+    for the published ``package`` (what a `publish` run records)."""
     rows = {r["name"]: r["rows"] for r in package["resources"]}
-    version, metadata = bronze_observation(root / "bronze")
+    version, metadata = documents_observation(root, build)
     events: list = [dg.AssetObservation(asset_key=["bronze", "raw_files"], metadata=metadata,
                                         tags={DATA_VERSION_TAG: version})]
     for asset in PUBLISHED:
         key = dg.AssetKey(["gold", asset])
         name = table_name(key)
+        if name not in written:
+            continue
         path = root / TABLES[name].path
         meta = table_metadata(name, _head(path), path, draw=False) | {"dagster/row_count": rows[name]}
         events.append(dg.AssetMaterialization(asset_key=key, metadata=meta))
