@@ -22,7 +22,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
-from pipeline.storage import table_path
+from pipeline.storage import is_local, table_path
 
 MANIFESTS = "hoptac-batches"
 LAST_PART = "extraction_rejected"  # written last of a batch's parts (`build.BATCH_ORDER`)
@@ -33,6 +33,7 @@ class RecordingFailed(RuntimeError):
 
 
 def _part_stat(root: Path, batch: str) -> list[int] | None:
+    """Inode, size, modification and change times of the batch's last part; None when there is none."""
     try:
         st = os.stat(str(table_path(root, LAST_PART, batch)))
     except OSError:
@@ -80,9 +81,9 @@ class ProcessRecorder:
         """What each batch was last built from: from the manifest while its last part is unchanged, else
         asked from the instance; nothing for a batch without parts (a new one: it is built whatever the
         instance holds, and needs no waiting for it)."""
-        kept = self._manifest()
+        kept = self._manifest() if is_local(root) else {}  # an object store's parts have no inode to compare
         found: dict[str, dict[str, str]] = {}
-        for b in batches:
+        for b in batches if is_local(root) else []:
             part = _part_stat(root, b)
             if part is None:
                 found[b] = {}
