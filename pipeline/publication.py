@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.checks import unresolved_places, untraceable
@@ -78,6 +79,8 @@ class Publication:
     hashes: dict[str, str] = field(default_factory=dict)  # file → SHA-256, each file hashed once
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # table → rows per batch part
     written: list[str] = field(default_factory=list)  # tables written again (`publish`)
+    parts: dict[tuple[str, str], pa.Table] = field(default_factory=dict)  # (table, batch) → part, read once
+    bodies: dict[str, pd.Series] = field(default_factory=dict)  # batch → the bodies its rows quote
 
     @property
     def batches(self) -> list[str]:
@@ -147,29 +150,43 @@ def _write(pub: Publication, name: str, arrow: pa.Table) -> Path:
 
 
 def _part(pub: Publication, name: str, batch: str) -> pa.Table:
-    """A batch's part of ``name`` in the published schema; a part written with another schema is
-    validated here (parts written by `storage.write_tables` were validated just before)."""
-    table, schema = TABLES[name], TABLES[name].arrow_schema()
-    part = read_parquet(table_path(pub.root, name, batch))
-    if part.schema.equals(schema, check_metadata=False):  # Parquet names a list's items `element`: cast back
-        return part.cast(schema)
-    return to_arrow(table, part.to_pandas(types_mapper=_types_mapper))
+    """A batch's part of ``name`` in the published schema (read once per publication); a part written
+    with another schema is validated here (parts written by `storage.write_tables` were validated just
+    before)."""
+    if (name, batch) not in pub.parts:
+        table, schema = TABLES[name], TABLES[name].arrow_schema()
+        part = read_parquet(table_path(pub.root, name, batch))
+        if part.schema.equals(schema, check_metadata=False):  # Parquet names a list's items `element`: cast back
+            part = part.cast(schema)
+        else:
+            part = to_arrow(table, part.to_pandas(types_mapper=_types_mapper))
+        pub.parts[(name, batch)] = part
+    return pub.parts[(name, batch)]
+
+
+def _bodies(pub: Publication, batch: str) -> pd.Series:
+    """The bodies (by `article_id`) of the batch's articles that its gold rows quote, read once."""
+    if batch not in pub.bodies:
+        quoted = pa.concat_arrays([_part(pub, n, batch)["article_id"].combine_chunks() for n in TRACEABLE]).unique()
+        articles = read_parquet(table_path(pub.root, "articles", batch), columns=["article_id", "body"])
+        articles = articles.filter(pc.is_in(articles["article_id"], value_set=quoted))
+        pub.bodies[batch] = pd.Series(articles["body"].to_pylist(), index=articles["article_id"].to_pylist(), dtype=object)
+    return pub.bodies[batch]
 
 
 def untraceable_rows(pub: Publication, name: str) -> list[dict]:
     """Rows of the changed batches' parts of ``name`` that do not quote their own batch's silver article."""
     bad: list[dict] = []
     for b in pub.changed:
-        rows = read_table(pub.root, name, [b], ["article_id", "evidence", "evidence_start", "evidence_end"])
-        if len(rows):
-            bodies = read_table(pub.root, "articles", [b], ["article_id", "body"]).set_index("article_id")["body"]
-            bad += untraceable(rows, bodies)
+        rows = _part(pub, name, b).select(["article_id", "evidence", "evidence_start", "evidence_end"])
+        if rows.num_rows:
+            bad += untraceable(rows.to_pandas(), _bodies(pub, b))
     return bad
 
 
 def unresolved_rows(pub: Publication, name: str) -> list[dict]:
     """Rows of the changed batches' parts of ``name`` whose place ids are not in the published gazetteer."""
-    rows = [df for b in pub.changed if len(df := read_table(pub.root, name, [b]))]
+    rows = [part.to_pandas(types_mapper=_types_mapper) for b in pub.changed if (part := _part(pub, name, b)).num_rows]
     if not rows:
         return []
     ids = set(read_parquet(pub.path("localities"), columns=["locality_id"])["locality_id"].to_pylist())
