@@ -1,6 +1,8 @@
 """Profile a refresh (`python -m bench.refresh_profile [DATA_DIR]`): pyinstrument over `pipeline.cli.main(["build"])`
-after the data root's last batch was taken out, built without it, and put back, on a copy of the data root
-(default: `bench/work/e2e`, the 16k root `make bench` builds, whose last batch is the 1 % refresh).
+after the data root's last batch was taken out, built without it, and put back (default: `bench/work/e2e`, the 16k
+root `make bench` builds, whose last batch is the 1 % refresh; its Dagster home is `DATA_DIR/dagster_home`). It
+works in place (a copy would give every file a new inode, and the plan would hash every batch again); the root
+ends as it was, built with the batch.
 
 Writes `bench/work/refresh-profile.txt` (the call tree down to 50 ms) and prints its top. `hoptac`'s own entry
 point ends with `os._exit`, so the profile calls `main` instead. Only the build's own process is profiled: its
@@ -21,18 +23,18 @@ from pathlib import Path
 from bench.corpus import ROOT, WORK
 
 
-def profile(source: Path, copy: Path = WORK / "refresh-profile") -> str:
+def profile(root: Path) -> str:
     from pyinstrument import Profiler
 
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(source, copy, symlinks=True)
-    env = {**os.environ, "DATA_DIR": str(copy), "DAGSTER_HOME": str(copy / "dagster_home"), "HOPTAC_LOG_LEVEL": "WARNING"}
-    last = sorted(p for p in (copy / "bronze").iterdir() if p.is_dir())[-1]
-    aside = copy.parent / f"{copy.name}-{last.name}"
+    env = {**os.environ, "DATA_DIR": str(root), "DAGSTER_HOME": str(root / "dagster_home"), "HOPTAC_LOG_LEVEL": "WARNING"}
+    last = sorted(p for p in (root / "bronze").iterdir() if p.is_dir())[-1]
+    aside = root.parent / f".{root.name}-{last.name}"
     shutil.rmtree(aside, ignore_errors=True)
     shutil.move(last, aside)
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "build"], cwd=ROOT, env=env, check=True, capture_output=True)
-    shutil.move(aside, last)
+    try:
+        subprocess.run([sys.executable, "-m", "pipeline.cli", "build"], cwd=ROOT, env=env, check=True, capture_output=True)
+    finally:
+        shutil.move(aside, last)
     os.environ.update(env)
     from pipeline.cli import main
 
