@@ -81,6 +81,7 @@ class Publication:
     written: list[str] = field(default_factory=list)  # tables written again (`publish`)
     parts: dict[tuple[str, str], pa.Table] = field(default_factory=dict)  # (table, batch) → part, read once
     bodies: dict[str, pd.Series] = field(default_factory=dict)  # batch → the bodies its rows quote
+    checked: bool = False  # the evidence of every changed batch's rows was checked (`check_evidence`)
 
     @property
     def batches(self) -> list[str]:
@@ -174,10 +175,11 @@ def _bodies(pub: Publication, batch: str) -> pd.Series:
     return pub.bodies[batch]
 
 
-def untraceable_rows(pub: Publication, name: str) -> list[dict]:
-    """Rows of the changed batches' parts of ``name`` that do not quote their own batch's silver article."""
+def untraceable_rows(pub: Publication, name: str, batches: list[str] | None = None) -> list[dict]:
+    """Rows of the changed batches' parts of ``name`` (or those of ``batches``) that do not quote their own
+    batch's silver article."""
     bad: list[dict] = []
-    for b in pub.changed:
+    for b in pub.changed if batches is None else batches:
         rows = _part(pub, name, b).select(["article_id", "evidence", "evidence_start", "evidence_end"])
         if rows.num_rows:
             bad += untraceable(rows.to_pandas(), _bodies(pub, b))
@@ -193,8 +195,19 @@ def unresolved_rows(pub: Publication, name: str) -> list[dict]:
     return [row for df in rows for row in unresolved_places(name, df, ids)]
 
 
+def check_evidence(pub: Publication) -> None:
+    """Check the evidence of every changed batch's rows, batch by batch (each batch's quoted bodies are
+    read once and let go before the next); raise `NotPublishable` on the first table with bad rows."""
+    for b in pub.changed:
+        for name in TRACEABLE:
+            if bad := untraceable_rows(pub, name, [b]):
+                raise NotPublishable(f"{len(bad)} {name} rows do not quote their article", bad)
+        pub.bodies.pop(b, None)
+    pub.checked = True
+
+
 def _concatenated(pub: Publication, name: str) -> pa.Table:
-    if name in TRACEABLE and (bad := untraceable_rows(pub, name)):
+    if name in TRACEABLE and not pub.checked and (bad := untraceable_rows(pub, name)):
         raise NotPublishable(f"{len(bad)} {name} rows do not quote their article", bad)
     table = TABLES[name]
     pieces = [_part(pub, name, b) for b in pub.batches]
@@ -262,6 +275,7 @@ def publish(root: Path, build: dict, full: bool = False, log: Callable[[str], No
     """Publish ``build``: every table in dependency order (checking the changed batches' rows), then the
     package. A failure replaces nothing (the caller removes the stage with `storage.remove_debris`)."""
     pub = start(root, build, full=full)
+    check_evidence(pub)
     for name in ORDER:
         publish_table(pub, name)
         if name in TRACEABLE and (bad := unresolved_rows(pub, name)):

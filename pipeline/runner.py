@@ -22,7 +22,8 @@ from typing import Any
 
 from pipeline.faults import inject
 
-PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves
+PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves,
+PARALLEL_FILES = 500  # unless they hold this many files (a worker's ~1 s start-up is ~500 documents' work)
 
 
 @dataclass
@@ -72,7 +73,8 @@ def run_build(instance: Any, root: Path, force: bool = False,
         drop_batch(root, batch)
     todo = plan.todo
     workers = min(workers or os.cpu_count() or 1, len(todo))
-    if workers > 1 and len(todo) >= PARALLEL_FROM and not recorder.is_ephemeral:
+    files = sum(len(plan.batches[b].hashes) for b in todo)
+    if in_workers(workers, len(todo), files) and not recorder.is_ephemeral:
         _build_in_workers(recorder, root, plan, workers, out, log)
     else:
         _build_in_process(recorder, root, plan, out, log)
@@ -100,6 +102,11 @@ def run_build(instance: Any, root: Path, force: bool = False,
     recorder.publication(root, build, package, pub.written)
     out.published = True
     return out
+
+
+def in_workers(workers: int, batches: int, files: int) -> bool:
+    """Whether ``batches`` holding ``files`` documents are built side by side in ``workers`` processes."""
+    return workers > 1 and batches > 1 and (batches >= PARALLEL_FROM or files >= PARALLEL_FILES)
 
 
 def _record(recorder, batch: str, versions: dict[str, str], counts: dict[str, int], pid: int | None,

@@ -115,3 +115,10 @@ def test_rows_of_a_new_batch_that_misquote_their_article_are_not_published(root,
     with pytest.raises(NotPublishable, match="do not quote"):
         publish(r, refreshed)
     assert gold(root) == before  # nothing was swapped in
+
+
+def test_two_large_batches_are_built_side_by_side_but_two_small_ones_are_not():
+    from pipeline.runner import in_workers
+
+    assert in_workers(2, 2, 1600) and in_workers(2, 5, 10)
+    assert not in_workers(2, 2, 40) and not in_workers(1, 5, 5000) and not in_workers(2, 1, 5000)
