@@ -215,10 +215,13 @@ def _concatenated(pub: Publication, name: str) -> pa.Table:
     return arrow.sort_by([(table.key, "ascending")]).combine_chunks()
 
 
-def _article_dates(pub: Publication, batches: list[str]):
+def _article_dates(pub: Publication, batches: list[str], quoted: set[str]) -> pd.DataFrame:
+    """Publication times of the ``quoted`` articles, all in ``batches`` (the event tables order an event's
+    articles by them and need no others)."""
     if not batches:
         return TABLES["articles"].empty()[["article_id", "published_at"]]
-    return read_table(pub.root, "articles", batches, ["article_id", "published_at"])
+    dates = read_table(pub.root, "articles", batches, ["article_id", "published_at"])
+    return dates[dates["article_id"].isin(quoted)]
 
 
 def _events(pub: Publication, name: str) -> pa.Table:
@@ -228,7 +231,7 @@ def _events(pub: Publication, name: str) -> pa.Table:
     source = EVENTS[name]
     rows = read_parquet(pub.path(source)).to_pandas(types_mapper=_types_mapper)
     holding = [b for b, n in pub.rows_per_batch(source).items() if n]  # a row's article is in its own batch
-    events = getattr(clustering, name)(rows, _article_dates(pub, holding))
+    events = getattr(clustering, name)(rows, _article_dates(pub, holding, set(rows["article_id"])))
     return to_arrow(TABLES[name], frame(name, events))
 
 
