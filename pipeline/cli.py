@@ -50,11 +50,10 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
                 log(NOTHING_CHANGED)
                 print("\n".join([header(root, time.perf_counter() - started), *lines]))
                 return 0
-            result = _run(root, home, force, log)
-            lines = summary(root)
+            result, lines, signature = _run(root, home, force, log)
             print("\n".join([header(root, time.perf_counter() - started), *lines]))
             if result.success:
-                unchanged.record(root, home, lines)
+                unchanged.record(root, home, lines, signature)
     except BuildLocked as e:
         print(f"hoptac: {e}; try again when it is done (or pass --wait SECONDS)", file=sys.stderr)
         return EX_TEMPFAIL
@@ -66,8 +65,10 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
 
 
 def _run(root: Path, home: Path, force: bool, log):
-    """`runner.run_build` with Dagster's bookkeeping in a helper process beside it (`pipeline.recorder`);
-    returns once the instance holds the whole build."""
+    """`runner.run_build` with Dagster's bookkeeping in a helper process beside it (`pipeline.recorder`),
+    then the summary and the data root's stat signature (`unchanged`: the helper writes only in the
+    Dagster home) while the helper finishes; returns once the instance holds the whole build."""
+    from pipeline import unchanged
     from pipeline.recorder import ProcessRecorder, RecordingFailed
     from pipeline.runner import BuildResult, run_build
 
@@ -75,15 +76,18 @@ def _run(root: Path, home: Path, force: bool, log):
     result = None
     try:
         result = run_build(recorder, root, force, log=log)
+        lines = summary(root)
+        signature = unchanged.signature(root, home) if result.success else None
         recorder.close()
     except RecordingFailed as e:
         recorder.kill()
         result = result or BuildResult()
         result.failures.append(f"recording the build in the Dagster instance failed: {e}")
+        return result, summary(root), None
     except BaseException:
         recorder.kill()
         raise
-    return result
+    return result, lines, signature
 
 
 def header(root: Path, elapsed: float) -> str:
