@@ -1,7 +1,8 @@
 """Blocking asset checks on the published gold tables: each conforms to its pandera model, and every
 row points at a real silver article and quotes it exactly, and its locality ids resolve. They read the
-run's staged copy, before it replaces the published file. (Per-batch assets are checked inside their
-step, before anything is written.)"""
+run's staged copy, before it replaces the published file; the row checks look at the rows of the
+batches new to the publication (`pipeline.publication`: the others were checked when first published).
+(Per-batch assets are checked inside their step, before anything is written.)"""
 
 
 from collections.abc import Callable
@@ -43,9 +44,10 @@ def _schema_check(name: str) -> dg.AssetChecksDefinition:
 
 
 def written_as_published(table: Table, path: Path) -> int | None:
-    """The row count of ``path`` when it is this run's staged copy, written by the IO manager (which
-    validated every row with pandera just before) with exactly the published Arrow schema; None when
-    the file must be validated row by row (not staged by this run, or another schema)."""
+    """The row count of ``path`` when it is this run's staged copy, written by `pipeline.publication`
+    (from parts validated with pandera when written, or by `storage.to_arrow`) with exactly the published
+    Arrow schema; None when the file must be validated row by row (not staged by this run, or another
+    schema)."""
     if not path.exists() or path.parent.name == "gold":
         return None
     with path.open("rb") as f:
