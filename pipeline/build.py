@@ -22,6 +22,8 @@ from pipeline.extract import ArticleText, extract_article
 
 log = logging.getLogger(__name__)
 GOLD_TABLES = ("meetings", "agreements", "trade_figures")
+# a batch's parts in the order they are written (`extraction_rejected` last: see `plan.make_plan`)
+BATCH_ORDER = ("documents", "articles", "rejected", *GOLD_TABLES, "extraction_rejected")
 PROGRESS_EVERY = 500  # items between two progress reports of a long step
 
 
@@ -32,6 +34,7 @@ class Silver:
     documents: list[dict] = field(default_factory=list)
     articles: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)  # tables already validated (`articles`)
 
     def counts(self) -> dict[str, int]:
         status = pd.Series([d["status"] for d in self.documents], dtype="str").value_counts()
@@ -102,7 +105,7 @@ def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = Non
             "author": clean.author, "n_chars": len(clean.body), "encoding": decoded.encoding,
             "body_confidence": clean.body_confidence,
         })
-    _, bad = split_valid("articles", out.articles)
+    out.frames["articles"], bad = split_valid("articles", out.articles)
     if bad:
         rejected_ids = {row["article_id"] for row, _ in bad}
         out.articles = [a for a in out.articles if a["article_id"] not in rejected_ids]
@@ -155,10 +158,11 @@ def article_text(row: dict) -> ArticleText:
     )
 
 
-def build_gold(articles: Iterable[dict], progress: Callable[[int], None] | None = None
-               ) -> tuple[dict[str, list[dict]], list[dict]]:
+def build_gold(articles: Iterable[dict], progress: Callable[[int], None] | None = None,
+               frames: dict[str, pd.DataFrame] | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
     """Extract gold rows from silver article rows; an article whose extraction fails is recorded, not lost.
-    ``progress(n)`` is called every `PROGRESS_EVERY` articles."""
+    ``progress(n)`` is called every `PROGRESS_EVERY` articles; ``frames``, when given, receives each
+    table's rows as the validated frame."""
     tables: dict[str, list[dict]] = {name: [] for name in GOLD_TABLES}
     rejected: list[dict] = []
     articles = list(articles)
@@ -181,7 +185,9 @@ def build_gold(articles: Iterable[dict], progress: Callable[[int], None] | None 
             tables[name].extend(rows[name])
     paths = {row["article_id"]: row["source_path"] for row in articles}
     for name, id_col in (("meetings", "meeting_id"), ("agreements", "agreement_id"), ("trade_figures", "figure_id")):
-        _, bad = split_valid(name, _unique_by(tables[name], id_col))
+        valid, bad = split_valid(name, _unique_by(tables[name], id_col))
+        if frames is not None:
+            frames[name] = valid
         bad_ids = {row[id_col] for row, _ in bad}
         tables[name] = [r for r in _unique_by(tables[name], id_col) if r[id_col] not in bad_ids]
         rejected += [{"source_path": paths.get(row.get("article_id"), ""), "article_id": row.get("article_id"),
@@ -215,15 +221,15 @@ def process_batch(root, batch: str, code_version: str, known: dict[str, str] | N
     files = list(scan(root / "bronze", batch))
     known = known_documents(root, batch) if known is None else known
     silver = build_silver(files, known)
-    tables, rejected = build_gold(silver.articles)
-    out = {"documents": silver.documents, "articles": silver.articles, "rejected": silver.rejected,
-           **tables, "extraction_rejected": rejected}
-    frames = {name: frame(name, rows) for name, rows in out.items()}  # validate all before writing any
+    frames = dict(silver.frames)  # each table validated once, all before any is written
+    tables, rejected = build_gold(silver.articles, frames=frames)
+    out = {"documents": silver.documents, "rejected": silver.rejected, "extraction_rejected": rejected}
+    frames |= {name: frame(name, rows) for name, rows in out.items()}
     bodies = frames["articles"].set_index("article_id")["body"]
     for name in GOLD_TABLES:
         if bad := untraceable(frames[name], bodies):
             raise ValueError(f"batch {batch}: {len(bad)} {name} rows do not quote their article: {bad[:3]}")
-    write_tables(root, {(name, batch): df for name, df in frames.items()})
+    write_tables(root, {(name, batch): frames[name] for name in BATCH_ORDER}, validated=True)
     content = fingerprint(files, code_version)
     mine = {f.sha256 for f in files if f.sha256}
     versions = {"content": content, "fingerprint": owned_fingerprint(content, {k: v for k, v in known.items() if k in mine})}

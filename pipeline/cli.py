@@ -50,16 +50,10 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
                 log(NOTHING_CHANGED)
                 print("\n".join([header(root, time.perf_counter() - started), *lines]))
                 return 0
-            import dagster as dg
-
-            from pipeline.runner import run_build
-
-            with dg.DagsterInstance.get() as instance:
-                result = run_build(instance, root, force, log=log)
-            lines = summary(root)
+            result, lines, signature = _run(root, home, force, log)
             print("\n".join([header(root, time.perf_counter() - started), *lines]))
             if result.success:
-                unchanged.record(root, home, lines)
+                unchanged.record(root, home, lines, signature)
     except BuildLocked as e:
         print(f"hoptac: {e}; try again when it is done (or pass --wait SECONDS)", file=sys.stderr)
         return EX_TEMPFAIL
@@ -70,18 +64,45 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
     return 0
 
 
+def _run(root: Path, home: Path, force: bool, log):
+    """`runner.run_build` with Dagster's bookkeeping in a helper process beside it (`pipeline.recorder`),
+    then the summary and the data root's stat signature (`unchanged`: the helper writes only in the
+    Dagster home) while the helper finishes; returns once the instance holds the whole build."""
+    from pipeline import unchanged
+    from pipeline.recorder import ProcessRecorder, RecordingFailed
+    from pipeline.runner import BuildResult, run_build
+
+    recorder = ProcessRecorder(root, home)
+    result = None
+    try:
+        result = run_build(recorder, root, force, log=log)
+        lines = summary(root)
+        signature = unchanged.signature(root, home) if result.success else None
+        recorder.close()
+    except RecordingFailed as e:
+        recorder.kill()
+        result = result or BuildResult()
+        result.failures.append(f"recording the build in the Dagster instance failed: {e}")
+        return result, summary(root), None
+    except BaseException:
+        recorder.kill()
+        raise
+    return result, lines, signature
+
+
 def header(root: Path, elapsed: float) -> str:
     return f"hoptac build: {root} in {elapsed:.1f} s"
 
 
 def summary(root: Path) -> list[str]:
-    """Documents read, articles, duplicates, rejected, rows per table (the event tables included)."""
-    from pipeline.storage import read_table
+    """Documents read, articles, duplicates, rejected, rows per table (the event tables included): the
+    documents' status column and the Parquet footers, nothing else is read."""
+    from pipeline.storage import read_table, row_count
     from schemas.registry import TABLES
 
     lines = []
     try:
-        docs = read_table(root, "documents")
+        docs = read_table(root, "documents", columns=["status"])
         status = docs["status"].value_counts()
         lines.append(f"  documents read {len(docs)} in {docs['batch'].nunique()} batches: articles "
                      f"{status.get('article', 0)}, duplicates {status.get('duplicate', 0)}, rejected {status.get('rejected', 0)}"
@@ -91,7 +112,7 @@ def summary(root: Path) -> list[str]:
     for name in ("articles", "rejected", "meetings", "agreements", "trade_figures", "meeting_events",
                  "agreement_events", "extraction_rejected", "localities"):
         try:
-            rows = len(read_table(root, name))
+            rows = row_count(root, name)
         except FileNotFoundError:
             rows = "missing"
         lines.append(f"  {TABLES[name].path:<28} {rows} rows")

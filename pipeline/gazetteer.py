@@ -151,8 +151,23 @@ def _locality_id(country: str, code: str, parent_code: str, level: str, canonica
 
 
 @cache
+def _compiled() -> tuple[tuple, ahocorasick.Automaton]:
+    """The gazetteer's data and automaton, built once per code version (`pipeline.compiled`)."""
+    from pipeline.compiled import cached
+
+    def build() -> tuple[tuple, ahocorasick.Automaton]:
+        data = _build_data()
+        return data, _build_automaton(data[1])
+
+    return cached("gazetteer", build)
+
+
 def _data() -> tuple[list[Place], dict[str, list[_Entry]], dict[str, list[_Entry]], dict[str, str]]:
     """Places, surface → entries (for matching), key → entries (for lookup), iso2 → name."""
+    return _compiled()[0]
+
+
+def _build_data() -> tuple[list[Place], dict[str, list[_Entry]], dict[str, list[_Entry]], dict[str, str]]:
     places: list[Place] = []
     surfaces: dict[str, list[_Entry]] = {}
     keys: dict[str, list[_Entry]] = {}
@@ -210,10 +225,13 @@ def not_places() -> frozenset[str]:
     return frozenset(_nfc(ln.strip()) for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-@cache
 def _automaton() -> ahocorasick.Automaton:
+    return _compiled()[1]
+
+
+def _build_automaton(surfaces: dict[str, list[_Entry]]) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
-    for surface, entries in _data()[1].items():
+    for surface, entries in surfaces.items():
         auto.add_word(surface, (surface, tuple(entries)))
     for name in not_places():
         for v in tone_variants(name):

@@ -95,7 +95,9 @@ def field_spec(table: Table, name: str, arrow_type: pa.DataType, nullable: bool,
     return spec
 
 
-def resource(root: Path, table: Table, stage: Path | None = None) -> dict:
+def resource(root: Path, table: Table, stage: Path | None = None, digest: str | None = None) -> dict:
+    """The package's entry for ``table`` (its staged copy in ``stage`` when there is one); ``digest``: its
+    `sha256:` hash when already known."""
     path = table_path(root, table.name, stage=stage)
     with path.open("rb") as f:
         meta = pq.read_metadata(f)
@@ -107,7 +109,7 @@ def resource(root: Path, table: Table, stage: Path | None = None) -> dict:
         "mediatype": "application/vnd.apache.parquet",
         "encoding": "utf-8",
         "description": table.description,
-        "hash": f"sha256:{sha256_file(path)}",
+        "hash": digest or f"sha256:{sha256_file(path)}",
         "bytes": path.stat().st_size,
         "rows": meta.num_rows,
         "schema": {"fields": fields, "primaryKey": [table.key] if table.schema.columns[table.key].unique else [],
@@ -141,9 +143,15 @@ def bronze_provenance(documents) -> dict:
     }
 
 
-def datapackage(root: Path, documents, stage: Path | None = None, build: dict | None = None) -> dict:
+def datapackage(root: Path, documents, stage: Path | None = None, build: dict | None = None,
+                resources: list[dict] | None = None, inputs: dict[str, str] | None = None) -> dict:
     """The Data Package descriptor for the gold tables under ``root`` (their staged copies in ``stage``
-    when there are); ``build``: the batch fingerprints and code version they were built from."""
+    when there are); ``build``: the batch fingerprints and code version they were built from;
+    ``resources``: the tables' entries when already known; ``inputs``: each table's input digest
+    (`pipeline.publication`)."""
+    if resources is None:
+        resources = [resource(root, TABLES[name], stage) for name in PUBLISHED
+                     if table_path(root, name, stage=stage).exists()]
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "hoptac",
@@ -154,9 +162,9 @@ def datapackage(root: Path, documents, stage: Path | None = None, build: dict | 
         "keywords": ["Viet Nam", "China", "Guangxi", "local cooperation", "news", "trade"],
         "sources": [{"title": "Vietnamese news pages (bronze layer)", "description": "Raw documents as scraped"}],
         "provenance": {"pipeline": "hoptac", "pipeline_version": pipeline_version(),
-                       "bronze": bronze_provenance(documents), "build": build or {}},
-        "resources": [resource(root, TABLES[name], stage) for name in PUBLISHED
-                      if table_path(root, name, stage=stage).exists()],
+                       "bronze": bronze_provenance(documents), "build": build or {},
+                       **({"inputs": inputs} if inputs is not None else {})},
+        "resources": resources,
     }
 
 
@@ -205,10 +213,11 @@ def publication_needed(root: Path, build: dict) -> str | None:
     return None
 
 
-def write_package(root: Path, documents, stage: Path | None = None, build: dict | None = None) -> dict:
+def write_package(root: Path, documents, stage: Path | None = None, build: dict | None = None,
+                  resources: list[dict] | None = None, inputs: dict[str, str] | None = None) -> dict:
     """Publish: write `datapackage.json` and `README.md` (into ``stage`` with the staged tables, when
-    given, then swap them all into `gold/`); return the descriptor."""
-    package = datapackage(root, documents, stage, build)
+    given, then swap them all into `gold/`); return the descriptor (arguments as for `datapackage`)."""
+    package = datapackage(root, documents, stage, build, resources, inputs)
     target = stage if stage is not None else root / "gold"
     target.mkdir(parents=True, exist_ok=True)
     _atomic_write(target / PACKAGE, json.dumps(package, ensure_ascii=False, indent=2) + "\n")

@@ -1,10 +1,13 @@
-"""Incremental builds through Dagster: each changed batch, then the publication step.
+"""Incremental builds: each changed batch, then a publication proportional to the change.
 
 Batches are built with `pipeline.build.process_batch` (all parts of a batch written aside, then put in
 place together), in this process or, for many batches, side by side in worker processes (one per
-core); the parent records each batch's materialisations and checks in the Dagster instance (runless
-events), so the UI, the sensor and later builds see them exactly as after a `build_batch` run. The
-publication is the Dagster `publish` job.
+core). Everything a build records in the Dagster instance goes through a recorder: the batches as
+partitions, each batch's materialisations and checks (runless events, so the UI, the sensors and later
+builds see them exactly as after a `build_batch` run), the publication's. `hoptac build` hands it to a
+helper process (`pipeline.recorder.ProcessRecorder`) and never imports Dagster itself; given a
+`DagsterInstance` (tests, the UI's jobs), a build records in it directly. The publication is
+`pipeline.publication.publish`, which the Dagster `publish` job's assets run step by step.
 """
 
 from __future__ import annotations
@@ -15,18 +18,18 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import dagster as dg
+from typing import Any
 
 from pipeline.faults import inject
 
-LOGS = {"loggers": {"console": {"config": {"log_level": os.environ.get("HOPTAC_LOG_LEVEL", "INFO")}}}}
-PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves
+PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves,
+PARALLEL_FILES = 500  # unless they hold this many files (a worker's ~1 s start-up is ~500 documents' work)
 
 
 @dataclass
 class BuildResult:
     built: list[str] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # batch → the fingerprint it was built with
     published: bool = False
     failures: list[str] = field(default_factory=list)
 
@@ -35,62 +38,85 @@ class BuildResult:
         return not self.failures
 
 
-def run_build(instance: dg.DagsterInstance, root: Path, force: bool = False,
+def recorder_for(instance: Any):
+    """``instance`` when it is a recorder already, else one recording straight into the Dagster instance."""
+    if hasattr(instance, "recorded_versions"):
+        return instance
+    from pipeline.defs.recording import InstanceRecorder
+
+    return InstanceRecorder(instance)
+
+
+def run_build(instance: Any, root: Path, force: bool = False,
               log: Callable[[str], None] = print, workers: int | None = None) -> BuildResult:
     """Make the published outputs what a clean build of `root/bronze` gives: clear a killed build's
     debris, drop the parts of batches whose folder is gone, build the batches whose files, owners or
     code changed (all with ``force``), then publish unless the package already records exactly these
-    batches and its files match it. Call it holding `pipeline.lock.build_lock`."""
-    from pipeline.defs.partitions import build_plan, published_build, register_batches
+    batches and its files match it. ``instance``: a `DagsterInstance` or a recorder
+    (`pipeline.recorder`). Call it holding `pipeline.lock.build_lock`."""
+    from pipeline.bronze import list_batches
+    from pipeline.plan import make_plan
     from pipeline.publish import publication_needed
-    from pipeline.storage import drop_batch, remove_debris
+    from pipeline.storage import batches_written, drop_batch, remove_debris
+    from pipeline.version import code_version, publication_version
 
     os.environ["DATA_DIR"] = str(root)  # the Dagster resources read the data root when a run starts
+    recorder = recorder_for(instance)
     out = BuildResult()
     if debris := remove_debris(root):
         log(f"hoptac: removed {len(debris)} unfinished files left by an earlier build")
-    register_batches(instance, root)
-    plan = build_plan(instance, root, force)
+    recorder.register(root)
+    recorded = recorder.recorded_versions(root, list_batches(root / "bronze"))
+    plan = make_plan(root, code_version(), lambda b: recorded.get(b, {}), force)
     for batch in plan.gone:
         log(f"hoptac: batch {batch} is gone from bronze; its parts are removed")
         drop_batch(root, batch)
     todo = plan.todo
     workers = min(workers or os.cpu_count() or 1, len(todo))
-    if workers > 1 and len(todo) >= PARALLEL_FROM and not instance.is_ephemeral:
-        _build_in_workers(instance, root, plan, workers, out, log)
+    files = sum(len(plan.batches[b].hashes) for b in todo)
+    if in_workers(workers, len(todo), files) and not recorder.is_ephemeral:
+        _build_in_workers(recorder, root, plan, workers, out, log)
     else:
-        _build_in_process(instance, root, plan, out, log)
+        _build_in_process(recorder, root, plan, out, log)
     if out.failures:
         return out
     inject("batches-built")
-    reason = "forced" if force else publication_needed(root, published_build(instance, root))
+    # what the instance now records for each batch with parts (`partitions.published_build`), known here
+    build = {"code": publication_version(), "batches": {
+        b: out.fingerprints.get(b) or plan.batches[b].fingerprint for b in batches_written(root, "documents")}}
+    reason = "forced" if force else publication_needed(root, build)
     if reason is None:
         from pipeline.cli import NOTHING_CHANGED
 
         log(NOTHING_CHANGED)
         return out
     log(f"hoptac: publishing ({reason})")
-    from pipeline.definitions import defs
+    from pipeline.publication import publish
 
-    result = defs.resolve_job_def("publish").execute_in_process(instance=instance, raise_on_error=False,
-                                                                run_config=LOGS)
-    out.published = result.success
-    out.failures += [e.message for e in result.all_events if e.is_failure]
-    if not result.success:
-        remove_debris(root)  # the run's stage: nothing of it was swapped in
+    try:
+        pub, package = publish(root, build, full=force, log=log)
+    except Exception as e:  # noqa: BLE001 - reported as the build's failure; the published set stays
+        out.failures.append(f"publication: {type(e).__name__}: {e}")
+        remove_debris(root)  # the stage: nothing of it was swapped in
+        return out
+    recorder.publication(root, build, package, pub.written)
+    out.published = True
     return out
 
 
-def _record(instance: dg.DagsterInstance, batch: str, versions: dict[str, str], counts: dict[str, int],
-            pid: int | None, out: BuildResult) -> None:
-    from pipeline.defs.partitions import batch_events
+def in_workers(workers: int, batches: int, files: int) -> bool:
+    """Whether ``batches`` holding ``files`` documents are built side by side in ``workers`` processes."""
+    return workers > 1 and batches > 1 and (batches >= PARALLEL_FROM or files >= PARALLEL_FILES)
 
-    for event in batch_events(batch, versions, counts, pid):
-        instance.report_runless_asset_event(event)
+
+def _record(recorder, batch: str, versions: dict[str, str], counts: dict[str, int], pid: int | None,
+            out: BuildResult) -> None:
+    recorder.batch(batch, versions, counts, pid)
     out.built.append(batch)
+    out.fingerprints[batch] = versions["fingerprint"]
 
 
-def _build_in_process(instance: dg.DagsterInstance, root: Path, plan, out: BuildResult, log) -> None:
+def _build_in_process(recorder, root: Path, plan, out: BuildResult, log) -> None:
     from pipeline.build import process_batch
     from pipeline.version import code_version
 
@@ -102,10 +128,10 @@ def _build_in_process(instance: dg.DagsterInstance, root: Path, plan, out: Build
         except Exception as e:  # noqa: BLE001 - reported as the batch's failure; other batches go on
             out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
             continue
-        _record(instance, batch, {**versions, "stat_signature": state.signature}, counts, None, out)
+        _record(recorder, batch, {**versions, "stat_signature": state.signature}, counts, None, out)
 
 
-def _build_in_workers(instance: dg.DagsterInstance, root: Path, plan, workers: int, out: BuildResult, log) -> None:
+def _build_in_workers(recorder, root: Path, plan, workers: int, out: BuildResult, log) -> None:
     from pipeline.version import code_version
 
     todo = plan.todo
@@ -121,7 +147,7 @@ def _build_in_workers(instance: dg.DagsterInstance, root: Path, plan, workers: i
             except Exception as e:  # noqa: BLE001 - reported as the batch's failure; other batches go on
                 out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
                 continue
-            _record(instance, batch, {**versions, "stat_signature": plan.batches[batch].signature}, counts, pid, out)
+            _record(recorder, batch, {**versions, "stat_signature": plan.batches[batch].signature}, counts, pid, out)
             log(f"hoptac: batch {batch} done ({i}/{len(todo)}): {counts['articles']} articles, "
                 f"{counts['meetings']} meetings, {counts['trade_figures']} figures")
     out.built.sort()

@@ -40,9 +40,11 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     return table.validate(arrow.to_pandas(types_mapper=_types_mapper))
 
 
-def to_arrow(table: Table, df: pd.DataFrame) -> pa.Table:
-    """The validated frame as Arrow with the published schema, rows in key order (deterministic bytes)."""
-    df = table.validate(df.drop(columns=[BATCH], errors="ignore"))
+def to_arrow(table: Table, df: pd.DataFrame, validated: bool = False) -> pa.Table:
+    """The validated frame as Arrow with the published schema, rows in key order (deterministic bytes);
+    ``validated``: the frame is what `Table.validate` returned (`frame`), not checked again."""
+    df = df.drop(columns=[BATCH], errors="ignore")
+    df = df if validated else table.validate(df)
     df = df.sort_values(table.key, kind="stable").reset_index(drop=True)
     return pa.Table.from_pandas(df, schema=table.arrow_schema(), preserve_index=False).replace_schema_metadata(None)
 
@@ -88,13 +90,21 @@ def _write_aside(arrow: pa.Table, path: Path) -> str:
     return tmp
 
 
-def write_tables(root: Path, tables: dict[tuple[str, str | None], pd.DataFrame], stage: Path | None = None) -> list[Path]:
-    """Validate and write several tables (``(name, batch)`` → frame): all are written aside first, then
-    each replaces its file, so they become visible together and a failure replaces none."""
+def write_tables(root: Path, tables: dict[tuple[str, str | None], pd.DataFrame], stage: Path | None = None,
+                 validated: bool = False) -> list[Path]:
+    """Validate (unless ``validated``: frames from `frame`) and write several tables (``(name, batch)`` →
+    frame): all are written aside first, then each replaces its file, so they become visible together
+    and a failure replaces none."""
     targets = []
     for (name, batch), df in tables.items():
         path = table_path(root, name, batch) if batch is not None or stage is None else stage / Path(TABLES[name].path).name
-        targets.append((to_arrow(TABLES[name], df), path))
+        targets.append((to_arrow(TABLES[name], df, validated), path))
+    return write_arrow(targets)
+
+
+def write_arrow(targets: list[tuple[pa.Table, Path]]) -> list[Path]:
+    """Write Arrow tables (already validated, in their published schema and row order) to their paths:
+    all aside first, then each replaces its file, so a failure replaces none."""
     if not all(is_local(path) for _, path in targets):  # an object store replaces an object whole, in one PUT
         for arrow, path in targets:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -203,6 +213,21 @@ def read_table(root: Path, name: str, batches: list[str] | None = None,
         t = read_parquet(f, schema, columns)
         pieces.append(t.append_column(BATCH, pa.array([batch] * t.num_rows, pa.string())))
     return pa.concat_tables(pieces).to_pandas(types_mapper=_types_mapper)
+
+
+def row_count(root: Path, name: str) -> int:
+    """Rows of table ``name`` (its published file, or all its parts) from the Parquet footers alone;
+    FileNotFoundError when nothing was written."""
+    table = TABLES[name]
+    files = ([table_path(root, name, b) for b in batches_written(root, name)] if table.path == table.parts
+             else [table_path(root, name)])
+    if not files:
+        raise FileNotFoundError(root / table.path)
+    total = 0
+    for path in files:
+        with path.open("rb") as f:
+            total += pq.read_metadata(f).num_rows
+    return total
 
 
 def article_bodies(root: Path) -> pd.Series:

@@ -56,9 +56,10 @@ def recorded_summary(root: Path, home: Path) -> list[str] | None:
     return list(record.get("summary", []))
 
 
-def record(root: Path, home: Path, summary: list[str]) -> None:
-    """Note the data root's signature after a successful build (atomically; a failure only costs speed)."""
-    sig = signature(root, home)
+def record(root: Path, home: Path, summary: list[str], sig: str | None = None) -> None:
+    """Note the data root's signature (``sig``, when taken already) after a successful build (atomically;
+    a failure only costs speed)."""
+    sig = sig or signature(root, home)
     path = _record_path(root, home)
     if sig is None:
         path.unlink(missing_ok=True)

@@ -9,8 +9,8 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.charts import category_counts, monthly_counts, table_charts
-from pipeline.defs.assets import bronze_stats
 from pipeline.defs.previews import cell, preview
+from pipeline.defs.runless import bronze_stats
 from schemas.registry import TABLES
 
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -6,26 +6,19 @@ folder of `bronze/`); the published gold tables, the gazetteer and the Data Pack
 """
 
 
-import hashlib
-
 import dagster as dg
 import pandas as pd
 
-from pipeline.bronze import entry_sizes, fingerprint, owned_fingerprint, scan, stat_signature
+from pipeline.bronze import fingerprint, owned_fingerprint, scan
 from pipeline.build import build_gold, build_silver
 from pipeline.checks import untraceable
 from pipeline.defs.partitions import SILVER_KEY, batches, build_plan, last_versions, published_build
-from pipeline.defs.resources import DataRoot
-from pipeline.storage import article_bodies, batches_written, frame, read_table, stage_dir
+from pipeline.defs.resources import DataRoot, table_metadata
+from pipeline.defs.runless import bronze_observation
+from pipeline.publication import NotPublishable, Publication, publish_table, start, write_publication
+from pipeline.storage import batches_written, frame, read_table
 from pipeline.version import code_version
 from schemas.registry import TABLES
-
-
-def bronze_stats(bronze) -> pd.DataFrame:
-    """Files and bytes per batch of `bronze/` (from the directory listing; nothing is read)."""
-    rows = entry_sizes(bronze)
-    stats = pd.DataFrame(rows, columns=["batch", "bytes"]).groupby("batch")["bytes"].agg(files="count", bytes="sum")
-    return stats.reset_index().astype({"files": "int64", "bytes": "int64"})
 
 
 @dg.observable_source_asset(
@@ -37,16 +30,8 @@ def bronze_stats(bronze) -> pd.DataFrame:
 )
 def raw_files(data_root: DataRoot) -> dg.ObserveResult:
     """Files and bytes per batch; the data version is their stat signature (paths, sizes, mtimes)."""
-    stats = bronze_stats(data_root.bronze)
-    signature = stat_signature(data_root.bronze, None, "") or hashlib.sha256(stats.to_csv().encode()).hexdigest()[:24]
-    return dg.ObserveResult(data_version=dg.DataVersion(signature), metadata={
-        "files": int(stats["files"].sum()), "bytes": int(stats["bytes"].sum()), "batches": len(stats),
-        "per batch": dg.MetadataValue.table(
-            [dg.TableRecord(r) for r in stats.to_dict("records")],
-            schema=dg.TableSchema(columns=[dg.TableColumn("batch", "string"), dg.TableColumn("files", "int"),
-                                           dg.TableColumn("bytes", "int")])),
-        "path": dg.MetadataValue.path(str(data_root.bronze)),
-    })
+    version, metadata = bronze_observation(data_root.bronze)
+    return dg.ObserveResult(data_version=dg.DataVersion(version), metadata=metadata)
 
 
 def _out(layer: str, description: str) -> dg.AssetOut:
@@ -140,21 +125,30 @@ def all_parts(root, table: str, columns: list[str] | None = None, batch_column: 
     return df if batch_column else df.drop(columns="batch")
 
 
+def publication(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, root) -> Publication:
+    """This run's publication (`pipeline.publication`): every step of the `publish` job sees the same one."""
+    return start(root, published_build(context.instance, root), context.run.run_id)
+
+
+def _publish(context: dg.AssetExecutionContext, data_root: DataRoot, name: str) -> dg.MaterializeResult:
+    """Publish table ``name`` as `hoptac build` does (kept when its inputs did not change, else staged)."""
+    pub = publication(context, data_root.path)
+    try:
+        path = publish_table(pub, name)
+    except NotPublishable as e:  # a bad row never replaces a good file
+        raise dg.Failure(str(e), metadata={"sample": dg.MetadataValue.json(e.sample[:10])}) from e
+    context.log.info("%s: %s (%d batches new to the publication)", name,
+                     "staged" if pub.staged(name) else "unchanged, kept", len(pub.changed))
+    return dg.MaterializeResult(metadata=table_metadata(name, read_table(pub.root, name, stage=pub.stage), path))
+
+
 def _published(name: str) -> dg.AssetsDefinition:
     table = "extraction_rejected" if name == "rejected" else name
 
     @dg.asset(key=["gold", name], group_name="gold", deps=[dg.AssetKey(["gold", "batches", name])], kinds={"parquet"},
               description=f"{GOLD_DESCRIPTIONS[name]} All batches, one file.")
-    def published(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
-        df = all_parts(data_root.path, table)
-        context.log.info("%s: %d rows read from the batch parts", name, len(df))
-        if "evidence" in df and len(df):  # checked again before publication: a bad row never replaces a good file
-            bodies = article_bodies(data_root.path)
-            context.log.info("%s: checking every row's evidence against %d article bodies", name, len(bodies))
-            if bad := untraceable(df, bodies):
-                raise dg.Failure(f"{len(bad)} {name} rows do not quote their article", metadata={
-                    "sample": dg.MetadataValue.json(bad[:10])})
-        return df
+    def published(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
+        return _publish(context, data_root, table)
 
     return published
 
@@ -163,44 +157,26 @@ published_tables = [_published(name) for name in GOLD_DESCRIPTIONS]
 
 
 @dg.asset(key=["gold", "localities"], group_name="gold", kinds={"parquet"}, code_version=code_version())
-def localities() -> pd.DataFrame:
+def localities(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
     """The gazetteer: Viet Nam's provinces (63 before and 34 after 2025, with the mapping), China's provinces,
     prefectures and counties with Sino-Vietnamese names, and countries in Vietnamese."""
-    from pipeline.gazetteer import localities_frame
-
-    return localities_frame()
-
-
-def _article_dates(data_root: DataRoot) -> pd.DataFrame:
-    """What the event tables need of silver: each article's id and publication time."""
-    return all_parts(data_root.path, "articles", ["article_id", "published_at"])
-
-
-def _staged(context: dg.AssetExecutionContext, data_root: DataRoot, name: str) -> pd.DataFrame:
-    """Table ``name`` as this publication run wrote it (its staged copy), else as published."""
-    return read_table(data_root.path, name, stage=stage_dir(data_root.path, context.run.run_id))
+    return _publish(context, data_root, "localities")
 
 
 @dg.asset(key=["gold", "meeting_events"], group_name="gold", kinds={"parquet"},
           deps=[dg.AssetKey(["gold", "meetings"]), dg.AssetKey(["silver", "articles"])])
-def meeting_events(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
+def meeting_events(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
     """One row per meeting across articles: several outlets' reports of one meeting merged (same kind,
     compatible dates, shared people), with `n_articles` and the first and last article."""
-    from pipeline.clustering import meeting_events as cluster_meetings
-
-    rows = cluster_meetings(_staged(context, data_root, "meetings"), _article_dates(data_root))
-    return frame("meeting_events", rows)
+    return _publish(context, data_root, "meeting_events")
 
 
 @dg.asset(key=["gold", "agreement_events"], group_name="gold", kinds={"parquet"},
           deps=[dg.AssetKey(["gold", "agreements"]), dg.AssetKey(["silver", "articles"])])
-def agreement_events(context: dg.AssetExecutionContext, data_root: DataRoot) -> pd.DataFrame:
+def agreement_events(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
     """One row per agreement across articles: several outlets' reports of one signing merged (same type,
     compatible dates, the same parties), with `n_articles` and the first and last article."""
-    from pipeline.clustering import agreement_events as cluster_agreements
-
-    rows = cluster_agreements(_staged(context, data_root, "agreements"), _article_dates(data_root))
-    return frame("agreement_events", rows)
+    return _publish(context, data_root, "agreement_events")
 
 
 @dg.asset(
@@ -215,12 +191,8 @@ def datapackage(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.Ma
     from the schema registry: descriptions, types, enums, row counts, hashes, licence, provenance (with
     the batch fingerprints the tables were built from). Written with the run's staged tables, then all
     swapped into `gold/` together."""
-    from pipeline.publish import write_package
-
-    root = data_root.path
-    context.log.info("writing the Data Package: hashing the published files")
-    package = write_package(root, all_parts(root, "documents", batch_column=True), stage_dir(root, context.run.run_id),
-                            published_build(context.instance, root))
+    context.log.info("writing the Data Package: hashing the files written again")
+    package = write_publication(publication(context, data_root.path))
     return dg.MaterializeResult(metadata={
         "resources": len(package["resources"]),
         "rows": dg.MetadataValue.json({r["name"]: r["rows"] for r in package["resources"]}),

@@ -1,20 +1,20 @@
 """Blocking asset checks on the published gold tables: each conforms to its pandera model, and every
 row points at a real silver article and quotes it exactly, and its locality ids resolve. They read the
-run's staged copy, before it replaces the published file. (Per-batch assets are checked inside their
-step, before anything is written.)"""
+run's staged copy, before it replaces the published file; the row checks look at the rows of the
+batches new to the publication (`pipeline.publication`: the others were checked when first published).
+(Per-batch assets are checked inside their step, before anything is written.)"""
 
 
 from collections.abc import Callable
 from pathlib import Path
 
 import dagster as dg
-import pandas as pd
 import pandera.errors
 import pyarrow.parquet as pq
 
-from pipeline.checks import unresolved_places, untraceable
 from pipeline.defs.resources import DataRoot, table_name
-from pipeline.storage import article_bodies, read_table, stage_dir, table_path
+from pipeline.publication import Publication, unresolved_rows, untraceable_rows
+from pipeline.storage import read_table, stage_dir, table_path
 from schemas.registry import TABLES, Table
 
 PUBLISHED = ("meetings", "agreements", "trade_figures", "rejected", "localities", "meeting_events", "agreement_events")
@@ -44,9 +44,10 @@ def _schema_check(name: str) -> dg.AssetChecksDefinition:
 
 
 def written_as_published(table: Table, path: Path) -> int | None:
-    """The row count of ``path`` when it is this run's staged copy, written by the IO manager (which
-    validated every row with pandera just before) with exactly the published Arrow schema; None when
-    the file must be validated row by row (not staged by this run, or another schema)."""
+    """The row count of ``path`` when it is this run's staged copy, written by `pipeline.publication`
+    (from parts validated with pandera when written, or by `storage.to_arrow`) with exactly the published
+    Arrow schema; None when the file must be validated row by row (not staged by this run, or another
+    schema)."""
     if not path.exists() or path.parent.name == "gold":
         return None
     with path.open("rb") as f:
@@ -57,18 +58,20 @@ def written_as_published(table: Table, path: Path) -> int | None:
 
 
 def _row_check(name: str, check_name: str, dep: str, description: str,
-               find: Callable[[Path, Path, pd.DataFrame], list[dict]]) -> dg.AssetChecksDefinition:
-    """A blocking check on gold table ``name`` that fails when ``find(root, stage, rows)`` lists bad rows
-    (``stage``: the run's staged copies, read before the published files)."""
+               find: Callable[[Publication, str], list[dict]]) -> dg.AssetChecksDefinition:
+    """A blocking check on gold table ``name`` that fails when ``find(publication, table)`` lists bad rows
+    (`pipeline.publication`: the rows of the batches new to this publication; the others were checked
+    when first published)."""
 
     @dg.asset_check(asset=dg.AssetKey(["gold", name]), name=check_name, blocking=True,
                     additional_deps=[dg.AssetKey(dep.split("/"))], description=description)
     def check(context: dg.AssetCheckExecutionContext, data_root: DataRoot) -> dg.AssetCheckResult:
-        stage = stage_dir(data_root.path, context.run.run_id)
-        rows = read_table(data_root.path, name, stage=stage)
-        bad = find(data_root.path, stage, rows) if len(rows) else []
+        from pipeline.defs.assets import publication
+
+        pub = publication(context, data_root.path)
+        bad = find(pub, name)
         return dg.AssetCheckResult(passed=not bad, metadata={
-            "rows": len(rows), "bad rows": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
+            "batches checked": len(pub.changed), "bad rows": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
 
     return check
 
@@ -76,14 +79,13 @@ def _row_check(name: str, check_name: str, dep: str, description: str,
 def _traceable_check(name: str) -> dg.AssetChecksDefinition:
     return _row_check(name, "evidence_traceable", "silver/articles",
                       "Every row's article exists in silver and `evidence == body[evidence_start:evidence_end]`.",
-                      lambda root, stage, rows: untraceable(rows, article_bodies(root)))
+                      untraceable_rows)
 
 
 def _places_check(name: str) -> dg.AssetChecksDefinition:
     return _row_check(name, "locality_ids_resolve", "gold/localities",
                       "Every locality id resolves in `gold/localities`, and every locality name has one.",
-                      lambda root, stage, rows: unresolved_places(
-                          name, rows, set(read_table(root, "localities", stage=stage)["locality_id"])))
+                      unresolved_rows)
 
 
 schema_checks = [_schema_check(n) for n in PUBLISHED]

@@ -63,12 +63,16 @@ def preview(name: str, df: pd.DataFrame, rows: int = ROWS) -> dg.TableMetadataVa
         columns=[dg.TableColumn(n, kind) for n, kind in columns]))
 
 
-def charts(name: str, df: pd.DataFrame, path: Path | None = None) -> dict[str, dg.MarkdownMetadataValue]:
+def charts(name: str, df: pd.DataFrame, path: Path | None = None, draw: bool = True) -> dict[str, dg.MarkdownMetadataValue]:
     """The table's charts as Markdown metadata (PNG data URIs); none for tables without charts. Drawn
-    again only when the written file (``path``) or the code changed (`cached_charts`)."""
+    again only when the written file (``path``) or the code changed (`cached_charts`), and only when
+    ``draw`` (`hoptac build` does not draw: matplotlib would cost a refresh seconds; the Dagster
+    `publish` job does)."""
     from pipeline.charts import table_charts
 
     texts = cached_charts(name, path)
+    if texts is None and not draw:
+        return {}
     if texts is None:
         texts = table_charts(name, df)
         store_charts(name, path, texts)

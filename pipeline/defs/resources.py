@@ -17,13 +17,13 @@ def table_name(key: dg.AssetKey) -> str:
     return "extraction_rejected" if key.path[0] == "gold" and name == "rejected" else name
 
 
-def table_metadata(name: str, df: pd.DataFrame, path: Path, published: bool = True) -> dict:
+def table_metadata(name: str, df: pd.DataFrame, path: Path, published: bool = True, draw: bool = True) -> dict:
     """What the UI shows for a table: rows, column schema, a typed preview, where it is; charts for a
-    published (unpartitioned) table."""
+    published (unpartitioned) table (without ``draw``, only those kept for exactly this file)."""
     from pipeline.defs.previews import charts, preview
 
     return {
-        **(charts(name, df, path) if published else {}),
+        **(charts(name, df, path, draw) if published else {}),
         "dagster/row_count": len(df),
         "dagster/column_schema": dg.TableSchema(columns=[
             dg.TableColumn(n, str(t), description=d, constraints=dg.TableColumnConstraints(nullable=nl))

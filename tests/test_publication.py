@@ -1,0 +1,124 @@
+"""Publication proportional to change (`pipeline.publication`): a refresh writes again only the tables whose
+inputs changed, and its files are byte-identical to a clean build's; the Dagster `publish` job writes the
+same files as `hoptac build`; rows of a new batch that do not quote their article are refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from pipeline.runner import run_build
+from pipeline.storage import data_dir, read_table, write_table
+from tests.test_faults import article, write
+
+
+def gold(root: Path) -> dict[str, bytes]:
+    """The published files (tables, package, data dictionary)."""
+    return {p.name: p.read_bytes() for p in sorted((root / "gold").iterdir()) if p.is_file()}
+
+
+def build(root: Path, instance: dg.DagsterInstance, monkeypatch, **kwargs):
+    monkeypatch.setenv("DATA_DIR", str(root))
+    result = run_build(instance, data_dir(str(root)), log=lambda m: None, **kwargs)
+    assert result.success, result.failures
+    return result
+
+
+def clean(root: Path, tmp_path: Path, monkeypatch) -> dict[str, bytes]:
+    """The published files of a clean build of ``root``'s bronze (fresh data root and instance)."""
+    fresh = tmp_path / f"clean{len(list(tmp_path.glob('clean*')))}"
+    shutil.copytree(root / "bronze", fresh / "bronze")
+    with dg.DagsterInstance.ephemeral() as instance:
+        build(fresh, instance, monkeypatch)
+    monkeypatch.setenv("DATA_DIR", str(root))  # the Dagster resources read the data root when a run starts
+    return gold(fresh)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    for i in range(3):
+        write(d / "bronze" / "b1" / f"a{i}.txt", article(i))
+    write(d / "bronze" / "b2" / "x.txt", article(7))
+    return d
+
+
+def test_a_new_batch_then_a_removed_one_publish_what_a_clean_build_does(root, tmp_path, monkeypatch):
+    with dg.DagsterInstance.ephemeral() as instance:
+        build(root, instance, monkeypatch)
+        localities = (root / "gold" / "localities.parquet").stat()
+        write(root / "bronze" / "b3" / "y.txt", article(12))  # a new batch
+        assert build(root, instance, monkeypatch).built == ["b3"]
+        assert gold(root) == clean(root, tmp_path, monkeypatch)
+        kept = (root / "gold" / "localities.parquet").stat()  # its inputs did not change: never rewritten
+        assert (kept.st_ino, kept.st_mtime_ns) == (localities.st_ino, localities.st_mtime_ns)
+
+        shutil.rmtree(root / "bronze" / "b1")  # a batch removed
+        build(root, instance, monkeypatch)
+        assert gold(root) == clean(root, tmp_path, monkeypatch)
+        assert set(read_table(root, "meetings")["article_id"]) <= set(read_table(root, "articles")["article_id"])
+
+
+def test_the_publish_job_writes_the_files_the_cli_writes(root, tmp_path, monkeypatch):
+    from pipeline.definitions import defs
+    from pipeline.defs.partitions import register_batches
+
+    monkeypatch.setenv("DATA_DIR", str(root))
+    with dg.DagsterInstance.ephemeral() as instance:
+        register_batches(instance, data_dir(str(root)))
+        for batch in ("b1", "b2"):
+            assert defs.resolve_job_def("build_batch").execute_in_process(instance=instance, partition_key=batch).success
+        assert defs.resolve_job_def("publish").execute_in_process(instance=instance).success
+        assert gold(root) == clean(root, tmp_path, monkeypatch)
+        write(root / "bronze" / "b3" / "y.txt", article(12))  # a refresh through the job
+        register_batches(instance, data_dir(str(root)))
+        assert defs.resolve_job_def("build_batch").execute_in_process(instance=instance, partition_key="b3").success
+        result = defs.resolve_job_def("publish").execute_in_process(instance=instance)
+        assert result.success
+        assert gold(root) == clean(root, tmp_path, monkeypatch)
+        meta = result.asset_materializations_for_node("gold__meetings")[0].metadata
+        assert meta["dagster/row_count"].value == len(read_table(root, "meetings"))
+
+
+def test_a_cli_publication_is_recorded_for_the_ui(root, monkeypatch):
+    with dg.DagsterInstance.ephemeral() as instance:
+        build(root, instance, monkeypatch)
+        for name in ("meetings", "trade_figures", "localities", "meeting_events", "datapackage"):
+            event = instance.get_latest_materialization_event(dg.AssetKey(["gold", name]))
+            assert event is not None, name
+        meta = instance.get_latest_materialization_event(dg.AssetKey(["gold", "meetings"])).asset_materialization.metadata
+        assert meta["dagster/row_count"].value == len(read_table(root, "meetings")) > 0
+        assert "preview" in meta
+        checks = instance.event_log_storage.get_latest_asset_check_execution_by_key(
+            [dg.AssetCheckKey(dg.AssetKey(["gold", "meetings"]), "evidence_traceable")])
+        assert len(checks) == 1
+
+
+def test_rows_of_a_new_batch_that_misquote_their_article_are_not_published(root, monkeypatch):
+    from pipeline.publication import NotPublishable, publish, read_package, start, untraceable_rows
+
+    with dg.DagsterInstance.ephemeral() as instance:
+        build(root, instance, monkeypatch)
+    before = gold(root)
+    r = data_dir(str(root))
+    meetings = read_table(r, "meetings", ["b2"]).drop(columns="batch")
+    meetings[["evidence_start", "evidence_end"]] += 1  # the same sentence, quoted one character off
+    write_table(r, "meetings", meetings, "b2")
+    recorded = read_package(r)["provenance"]["build"]
+    refreshed = {**recorded, "batches": {**recorded["batches"], "b2": "rebuilt"}}  # as if b2 was built again
+    pub = start(r, refreshed)
+    assert pub.changed == ["b2"] and len(untraceable_rows(pub, "meetings")) == len(meetings)
+    assert untraceable_rows(start(r, recorded), "meetings") == []  # b2's rows were published and checked before
+    with pytest.raises(NotPublishable, match="do not quote"):
+        publish(r, refreshed)
+    assert gold(root) == before  # nothing was swapped in
+
+
+def test_two_large_batches_are_built_side_by_side_but_two_small_ones_are_not():
+    from pipeline.runner import in_workers
+
+    assert in_workers(2, 2, 1600) and in_workers(2, 5, 10)
+    assert not in_workers(2, 2, 40) and not in_workers(1, 5, 5000) and not in_workers(2, 1, 5000)
