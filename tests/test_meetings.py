@@ -538,3 +538,54 @@ def test_a_visit_welcomed_in_advance_or_asked_about_is_not_told():
         "trọng tâm nào?",
     ):
         assert run(body + " Việt Nam coi trọng quan hệ này.", 2023) == [], body
+
+
+def test_forum_in_a_future_main_clause_is_planned():
+    frame = "Tại Diễn đàn Doanh nghiệp Việt Nam - Nhật Bản ngày 5/5 ở Tokyo, Bộ trưởng Việt Nam Nguyễn Văn Bình và Bộ " \
+            "trưởng Nhật Bản Taro Suzuki "
+    assert run(frame + "sẽ giới thiệu các dự án.", 2005) == []
+    [row] = run(frame + "đã giới thiệu các dự án.", 2005)
+    assert (row["kind"], row["date"]) == ("conference", date(2005, 5, 5))
+    # a visit under way keeps its row though its programme is ahead
+    [row] = run("Trong thời gian Thủ tướng Việt Nam Nguyễn Văn Bình thăm Nhật Bản từ ngày 3 đến 6/5, các diễn đàn "
+                "doanh nghiệp Việt Nam - Nhật Bản sẽ được tổ chức tại Tokyo.", 2005)
+    assert row["kind"] == "visit"
+
+
+def test_programme_under_a_schedule_heading_is_planned():
+    body = ("Thủ tướng Việt Nam Nguyễn Văn Bình tới Ottawa sáng 26/6.\n"
+            "Chương trình làm việc ngày 27/6\n"
+            "Thủ tướng Việt Nam Nguyễn Văn Bình hội kiến Chủ tịch Thượng viện Canada John Smith.")
+    assert run(body, 2005) == []
+
+
+def test_next_step_of_a_planned_sentence_is_planned():
+    invited = ("Ông Nguyễn Văn Bình mời Bộ trưởng Nhật Bản Taro Suzuki sang thăm Việt Nam. Cùng ngày, Bộ trưởng Việt Nam "
+               "Nguyễn Văn Bình hội kiến Thủ tướng Nhật Bản Ichiro Sato.")
+    assert [set(people(r)) for r in run(invited, 2005)] == [{"Nguyễn Văn Bình", "Ichiro Sato"}]  # an invitation is no plan
+    after = " Sau đó Thủ tướng Nguyễn Văn Bình hội đàm với Thủ tướng Canada John Smith."
+    assert run("Ngày 27/6, Thủ tướng Việt Nam Nguyễn Văn Bình sẽ duyệt đội danh dự tại Ottawa." + after, 2005) == []
+    [row] = run("Ngày 27/6, Thủ tướng Việt Nam Nguyễn Văn Bình duyệt đội danh dự tại Ottawa." + after, 2005)
+    assert (row["kind"], set(people(row))) == ("talks", {"Nguyễn Văn Bình", "John Smith"})
+
+
+def test_press_briefing_is_no_meeting():
+    assert run("Chiều 14/3, Bộ trưởng Ngoại giao Nhật Bản Taro Aso gặp gỡ báo chí tại Hà Nội.", 2005) == []
+
+
+def test_invitation_to_visit_is_no_visit():
+    body = ("Tại cuộc gặp ngày 3/4, Đại sứ Việt Nam Nguyễn Văn Bình đã chuyển lời mời sang thăm Hà Nội của Chủ tịch "
+            "nước tới Tổng thống Pháp Jacques Martin.")
+    assert [r["kind"] for r in run(body, 2005)] == ["reception"]
+
+
+def test_target_and_document_years_are_not_the_meeting_date():
+    [row] = run("Tối qua, Thứ trưởng Việt Nam Lê Văn Bình đã gặp Thứ trưởng Mỹ John Sampson, ông John hy vọng vào mùa "
+                "thu năm 2006 Việt Nam sẽ gia nhập WTO.")
+    assert row["date"] is None
+    [row] = run("Tại cuộc hội đàm hôm qua, Chủ tịch nước Việt Nam Trần Văn Bình và Tổng thống Mông Cổ Nasagiin Bayar "
+                "đã thống nhất phấn đấu nâng kim ngạch lên 20 triệu USD vào năm 2012.")
+    assert row["date"] is None
+    [row] = run("Trong chuyến thăm chính thức tháng 3 của Tổng bí thư Việt Nam Trần Văn Bình tới Campuchia, hai bên "
+                "khẳng định các nguyên tắc của Tuyên bố chung năm 2001.")
+    assert row["date"] is None

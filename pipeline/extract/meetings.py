@@ -16,6 +16,7 @@ import regex
 
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
+    CUE_PATTERNS,
     CUES,
     INTL,
     MEETING_ROWS,
@@ -38,7 +39,9 @@ from pipeline.extract.events import (
     places_in,
     scope_in,
     unique,
+    word_alt,
 )
+from pipeline.extract.plans import future_frame, planned_by_context, sentence_plan
 from pipeline.people import fold, is_foreign_name, title_references
 from pipeline.text import Span
 
@@ -92,6 +95,8 @@ _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel th
 # not the way home (`về đến Hà Nội`).
 _TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*)"
                           r"\s+(?:(?:thủ đô|thành phố|tỉnh|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
+# `gặp gỡ báo chí`, `cuộc gặp với báo giới`: a press briefing, not a meeting between parties
+_PRESS_AFTER = regex.compile(r"\s+(?:với\s+)?(?:đại diện\s+)?" + word_alt(CUE_PATTERNS["press"]))
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -139,7 +144,7 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_
     kind, _ = _trigger_kind(m)
     if cue_before("blocked", body, pos) or cue_before("aggregate", body, pos, 60):
         return "skip"
-    if cue_before("generic", body, pos, 25):
+    if cue_before("generic", body, pos, 25) or cue_before("invited", body, pos, 20) or _PRESS_AFTER.match(body, m.end):
         return "skip"
     if cue_before("reference", body, pos, 30):
         return "reference"
@@ -383,7 +388,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
     own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
-    when = best_date(own + (subject_when or []), m.start)
+    when = best_date(_event_dates(body, own + (subject_when or []), span.start), m.start)
     if when:
         men.date, men.precision = when.date, when.precision
     men.said_day = bool(own or subject_when)
@@ -445,6 +450,15 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     else:
         men.localities = unique(p.locality for p in men.people if p.locality)
     return men
+
+
+_NOT_WHEN = regex.compile(word_alt(CUE_PATTERNS["not_when"]) + r"[^,;:()\n]{0,50}$")
+
+
+def _event_dates(body: str, found: list, floor: int) -> list:
+    """The dates that may tell when a meeting took place: not a target's, a plan's or a document's
+    (`phấn đấu đạt … vào năm 2010`, `Tuyên bố chung … năm 1999`: a cue earlier in the date's phrase)."""
+    return [w for w in found if not _NOT_WHEN.search(body, max(floor, w.start - 60), w.start)]
 
 
 def _venue(body: str, regions) -> str | None:
@@ -527,10 +541,12 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     span = idx.sentence_at(matches[0].start)
     if span.text.rstrip(" \"'”)»").endswith("?"):
         return []  # a question (`Thưa ông, chuyến thăm lần này nhằm vào những trọng tâm nào?`) tells no meeting
+    if planned_by_context(doc.extra, idx, span, matches[0].start) or any(
+            future_frame(body, span, (m.start, m.end)) for m in matches if _trigger_kind(m)[0] != "visit"):
+        return []  # a programme (`Chương trình làm việc …`, `Sau đó …` after a plan), `Tại hội thảo, X sẽ …`;
+        # not `Trong chuyến thăm, X sẽ …`: the visit is on, its programme ahead
     today = cue_in("news_day", body, span.start, span.end)
-    # the first plan cue of the sentence; on the news day a bare `sẽ` is the day's programme, not a plan
-    first_plan = next((p for p in CUES["planned_strong"].finditer(body, span.start, span.end)
-                       if not (today and p.group().casefold() == "sẽ")), None)
+    first_plan = sentence_plan(body, span)
     statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None,
                           today.start() if today else None) for m in matches]
     named = _NAME_LIKE.search(body, span.start, span.end) is not None
