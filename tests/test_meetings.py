@@ -589,3 +589,27 @@ def test_target_and_document_years_are_not_the_meeting_date():
     [row] = run("Trong chuyến thăm chính thức tháng 3 của Tổng bí thư Việt Nam Trần Văn Bình tới Campuchia, hai bên "
                 "khẳng định các nguyên tắc của Tuyên bố chung năm 2001.")
     assert row["date"] is None
+
+
+def test_article_previewing_a_visit_keeps_only_what_is_dated_or_done():
+    lead = "Chuyến thăm Nhật Bản của Chủ tịch nước Việt Nam Trần Văn Bình từ ngày 4 đến 8/9 sẽ mở ra giai đoạn mới.\n"
+    rest = ("Chủ tịch nước Trần Văn Bình hội đàm với Thủ tướng Nhật Bản Ichiro Sato tại Tokyo.\n"
+            "Năm 2003, Chủ tịch nước Trần Văn Bình đã hội kiến Thủ tướng Nhật Bản Ryu Tanaka tại Tokyo.")
+    assert [set(people(r)) for r in run(lead + rest, 2005)] == [{"Trần Văn Bình", "Ryu Tanaka"}]
+    held = run(lead.replace(" sẽ ", " đã ") + rest, 2005)
+    assert [r["kind"] for r in held] == ["visit", "talks", "reception"]
+
+
+def test_unnamed_session_where_one_person_spoke_is_no_meeting():
+    tail = " chiều 3/4 ở Hà Nội, ông Somchai Wongsawat, Phó Tổng giám đốc công ty Thái Lan CP, cho biết công ty còn hàng."
+    assert run("Trong cuộc họp về việc tiêu thụ gia cầm" + tail, 2005) == []
+    [row] = run("Tại cuộc họp Ủy ban hỗn hợp Việt Nam - Thái Lan" + tail, 2005)
+    assert (row["kind"], row["date"]) == ("conference", date(2005, 4, 3))
+
+
+def test_visit_that_only_frames_a_statement_is_no_row():
+    who = "Ông Peter Hartung, Giám đốc tập đoàn ABC khu vực Đông Nam Á trong chuyến công tác tới VN "
+    said = " cho biết, tập đoàn này đang tích cực mở văn phòng tại Hà Nội."
+    assert run(who + "cuối tháng trước" + said, 2005) == []
+    [row] = run(who + "ngày 3/5" + said, 2005)  # with a day of its own the visit is reported, not only a frame
+    assert (row["kind"], row["date"]) == ("visit", date(2005, 5, 3))

@@ -41,7 +41,7 @@ from pipeline.extract.events import (
     unique,
     word_alt,
 )
-from pipeline.extract.plans import future_frame, planned_by_context, sentence_plan
+from pipeline.extract.plans import DAY_SAID, future_frame, planned_by_context, sentence_plan
 from pipeline.people import fold, is_foreign_name, title_references
 from pipeline.text import Span
 
@@ -122,6 +122,7 @@ class Mention:
     own: tuple[bool, int] = (False, 0)  # (dated in its own sentence, people named there)
     ref_text: str = ""
     past: bool = False  # told as history (`hồi …`, `trước đây`)
+    frames_saying: bool = False  # a visit that only sets where a statement was made
     said_day: bool = False  # a date is said, with or without a year (`sáng 14/8`, `hôm nay`)
     own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
@@ -387,6 +388,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.trigger_text = m.text.casefold()
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
+    men.frames_saying = kind == "visit" and not DAY_SAID.search(span.text) and _frames_saying(body, m.end, clause_end)
     own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
     when = best_date(_event_dates(body, own + (subject_when or []), span.start), m.start)
     if when:
@@ -671,9 +673,25 @@ def _mentions(doc: ArticleText) -> list[Mention]:
         found = _sentence_mentions(doc, idx, matches, known, told)
         told.update(men.kind for men, is_main in found if is_main)
         plan += found
+    if plan and _previewed(body, idx, by_sentence):  # what is neither dated nor told as done is the programme
+        plan = [(men, is_main) for men, is_main in plan if men.said_day or cue_in("done", body, men.start, men.end)]
     if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
     return [men for men, _ in plan]
+
+
+def _previewed(body: str, idx: SentenceIndex, by_sentence: dict[int, list[Hit]]) -> bool:
+    """The lead tells the article's visit as still ahead (`Chuyến thăm … từ ngày 18 đến 22/7 sẽ góp phần …`,
+    `phái đoàn … thăm chính thức Mỹ … sẽ gồm 200 người`): a visit of its sentence is planned, nothing is done."""
+    start = len(body) - len(body.lstrip())
+    if start >= len(body):
+        return False
+    lead = idx.sentence_at(start)
+    visits = [m for m in by_sentence.get(lead.start, []) if _trigger_kind(m)[0] == "visit"]
+    if not visits or cue_in("done", body, lead.start, lead.end) or cue_in("news_day", body, lead.start, lead.end):
+        return False
+    first_plan = CUES["ahead"].search(body, lead.start, lead.end)  # not an invitation (`mời … sang thăm`)
+    return first_plan is not None and any(_classify(body, lead.start, m, first_plan.end()) == "skip" for m in visits)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -757,13 +775,38 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
     return groups
 
 
+def _frames_saying(body: str, pos: int, end: int) -> bool:
+    """The first verb after a visit's trigger in its clause is a saying (`trong chuyến công tác tới VN cho biết`,
+    `Trong chuyến thăm VN, trả lời phỏng vấn …`)."""
+    first = _VERB_AFTER.search(body, pos, end)
+    return first is not None and first.lastgroup == "saying"
+
+
+_VERB_AFTER = regex.compile(f"(?P<saying>{word_alt(CUE_PATTERNS['saying'])})|"
+                            f"(?P<other>{word_alt(['đã', 'vừa'] + CUE_PATTERNS['ahead'] + CUE_PATTERNS['reported'])})")
+
+
 def _keep(g: Mention) -> bool:
     """A meeting needs named sides: people, or localities with a date or a place."""
-    if g.date is None and all(m.past for m in [g, *g.members] if not m.anaphoric):
+    told = [m for m in [g, *g.members] if not m.anaphoric]
+    if g.date is None and all(m.past for m in told):
         return False  # history without a date (`hồi Tổng thống X thăm Việt Nam`)
+    if all(m.frames_saying for m in told):
+        return False  # a visit framing a statement, without a day of its own
     anchor = g.date is not None or g.location is not None or g.said_day
     n_people, n_loc = len(g.people), len(g.localities)
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
+
+
+# a meeting with no name (`cuộc họp về việc …`, `cuộc họp ngày 12/4 tại nhà máy`), unlike `cuộc họp Ủy ban …`,
+# `cuộc họp lần thứ 5 …`; a `phiên họp` is a named body's session
+_BARE_SESSION = regex.compile(r"(?i:cuộc họp)(?!\s+(?:[^\s,;.:]+\s+)?\p{Lu}|\s+(?:lần\s+)?thứ\s)")
+
+
+def _bare_session(body: str, g: Mention) -> bool:
+    """An unnamed session told only as where one person spoke (`Trong cuộc họp về …, ông X cho biết`): no
+    meeting between named sides."""
+    return len(g.people) <= 1 and all(_BARE_SESSION.match(body, m.trigger) for m in [g, *g.members])
 
 
 _APPOS_END = regex.compile(r"[.;:()\n]|\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
@@ -863,7 +906,7 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
     extractor."""
     cached = doc.extra.get("_meeting_groups")
     if cached is None or cached[0] != len(doc.body):
-        groups = [g for g in _merge(_mentions(doc)) if _keep(g)]
+        groups = [g for g in _merge(_mentions(doc)) if _keep(g) and not _bare_session(doc.body, g)]
         if groups:
             idx = SentenceIndex(doc.body)
             sides = doc.extra["_known_people"].sides()

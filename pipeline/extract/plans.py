@@ -23,7 +23,8 @@ _FRAME_HEAD = regex.compile(r"\W*" + word_alt(CUE_PATTERNS["frame"]))
 _MARKER = regex.compile(f"(?P<plan>{word_alt(CUE_PATTERNS['ahead'])})|"
                         f"(?P<told>{word_alt(CUE_PATTERNS['done'] + CUE_PATTERNS['reported'])})")
 _CLAUSE_END = regex.compile(r"[;\n]")
-_DATED = regex.compile(r"(?<!\d)\d{1,2}\s*[/-]\s*\d{1,2}(?!\d)|(?i:(?:ngày|tháng)\s+\d)")
+# a day or month of its own (`ngày 5/3`, `hồi tháng 3`, `trưa nay`, `hôm qua`)
+DAY_SAID = regex.compile(r"(?<!\d)\d{1,2}\s*[/-]\s*\d{1,2}(?!\d)|(?i:(?:ngày|tháng)\s+\d|(?:hôm|sáng|trưa|chiều|tối)\s+(?:nay|qua))")
 
 
 def sentence_plan(body: str, span: Span) -> regex.Match | None:
@@ -76,7 +77,7 @@ def planned_by_context(extra: dict, idx: SentenceIndex, span: Span, first: int) 
         return False
     if _under_schedule(extra, body, span.start):
         return True
-    if cue_in("relative_date", body, span.start, first) is None or _DATED.search(body, span.start, span.end):
+    if cue_in("relative_date", body, span.start, first) is None or DAY_SAID.search(body, span.start, span.end):
         return False  # `Chiều 12-11, ngay sau cuộc hội đàm, …` has its own day
     prev = _previous(idx, span)
     return prev is not None and _ahead(body, prev.start, prev.end)
@@ -104,4 +105,4 @@ def future_frame(body: str, span: Span, trigger: tuple[int, int]) -> bool:
     return _ahead(body, comma, end.start() if end else span.end)
 
 
-__all__ = ["future_frame", "planned_by_context", "sentence_plan"]
+__all__ = ["DAY_SAID", "future_frame", "planned_by_context", "sentence_plan"]
