@@ -613,3 +613,12 @@ def test_visit_that_only_frames_a_statement_is_no_row():
     assert run(who + "cuối tháng trước" + said, 2005) == []
     [row] = run(who + "ngày 3/5" + said, 2005)  # with a day of its own the visit is reported, not only a frame
     assert (row["kind"], row["date"]) == ("visit", date(2005, 5, 3))
+
+
+def test_compatriots_abroad_and_an_opening_are_no_meeting():
+    assert run("Chiều 24/3, Tổng bí thư Trần Văn Bình đã tiếp đại diện bà con Việt kiều tại thành phố Viêng Chăn "
+               "(Lào).", 2005) == []
+    assert run("Chiều 3/4, Thủ tướng Đức Hans Weber đã đến thăm và khánh thành trụ sở mới của Viện Goethe tại "
+               "Hà Nội.", 2005) == []
+    [row] = run("Chiều 3/4, Thủ tướng Đức Hans Weber đã đến thăm Bộ Ngoại giao Việt Nam tại Hà Nội.", 2005)
+    assert row["kind"] == "visit"

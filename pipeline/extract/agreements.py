@@ -41,8 +41,9 @@ from pipeline.extract.events import (
     scope_in,
     unique,
 )
-from pipeline.extract.meetings import Mention, meeting_groups
+from pipeline.extract.meetings import Mention, meeting_groups, previews_visit
 from pipeline.extract.parties import ministries_between, parties_between, parties_of_signing, party_places
+from pipeline.extract.plans import DAY_SAID, opens_with_plan, planned_by_context
 from pipeline.text import Span
 
 _TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
@@ -168,6 +169,20 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool 
             or _COORDINATED_PLAN.search(clause_head)):
         return "planned"
     return "signed"
+
+
+_A_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _ahead_by_context(doc: ArticleText, idx: SentenceIndex, sent: Span, m: Hit) -> bool:
+    """The signing is ahead by what frames its sentence: a plan adverb opening it (`Dự kiến, …`), a schedule
+    heading or a planned step before (`plans.planned_by_context`), or an article previewing its visit where
+    the sentence has no day or year and tells nothing as done."""
+    body = doc.body
+    if opens_with_plan(body, sent) or planned_by_context(doc.extra, idx, sent, m.start):
+        return True
+    return (previews_visit(doc) and not DAY_SAID.search(sent.text) and not _A_YEAR.search(sent.text)
+            and cue_in("done", body, sent.start, sent.end) is None)
 
 
 def _plans(head: str, cue: str) -> bool:
@@ -320,6 +335,8 @@ def _find(doc: ArticleText) -> list[Found]:
             status = "planned"  # `Lễ ký thỏa thuận … sẽ được tiến hành nay mai`
         if status == "signed" and cue_in("deadline", body, m.end, clause.end):
             status = "planned"  # `ký văn kiện mới … chậm nhất vào năm 2010`
+        if status == "signed" and _ahead_by_context(doc, idx, full, m):
+            status = "planned"  # `Dự kiến, … được ký kết`; a visit's programme
         item = (status is None or (last_found is not None and last_found.bundle)) and _opens_item(
             body, idx, m, last_found)
         if item:

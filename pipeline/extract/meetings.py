@@ -97,6 +97,8 @@ _TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang
                           r"\s+(?:(?:thủ đô|thành phố|tỉnh|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
 # `gặp gỡ báo chí`, `cuộc gặp với báo giới`: a press briefing, not a meeting between parties
 _PRESS_AFTER = regex.compile(r"\s+(?:với\s+)?(?:đại diện\s+)?" + word_alt(CUE_PATTERNS["press"]))
+_COMPATRIOTS_AFTER = regex.compile(r"\s+(?:[^\s,;.]+\s+){0,4}?" + word_alt(CUE_PATTERNS["compatriots"]))
+_OPENING_AFTER = regex.compile(r"\s+và\s+" + word_alt(CUE_PATTERNS["opening"]))
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -147,6 +149,9 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_
         return "skip"
     if cue_before("generic", body, pos, 25) or cue_before("invited", body, pos, 20) or _PRESS_AFTER.match(body, m.end):
         return "skip"
+    if (kind == "reception" and _COMPATRIOTS_AFTER.match(body, m.end)) or (
+            kind == "visit" and _OPENING_AFTER.match(body, m.end)):
+        return "skip"  # `tiếp … bà con Việt kiều`; `đến thăm và khai trương trụ sở …`
     if cue_before("reference", body, pos, 30):
         return "reference"
     after = body[m.end: m.end + 30]
@@ -673,7 +678,8 @@ def _mentions(doc: ArticleText) -> list[Mention]:
         found = _sentence_mentions(doc, idx, matches, known, told)
         told.update(men.kind for men, is_main in found if is_main)
         plan += found
-    if plan and _previewed(body, idx, by_sentence):  # what is neither dated nor told as done is the programme
+    doc.extra["_previewed"] = previewed = bool(by_sentence) and _previewed(body, idx, by_sentence)
+    if previewed:  # what is neither dated nor told as done is the programme
         plan = [(men, is_main) for men, is_main in plan if men.said_day or cue_in("done", body, men.start, men.end)]
     if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
@@ -901,6 +907,12 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     return False
 
 
+def previews_visit(doc: ArticleText) -> bool:
+    """The article's lead tells its visit as still ahead (read with the meetings)."""
+    meeting_groups(doc)
+    return doc.extra.get("_previewed", False)
+
+
 def meeting_groups(doc: ArticleText) -> list[Mention]:
     """Merged meetings kept for output (in scope or not), cached on the document for the agreement
     extractor."""
@@ -948,4 +960,4 @@ def extract_meetings(doc: ArticleText) -> list[dict]:
     return [_row(doc, g) for g in meeting_groups(doc) if g.in_scope]
 
 
-__all__ = ["extract_meetings", "meeting_groups", "Mention"]
+__all__ = ["extract_meetings", "meeting_groups", "Mention", "previews_visit"]

@@ -27,6 +27,14 @@ _CLAUSE_END = regex.compile(r"[;\n]")
 DAY_SAID = regex.compile(r"(?<!\d)\d{1,2}\s*[/-]\s*\d{1,2}(?!\d)|(?i:(?:ngày|tháng)\s+\d|(?:hôm|sáng|trưa|chiều|tối)\s+(?:nay|qua))")
 
 
+_OPENS_WITH_PLAN = regex.compile(r"\W*(?i:theo\s+)?" + word_alt(CUE_PATTERNS["plan_opening"]) + r"\s*,")
+
+
+def opens_with_plan(body: str, span: Span) -> bool:
+    """The sentence opens with a plan adverb that governs all of it (`Dự kiến, nhiều văn kiện … được ký kết`)."""
+    return _OPENS_WITH_PLAN.match(body, span.start, span.end) is not None
+
+
 def sentence_plan(body: str, span: Span) -> regex.Match | None:
     """The sentence's first strong plan cue; on the news day (`chiều nay`) a bare `sẽ` is the day's programme."""
     today = cue_in("news_day", body, span.start, span.end)
@@ -105,4 +113,4 @@ def future_frame(body: str, span: Span, trigger: tuple[int, int]) -> bool:
     return _ahead(body, comma, end.start() if end else span.end)
 
 
-__all__ = ["DAY_SAID", "future_frame", "planned_by_context", "sentence_plan"]
+__all__ = ["DAY_SAID", "future_frame", "opens_with_plan", "planned_by_context", "sentence_plan"]
