@@ -622,3 +622,12 @@ def test_compatriots_abroad_and_an_opening_are_no_meeting():
                "Hà Nội.", 2005) == []
     [row] = run("Chiều 3/4, Thủ tướng Đức Hans Weber đã đến thăm Bộ Ngoại giao Việt Nam tại Hà Nội.", 2005)
     assert row["kind"] == "visit"
+
+
+def test_an_unnamed_event_quoted_as_a_source_and_a_visit_congratulated_are_no_rows():
+    said = " về WTO do Ngân hàng Thế giới tổ chức tại Hà Nội, ông Nguyễn Văn Bình, Đại sứ Việt Nam, nói rằng hội nhập là tất yếu."
+    assert run("Năm 2004, trong một hội thảo" + said) == []
+    [row] = run("Năm 2004, tại Hội thảo" + said)
+    assert (row["kind"], row["date"]) == ("conference", date(2004, 1, 1))
+    assert run("Hôm qua, Thống đốc bang Ohio John Miller đã chúc mừng chuyến thăm Mỹ của Thủ tướng Việt Nam Nguyễn Văn "
+               "Bình.") == []

@@ -99,6 +99,8 @@ _TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang
 _PRESS_AFTER = regex.compile(r"\s+(?:với\s+)?(?:đại diện\s+)?" + word_alt(CUE_PATTERNS["press"]))
 _COMPATRIOTS_AFTER = regex.compile(r"\s+(?:[^\s,;.]+\s+){0,4}?" + word_alt(CUE_PATTERNS["compatriots"]))
 _OPENING_AFTER = regex.compile(r"\s+và\s+" + word_alt(CUE_PATTERNS["opening"]))
+# `trong một hội thảo …, ông X nói`: an unnamed event quoted as a source; `(Diễn đàn New Zealand)`: a gloss
+_INDEFINITE = regex.compile(r"(?:(?<!\w)(?i:một)(?:\s+(?:cuộc|buổi))?\s+|\()$")
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -150,8 +152,9 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_
     if cue_before("generic", body, pos, 25) or cue_before("invited", body, pos, 20) or _PRESS_AFTER.match(body, m.end):
         return "skip"
     if (kind == "reception" and _COMPATRIOTS_AFTER.match(body, m.end)) or (
-            kind == "visit" and _OPENING_AFTER.match(body, m.end)):
-        return "skip"  # `tiếp … bà con Việt kiều`; `đến thăm và khai trương trụ sở …`
+            kind == "visit" and _OPENING_AFTER.match(body, m.end)) or (
+            kind == "conference" and _INDEFINITE.search(body, max(0, pos - 12), pos)):
+        return "skip"  # `tiếp … bà con Việt kiều`; `đến thăm và khai trương trụ sở …`; `một hội thảo`
     if cue_before("reference", body, pos, 30):
         return "reference"
     after = body[m.end: m.end + 30]
