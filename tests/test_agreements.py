@@ -485,3 +485,10 @@ def test_signing_in_an_article_previewing_the_visit_is_planned():
     lead = "Thủ tướng Việt Nam Nguyễn Văn Bình sẽ thăm chính thức Canada từ ngày 26 đến 29/6."
     assert [r["status"] for r in run(lead + signing, 2005)] == ["planned"]
     assert [r["status"] for r in run(lead.replace(" sẽ ", " đã ") + signing, 2005)] == ["signed"]
+
+
+def test_a_book_titled_with_a_document_word_is_no_agreement():
+    assert run("Hôm qua, Nhà xuất bản Chính trị quốc gia Việt Nam và Lào đã ra mắt cuốn sách Văn kiện Đảng toàn tập "
+               "tại Hà Nội.") == []
+    assert [r["parties"] for r in run("Hôm qua, Việt Nam và Lào đã ký văn kiện hợp tác về giáo dục tại Hà Nội.")] == [
+        ["Việt Nam", "Lào"]]

@@ -72,6 +72,8 @@ _PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: ca
                                 r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}(?:\s+|\s*[-–]\s*)$")  # `cao tốc Hà Nội-Vientiane`
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
+# a book's title (`cuốn sách Văn kiện Đảng toàn tập`), not a document signed
+_BOOK_BEFORE = regex.compile(r"(?<!\w)(?i:cuốn sách|bộ sách|cuốn|sách|tuyển tập|tác phẩm|ấn phẩm)\s+$")
 # `Kế hoạch hợp tác năm 2017 giữa …`: the year names a plan's or programme's term, not when it was signed
 # (`Thỏa thuận hợp tác năm 2008` is the agreement of 2008: its signing year); `đến năm 2025`: its last year.
 _NAME_YEAR = regex.compile(r"(?:\([^()]{0,40}\)|(?!ký|kí|được|đã|vào|từ)[^,;.(]){0,160}?(?<!\w)(?P<until>(?:đến|tới)\s+)?năm\s+"
@@ -325,8 +327,8 @@ def _find(doc: ArticleText) -> list[Found]:
         back = max(sent.start, m.start - _LOOK_BACK)  # cues read before a document: this far at most (linear time)
         if per.last_question >= m.start or cue_in("hypothetical", body, back, m.start):
             continue  # a question or a supposition
-        if _BACK_REF.match(body, m.end):
-            continue  # `văn kiện này`: the document already told
+        if _BACK_REF.match(body, m.end) or _BOOK_BEFORE.search(body, max(0, m.start - 15), m.start):
+            continue  # `văn kiện này`: the document already told; `cuốn sách Văn kiện …`: a book
         status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags,
                          adopted="adopted" in flags, sent_start=sent.start,
                          next_doc=found_hits[i + 1].start if i + 1 < len(found_hits) else None)
