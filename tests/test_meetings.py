@@ -631,3 +631,10 @@ def test_an_unnamed_event_quoted_as_a_source_and_a_visit_congratulated_are_no_ro
     assert (row["kind"], row["date"]) == ("conference", date(2004, 1, 1))
     assert run("Hôm qua, Thống đốc bang Ohio John Miller đã chúc mừng chuyến thăm Mỹ của Thủ tướng Việt Nam Nguyễn Văn "
                "Bình.") == []
+
+
+def test_a_time_zone_is_no_locality():
+    body = ("Lúc 17h ngày 27/6 (tức 6h sáng 28/6 giờ Hà Nội), Thủ tướng Việt Nam Nguyễn Văn Bình hội đàm với Thủ tướng "
+            "Canada John Martin tại Ottawa.")
+    [row] = run(body, 2005)
+    assert row["localities"] == []

@@ -100,6 +100,7 @@ _PRESS_AFTER = regex.compile(r"\s+(?:với\s+)?(?:đại diện\s+)?" + word_alt
 _COMPATRIOTS_AFTER = regex.compile(r"\s+(?:[^\s,;.]+\s+){0,4}?" + word_alt(CUE_PATTERNS["compatriots"]))
 _OPENING_AFTER = regex.compile(r"\s+và\s+" + word_alt(CUE_PATTERNS["opening"]))
 # `trong một hội thảo …, ông X nói`: an unnamed event quoted as a source; `(Diễn đàn New Zealand)`: a gloss
+_CLOCK_OF = regex.compile(r"(?i:giờ|(?:sáng|trưa|chiều|tối|đêm)\s+nay)\s+$")  # `(2h sáng nay Hà Nội)`: a time zone
 _INDEFINITE = regex.compile(r"(?:(?<!\w)(?i:một)(?:\s+(?:cuộc|buổi))?\s+|\()$")
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
@@ -447,7 +448,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
         if venue and not inside_title and men.location is None and not men.anaphoric:
             men.location = p.canonical
         if (not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW
-                and (only is None or p.start < a)):
+                and (only is None or p.start < a) and not _CLOCK_OF.search(body, max(span.start, p.start - 12), p.start)):
             locs.append(p.canonical)
     if not men.anaphoric and (people or places):
         men.location = _venue(body, (*subject, (a, clause_end))) or men.location
