@@ -638,3 +638,11 @@ def test_a_time_zone_is_no_locality():
             "Canada John Martin tại Ottawa.")
     [row] = run(body, 2005)
     assert row["localities"] == []
+
+
+def test_a_visit_that_only_dates_a_deed_is_no_row():
+    assert run("Hai bên bàn tiến độ các dự án đầu tư được ký kết trong chuyến thăm Campuchia của đoàn UBND TP Hồ Chí "
+               "Minh do Chủ tịch UBND Lê Văn Bình dẫn đầu.", 2005) == []
+    [row] = run("Từ ngày 3 đến 5/4, đoàn UBND TP Hồ Chí Minh do Chủ tịch UBND Lê Văn Bình dẫn đầu đã có chuyến thăm "
+                "Campuchia.", 2005)
+    assert (row["kind"], row["date"]) == ("visit", date(2005, 4, 3))
