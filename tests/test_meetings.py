@@ -646,3 +646,12 @@ def test_a_visit_that_only_dates_a_deed_is_no_row():
     [row] = run("Từ ngày 3 đến 5/4, đoàn UBND TP Hồ Chí Minh do Chủ tịch UBND Lê Văn Bình dẫn đầu đã có chuyến thăm "
                 "Campuchia.", 2005)
     assert (row["kind"], row["date"]) == ("visit", date(2005, 4, 3))
+
+
+def test_a_visit_told_as_ahead_by_its_predicate_and_a_field_trip_are_no_rows():
+    visit = "Chuyến thăm Nhật Bản của Thủ tướng Việt Nam Nguyễn Văn Bình (từ 4 đến 8/5) "
+    assert run(visit + "hứa hẹn thúc đẩy quan hệ hai nước.", 2005) == []
+    assert [r["date"] for r in run(visit + "đã thúc đẩy quan hệ hai nước.", 2005)] == [date(2005, 5, 4)]
+    trip = "Chiều 9/5, Thủ tướng Việt Nam Nguyễn Văn Bình đã đến thăm "
+    assert run(trip + "Trường Đại học Kyoto (Nhật Bản) và nghe giới thiệu về các đề tài nghiên cứu.", 2005) == []
+    assert [r["kind"] for r in run(trip + "và làm việc với tỉnh Aichi (Nhật Bản).", 2005)] == ["visit"]

@@ -41,7 +41,7 @@ from pipeline.extract.events import (
     unique,
     word_alt,
 )
-from pipeline.extract.plans import DAY_SAID, future_frame, planned_by_context, sentence_plan
+from pipeline.extract.plans import DAY_SAID, future_frame, planned_by_context, sentence_plan, subject_ahead
 from pipeline.people import fold, is_foreign_name, title_references
 from pipeline.text import Span
 
@@ -99,6 +99,7 @@ _TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang
 _PRESS_AFTER = regex.compile(r"\s+(?:với\s+)?(?:đại diện\s+)?" + word_alt(CUE_PATTERNS["press"]))
 _COMPATRIOTS_AFTER = regex.compile(r"\s+(?:[^\s,;.]+\s+){0,4}?" + word_alt(CUE_PATTERNS["compatriots"]))
 _OPENING_AFTER = regex.compile(r"\s+và\s+" + word_alt(CUE_PATTERNS["opening"]))
+_FIELD_TRIP_AFTER = regex.compile(r"\s+" + word_alt(CUE_PATTERNS["field_trip"]) + r"(?![^,;.]{0,80}(?<!\w)làm việc)")
 # `trong một hội thảo …, ông X nói`: an unnamed event quoted as a source; `(Diễn đàn New Zealand)`: a gloss
 _CLOCK_OF = regex.compile(r"(?i:giờ|(?:sáng|trưa|chiều|tối|đêm)\s+nay)\s+$")  # `(2h sáng nay Hà Nội)`: a time zone
 _INDEFINITE = regex.compile(r"(?:(?<!\w)(?i:một)(?:\s+(?:cuộc|buổi))?\s+|\()$")
@@ -153,9 +154,9 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_
     if cue_before("generic", body, pos, 25) or cue_before("invited", body, pos, 20) or _PRESS_AFTER.match(body, m.end):
         return "skip"
     if (kind == "reception" and _COMPATRIOTS_AFTER.match(body, m.end)) or (
-            kind == "visit" and _OPENING_AFTER.match(body, m.end)) or (
+            kind == "visit" and (_OPENING_AFTER.match(body, m.end) or _FIELD_TRIP_AFTER.match(body, m.end))) or (
             kind == "conference" and _INDEFINITE.search(body, max(0, pos - 12), pos)):
-        return "skip"  # `tiếp … bà con Việt kiều`; `đến thăm và khai trương trụ sở …`; `một hội thảo`
+        return "skip"  # `tiếp … bà con Việt kiều`; `đến thăm và khai trương trụ sở …`, `thăm nhà máy …`; `một hội thảo`
     if cue_before("reference", body, pos, 30):
         return "reference"
     after = body[m.end: m.end + 30]
@@ -552,7 +553,8 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     span = idx.sentence_at(matches[0].start)
     if span.text.rstrip(" \"'”)»").endswith("?"):
         return []  # a question (`Thưa ông, chuyến thăm lần này nhằm vào những trọng tâm nào?`) tells no meeting
-    if planned_by_context(doc.extra, idx, span, matches[0].start) or any(
+    if planned_by_context(doc.extra, idx, span, matches[0].start) or subject_ahead(
+            body, span, (matches[0].start, matches[0].end)) or any(
             future_frame(body, span, (m.start, m.end)) for m in matches if _trigger_kind(m)[0] != "visit"):
         return []  # a programme (`Chương trình làm việc …`, `Sau đó …` after a plan), `Tại hội thảo, X sẽ …`;
         # not `Trong chuyến thăm, X sẽ …`: the visit is on, its programme ahead

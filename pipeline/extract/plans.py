@@ -100,6 +100,15 @@ def _ahead(body: str, a: int, b: int) -> bool:
     return marker is not None and marker.lastgroup == "plan"
 
 
+def subject_ahead(body: str, span: Span, trigger: tuple[int, int]) -> bool:
+    """The event opens the sentence as its subject and the predicate is ahead (`Chuyến thăm … (từ 4 đến 11/5)
+    hứa hẹn góp phần …`, `Chuyến thăm … sẽ góp phần …`)."""
+    if body[span.start: trigger[0]].strip(" \"'“”-–") or cue_in("news_day", body, span.start, span.end):
+        return False
+    end = _CLAUSE_END.search(body, trigger[1], span.end)
+    return _ahead(body, trigger[1], end.start() if end else span.end)
+
+
 def future_frame(body: str, span: Span, trigger: tuple[int, int]) -> bool:
     """The trigger sits in an opening phrase (`Tại hội thảo`, `Trong thời gian thăm Mỹ`) and the main clause
     after it is future: its first marker is a plan (`sẽ`), not a deed or a saying (`đã`, `cho biết`). Not on
@@ -113,4 +122,4 @@ def future_frame(body: str, span: Span, trigger: tuple[int, int]) -> bool:
     return _ahead(body, comma, end.start() if end else span.end)
 
 
-__all__ = ["DAY_SAID", "future_frame", "opens_with_plan", "planned_by_context", "sentence_plan"]
+__all__ = ["DAY_SAID", "future_frame", "opens_with_plan", "planned_by_context", "sentence_plan", "subject_ahead"]
