@@ -655,3 +655,10 @@ def test_a_visit_told_as_ahead_by_its_predicate_and_a_field_trip_are_no_rows():
     trip = "Chiều 9/5, Thủ tướng Việt Nam Nguyễn Văn Bình đã đến thăm "
     assert run(trip + "Trường Đại học Kyoto (Nhật Bản) và nghe giới thiệu về các đề tài nghiên cứu.", 2005) == []
     assert [r["kind"] for r in run(trip + "và làm việc với tỉnh Aichi (Nhật Bản).", 2005)] == ["visit"]
+
+
+def test_a_working_session_folded_into_a_visit_is_told_for_its_anaphora():
+    body = ("TP.HCM - Chiều 21/6, ông Pierre Dubois, chủ tịch Hội Hữu nghị Pháp - Việt, đã đến thăm và làm việc với báo "
+            "Tuổi Trẻ.\nTại cuộc gặp, ông Pierre Dubois đã giới thiệu một số dự án trợ giúp nạn nhân ở Tây Ninh.")
+    [row] = run(body, 2005)
+    assert (row["kind"], row["date"]) == ("visit", date(2005, 6, 21))

@@ -129,6 +129,7 @@ class Mention:
     ref_text: str = ""
     past: bool = False  # told as history (`hồi …`, `trước đây`)
     frames_saying: bool = False  # a visit that only sets where a statement was made
+    told_kinds: frozenset[str] = frozenset()  # kinds its sentence told, folded in (`đến thăm và làm việc với …`)
     said_day: bool = False  # a date is said, with or without a year (`sáng 14/8`, `hôm nay`)
     own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
@@ -652,6 +653,9 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
         out[0].relative, out[0].ref_text = True, [r for r in refs if r.start < first.start][-1].text.casefold()
     if out and _AFTER_CEREMONY.match(body, span.start) and any(men.date is None for men in out):
         _date_from_before(doc, idx, span, out)
+    kinds = frozenset(_trigger_kind(m)[0] for m in mains) if status == "main" else frozenset()
+    for men in out:
+        men.told_kinds = kinds
     return [(men, status == "main") for men in out]
 
 
@@ -682,7 +686,7 @@ def _mentions(doc: ArticleText) -> list[Mention]:
     plan = []
     for matches in by_sentence.values():
         found = _sentence_mentions(doc, idx, matches, known, told)
-        told.update(men.kind for men, is_main in found if is_main)
+        told.update(k for men, is_main in found if is_main for k in (men.kind, *men.told_kinds))
         plan += found
     doc.extra["_previewed"] = previewed = bool(by_sentence) and _previewed(body, idx, by_sentence)
     if previewed:  # what is neither dated nor told as done is the programme
