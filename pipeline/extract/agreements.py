@@ -176,12 +176,12 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool 
 _A_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def _ahead_by_context(doc: ArticleText, idx: SentenceIndex, sent: Span, m: Hit) -> bool:
+def _ahead_by_context(doc: ArticleText, idx: SentenceIndex, sent: Span) -> bool:
     """The signing is ahead by what frames its sentence: a plan adverb opening it (`Dự kiến, …`), a schedule
     heading or a planned step before (`plans.planned_by_context`), or an article previewing its visit where
     the sentence has no day or year and tells nothing as done."""
     body = doc.body
-    if opens_with_plan(body, sent) or planned_by_context(doc.extra, idx, sent, m.start):
+    if opens_with_plan(body, sent) or planned_by_context(doc.extra, idx, sent, sent.end):
         return True
     return (previews_visit(doc) and not DAY_SAID.search(sent.text) and not _A_YEAR.search(sent.text)
             and cue_in("done", body, sent.start, sent.end) is None)
@@ -282,6 +282,13 @@ class _SentenceFacts:
         self.news = cue_in("news", body, sent.start, sent.end) is not None
         self.ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
         self.last_question = body.rfind("?", sent.start, sent.end)  # a `?` after a document: a question
+        self._ahead: bool | None = None
+
+    def ahead(self, doc: ArticleText, idx: SentenceIndex, sent: Span) -> bool:
+        """``_ahead_by_context`` of the sentence, read once."""
+        if self._ahead is None:
+            self._ahead = _ahead_by_context(doc, idx, sent)
+        return self._ahead
 
 
 def _near(body: str, clause: Span, m: Hit, reach: int = _LOOK_BACK) -> Span:
@@ -337,7 +344,7 @@ def _find(doc: ArticleText) -> list[Found]:
             status = "planned"  # `Lễ ký thỏa thuận … sẽ được tiến hành nay mai`
         if status == "signed" and cue_in("deadline", body, m.end, clause.end):
             status = "planned"  # `ký văn kiện mới … chậm nhất vào năm 2010`
-        if status == "signed" and _ahead_by_context(doc, idx, full, m):
+        if status == "signed" and per.ahead(doc, idx, full):
             status = "planned"  # `Dự kiến, … được ký kết`; a visit's programme
         item = (status is None or (last_found is not None and last_found.bundle)) and _opens_item(
             body, idx, m, last_found)

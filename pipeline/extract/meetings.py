@@ -230,6 +230,13 @@ class _Sentence:
         self._mode: str | None = None
         self._relative: int | None = None
         self._para: dict[int, list] = {}
+        self._day_said: bool | None = None
+
+    def day_said(self) -> bool:
+        """The sentence says a day or month (`plans.DAY_SAID`), read once."""
+        if self._day_said is None:
+            self._day_said = DAY_SAID.search(self.body, self.span.start, self.span.end) is not None
+        return self._day_said
 
     def people(self) -> list[Person]:
         """People named in the sentence with a title, those it tells by title only or by name only who
@@ -399,7 +406,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.trigger_text = m.text.casefold()
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
-    men.frames_saying = kind == "visit" and not DAY_SAID.search(span.text) and _frames_saying(body, m.end, clause_end)
+    men.frames_saying = kind == "visit" and not sent.day_said() and _frames_saying(body, m.end, clause_end)
     own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
     when = best_date(_event_dates(body, own + (subject_when or []), span.start), m.start)
     if when:
@@ -554,9 +561,11 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     span = idx.sentence_at(matches[0].start)
     if span.text.rstrip(" \"'”)»").endswith("?"):
         return []  # a question (`Thưa ông, chuyến thăm lần này nhằm vào những trọng tâm nào?`) tells no meeting
+    opening = body.find(",", span.start, span.end)  # only a trigger of the opening phrase can frame the rest
     if planned_by_context(doc.extra, idx, span, matches[0].start) or subject_ahead(
             body, span, (matches[0].start, matches[0].end)) or any(
-            future_frame(body, span, (m.start, m.end)) for m in matches if _trigger_kind(m)[0] != "visit"):
+            future_frame(body, span, (m.start, m.end)) for m in matches
+            if m.end <= opening and _trigger_kind(m)[0] != "visit"):
         return []  # a programme (`Chương trình làm việc …`, `Sau đó …` after a plan), `Tại hội thảo, X sẽ …`;
         # not `Trong chuyến thăm, X sẽ …`: the visit is on, its programme ahead
     today = cue_in("news_day", body, span.start, span.end)
@@ -794,10 +803,11 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 def _frames_saying(body: str, pos: int, end: int) -> bool:
     """The first verb after a visit's trigger in its clause is a saying (`trong chuyến công tác tới VN cho biết`,
     `Trong chuyến thăm VN, trả lời phỏng vấn …`)."""
-    first = _VERB_AFTER.search(body, pos, end)
+    first = _VERB_AFTER.search(body, pos, min(end, pos + _SAYING_REACH))
     return first is not None and first.lastgroup == "saying"
 
 
+_SAYING_REACH = 200  # the verb that a visit frames follows it this close (linear time in run-on text)
 _VERB_AFTER = regex.compile(f"(?P<saying>{word_alt(CUE_PATTERNS['saying'])})|"
                             f"(?P<other>{word_alt(['đã', 'vừa'] + CUE_PATTERNS['ahead'] + CUE_PATTERNS['reported'])})")
 
