@@ -654,6 +654,8 @@ def test_a_visit_told_as_ahead_by_its_predicate_and_a_field_trip_are_no_rows():
     assert [r["date"] for r in run(visit + "đã thúc đẩy quan hệ hai nước.", 2005)] == [date(2005, 5, 4)]
     trip = "Chiều 9/5, Thủ tướng Việt Nam Nguyễn Văn Bình đã đến thăm "
     assert run(trip + "Trường Đại học Kyoto (Nhật Bản) và nghe giới thiệu về các đề tài nghiên cứu.", 2005) == []
+    assert run("Hôm nay trong chuyến thăm Chương trình phòng chống lũ ở Việt Nam, Bộ trưởng Nhật Bản Taro Suzuki đã "
+               "tuyên bố Nhật Bản sẽ hỗ trợ các tỉnh miền Trung.", 2005) == []
     assert [r["kind"] for r in run(trip + "và làm việc với tỉnh Aichi (Nhật Bản).", 2005)] == ["visit"]
 
 
