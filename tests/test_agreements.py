@@ -470,3 +470,25 @@ def test_a_long_run_on_sentence_of_documents_takes_linear_work():
     _seconds(unit)  # lexicons compiled
     small, large = _seconds(unit * 100), _seconds(unit * 800)
     assert large < 20 * small + 1.0  # linear work is ~8x; quadratic would be ~64x
+
+
+def test_a_sentence_opening_with_a_plan_adverb_signs_nothing_yet():
+    talks = "Chiều 5/6, Bộ trưởng Việt Nam Nguyễn Văn Bình hội đàm với Bộ trưởng Hungary Peter Szabo. "
+    [row] = run(talks + "Dự kiến, hiệp định hợp tác về du lịch giữa Việt Nam và Hungary được ký kết dịp này.", 2005)
+    assert (row["status"], row["signed_date"]) == ("planned", None)
+    [row] = run(talks + "Sau đó, hiệp định hợp tác về du lịch giữa Việt Nam và Hungary được ký kết.", 2005)
+    assert (row["status"], row["signed_date"]) == ("signed", date(2005, 6, 5))
+
+
+def test_signing_in_an_article_previewing_the_visit_is_planned():
+    signing = "\nHai Thủ tướng chứng kiến lễ ký các hiệp định hợp tác giữa Việt Nam và Canada tại Ottawa."
+    lead = "Thủ tướng Việt Nam Nguyễn Văn Bình sẽ thăm chính thức Canada từ ngày 26 đến 29/6."
+    assert [r["status"] for r in run(lead + signing, 2005)] == ["planned"]
+    assert [r["status"] for r in run(lead.replace(" sẽ ", " đã ") + signing, 2005)] == ["signed"]
+
+
+def test_a_book_titled_with_a_document_word_is_no_agreement():
+    assert run("Hôm qua, Nhà xuất bản Chính trị quốc gia Việt Nam và Lào đã ra mắt cuốn sách Văn kiện Đảng toàn tập "
+               "tại Hà Nội.") == []
+    assert [r["parties"] for r in run("Hôm qua, Việt Nam và Lào đã ký văn kiện hợp tác về giáo dục tại Hà Nội.")] == [
+        ["Việt Nam", "Lào"]]

@@ -250,3 +250,9 @@ def test_vntc_slice_keeps_text() -> None:
         kept = len("".join(doc.body.split()))
         good += ref_chars == 0 or kept >= 0.95 * ref_chars
     assert good >= 0.95 * len(texts)
+
+
+def test_reference_year_skips_the_date_diplomatic_ties_were_set() -> None:
+    body = ("Tổng thống Phần Lan thăm chính thức Việt Nam từ ngày 3 đến 6/4. Đây là chuyến thăm đầu tiên kể từ khi "
+            "hai nước thiết lập quan hệ ngoại giao (25/1/1973).")
+    assert clean_document("Tiêu đề\n" + body).reference_year is None

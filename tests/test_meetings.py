@@ -538,3 +538,129 @@ def test_a_visit_welcomed_in_advance_or_asked_about_is_not_told():
         "trọng tâm nào?",
     ):
         assert run(body + " Việt Nam coi trọng quan hệ này.", 2023) == [], body
+
+
+def test_forum_in_a_future_main_clause_is_planned():
+    frame = "Tại Diễn đàn Doanh nghiệp Việt Nam - Nhật Bản ngày 5/5 ở Tokyo, Bộ trưởng Việt Nam Nguyễn Văn Bình và Bộ " \
+            "trưởng Nhật Bản Taro Suzuki "
+    assert run(frame + "sẽ giới thiệu các dự án.", 2005) == []
+    [row] = run(frame + "đã giới thiệu các dự án.", 2005)
+    assert (row["kind"], row["date"]) == ("conference", date(2005, 5, 5))
+    # a visit under way keeps its row though its programme is ahead
+    [row] = run("Trong thời gian Thủ tướng Việt Nam Nguyễn Văn Bình thăm Nhật Bản từ ngày 3 đến 6/5, các diễn đàn "
+                "doanh nghiệp Việt Nam - Nhật Bản sẽ được tổ chức tại Tokyo.", 2005)
+    assert row["kind"] == "visit"
+
+
+def test_programme_under_a_schedule_heading_is_planned():
+    body = ("Thủ tướng Việt Nam Nguyễn Văn Bình tới Ottawa sáng 26/6.\n"
+            "Chương trình làm việc ngày 27/6\n"
+            "Thủ tướng Việt Nam Nguyễn Văn Bình hội kiến Chủ tịch Thượng viện Canada John Smith.")
+    assert run(body, 2005) == []
+
+
+def test_next_step_of_a_planned_sentence_is_planned():
+    invited = ("Ông Nguyễn Văn Bình mời Bộ trưởng Nhật Bản Taro Suzuki sang thăm Việt Nam. Cùng ngày, Bộ trưởng Việt Nam "
+               "Nguyễn Văn Bình hội kiến Thủ tướng Nhật Bản Ichiro Sato.")
+    assert [set(people(r)) for r in run(invited, 2005)] == [{"Nguyễn Văn Bình", "Ichiro Sato"}]  # an invitation is no plan
+    after = " Sau đó Thủ tướng Nguyễn Văn Bình hội đàm với Thủ tướng Canada John Smith."
+    assert run("Ngày 27/6, Thủ tướng Việt Nam Nguyễn Văn Bình sẽ duyệt đội danh dự tại Ottawa." + after, 2005) == []
+    [row] = run("Ngày 27/6, Thủ tướng Việt Nam Nguyễn Văn Bình duyệt đội danh dự tại Ottawa." + after, 2005)
+    assert (row["kind"], set(people(row))) == ("talks", {"Nguyễn Văn Bình", "John Smith"})
+
+
+def test_press_briefing_is_no_meeting():
+    assert run("Chiều 14/3, Bộ trưởng Ngoại giao Nhật Bản Taro Aso gặp gỡ báo chí tại Hà Nội.", 2005) == []
+
+
+def test_invitation_to_visit_is_no_visit():
+    body = ("Tại cuộc gặp ngày 3/4, Đại sứ Việt Nam Nguyễn Văn Bình đã chuyển lời mời sang thăm Hà Nội của Chủ tịch "
+            "nước tới Tổng thống Pháp Jacques Martin.")
+    assert [r["kind"] for r in run(body, 2005)] == ["reception"]
+
+
+def test_target_and_document_years_are_not_the_meeting_date():
+    [row] = run("Tối qua, Thứ trưởng Việt Nam Lê Văn Bình đã gặp Thứ trưởng Mỹ John Sampson, ông John hy vọng vào mùa "
+                "thu năm 2006 Việt Nam sẽ gia nhập WTO.")
+    assert row["date"] is None
+    [row] = run("Tại cuộc hội đàm hôm qua, Chủ tịch nước Việt Nam Trần Văn Bình và Tổng thống Mông Cổ Nasagiin Bayar "
+                "đã thống nhất phấn đấu nâng kim ngạch lên 20 triệu USD vào năm 2012.")
+    assert row["date"] is None
+    [row] = run("Trong chuyến thăm chính thức tháng 3 của Tổng bí thư Việt Nam Trần Văn Bình tới Campuchia, hai bên "
+                "khẳng định các nguyên tắc của Tuyên bố chung năm 2001.")
+    assert row["date"] is None
+
+
+def test_article_previewing_a_visit_keeps_only_what_is_dated_or_done():
+    lead = "Chuyến thăm Nhật Bản của Chủ tịch nước Việt Nam Trần Văn Bình từ ngày 4 đến 8/9 sẽ mở ra giai đoạn mới.\n"
+    rest = ("Chủ tịch nước Trần Văn Bình hội đàm với Thủ tướng Nhật Bản Ichiro Sato tại Tokyo.\n"
+            "Năm 2003, Chủ tịch nước Trần Văn Bình đã hội kiến Thủ tướng Nhật Bản Ryu Tanaka tại Tokyo.")
+    assert [set(people(r)) for r in run(lead + rest, 2005)] == [{"Trần Văn Bình", "Ryu Tanaka"}]
+    held = run(lead.replace(" sẽ ", " đã ") + rest, 2005)
+    assert [r["kind"] for r in held] == ["visit", "talks", "reception"]
+
+
+def test_unnamed_session_where_one_person_spoke_is_no_meeting():
+    tail = " chiều 3/4 ở Hà Nội, ông Somchai Wongsawat, Phó Tổng giám đốc công ty Thái Lan CP, cho biết công ty còn hàng."
+    assert run("Trong cuộc họp về việc tiêu thụ gia cầm" + tail, 2005) == []
+    [row] = run("Tại cuộc họp Ủy ban hỗn hợp Việt Nam - Thái Lan" + tail, 2005)
+    assert (row["kind"], row["date"]) == ("conference", date(2005, 4, 3))
+
+
+def test_visit_that_only_frames_a_statement_is_no_row():
+    who = "Ông Peter Hartung, Giám đốc tập đoàn ABC khu vực Đông Nam Á trong chuyến công tác tới VN "
+    said = " cho biết, tập đoàn này đang tích cực mở văn phòng tại Hà Nội."
+    assert run(who + "cuối tháng trước" + said, 2005) == []
+    [row] = run(who + "ngày 3/5" + said, 2005)  # with a day of its own the visit is reported, not only a frame
+    assert (row["kind"], row["date"]) == ("visit", date(2005, 5, 3))
+
+
+def test_compatriots_abroad_and_an_opening_are_no_meeting():
+    assert run("Chiều 24/3, Tổng bí thư Trần Văn Bình đã tiếp đại diện bà con Việt kiều tại thành phố Viêng Chăn "
+               "(Lào).", 2005) == []
+    assert run("Chiều 3/4, Thủ tướng Đức Hans Weber đã đến thăm và khánh thành trụ sở mới của Viện Goethe tại "
+               "Hà Nội.", 2005) == []
+    [row] = run("Chiều 3/4, Thủ tướng Đức Hans Weber đã đến thăm Bộ Ngoại giao Việt Nam tại Hà Nội.", 2005)
+    assert row["kind"] == "visit"
+
+
+def test_an_unnamed_event_quoted_as_a_source_and_a_visit_congratulated_are_no_rows():
+    said = " về WTO do Ngân hàng Thế giới tổ chức tại Hà Nội, ông Nguyễn Văn Bình, Đại sứ Việt Nam, nói rằng hội nhập là tất yếu."
+    assert run("Năm 2004, trong một hội thảo" + said) == []
+    [row] = run("Năm 2004, tại Hội thảo" + said)
+    assert (row["kind"], row["date"]) == ("conference", date(2004, 1, 1))
+    assert run("Hôm qua, Thống đốc bang Ohio John Miller đã chúc mừng chuyến thăm Mỹ của Thủ tướng Việt Nam Nguyễn Văn "
+               "Bình.") == []
+
+
+def test_a_time_zone_is_no_locality():
+    body = ("Lúc 17h ngày 27/6 (tức 6h sáng 28/6 giờ Hà Nội), Thủ tướng Việt Nam Nguyễn Văn Bình hội đàm với Thủ tướng "
+            "Canada John Martin tại Ottawa.")
+    [row] = run(body, 2005)
+    assert row["localities"] == []
+
+
+def test_a_visit_that_only_dates_a_deed_is_no_row():
+    assert run("Hai bên bàn tiến độ các dự án đầu tư được ký kết trong chuyến thăm Campuchia của đoàn UBND TP Hồ Chí "
+               "Minh do Chủ tịch UBND Lê Văn Bình dẫn đầu.", 2005) == []
+    [row] = run("Từ ngày 3 đến 5/4, đoàn UBND TP Hồ Chí Minh do Chủ tịch UBND Lê Văn Bình dẫn đầu đã có chuyến thăm "
+                "Campuchia.", 2005)
+    assert (row["kind"], row["date"]) == ("visit", date(2005, 4, 3))
+
+
+def test_a_visit_told_as_ahead_by_its_predicate_and_a_field_trip_are_no_rows():
+    visit = "Chuyến thăm Nhật Bản của Thủ tướng Việt Nam Nguyễn Văn Bình (từ 4 đến 8/5) "
+    assert run(visit + "hứa hẹn thúc đẩy quan hệ hai nước.", 2005) == []
+    assert [r["date"] for r in run(visit + "đã thúc đẩy quan hệ hai nước.", 2005)] == [date(2005, 5, 4)]
+    trip = "Chiều 9/5, Thủ tướng Việt Nam Nguyễn Văn Bình đã đến thăm "
+    assert run(trip + "Trường Đại học Kyoto (Nhật Bản) và nghe giới thiệu về các đề tài nghiên cứu.", 2005) == []
+    assert run("Hôm nay trong chuyến thăm Chương trình phòng chống lũ ở Việt Nam, Bộ trưởng Nhật Bản Taro Suzuki đã "
+               "tuyên bố Nhật Bản sẽ hỗ trợ các tỉnh miền Trung.", 2005) == []
+    assert [r["kind"] for r in run(trip + "và làm việc với tỉnh Aichi (Nhật Bản).", 2005)] == ["visit"]
+
+
+def test_a_working_session_folded_into_a_visit_is_told_for_its_anaphora():
+    body = ("TP.HCM - Chiều 21/6, ông Pierre Dubois, chủ tịch Hội Hữu nghị Pháp - Việt, đã đến thăm và làm việc với báo "
+            "Tuổi Trẻ.\nTại cuộc gặp, ông Pierre Dubois đã giới thiệu một số dự án trợ giúp nạn nhân ở Tây Ninh.")
+    [row] = run(body, 2005)
+    assert (row["kind"], row["date"]) == ("visit", date(2005, 6, 21))

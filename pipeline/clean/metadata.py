@@ -116,7 +116,7 @@ def _year_scores(text: str, scores: Counter[int], bare_until: int) -> None:
 # the words just before each year (few per article) rather than scanned over the whole body.
 _NOT_NEWS_BEFORE = regex.compile(
     r"(?i)(?:(?:đến|tới|trước|vào)\s+(?:năm\s+)?|(?:dự kiến|mục tiêu|phấn đấu|tầm nhìn|định hướng|hướng tới|lộ trình)"
-    r"[^.;\n]{0,40}?|(?:sinh|thành lập|ra đời|cấp|quan hệ ngoại giao|ký)\s+(?:(?:ngày|năm|vào)\s+)?[\d/.-]{0,6})$")
+    r"[^.;\n]{0,40}?|(?:sinh|thành lập|ra đời|cấp|quan hệ ngoại giao|ký)\s*\(?\s*(?:(?:ngày|năm|vào)\s+)?[\d/.-]{0,6})$")
 _NOT_NEWS_REACH = 64  # characters before a year that the cue may take
 # `Xuân Đinh Dậu 2017`, `năm Mậu Tuất 2018`: the lunar new year told is the news's.
 _LUNAR_YEAR = regex.compile(r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|"

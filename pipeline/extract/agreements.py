@@ -41,8 +41,9 @@ from pipeline.extract.events import (
     scope_in,
     unique,
 )
-from pipeline.extract.meetings import Mention, meeting_groups
+from pipeline.extract.meetings import Mention, meeting_groups, previews_visit
 from pipeline.extract.parties import ministries_between, parties_between, parties_of_signing, party_places
+from pipeline.extract.plans import DAY_SAID, opens_with_plan, planned_by_context
 from pipeline.text import Span
 
 _TYPES = [(t, flags) for _, t, flags, _ in AGREEMENT_ROWS]
@@ -71,6 +72,8 @@ _PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: ca
                                 r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}(?:\s+|\s*[-–]\s*)$")  # `cao tốc Hà Nội-Vientiane`
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
+# a book's title (`cuốn sách Văn kiện Đảng toàn tập`), not a document signed
+_BOOK_BEFORE = regex.compile(r"(?<!\w)(?i:cuốn sách|bộ sách|cuốn|sách|tuyển tập|tác phẩm|ấn phẩm)\s+$")
 # `Kế hoạch hợp tác năm 2017 giữa …`: the year names a plan's or programme's term, not when it was signed
 # (`Thỏa thuận hợp tác năm 2008` is the agreement of 2008: its signing year); `đến năm 2025`: its last year.
 _NAME_YEAR = regex.compile(r"(?:\([^()]{0,40}\)|(?!ký|kí|được|đã|vào|từ)[^,;.(]){0,160}?(?<!\w)(?P<until>(?:đến|tới)\s+)?năm\s+"
@@ -170,6 +173,20 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool 
     return "signed"
 
 
+_A_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _ahead_by_context(doc: ArticleText, idx: SentenceIndex, sent: Span) -> bool:
+    """The signing is ahead by what frames its sentence: a plan adverb opening it (`Dự kiến, …`), a schedule
+    heading or a planned step before (`plans.planned_by_context`), or an article previewing its visit where
+    the sentence has no day or year and tells nothing as done."""
+    body = doc.body
+    if opens_with_plan(body, sent) or planned_by_context(doc.extra, idx, sent, sent.end):
+        return True
+    return (previews_visit(doc) and not DAY_SAID.search(sent.text) and not _A_YEAR.search(sent.text)
+            and cue_in("done", body, sent.start, sent.end) is None)
+
+
 def _plans(head: str, cue: str) -> bool:
     """A planned cue in ``head``; a capitalised one inside a sentence is part of a name (`Bộ trưởng …
     Xúc tiến đầu tư`)."""
@@ -265,6 +282,13 @@ class _SentenceFacts:
         self.news = cue_in("news", body, sent.start, sent.end) is not None
         self.ceremony = _CEREMONY.search(body, max(0, sent.start - _CEREMONY_BEFORE), sent.end) is not None
         self.last_question = body.rfind("?", sent.start, sent.end)  # a `?` after a document: a question
+        self._ahead: bool | None = None
+
+    def ahead(self, doc: ArticleText, idx: SentenceIndex, sent: Span) -> bool:
+        """``_ahead_by_context`` of the sentence, read once."""
+        if self._ahead is None:
+            self._ahead = _ahead_by_context(doc, idx, sent)
+        return self._ahead
 
 
 def _near(body: str, clause: Span, m: Hit, reach: int = _LOOK_BACK) -> Span:
@@ -310,8 +334,8 @@ def _find(doc: ArticleText) -> list[Found]:
         back = max(sent.start, m.start - _LOOK_BACK)  # cues read before a document: this far at most (linear time)
         if per.last_question >= m.start or cue_in("hypothetical", body, back, m.start):
             continue  # a question or a supposition
-        if _BACK_REF.match(body, m.end):
-            continue  # `văn kiện này`: the document already told
+        if _BACK_REF.match(body, m.end) or _BOOK_BEFORE.search(body, max(0, m.start - 15), m.start):
+            continue  # `văn kiện này`: the document already told; `cuốn sách Văn kiện …`: a book
         status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags,
                          adopted="adopted" in flags, sent_start=sent.start,
                          next_doc=found_hits[i + 1].start if i + 1 < len(found_hits) else None)
@@ -320,6 +344,8 @@ def _find(doc: ArticleText) -> list[Found]:
             status = "planned"  # `Lễ ký thỏa thuận … sẽ được tiến hành nay mai`
         if status == "signed" and cue_in("deadline", body, m.end, clause.end):
             status = "planned"  # `ký văn kiện mới … chậm nhất vào năm 2010`
+        if status == "signed" and per.ahead(doc, idx, full):
+            status = "planned"  # `Dự kiến, … được ký kết`; a visit's programme
         item = (status is None or (last_found is not None and last_found.bundle)) and _opens_item(
             body, idx, m, last_found)
         if item:

@@ -16,6 +16,7 @@ import regex
 
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
+    CUE_PATTERNS,
     CUES,
     INTL,
     MEETING_ROWS,
@@ -38,7 +39,9 @@ from pipeline.extract.events import (
     places_in,
     scope_in,
     unique,
+    word_alt,
 )
+from pipeline.extract.plans import DAY_SAID, future_frame, planned_by_context, sentence_plan, subject_ahead
 from pipeline.people import fold, is_foreign_name, title_references
 from pipeline.text import Span
 
@@ -92,6 +95,14 @@ _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel th
 # not the way home (`về đến Hà Nội`).
 _TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*)"
                           r"\s+(?:(?:thủ đô|thành phố|tỉnh|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
+# `gặp gỡ báo chí`, `cuộc gặp với báo giới`: a press briefing, not a meeting between parties
+_PRESS_AFTER = regex.compile(r"\s+(?:với\s+)?(?:đại diện\s+)?" + word_alt(CUE_PATTERNS["press"]))
+_COMPATRIOTS_AFTER = regex.compile(r"\s+(?:[^\s,;.]+\s+){0,4}?" + word_alt(CUE_PATTERNS["compatriots"]))
+_OPENING_AFTER = regex.compile(r"\s+và\s+" + word_alt(CUE_PATTERNS["opening"]))
+_FIELD_TRIP_AFTER = regex.compile(r"\s+" + word_alt(CUE_PATTERNS["field_trip"]) + r"(?![^,;.]{0,80}(?<!\w)làm việc)")
+# `trong một hội thảo …, ông X nói`: an unnamed event quoted as a source; `(Diễn đàn New Zealand)`: a gloss
+_CLOCK_OF = regex.compile(r"(?i:giờ|(?:sáng|trưa|chiều|tối|đêm)\s+nay)\s+$")  # `(2h sáng nay Hà Nội)`: a time zone
+_INDEFINITE = regex.compile(r"(?:(?<!\w)(?i:một)(?:\s+(?:cuộc|buổi))?\s+|\()$")
 _MISSION_SEAT = regex.compile(CUES["mission"].pattern + r"(?:\s+[\p{Lu}][\w]*){0,3}\s+tại\s*$")
 
 
@@ -117,6 +128,8 @@ class Mention:
     own: tuple[bool, int] = (False, 0)  # (dated in its own sentence, people named there)
     ref_text: str = ""
     past: bool = False  # told as history (`hồi …`, `trước đây`)
+    frames_saying: bool = False  # a visit that only sets where a statement was made
+    told_kinds: frozenset[str] = frozenset()  # kinds its sentence told, folded in (`đến thăm và làm việc với …`)
     said_day: bool = False  # a date is said, with or without a year (`sáng 14/8`, `hôm nay`)
     own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
@@ -139,8 +152,12 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_
     kind, _ = _trigger_kind(m)
     if cue_before("blocked", body, pos) or cue_before("aggregate", body, pos, 60):
         return "skip"
-    if cue_before("generic", body, pos, 25):
+    if cue_before("generic", body, pos, 25) or cue_before("invited", body, pos, 20) or _PRESS_AFTER.match(body, m.end):
         return "skip"
+    if (kind == "reception" and _COMPATRIOTS_AFTER.match(body, m.end)) or (
+            kind == "visit" and (_OPENING_AFTER.match(body, m.end) or _FIELD_TRIP_AFTER.match(body, m.end))) or (
+            kind == "conference" and _INDEFINITE.search(body, max(0, pos - 12), pos)):
+        return "skip"  # `tiếp … bà con Việt kiều`; `đến thăm và khai trương trụ sở …`, `thăm nhà máy …`; `một hội thảo`
     if cue_before("reference", body, pos, 30):
         return "reference"
     after = body[m.end: m.end + 30]
@@ -213,6 +230,13 @@ class _Sentence:
         self._mode: str | None = None
         self._relative: int | None = None
         self._para: dict[int, list] = {}
+        self._day_said: bool | None = None
+
+    def day_said(self) -> bool:
+        """The sentence says a day or month (`plans.DAY_SAID`), read once."""
+        if self._day_said is None:
+            self._day_said = DAY_SAID.search(self.body, self.span.start, self.span.end) is not None
+        return self._day_said
 
     def people(self) -> list[Person]:
         """People named in the sentence with a title, those it tells by title only or by name only who
@@ -382,8 +406,9 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.trigger_text = m.text.casefold()
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
+    men.frames_saying = kind == "visit" and not sent.day_said() and _frames_saying(body, m.end, clause_end)
     own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
-    when = best_date(own + (subject_when or []), m.start)
+    when = best_date(_event_dates(body, own + (subject_when or []), span.start), m.start)
     if when:
         men.date, men.precision = when.date, when.precision
     men.said_day = bool(own or subject_when)
@@ -432,7 +457,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
         if venue and not inside_title and men.location is None and not men.anaphoric:
             men.location = p.canonical
         if (not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW
-                and (only is None or p.start < a)):
+                and (only is None or p.start < a) and not _CLOCK_OF.search(body, max(span.start, p.start - 12), p.start)):
             locs.append(p.canonical)
     if not men.anaphoric and (people or places):
         men.location = _venue(body, (*subject, (a, clause_end))) or men.location
@@ -445,6 +470,15 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     else:
         men.localities = unique(p.locality for p in men.people if p.locality)
     return men
+
+
+_NOT_WHEN = regex.compile(word_alt(CUE_PATTERNS["not_when"]) + r"[^,;:()\n]{0,50}$")
+
+
+def _event_dates(body: str, found: list, floor: int) -> list:
+    """The dates that may tell when a meeting took place: not a target's, a plan's or a document's
+    (`phấn đấu đạt … vào năm 2010`, `Tuyên bố chung … năm 1999`: a cue earlier in the date's phrase)."""
+    return [w for w in found if not _NOT_WHEN.search(body, max(floor, w.start - 60), w.start)]
 
 
 def _venue(body: str, regions) -> str | None:
@@ -527,10 +561,15 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     span = idx.sentence_at(matches[0].start)
     if span.text.rstrip(" \"'”)»").endswith("?"):
         return []  # a question (`Thưa ông, chuyến thăm lần này nhằm vào những trọng tâm nào?`) tells no meeting
+    opening = body.find(",", span.start, span.end)  # only a trigger of the opening phrase can frame the rest
+    if planned_by_context(doc.extra, idx, span, matches[0].start) or subject_ahead(
+            body, span, (matches[0].start, matches[0].end)) or any(
+            future_frame(body, span, (m.start, m.end)) for m in matches
+            if m.end <= opening and _trigger_kind(m)[0] != "visit"):
+        return []  # a programme (`Chương trình làm việc …`, `Sau đó …` after a plan), `Tại hội thảo, X sẽ …`;
+        # not `Trong chuyến thăm, X sẽ …`: the visit is on, its programme ahead
     today = cue_in("news_day", body, span.start, span.end)
-    # the first plan cue of the sentence; on the news day a bare `sẽ` is the day's programme, not a plan
-    first_plan = next((p for p in CUES["planned_strong"].finditer(body, span.start, span.end)
-                       if not (today and p.group().casefold() == "sẽ")), None)
+    first_plan = sentence_plan(body, span)
     statuses = [_classify(body, span.start, m, first_plan.end() if first_plan else None,
                           today.start() if today else None) for m in matches]
     named = _NAME_LIKE.search(body, span.start, span.end) is not None
@@ -623,6 +662,9 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
         out[0].relative, out[0].ref_text = True, [r for r in refs if r.start < first.start][-1].text.casefold()
     if out and _AFTER_CEREMONY.match(body, span.start) and any(men.date is None for men in out):
         _date_from_before(doc, idx, span, out)
+    kinds = frozenset(_trigger_kind(m)[0] for m in mains) if status == "main" else frozenset()
+    for men in out:
+        men.told_kinds = kinds
     return [(men, status == "main") for men in out]
 
 
@@ -653,11 +695,28 @@ def _mentions(doc: ArticleText) -> list[Mention]:
     plan = []
     for matches in by_sentence.values():
         found = _sentence_mentions(doc, idx, matches, known, told)
-        told.update(men.kind for men, is_main in found if is_main)
+        told.update(k for men, is_main in found if is_main for k in (men.kind, *men.told_kinds))
         plan += found
+    doc.extra["_previewed"] = previewed = bool(by_sentence) and _previewed(body, idx, by_sentence)
+    if previewed:  # what is neither dated nor told as done is the programme
+        plan = [(men, is_main) for men, is_main in plan if men.said_day or cue_in("done", body, men.start, men.end)]
     if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
     return [men for men, _ in plan]
+
+
+def _previewed(body: str, idx: SentenceIndex, by_sentence: dict[int, list[Hit]]) -> bool:
+    """The lead tells the article's visit as still ahead (`Chuyến thăm … từ ngày 18 đến 22/7 sẽ góp phần …`,
+    `phái đoàn … thăm chính thức Mỹ … sẽ gồm 200 người`): a visit of its sentence is planned, nothing is done."""
+    start = len(body) - len(body.lstrip())
+    if start >= len(body):
+        return False
+    lead = idx.sentence_at(start)
+    visits = [m for m in by_sentence.get(lead.start, []) if _trigger_kind(m)[0] == "visit"]
+    if not visits or cue_in("done", body, lead.start, lead.end) or cue_in("news_day", body, lead.start, lead.end):
+        return False
+    first_plan = CUES["ahead"].search(body, lead.start, lead.end)  # not an invitation (`mời … sang thăm`)
+    return first_plan is not None and any(_classify(body, lead.start, m, first_plan.end()) == "skip" for m in visits)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -741,13 +800,39 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
     return groups
 
 
+def _frames_saying(body: str, pos: int, end: int) -> bool:
+    """The first verb after a visit's trigger in its clause is a saying (`trong chuyến công tác tới VN cho biết`,
+    `Trong chuyến thăm VN, trả lời phỏng vấn …`)."""
+    first = _VERB_AFTER.search(body, pos, min(end, pos + _SAYING_REACH))
+    return first is not None and first.lastgroup == "saying"
+
+
+_SAYING_REACH = 200  # the verb that a visit frames follows it this close (linear time in run-on text)
+_VERB_AFTER = regex.compile(f"(?P<saying>{word_alt(CUE_PATTERNS['saying'])})|"
+                            f"(?P<other>{word_alt(['đã', 'vừa'] + CUE_PATTERNS['ahead'] + CUE_PATTERNS['reported'])})")
+
+
 def _keep(g: Mention) -> bool:
     """A meeting needs named sides: people, or localities with a date or a place."""
-    if g.date is None and all(m.past for m in [g, *g.members] if not m.anaphoric):
+    told = [m for m in [g, *g.members] if not m.anaphoric]
+    if g.date is None and all(m.past for m in told):
         return False  # history without a date (`hồi Tổng thống X thăm Việt Nam`)
+    if all(m.frames_saying for m in told):
+        return False  # a visit framing a statement, without a day of its own
     anchor = g.date is not None or g.location is not None or g.said_day
     n_people, n_loc = len(g.people), len(g.localities)
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
+
+
+# a meeting with no name (`cuộc họp về việc …`, `cuộc họp ngày 12/4 tại nhà máy`), unlike `cuộc họp Ủy ban …`,
+# `cuộc họp lần thứ 5 …`; a `phiên họp` is a named body's session
+_BARE_SESSION = regex.compile(r"(?i:cuộc họp)(?!\s+(?:[^\s,;.:]+\s+)?\p{Lu}|\s+(?:lần\s+)?thứ\s)")
+
+
+def _bare_session(body: str, g: Mention) -> bool:
+    """An unnamed session told only as where one person spoke (`Trong cuộc họp về …, ông X cho biết`): no
+    meeting between named sides."""
+    return len(g.people) <= 1 and all(_BARE_SESSION.match(body, m.trigger) for m in [g, *g.members])
 
 
 _APPOS_END = regex.compile(r"[.;:()\n]|\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
@@ -842,12 +927,18 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     return False
 
 
+def previews_visit(doc: ArticleText) -> bool:
+    """The article's lead tells its visit as still ahead (read with the meetings)."""
+    meeting_groups(doc)
+    return doc.extra.get("_previewed", False)
+
+
 def meeting_groups(doc: ArticleText) -> list[Mention]:
     """Merged meetings kept for output (in scope or not), cached on the document for the agreement
     extractor."""
     cached = doc.extra.get("_meeting_groups")
     if cached is None or cached[0] != len(doc.body):
-        groups = [g for g in _merge(_mentions(doc)) if _keep(g)]
+        groups = [g for g in _merge(_mentions(doc)) if _keep(g) and not _bare_session(doc.body, g)]
         if groups:
             idx = SentenceIndex(doc.body)
             sides = doc.extra["_known_people"].sides()
@@ -889,4 +980,4 @@ def extract_meetings(doc: ArticleText) -> list[dict]:
     return [_row(doc, g) for g in meeting_groups(doc) if g.in_scope]
 
 
-__all__ = ["extract_meetings", "meeting_groups", "Mention"]
+__all__ = ["extract_meetings", "meeting_groups", "Mention", "previews_visit"]
