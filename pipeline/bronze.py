@@ -33,8 +33,8 @@ BOMS = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
-_LETTERS = re.compile(r"[^\W\d_]")
-_VISIBLE = re.compile(r"\S")
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_SPACES = re.compile(r"\s+")
 
 
 class RejectedDocument(ValueError):
@@ -356,13 +356,18 @@ def decode(raw: bytes) -> Decoded:
         raise RejectedDocument(f"undecodable: neither UTF-8 nor Windows-1258 ({e.reason} at byte {e.start})") from e
 
 
+def _covered(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs of ``pattern`` cover (runs, not one match per character)."""
+    return sum(len(run) for run in pattern.findall(text))
+
+
 def _checked(text: str, encoding: str) -> Decoded:
     text = normalise(text)
     if not text.strip():
         raise RejectedDocument("no text after decoding")
     sample = text[:20_000]  # enough to tell text from noise without counting every character
-    letters = len(_LETTERS.findall(sample))
-    if letters < 0.3 * len(_VISIBLE.findall(sample)):
+    letters = len(sample) - _covered(_NON_LETTERS, sample)
+    if letters < 0.3 * (len(sample) - _covered(_SPACES, sample)):
         raise RejectedDocument(f"does not look like text ({encoding}: too few letters)")
     if looks_like_html(text):
         raise RejectedDocument("raw HTML markup, not the page's text (save the page as text)")
