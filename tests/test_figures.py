@@ -653,3 +653,46 @@ def test_fixed_asset_investment_visitors_irregularities_and_purposes():
     assert rows("Để đảm bảo tốc độ tăng trưởng GDP 7% trong năm nay, tỉnh phải thu hút thêm vốn đầu tư.") == []
     (r,) = rows("Hai năm qua, lĩnh vực dịch vụ này tăng trưởng 35%/năm.")
     assert r["metric"] == "other"  # one service, not the services sector
+
+
+@needs_gaz
+def test_two_way_trade_with_a_foreign_country_named_first_is_viet_nams():
+    got = rows("Năm 2021, kim ngạch thương mại giữa Ba Lan và Việt Nam đạt 2,6 tỷ USD.")
+    assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Ba Lan")]
+    got = rows("Năm 2021, vốn đầu tư của Singapore vào Việt Nam tăng mạnh, thương mại song phương đạt 8 tỷ USD.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("trade_turnover", "Việt Nam", "Singapore")]
+    got = rows("Năm 2021, Ba Lan nhập khẩu từ Việt Nam 1,5 tỷ USD hàng hóa.")  # one flow keeps its direction
+    assert [(r["locality"], r["partner"]) for r in got] == [("Ba Lan", "Việt Nam")]
+
+
+@needs_gaz
+def test_place_past_a_conjunction_is_not_the_partner_of_the_figure_before_it():
+    body = ("Thủ tướng Việt Nam hội đàm với Thủ tướng Trung Quốc. Trong tổng kim ngạch 60 tỷ USD giữa hai nước thì "
+            "riêng thương mại của Việt Nam với Vân Nam đã là 4 tỷ USD.")
+    got = rows(body)
+    assert [(r["value"], r["partner"]) for r in got][0] == (6e10, "Trung Quốc")
+
+
+@needs_gaz
+def test_period_of_the_same_measure_carries_over_a_paragraph_break():
+    body = ("Vốn FDI vào Việt Nam tăng mạnh trong 9 tháng đầu năm 2021.\nSingapore đứng thứ nhất với 5 tỷ USD vốn đăng ký."
+            "\nXuất khẩu cũng khởi sắc.\nCả nước xuất khẩu 200 tỷ USD.")
+    got = rows(body)
+    assert [(r["metric"], r["period_start"], r["period_end"]) for r in got] == [
+        ("fdi_capital", date(2021, 1, 1), date(2021, 9, 30)), ("export_value", None, None)]
+
+
+@needs_gaz
+def test_place_less_gdp_is_the_economy_of_the_sentence_before():
+    got = rows("Ông cho biết Lào tăng trưởng kinh tế khá. GDP bình quân đầu người năm 2020 đạt 2.600 USD.")
+    assert [(r["metric"], r["locality"]) for r in got] == [("gdp", "Lào")]
+    got = rows("Ông cho biết Lào tăng trưởng kinh tế khá.\nGDP bình quân đầu người năm 2020 đạt 2.600 USD.")
+    assert [r["locality"] for r in got] == [None]  # another paragraph: not told whose
+
+
+def test_joint_stock_firm_name_does_not_block_its_capital():
+    got = rows("Năm 2021, tổng vốn đầu tư của Công ty cổ phần Giấy Sài Gòn là 900 tỷ đồng.")
+    assert [(r["metric"], r["value"]) for r in got] == [("other", 9e11)]
+    got = rows("Công ty cổ phần Dệt may Hòa Thọ có vốn điều lệ 300 tỷ đồng.")
+    assert [(r["metric"], r["value"]) for r in got] == [("other", 3e11)]
+    assert rows("Nhà đầu tư Thái Lan mua lại 20% cổ phần với giá trị 100 tỷ đồng.") == []  # a share deal still blocks

@@ -737,21 +737,33 @@ class _Extractor:
             return loc, cp.canonical  # a Vietnamese province's trade with the counterpart
         return vn, cp.canonical
 
-    def previous_period(self, si: int) -> DateMention | None:
+    def previous_period(self, si: int, metric: str) -> DateMention | None:
         """The period of the sentence before (ANNOTATION: the period is fixed in the sentence or the one before):
         any date after ``Trong đó``/``Riêng``…, else in the same paragraph the period of its last figure, else a
         period it names (a range, quarter, ``6 tháng đầu năm``; not a bare day or year: when something was said,
-        met or founded)."""
+        met or founded). Across a paragraph break only a span (not a bare year) told of the same measure (``FDI …
+        trong nửa đầu năm 2019.`` then ``Hàn Quốc đứng thứ 2 (2,7 tỉ USD) về FDI``)."""
         prev = self.sentence(si - 1).periods
         if _GO_ON.match(self.body, self.sents[si].start):
             return prev[-1] if prev else None
-        if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
-            return None
         row = self.rows_of.get(si - 1)  # the paragraph's figures go on in the period of the last one
+        if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
+            span = self.sents[si - 1]
+            told = row["metric"] if row is not None else _best_metric(_metric_hits(self.body, span.start, span.end))[0]
+            if told != metric or row is not None and getattr(row["_period"], "kind", None) != "period":
+                return None  # (not a bare year: ``Năm 2015, FDI đạt …`` does not date the next paragraph's total)
         if row is not None and row["_period"] is not None:
             return row["_period"]
         spans = [d for d in prev if d.kind == "period"]  # a bare year before may be a founding or an event
         return spans[-1] if spans else None
+
+    def paragraph_subject(self, si: int, metric: str):
+        """Whose economy a place-less GDP figure is: the subject place of the sentence before, in its paragraph
+        (``Campuchia tăng trưởng kinh tế 7%/năm.`` then ``GDP bình quân đầu người … đạt 1.300 USD``), else None."""
+        if metric != "gdp" or si == 0 or "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
+            return None
+        subject = _topic(self.sentence(si - 1).places, "sub") or _topic(self.sentence(si - 1).places, "country")
+        return subject.place if subject is not None else None
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
@@ -953,17 +965,21 @@ class _Extractor:
             loc_place, host = sent.investment
             partner = host.canonical
         else:
-            loc_place = self.locality(q, si, clause, seg_start, fdi)
-            partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
+            loc_place = self.locality(q, si, clause, seg_start, fdi) or self.paragraph_subject(si, metric)
+            # ``100 tỉ USD giữa hai nước thì riêng … với Quảng Tây …``: a place past a conjunction is another figure's
+            cut = sent.first_start(_CONJ, q.end, sent.span.end)
+            partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
+        elif metric == "trade_turnover":
+            loc_place, partner = _vietnam_side_first(loc_place, partner)
         elif loc_place is None and partner and metric in _FLOWS and self.counterpart is not None:
             other = _lookup(partner)  # goods sent to or bought from abroad, no trader named: Viet Nam's
             if other is not None and other.country != "VN":
                 loc_place = _vn()
         period = sent.period(q.start, q.end, clause) or sent.compared_year(q.end, clause)
         if period is None and si > 0:
-            period = self.previous_period(si)
+            period = self.previous_period(si, metric)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
             prod = sent.last(_PRODUCT_RX, clause.start, q.start)
@@ -1010,6 +1026,16 @@ def _volume_or_value(body: str, end: int, metric: str) -> str:
     if metric == "fdi_projects" and _OF_CAPITAL.match(body, end):
         return "fdi_capital"
     return metric
+
+
+def _vietnam_side_first(loc, partner: str | None):
+    """A two-way trade between Viet Nam and a foreign country is Viet Nam's, the other its partner, whichever is
+    named first (``thương mại giữa Thái Lan và Việt Nam``); a province's or a foreign region's keeps its order."""
+    other = _lookup(partner) if partner else None
+    if (other is not None and other.level == "country" and other.country == "VN"
+            and getattr(loc, "level", None) == "country" and loc.country != "VN"):
+        return other, loc.canonical
+    return loc, partner
 
 
 def _inside(pos: int, starts: list[int], qs: list[Quantity]) -> bool:
