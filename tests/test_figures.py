@@ -690,9 +690,26 @@ def test_place_less_gdp_is_the_economy_of_the_sentence_before():
     assert [r["locality"] for r in got] == [None]  # another paragraph: not told whose
 
 
-def test_joint_stock_firm_name_does_not_block_its_capital():
+def test_joint_stock_firm_name_does_not_block_its_figures():
     got = rows("Năm 2021, tổng vốn đầu tư của Công ty cổ phần Giấy Sài Gòn là 900 tỷ đồng.")
     assert [(r["metric"], r["value"]) for r in got] == [("other", 9e11)]
-    got = rows("Công ty cổ phần Dệt may Hòa Thọ có vốn điều lệ 300 tỷ đồng.")
-    assert [(r["metric"], r["value"]) for r in got] == [("other", 3e11)]
+    got = rows("Năm 2021, Công ty cổ phần Dệt may Hòa Thọ xuất khẩu 300 triệu USD hàng may mặc.")
+    assert [(r["metric"], r["value"]) for r in got] == [("export_value", 3e8)]
     assert rows("Nhà đầu tư Thái Lan mua lại 20% cổ phần với giá trị 100 tỷ đồng.") == []  # a share deal still blocks
+
+
+@needs_gaz
+def test_no_period_from_a_target_and_no_economy_from_a_name_or_a_non_economic_sentence():
+    body = "Tỉnh đặt mục tiêu thu hút vốn FDI trong giai đoạn 2021-2025.\nHiện tỉnh có 300 triệu USD vốn FDI."
+    assert [r["period_start"] for r in rows(body)] == [None]
+    body = "Bà Nga cho rằng nền kinh tế còn khó khăn. Năm 2021, GDP tăng 2,6%."
+    assert [r["locality"] for r in rows(body)] == [None]
+    body = "Mùa hè, người Canada thường sang Cuba nghỉ mát. Năm 2021, du lịch đóng góp 10% GDP."
+    assert [r["locality"] for r in rows(body)] == [None]
+
+
+def test_goods_named_right_after_the_amount_are_its_product():
+    got = rows("Năm 2021, tỉnh xuất khẩu 45.000 tấn hồ tiêu sang Ấn Độ.")
+    assert [(r["metric"], r["product"]) for r in got] == [("export_volume", "hồ tiêu")]
+    got = rows("Năm 2021, cảng đã bốc xếp 2 triệu tấn hàng hóa than đá.")
+    assert [r["product"] for r in got] == ["than đá"]

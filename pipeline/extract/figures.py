@@ -85,6 +85,8 @@ _PRODUCTS = [w.strip() for w in (LEXICONS / "products.tsv").read_text(encoding="
 _PRODUCT_RX = regex.compile(_W + "(?:" + "|".join(sorted(map(regex.escape, _PRODUCTS), key=len, reverse=True))
                             + ")" + _E)
 
+# ``xuất khẩu 3 triệu tấn gạo``, ``nhập 2.000 tấn hàng thép``: goods named right after the amount are its product.
+_PRODUCT_GAP = regex.compile(r"\s*(?:(?:hàng\s+hóa|hàng\s+hoá|hàng|sản\s+phẩm|mặt\s+hàng)\s+)?", _FLAGS)
 _GROWTH = _rx("tăng trưởng|tăng|giảm|sụt giảm|tụt|tăng thêm|tăng lên|giảm đi")
 _DOWN = regex.compile(r"giảm|tụt", _FLAGS)
 _SHARE = _rx("chiếm|chiếm tỷ trọng|chiếm tỉ trọng|tỷ trọng|tỉ trọng|tương đương|bằng|đóng góp")
@@ -219,6 +221,7 @@ _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+_HONORIFIC_BEFORE = regex.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|chú)\s+$", _FLAGS)
 _SUBJECT_REACH = 50  # characters from a sentence's start within which a place is its subject
 _FLOWS = frozenset({"export_value", "import_value", "export_volume"})
 # A named firm, project or works starts a new item (``Công ty X 3,6 triệu USD, Công ty Y 1,3 triệu USD``): its
@@ -741,8 +744,8 @@ class _Extractor:
         """The period of the sentence before (ANNOTATION: the period is fixed in the sentence or the one before):
         any date after ``Trong đó``/``Riêng``…, else in the same paragraph the period of its last figure, else a
         period it names (a range, quarter, ``6 tháng đầu năm``; not a bare day or year: when something was said,
-        met or founded). Across a paragraph break only a span (not a bare year) told of the same measure (``FDI …
-        trong nửa đầu năm 2019.`` then ``Hàn Quốc đứng thứ 2 (2,7 tỉ USD) về FDI``)."""
+        met or founded). Across a paragraph break only a span (not a bare year, not a target's) told of the same measure
+        (``FDI … trong nửa đầu năm 2019.`` then ``Hàn Quốc đứng thứ 2 (2,7 tỉ USD) về FDI``)."""
         prev = self.sentence(si - 1).periods
         if _GO_ON.match(self.body, self.sents[si].start):
             return prev[-1] if prev else None
@@ -750,19 +753,25 @@ class _Extractor:
         if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
             span = self.sents[si - 1]
             told = row["metric"] if row is not None else _best_metric(_metric_hits(self.body, span.start, span.end))[0]
-            if told != metric or row is not None and getattr(row["_period"], "kind", None) != "period":
-                return None  # (not a bare year: ``Năm 2015, FDI đạt …`` does not date the next paragraph's total)
+            if (told != metric or row is not None and getattr(row["_period"], "kind", None) != "period"
+                    or self.sentence(si - 1).last(_TARGET, span.start, span.end)):
+                return None  # not a bare year (``Năm 2015, FDI đạt …``) nor a target's span (``mục tiêu giai đoạn …``)
         if row is not None and row["_period"] is not None:
             return row["_period"]
         spans = [d for d in prev if d.kind == "period"]  # a bare year before may be a founding or an event
         return spans[-1] if spans else None
 
     def paragraph_subject(self, si: int, metric: str):
-        """Whose economy a place-less GDP figure is: the subject place of the sentence before, in its paragraph
-        (``Campuchia tăng trưởng kinh tế 7%/năm.`` then ``GDP bình quân đầu người … đạt 1.300 USD``), else None."""
+        """Whose economy a place-less GDP figure is: the subject place of the sentence before, in its paragraph,
+        when that sentence is about an economy (``Campuchia tăng trưởng kinh tế 7%/năm.`` then ``GDP bình quân đầu
+        người … đạt 1.300 USD``); a place read in a person's name (``bà Nga``) is none. Else None."""
         if metric != "gdp" or si == 0 or "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
             return None
-        subject = _topic(self.sentence(si - 1).places, "sub") or _topic(self.sentence(si - 1).places, "country")
+        prev = self.sentence(si - 1)
+        if not prev.last(_ECONOMY, prev.span.start, prev.span.end):
+            return None
+        places = [p for p in prev.places if not _HONORIFIC_BEFORE.search(self.body, max(0, p.start - 8), p.start)]
+        subject = _topic(places, "sub") or _topic(places, "country")
         return subject.place if subject is not None else None
 
     def drop(self, q: Quantity, reason: str) -> None:
@@ -982,7 +991,9 @@ class _Extractor:
             period = self.previous_period(si, metric)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
-            prod = sent.last(_PRODUCT_RX, clause.start, q.start)
+            after = _PRODUCT_GAP.match(self.body, q.end).end()
+            prod = (q.unit != "percent" and _PRODUCT_RX.match(self.body, after)
+                    or sent.last(_PRODUCT_RX, clause.start, q.start))
             product = prod.group() if prod else None
         back = self.rows_of.get(si - 1) if _REFER_BACK.match(self.body, sent.span.start) else None
         if back is not None:  # ``Mức này tăng 11%``: the figure before, with its product and sides
