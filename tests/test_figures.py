@@ -713,3 +713,20 @@ def test_goods_named_right_after_the_amount_are_its_product():
     assert [(r["metric"], r["product"]) for r in got] == [("export_volume", "hồ tiêu")]
     got = rows("Năm 2021, cảng đã bốc xếp 2 triệu tấn hàng hóa than đá.")
     assert [r["product"] for r in got] == ["than đá"]
+
+
+@needs_gaz
+def test_aid_from_abroad_is_viet_nams_with_the_donor_as_partner():
+    body = "Thủ tướng Việt Nam tiếp Đại sứ Ireland. Năm 2021, Chính phủ Ireland viện trợ 3 triệu euro giúp nông dân Việt Nam."
+    assert [(r["locality"], r["partner"]) for r in rows(body)] == [("Việt Nam", "Ireland")]
+    body = "Thủ tướng Việt Nam tiếp Đại sứ Ireland. Đại sứ cho biết quỹ viện trợ mới trị giá 3 triệu euro."
+    assert [(r["locality"], r["partner"]) for r in rows(body)] == [(None, None)]  # no foreign giver named
+
+
+@needs_gaz
+def test_a_country_investing_into_another_is_foreign_capital():
+    got = rows("Năm 2021, Singapore đầu tư 2 tỷ USD vào Việt Nam.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("fdi_capital", "Singapore", "Việt Nam")]
+    assert rows("Năm 2021, tỉnh đầu tư 200 tỷ đồng xây dựng đường giao thông.") == []  # not across a border
+    # the capital of another country's economy, told in passing, is not the sentence subject's investment
+    assert rows("Năm 2021, Việt Nam thu hút 20 tỷ USD vốn FDI, trong khi đầu tư nước ngoài vào Ấn Độ chỉ 9 tỷ USD.")[1:] == []

@@ -247,6 +247,12 @@ _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
+_INVEST_VERB = regex.compile(_W + r"đầu\s+tư" + _E, _FLAGS)
+_INVEST_REACH = 40  # characters: the verb before the amount
+_INVEST_GAP = regex.compile(r"[^\d,;.()]{0,40}")  # between the investor and the verb: words of one phrase
+# Aid (``dự án ODA … trị giá 1,5 triệu đô-la New Zealand hỗ trợ nông dân Việt Nam``): the donor is the partner.
+_AID = regex.compile(_W + r"(?:ODA|viện\s+trợ|không\s+hoàn\s+lại|tài\s+trợ|vốn\s+vay\s+ưu\s+đãi"
+                     r"|hỗ\s+trợ\s+phát\s+triển\s+chính\s+thức)" + _E, _FLAGS)
 _INVEST = regex.compile(r"đầu\s+tư|FDI|ODA|vốn\s+vay|viện\s+trợ|không\s+hoàn\s+lại", _FLAGS)
 _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" + _E, _FLAGS)
 _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|thông tin|thông báo|báo cáo|giới thiệu"
@@ -719,6 +725,8 @@ class _Extractor:
             metric = self.flow_of(si, q.start)
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
+        elif kind == "currency" and metric is None and self.invested(sent, a, q):
+            metric = "fdi_capital"  # ``Hàn Quốc đầu tư 4 tỷ USD vào Việt Nam``: capital crossing a border
         elif metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end):
             metric = "other"
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
@@ -760,6 +768,20 @@ class _Extractor:
             return row["_period"]
         spans = [d for d in prev if d.kind == "period"]  # a bare year before may be a founding or an event
         return spans[-1] if spans else None
+
+    def invested(self, sent: _Sentence, a: int, q: Quantity) -> bool:
+        """One phrase of capital crossing a border: a country, the verb ``đầu tư`` right after it, the amount and
+        the host right before or after it (``Singapore đã đầu tư vào Việt Nam 2 tỷ USD``, ``doanh nhân Đài Loan
+        đầu tư 100 tỷ USD vào Trung Quốc``)."""
+        if sent.investment is None:
+            return False
+        verb = sent.last(_INVEST_VERB, max(a, q.start - _INVEST_REACH), q.start)
+        if verb is None:
+            return False
+        investor, host = sent.investment
+        return (any(p.place is investor and _INVEST_GAP.fullmatch(self.body, p.end, verb.start()) for p in sent.places)
+                and any(p.place is host and (verb.end() <= p.start < q.start or q.end <= p.start <= q.end + 12)
+                        for p in sent.places))
 
     def paragraph_subject(self, si: int, metric: str):
         """Whose economy a place-less GDP figure is: the subject place of the sentence before, in its paragraph,
@@ -982,6 +1004,12 @@ class _Extractor:
             loc_place, partner = self.bilateral(loc_place, partner)
         elif metric == "trade_turnover":
             loc_place, partner = _vietnam_side_first(loc_place, partner)
+        elif metric == "other" and self.counterpart is not None and sent.last(_AID, sent.span.start, q.start):
+            # aid from abroad, its recipient unnamed (``Thủ tướng New Zealand công bố dự án ODA … 1,5 triệu đô-la``):
+            # Viet Nam's, the donor its partner
+            recipient, donor = _vietnam_side_first(loc_place, partner or getattr(_vn(), "canonical", None))
+            if recipient is not loc_place:
+                loc_place, partner = recipient, donor
         elif loc_place is None and partner and metric in _FLOWS and self.counterpart is not None:
             other = _lookup(partner)  # goods sent to or bought from abroad, no trader named: Viet Nam's
             if other is not None and other.country != "VN":
@@ -1040,8 +1068,9 @@ def _volume_or_value(body: str, end: int, metric: str) -> str:
 
 
 def _vietnam_side_first(loc, partner: str | None):
-    """A two-way trade between Viet Nam and a foreign country is Viet Nam's, the other its partner, whichever is
-    named first (``thương mại giữa Thái Lan và Việt Nam``); a province's or a foreign region's keeps its order."""
+    """A two-way trade between Viet Nam and a foreign country (or aid a foreign country gives it) is Viet Nam's,
+    the other its partner, whichever is named first (``thương mại giữa Thái Lan và Việt Nam``); a province's or a
+    foreign region's keeps its order."""
     other = _lookup(partner) if partner else None
     if (other is not None and other.level == "country" and other.country == "VN"
             and getattr(loc, "level", None) == "country" and loc.country != "VN"):
