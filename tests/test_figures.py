@@ -730,3 +730,13 @@ def test_a_country_investing_into_another_is_foreign_capital():
     assert rows("Năm 2021, tỉnh đầu tư 200 tỷ đồng xây dựng đường giao thông.") == []  # not across a border
     # the capital of another country's economy, told in passing, is not the sentence subject's investment
     assert rows("Năm 2021, Việt Nam thu hút 20 tỷ USD vốn FDI, trong khi đầu tư nước ngoài vào Ấn Độ chỉ 9 tỷ USD.")[1:] == []
+
+
+@needs_gaz
+def test_the_trader_named_after_the_flow_word_and_a_market_told_by_anaphor():
+    body = ("Thị trường Nhật Bản đòi hỏi chất lượng cao. Theo đề xuất của phía Nhật Bản, xuất khẩu cà phê Việt Nam sang "
+            "thị trường này 9 tháng đầu năm 2021 tăng 12%.")
+    got = rows(body)
+    assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Nhật Bản")]
+    body = "Việt Nam có nhiều lợi thế về dệt may. Kim ngạch xuất khẩu dệt may sang thị trường này năm 2021 đạt 2 tỷ USD."
+    assert [r["partner"] for r in rows(body)] == [None]  # the antecedent is the exporter's own country

@@ -247,6 +247,10 @@ _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
+# ``xuất khẩu (hàng) thủy sản (của) Việt Nam``: the place right after a flow word and up to three words of goods trades.
+_TRADER_BEFORE = regex.compile(r"(?<!\w)(?:xuất|nhập)\s+khẩu(?:\s+(?!sang|vào|từ|tới|đến|của|tại|ở|sự|với)[\w-]+){0,3}"
+                               r"\s+(?:của\s+)?$", _FLAGS)
+_TO_ANAPHOR = regex.compile(r"(?<!\w)(?:sang|vào|tới|đến|từ)\s+(?:thị\s+trường|nước|quốc\s+gia)\s+này(?!\w)", _FLAGS)
 _INVEST_VERB = regex.compile(_W + r"đầu\s+tư" + _E, _FLAGS)
 _INVEST_REACH = 40  # characters: the verb before the amount
 _INVEST_GAP = regex.compile(r"[^\d,;.()]{0,40}")  # between the investor and the verb: words of one phrase
@@ -769,6 +773,17 @@ class _Extractor:
         spans = [d for d in prev if d.kind == "period"]  # a bare year before may be a founding or an event
         return spans[-1] if spans else None
 
+    def trader(self, sent: _Sentence, clause: Span, q: Quantity, metric: str):
+        """Who ships the goods of a flow: the place right after ``xuất khẩu``/``nhập khẩu`` and its goods, before the
+        number (``xuất khẩu thủy sản Việt Nam sang …``, ``kim ngạch xuất khẩu của Đồng Nai``), else None."""
+        if metric not in _FLOWS:
+            return None
+        for p in sent.places:
+            if clause.start <= p.start < q.start and p.role in ("owner", "normal") and _TRADER_BEFORE.search(
+                    self.body, max(clause.start, p.start - 50), p.start):
+                return p.place
+        return None
+
     def invested(self, sent: _Sentence, a: int, q: Quantity) -> bool:
         """One phrase of capital crossing a border: a country, the verb ``đầu tư`` right after it, the amount and
         the host right before or after it (``Singapore đã đầu tư vào Việt Nam 2 tỷ USD``, ``doanh nhân Đài Loan
@@ -996,10 +1011,15 @@ class _Extractor:
             loc_place, host = sent.investment
             partner = host.canonical
         else:
-            loc_place = self.locality(q, si, clause, seg_start, fdi) or self.paragraph_subject(si, metric)
+            loc_place = (self.trader(sent, clause, q, metric) or self.locality(q, si, clause, seg_start, fdi)
+                         or self.paragraph_subject(si, metric))
             # ``100 tỉ USD giữa hai nước thì riêng … với Quảng Tây …``: a place past a conjunction is another figure's
             cut = sent.first_start(_CONJ, q.end, sent.span.end)
             partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi)
+            if metric in _FLOWS and sent.last(_TO_ANAPHOR, clause.start, q.start):  # ``… sang thị trường này``
+                market = self.antecedent(si, "country")  # Viet Nam as the market of goods no one is named to ship: no
+                if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
+                    partner = market.canonical
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
         elif metric == "trade_turnover":
