@@ -5,10 +5,12 @@ for: what is measured (``lexicons/metrics.tsv``, words before the number, else i
 previous figure of the clause, else the words right after it), the measure (a ``%`` after ``tăng``/
 ``giảm`` is ``change_pct``, after ``chiếm``/``tương đương`` ``share_pct``; other percentages are
 dropped), the period (the sentence's date phrase nearest before the number), whose figure it is
-(``locality``: a place marked ``của``/``toàn``, else the main place of the clause, else of the
-previous sentences) and the counterpart (``partner``: ``với``/``sang``/``từ``/``của các doanh
-nghiệp`` + place, or another country). Prices, targets, absolute changes and numbers without an
-economic word are dropped: precision over recall. So are rules, conditions, requests, needs and
+(``locality``: the trader right after ``xuất/nhập khẩu`` and its goods, else a place marked ``của``/``toàn``,
+else the main place of the clause, else for GDP the economy of the sentence before) and the counterpart
+(``partner``: ``với``/``sang``/``từ``/``của các doanh nghiệp`` + place before the next conjunction, ``sang thị
+trường này``, or another country). Two-way trade of Viet Nam and a foreign country, and aid from abroad, are
+Viet Nam's with the other as partner; a period carries over a paragraph break only for the same measure.
+Prices, targets, absolute changes and numbers without an economic word are dropped: precision over recall. So are rules, conditions, requests, needs and
 promises (``theo quy định … tối đa``, ``đề nghị``, ``hứa``, ``… thì sẽ``), shares of people or of a
 plan, and a figure of the first paragraph told again further on (kept once, from the body). The words
 after a percentage can change its metric (``… về lượng``: a volume; ``… số dự án``: projects) or its
