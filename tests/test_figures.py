@@ -653,3 +653,90 @@ def test_fixed_asset_investment_visitors_irregularities_and_purposes():
     assert rows("Để đảm bảo tốc độ tăng trưởng GDP 7% trong năm nay, tỉnh phải thu hút thêm vốn đầu tư.") == []
     (r,) = rows("Hai năm qua, lĩnh vực dịch vụ này tăng trưởng 35%/năm.")
     assert r["metric"] == "other"  # one service, not the services sector
+
+
+@needs_gaz
+def test_two_way_trade_with_a_foreign_country_named_first_is_viet_nams():
+    got = rows("Năm 2021, kim ngạch thương mại giữa Ba Lan và Việt Nam đạt 2,6 tỷ USD.")
+    assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Ba Lan")]
+    got = rows("Năm 2021, vốn đầu tư của Singapore vào Việt Nam tăng mạnh, thương mại song phương đạt 8 tỷ USD.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("trade_turnover", "Việt Nam", "Singapore")]
+    got = rows("Năm 2021, Ba Lan nhập khẩu từ Việt Nam 1,5 tỷ USD hàng hóa.")  # one flow keeps its direction
+    assert [(r["locality"], r["partner"]) for r in got] == [("Ba Lan", "Việt Nam")]
+
+
+@needs_gaz
+def test_place_past_a_conjunction_is_not_the_partner_of_the_figure_before_it():
+    body = ("Thủ tướng Việt Nam hội đàm với Thủ tướng Trung Quốc. Trong tổng kim ngạch 60 tỷ USD giữa hai nước thì "
+            "riêng thương mại của Việt Nam với Vân Nam đã là 4 tỷ USD.")
+    got = rows(body)
+    assert [(r["value"], r["partner"]) for r in got][0] == (6e10, "Trung Quốc")
+
+
+@needs_gaz
+def test_period_of_the_same_measure_carries_over_a_paragraph_break():
+    body = ("Vốn FDI vào Việt Nam tăng mạnh trong 9 tháng đầu năm 2021.\nSingapore đứng thứ nhất với 5 tỷ USD vốn đăng ký."
+            "\nXuất khẩu cũng khởi sắc.\nCả nước xuất khẩu 200 tỷ USD.")
+    got = rows(body)
+    assert [(r["metric"], r["period_start"], r["period_end"]) for r in got] == [
+        ("fdi_capital", date(2021, 1, 1), date(2021, 9, 30)), ("export_value", None, None)]
+
+
+@needs_gaz
+def test_place_less_gdp_is_the_economy_of_the_sentence_before():
+    got = rows("Ông cho biết Lào tăng trưởng kinh tế khá. GDP bình quân đầu người năm 2020 đạt 2.600 USD.")
+    assert [(r["metric"], r["locality"]) for r in got] == [("gdp", "Lào")]
+    got = rows("Ông cho biết Lào tăng trưởng kinh tế khá.\nGDP bình quân đầu người năm 2020 đạt 2.600 USD.")
+    assert [r["locality"] for r in got] == [None]  # another paragraph: not told whose
+
+
+def test_joint_stock_firm_name_does_not_block_its_figures():
+    got = rows("Năm 2021, tổng vốn đầu tư của Công ty cổ phần Giấy Sài Gòn là 900 tỷ đồng.")
+    assert [(r["metric"], r["value"]) for r in got] == [("other", 9e11)]
+    got = rows("Năm 2021, Công ty cổ phần Dệt may Hòa Thọ xuất khẩu 300 triệu USD hàng may mặc.")
+    assert [(r["metric"], r["value"]) for r in got] == [("export_value", 3e8)]
+    assert rows("Nhà đầu tư Thái Lan mua lại 20% cổ phần với giá trị 100 tỷ đồng.") == []  # a share deal still blocks
+
+
+@needs_gaz
+def test_no_period_from_a_target_and_no_economy_from_a_name_or_a_non_economic_sentence():
+    body = "Tỉnh đặt mục tiêu thu hút vốn FDI trong giai đoạn 2021-2025.\nHiện tỉnh có 300 triệu USD vốn FDI."
+    assert [r["period_start"] for r in rows(body)] == [None]
+    body = "Bà Nga cho rằng nền kinh tế còn khó khăn. Năm 2021, GDP tăng 2,6%."
+    assert [r["locality"] for r in rows(body)] == [None]
+    body = "Mùa hè, người Canada thường sang Cuba nghỉ mát. Năm 2021, du lịch đóng góp 10% GDP."
+    assert [r["locality"] for r in rows(body)] == [None]
+
+
+def test_goods_named_right_after_the_amount_are_its_product():
+    got = rows("Năm 2021, tỉnh xuất khẩu 45.000 tấn hồ tiêu sang Ấn Độ.")
+    assert [(r["metric"], r["product"]) for r in got] == [("export_volume", "hồ tiêu")]
+    got = rows("Năm 2021, cảng đã bốc xếp 2 triệu tấn hàng hóa than đá.")
+    assert [r["product"] for r in got] == ["than đá"]
+
+
+@needs_gaz
+def test_aid_from_abroad_is_viet_nams_with_the_donor_as_partner():
+    body = "Thủ tướng Việt Nam tiếp Đại sứ Ireland. Năm 2021, Chính phủ Ireland viện trợ 3 triệu euro giúp nông dân Việt Nam."
+    assert [(r["locality"], r["partner"]) for r in rows(body)] == [("Việt Nam", "Ireland")]
+    body = "Thủ tướng Việt Nam tiếp Đại sứ Ireland. Đại sứ cho biết quỹ viện trợ mới trị giá 3 triệu euro."
+    assert [(r["locality"], r["partner"]) for r in rows(body)] == [(None, None)]  # no foreign giver named
+
+
+@needs_gaz
+def test_a_country_investing_into_another_is_foreign_capital():
+    got = rows("Năm 2021, Singapore đầu tư 2 tỷ USD vào Việt Nam.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("fdi_capital", "Singapore", "Việt Nam")]
+    assert rows("Năm 2021, tỉnh đầu tư 200 tỷ đồng xây dựng đường giao thông.") == []  # not across a border
+    # the capital of another country's economy, told in passing, is not the sentence subject's investment
+    assert rows("Năm 2021, Việt Nam thu hút 20 tỷ USD vốn FDI, trong khi đầu tư nước ngoài vào Ấn Độ chỉ 9 tỷ USD.")[1:] == []
+
+
+@needs_gaz
+def test_the_trader_named_after_the_flow_word_and_a_market_told_by_anaphor():
+    body = ("Thị trường Nhật Bản đòi hỏi chất lượng cao. Theo đề xuất của phía Nhật Bản, xuất khẩu cà phê Việt Nam sang "
+            "thị trường này 9 tháng đầu năm 2021 tăng 12%.")
+    got = rows(body)
+    assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Nhật Bản")]
+    body = "Việt Nam có nhiều lợi thế về dệt may. Kim ngạch xuất khẩu dệt may sang thị trường này năm 2021 đạt 2 tỷ USD."
+    assert [r["partner"] for r in rows(body)] == [None]  # the antecedent is the exporter's own country

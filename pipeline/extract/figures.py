@@ -5,10 +5,12 @@ for: what is measured (``lexicons/metrics.tsv``, words before the number, else i
 previous figure of the clause, else the words right after it), the measure (a ``%`` after ``tăng``/
 ``giảm`` is ``change_pct``, after ``chiếm``/``tương đương`` ``share_pct``; other percentages are
 dropped), the period (the sentence's date phrase nearest before the number), whose figure it is
-(``locality``: a place marked ``của``/``toàn``, else the main place of the clause, else of the
-previous sentences) and the counterpart (``partner``: ``với``/``sang``/``từ``/``của các doanh
-nghiệp`` + place, or another country). Prices, targets, absolute changes and numbers without an
-economic word are dropped: precision over recall. So are rules, conditions, requests, needs and
+(``locality``: the trader right after ``xuất/nhập khẩu`` and its goods, else a place marked ``của``/``toàn``,
+else the main place of the clause, else for GDP the economy of the sentence before) and the counterpart
+(``partner``: ``với``/``sang``/``từ``/``của các doanh nghiệp`` + place before the next conjunction, ``sang thị
+trường này``, or another country). Two-way trade of Viet Nam and a foreign country, and aid from abroad, are
+Viet Nam's with the other as partner; a period carries over a paragraph break only for the same measure.
+Prices, targets, absolute changes and numbers without an economic word are dropped: precision over recall. So are rules, conditions, requests, needs and
 promises (``theo quy định … tối đa``, ``đề nghị``, ``hứa``, ``… thì sẽ``), shares of people or of a
 plan, and a figure of the first paragraph told again further on (kept once, from the body). The words
 after a percentage can change its metric (``… về lượng``: a volume; ``… số dự án``: projects) or its
@@ -85,6 +87,8 @@ _PRODUCTS = [w.strip() for w in (LEXICONS / "products.tsv").read_text(encoding="
 _PRODUCT_RX = regex.compile(_W + "(?:" + "|".join(sorted(map(regex.escape, _PRODUCTS), key=len, reverse=True))
                             + ")" + _E)
 
+# ``xuất khẩu 3 triệu tấn gạo``, ``nhập 2.000 tấn hàng thép``: goods named right after the amount are its product.
+_PRODUCT_GAP = regex.compile(r"\s*(?:(?:hàng\s+hóa|hàng\s+hoá|hàng|sản\s+phẩm|mặt\s+hàng)\s+)?", _FLAGS)
 _GROWTH = _rx("tăng trưởng|tăng|giảm|sụt giảm|tụt|tăng thêm|tăng lên|giảm đi")
 _DOWN = regex.compile(r"giảm|tụt", _FLAGS)
 _SHARE = _rx("chiếm|chiếm tỷ trọng|chiếm tỉ trọng|tỷ trọng|tỉ trọng|tương đương|bằng|đóng góp")
@@ -219,6 +223,7 @@ _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+_HONORIFIC_BEFORE = regex.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|chú)\s+$", _FLAGS)
 _SUBJECT_REACH = 50  # characters from a sentence's start within which a place is its subject
 _FLOWS = frozenset({"export_value", "import_value", "export_volume"})
 # A named firm, project or works starts a new item (``Công ty X 3,6 triệu USD, Công ty Y 1,3 triệu USD``): its
@@ -244,6 +249,16 @@ _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
+# ``xuất khẩu (hàng) thủy sản (của) Việt Nam``: the place right after a flow word and up to three words of goods trades.
+_TRADER_BEFORE = regex.compile(r"(?<!\w)(?:xuất|nhập)\s+khẩu(?:\s+(?!sang|vào|từ|tới|đến|của|tại|ở|sự|với)[\w-]+){0,3}"
+                               r"\s+(?:của\s+)?$", _FLAGS)
+_TO_ANAPHOR = regex.compile(r"(?<!\w)(?:sang|vào|tới|đến|từ)\s+(?:thị\s+trường|nước|quốc\s+gia)\s+này(?!\w)", _FLAGS)
+_INVEST_VERB = regex.compile(_W + r"đầu\s+tư" + _E, _FLAGS)
+_INVEST_REACH = 40  # characters: the verb before the amount
+_INVEST_GAP = regex.compile(r"[^\d,;.()]{0,40}")  # between the investor and the verb: words of one phrase
+# Aid (``dự án ODA … trị giá 1,5 triệu đô-la New Zealand hỗ trợ nông dân Việt Nam``): the donor is the partner.
+_AID = regex.compile(_W + r"(?:ODA|viện\s+trợ|không\s+hoàn\s+lại|tài\s+trợ|vốn\s+vay\s+ưu\s+đãi"
+                     r"|hỗ\s+trợ\s+phát\s+triển\s+chính\s+thức)" + _E, _FLAGS)
 _INVEST = regex.compile(r"đầu\s+tư|FDI|ODA|vốn\s+vay|viện\s+trợ|không\s+hoàn\s+lại", _FLAGS)
 _NATION = regex.compile(_W + r"(?:cả\s+nước|nước\s+ta|toàn\s+quốc)" + _E, _FLAGS)
 _REPORT = _rx("cho biết|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|thông tin|thông báo|báo cáo|giới thiệu"
@@ -716,6 +731,8 @@ class _Extractor:
             metric = self.flow_of(si, q.start)
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
+        elif kind == "currency" and metric is None and self.invested(sent, a, q):
+            metric = "fdi_capital"  # ``Hàn Quốc đầu tư 4 tỷ USD vào Việt Nam``: capital crossing a border
         elif metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end):
             metric = "other"
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
@@ -737,21 +754,64 @@ class _Extractor:
             return loc, cp.canonical  # a Vietnamese province's trade with the counterpart
         return vn, cp.canonical
 
-    def previous_period(self, si: int) -> DateMention | None:
+    def previous_period(self, si: int, metric: str) -> DateMention | None:
         """The period of the sentence before (ANNOTATION: the period is fixed in the sentence or the one before):
         any date after ``Trong đó``/``Riêng``…, else in the same paragraph the period of its last figure, else a
         period it names (a range, quarter, ``6 tháng đầu năm``; not a bare day or year: when something was said,
-        met or founded)."""
+        met or founded). Across a paragraph break only a span (not a bare year, not a target's) told of the same measure
+        (``FDI … trong nửa đầu năm 2019.`` then ``Hàn Quốc đứng thứ 2 (2,7 tỉ USD) về FDI``)."""
         prev = self.sentence(si - 1).periods
         if _GO_ON.match(self.body, self.sents[si].start):
             return prev[-1] if prev else None
-        if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
-            return None
         row = self.rows_of.get(si - 1)  # the paragraph's figures go on in the period of the last one
+        if "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
+            span = self.sents[si - 1]
+            told = row["metric"] if row is not None else _best_metric(_metric_hits(self.body, span.start, span.end))[0]
+            if (told != metric or row is not None and getattr(row["_period"], "kind", None) != "period"
+                    or self.sentence(si - 1).last(_TARGET, span.start, span.end)):
+                return None  # not a bare year (``Năm 2015, FDI đạt …``) nor a target's span (``mục tiêu giai đoạn …``)
         if row is not None and row["_period"] is not None:
             return row["_period"]
         spans = [d for d in prev if d.kind == "period"]  # a bare year before may be a founding or an event
         return spans[-1] if spans else None
+
+    def trader(self, sent: _Sentence, clause: Span, q: Quantity, metric: str):
+        """Who ships the goods of a flow: the place right after ``xuất khẩu``/``nhập khẩu`` and its goods, before the
+        number (``xuất khẩu thủy sản Việt Nam sang …``, ``kim ngạch xuất khẩu của Đồng Nai``), else None."""
+        if metric not in _FLOWS:
+            return None
+        for p in sent.places:
+            if clause.start <= p.start < q.start and p.role in ("owner", "normal") and _TRADER_BEFORE.search(
+                    self.body, max(clause.start, p.start - 50), p.start):
+                return p.place
+        return None
+
+    def invested(self, sent: _Sentence, a: int, q: Quantity) -> bool:
+        """One phrase of capital crossing a border: a country, the verb ``đầu tư`` right after it, the amount and
+        the host right before or after it (``Singapore đã đầu tư vào Việt Nam 2 tỷ USD``, ``doanh nhân Đài Loan
+        đầu tư 100 tỷ USD vào Trung Quốc``)."""
+        if sent.investment is None:
+            return False
+        verb = sent.last(_INVEST_VERB, max(a, q.start - _INVEST_REACH), q.start)
+        if verb is None:
+            return False
+        investor, host = sent.investment
+        return (any(p.place is investor and _INVEST_GAP.fullmatch(self.body, p.end, verb.start()) for p in sent.places)
+                and any(p.place is host and (verb.end() <= p.start < q.start or q.end <= p.start <= q.end + 12)
+                        for p in sent.places))
+
+    def paragraph_subject(self, si: int, metric: str):
+        """Whose economy a place-less GDP figure is: the subject place of the sentence before, in its paragraph,
+        when that sentence is about an economy (``Campuchia tăng trưởng kinh tế 7%/năm.`` then ``GDP bình quân đầu
+        người … đạt 1.300 USD``); a place read in a person's name (``bà Nga``) is none. Else None."""
+        if metric != "gdp" or si == 0 or "\n" in self.body[self.sents[si - 1].end:self.sents[si].start]:
+            return None
+        prev = self.sentence(si - 1)
+        if not prev.last(_ECONOMY, prev.span.start, prev.span.end):
+            return None
+        places = [p for p in prev.places if not _HONORIFIC_BEFORE.search(self.body, max(0, p.start - 8), p.start)]
+        subject = _topic(places, "sub") or _topic(places, "country")
+        return subject.place if subject is not None else None
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
@@ -953,20 +1013,37 @@ class _Extractor:
             loc_place, host = sent.investment
             partner = host.canonical
         else:
-            loc_place = self.locality(q, si, clause, seg_start, fdi)
-            partner = _pick_partner(sent.places, q.start, clause, loc_place, fdi)
+            loc_place = (self.trader(sent, clause, q, metric) or self.locality(q, si, clause, seg_start, fdi)
+                         or self.paragraph_subject(si, metric))
+            # ``100 tỉ USD giữa hai nước thì riêng … với Quảng Tây …``: a place past a conjunction is another figure's
+            cut = sent.first_start(_CONJ, q.end, sent.span.end)
+            partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi)
+            if metric in _FLOWS and sent.last(_TO_ANAPHOR, clause.start, q.start):  # ``… sang thị trường này``
+                market = self.antecedent(si, "country")  # Viet Nam as the market of goods no one is named to ship: no
+                if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
+                    partner = market.canonical
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
+        elif metric == "trade_turnover":
+            loc_place, partner = _vietnam_side_first(loc_place, partner)
+        elif metric == "other" and self.counterpart is not None and sent.last(_AID, sent.span.start, q.start):
+            # aid from abroad, its recipient unnamed (``Thủ tướng New Zealand công bố dự án ODA … 1,5 triệu đô-la``):
+            # Viet Nam's, the donor its partner
+            recipient, donor = _vietnam_side_first(loc_place, partner or getattr(_vn(), "canonical", None))
+            if recipient is not loc_place:
+                loc_place, partner = recipient, donor
         elif loc_place is None and partner and metric in _FLOWS and self.counterpart is not None:
             other = _lookup(partner)  # goods sent to or bought from abroad, no trader named: Viet Nam's
             if other is not None and other.country != "VN":
                 loc_place = _vn()
         period = sent.period(q.start, q.end, clause) or sent.compared_year(q.end, clause)
         if period is None and si > 0:
-            period = self.previous_period(si)
+            period = self.previous_period(si, metric)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
-            prod = sent.last(_PRODUCT_RX, clause.start, q.start)
+            after = _PRODUCT_GAP.match(self.body, q.end).end()
+            prod = (q.unit != "percent" and _PRODUCT_RX.match(self.body, after)
+                    or sent.last(_PRODUCT_RX, clause.start, q.start))
             product = prod.group() if prod else None
         back = self.rows_of.get(si - 1) if _REFER_BACK.match(self.body, sent.span.start) else None
         if back is not None:  # ``Mức này tăng 11%``: the figure before, with its product and sides
@@ -1010,6 +1087,17 @@ def _volume_or_value(body: str, end: int, metric: str) -> str:
     if metric == "fdi_projects" and _OF_CAPITAL.match(body, end):
         return "fdi_capital"
     return metric
+
+
+def _vietnam_side_first(loc, partner: str | None):
+    """A two-way trade between Viet Nam and a foreign country (or aid a foreign country gives it) is Viet Nam's,
+    the other its partner, whichever is named first (``thương mại giữa Thái Lan và Việt Nam``); a province's or a
+    foreign region's keeps its order."""
+    other = _lookup(partner) if partner else None
+    if (other is not None and other.level == "country" and other.country == "VN"
+            and getattr(loc, "level", None) == "country" and loc.country != "VN"):
+        return other, loc.canonical
+    return loc, partner
 
 
 def _inside(pos: int, starts: list[int], qs: list[Quantity]) -> bool:
