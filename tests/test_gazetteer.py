@@ -194,3 +194,11 @@ def test_foreign_locality_ids_are_iso_codes_and_unique() -> None:
 def test_a_list_after_an_admin_word_keeps_its_context() -> None:
     assert _ids("đại diện các tỉnh Ehime, Tottori và Shimane") == [
         ("Ehime", "JP-38"), ("Tottori", "JP-31"), ("Shimane", "JP-32")]
+
+
+def test_czech_republic_in_its_press_spellings() -> None:
+    """The press writes the Czech Republic `Cộng hòa Czech` / `CH Séc` as well as `Séc`; a lower-case
+    `séc` (a cheque) is no country."""
+    for text in ("Phái đoàn Cộng hòa Czech tới Đà Nẵng", "Hàng dệt may xuất sang CH Séc tăng mạnh"):
+        assert "CZ" in {m.place.country for m in find_places(text)}
+    assert not find_places("Khách hàng thanh toán bằng séc")
