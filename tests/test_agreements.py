@@ -492,3 +492,24 @@ def test_a_book_titled_with_a_document_word_is_no_agreement():
                "tại Hà Nội.") == []
     assert [r["parties"] for r in run("Hôm qua, Việt Nam và Lào đã ký văn kiện hợp tác về giáo dục tại Hà Nội.")] == [
         ["Việt Nam", "Lào"]]
+
+
+def test_a_date_of_an_earlier_coordinated_predicate_is_not_the_signing_date():
+    rows = run("Việt Nam và Hàn Quốc thiết lập quan hệ đối tác toàn diện vào năm 2013 và ký kết Hiệp định thương mại "
+               "tự do song phương vào năm 2019.", 2020)
+    fta = [r for r in rows if r["evidence"].endswith("năm 2019.")]
+    assert [(r["signed_date"], r["date_precision"]) for r in fta] == [(date(2019, 1, 1), "year")]
+
+
+def test_a_date_opening_the_clause_still_dates_the_coordinated_signing():
+    rows = run("Ngày 4/3/2019, Sở Công Thương Lạng Sơn và Sở Thương mại Quảng Tây đã hội đàm và ký kết Biên bản ghi nhớ "
+               "về hợp tác thương mại.")
+    assert [r["signed_date"] for r in rows] == [date(2019, 3, 4)]
+
+
+def test_a_date_after_the_document_an_extension_amends_names_that_document():
+    rows = run("Sau hội đàm, hai bên ký Nghị định thư sửa đổi Hiệp định hợp tác nghề cá giữa Việt Nam và Indonesia "
+               "ngày 12/8/2009.")
+    assert rows and all(r["signed_date"] is None for r in rows)
+    assert [r["signed_date"] for r in run("Hai bên ký Hiệp định hợp tác nghề cá giữa Việt Nam và Indonesia ngày 12/8/2009.")] == [
+        date(2009, 8, 12)]

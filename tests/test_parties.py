@@ -62,3 +62,16 @@ def test_innovation_and_morning_words_inside_a_name_do_not_end_it():
     assert parties_of_signing("Viện Đổi mới sáng tạo Việt Nam và Cục Đổi mới Hàn Quốc", "bản ghi nhớ.", PAIR) == [
         "Viện Đổi mới sáng tạo Việt Nam", "Cục Đổi mới Hàn Quốc"]
     assert parties_between("thỏa thuận giữa tỉnh Bắc Ninh và tỉnh Gyeonggi sáng 5/6", PAIR) == ["Bắc Ninh", "Gyeonggi"]
+
+
+def test_a_spaced_dash_inside_an_organisation_name_does_not_end_it():
+    assert parties_between("Thỏa thuận giữa Bộ Văn hóa - Thể thao và Du lịch Việt Nam và Bộ Văn hóa Hàn Quốc "
+                           "về bảo tồn di sản.", PAIR) == ["Bộ Văn hóa - Thể thao và Du lịch Việt Nam", "Bộ Văn hóa Hàn Quốc"]
+    assert parties_between("Bản ghi nhớ giữa Trường Đại học Việt - Hàn cơ sở 3 và Đại học Busan về đào tạo.", PAIR) == [
+        "Trường Đại học Việt - Hàn cơ sở 3", "Đại học Busan"]
+
+
+def test_a_spaced_dash_after_a_place_or_before_a_lowercase_apposition_still_ends_the_name():
+    assert parties_between("Thỏa thuận giữa Sở Công Thương Quảng Ninh - Cục Thương mại Busan.", PAIR) == [
+        "Sở Công Thương Quảng Ninh"]
+    assert parties_between("Hợp đồng giữa Công ty Minh Long - một nhà xuất khẩu gốm lớn.", PAIR) == ["Công ty Minh Long"]

@@ -40,6 +40,7 @@ from pipeline.extract.events import (
     places_in,
     scope_in,
     unique,
+    word_alt,
 )
 from pipeline.extract.meetings import Mention, meeting_groups, previews_visit
 from pipeline.extract.parties import ministries_between, parties_between, parties_of_signing, party_places
@@ -90,6 +91,10 @@ _LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up 
 # document, so it is none of the document's kind (`other`).
 _AMENDS = regex.compile(r"(?i)(?<!\w)(?:ký|kí)(?:\s+kết)?\s+(?:việc\s+)?(?:gia hạn|sửa đổi|bổ sung)"
                         r"(?:\s*(?:,|và)\s*(?:gia hạn|sửa đổi|bổ sung))*\s+$")
+# `Văn bản bổ sung gia hạn Thỏa thuận … ngày 5/4/2012`, `Nghị định thư sửa đổi Hiệp định … ngày …`: a date after
+# the document extended or amended names that document (when it was signed), not the signing of the extension.
+_AMENDED = regex.compile(r"(?i)(?<!\w)(?:gia hạn|sửa đổi|bổ sung)(?:\s*(?:,|và)\s*(?:gia hạn|sửa đổi|bổ sung))*\s+"
+                         + word_alt([p for p, *_ in AGREEMENT_ROWS]))
 _NUMBER_COMMA = regex.compile(r"\d\s*,\s*$")  # `Ngày 4/5/2004, bản ghi nhớ …`: a date, not a count
 # `trao nhiều giấy chứng nhận đầu tư, hợp đồng, bản ghi nhớ hợp tác`: a document ending a counted list of papers
 # of several kinds is one lot of no one kind.
@@ -101,6 +106,9 @@ _COORDINATED_PLAN = regex.compile(r"(?i)(?<!\w)(?:sẽ|dự kiến|sắp|tới �
                                   r"(?<!\w)và\s+(?:cùng\s+)?$")
 # `gặp gỡ … Bộ trưởng … Israel để ký kết …`: a meeting told as held was for the signing, which took place.
 _HELD_FOR = regex.compile(r"(?i)(?<!\w)(?:gặp|gặp gỡ|hội đàm|hội kiến|làm việc|tiếp)(?!\w)[^.;:]{0,120}(?<!\w)để\s+$")
+# `… và (đã) ký kết`: a second predicate, the signing, coordinated after a first one with its own date
+_AND_SIGNED = regex.compile(r"(?<!\w)và\s+(?:(?:đã|đồng thời|cùng|chính thức|vừa|cũng)\s+)*(?:ký|kí)(?!\w)")
+_OWN_WORDS = 3  # a date after this many words of its clause is the predicate's, not the clause's opening
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
 _PASSIVE = regex.compile(
     r"^[^,.;]{0,70}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)"
@@ -451,12 +459,21 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
     found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
              if not (named_year and w.start < named_year.end() and w.end > named_year.start(2))
              and not _SINCE.search(body, max(clause.start, w.start - 24), w.start)
-             and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))]
-    when = best_date(found, m.start) or _leading_date(doc, sent, clause)
+             and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))
+             and not (w.start > m.end and _AMENDED.search(body, max(clause.start, m.start - 30), w.start))]
+    own_dates = [w for w in found if not _coordinated_before(body, clause.start, w, m.start)]
+    when = best_date(own_dates or found, m.start) or _leading_date(doc, sent, clause)
     if when:
         f.date, f.precision, f.own_date = when.date, when.precision, True
     elif head is not None and head is not f and not head.own_date:
         f.date, f.precision = head.date, head.precision
+
+
+def _coordinated_before(body: str, clause_start: int, w: When, doc_start: int) -> bool:
+    """``w`` dates an earlier predicate coordinated with the signing (`nâng cấp quan hệ vào năm 2009 và ký kết
+    Hiệp định … vào năm 2015`): inside its clause after words of its own, then `và ký` before the document."""
+    return (w.end <= doc_start and len(body[clause_start: w.start].split()) >= _OWN_WORDS
+            and _AND_SIGNED.search(body, w.end, doc_start) is not None)
 
 
 def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:

@@ -89,8 +89,24 @@ def _complete(left: str) -> bool:
 
 
 def _phrase(text: str, start: int) -> str:
-    stop = _STOP.search(text, start, min(len(text), start + _MAX_PHRASE))
-    return text[start: stop.start() if stop else min(len(text), start + _MAX_PHRASE)]
+    end = min(len(text), start + _MAX_PHRASE)
+    stop = _STOP.search(text, start, end)
+    while stop and _DASH.fullmatch(stop.group()) and _joins_name(text[start: stop.start()], text[stop.end(): end]):
+        stop = _STOP.search(text, stop.end(), end)
+    return text[start: stop.start() if stop else end]
+
+
+_DASH = regex.compile(r"\s[-–]\s")
+
+
+def _joins_name(left: str, right: str) -> bool:
+    """A spaced dash inside an organisation's name (`Bộ Lao động - Thương binh và Xã hội`, `Bệnh viện Việt - Đức`):
+    the name opens with an organisation head, ends in no place before the dash, and goes on capitalised
+    with no new organisation head."""
+    last = _SEP.split(left)[-1].strip()
+    words = last.split()
+    return (bool(_HEAD.match(last)) and not _complete(last) and right[:1].isupper() and not _HEAD.match(right)
+            and not any(_place(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) > n))
 
 
 def _members(phrase: str) -> list[tuple[str, str]]:
