@@ -75,3 +75,15 @@ def test_a_spaced_dash_after_a_place_or_before_a_lowercase_apposition_still_ends
     assert parties_between("Thỏa thuận giữa Sở Công Thương Quảng Ninh - Cục Thương mại Busan.", PAIR) == [
         "Sở Công Thương Quảng Ninh"]
     assert parties_between("Hợp đồng giữa Công ty Minh Long - một nhà xuất khẩu gốm lớn.", PAIR) == ["Công ty Minh Long"]
+
+
+def test_a_second_between_phrase_names_the_signatories_of_the_relation_the_first_names():
+    assert parties_between("Thỏa thuận về tăng cường quan hệ đầu tư giữa Việt Nam và Hàn Quốc giữa Bộ Kế hoạch và Đầu tư "
+                           "Việt Nam và Cơ quan Xúc tiến thương mại Hàn Quốc (KOTRA).", PAIR) == [
+        "Bộ Kế hoạch và Đầu tư Việt Nam", "KOTRA"]
+    assert parties_between("Hiệp định giữa Việt Nam và Hàn Quốc về vận tải biển.", PAIR) == ["Việt Nam", "Hàn Quốc"]
+
+
+def test_the_members_of_a_consortium_written_with_slashes_are_its_parties():
+    assert parties_between("Hợp đồng dầu khí Lô 09-3 giữa PVN và Tổ hợp nhà thầu KNOC / SK / Daesung.", PAIR) == [
+        "PVN", "KNOC", "SK", "Daesung"]

@@ -48,6 +48,7 @@ _FIRST_PART = regex.compile(r"[,;()]")
 _TRAILING_LINK = regex.compile(r"(?i)(?:\s+(?:và|với|cùng))+$")
 _TRAILING_BRACKET = regex.compile(r"\s*\(([^()]*)\)$")
 _NAMED = regex.compile(r"\p{Lu}|\d")
+_CONSORTIUM = regex.compile(r"(?i)^(?:tổ hợp|liên danh)(?:\s+(?:các\s+)?nhà thầu)?\s+(\S+(?:\s*/\s*\S+)+)$")  # `A / B / C`
 _OWNER_TAIL = regex.compile(r"(?i)\s+của$|(?<!nhà)\s+nước$")
 
 
@@ -177,7 +178,13 @@ def parties_between(text: str, pair: tuple[str, str] | None) -> list[str]:
     """Parties of the first ``giữa …`` phrase in ``text``; ``pair`` (Viet Nam, the foreign country) expands
     ``hai nước``. Empty when the text has no such phrase."""
     m = _BETWEEN.search(text, 0, _BETWEEN_WINDOW)
-    return _named(_phrase(text, m.end()), pair) if m else []
+    if not m:
+        return []
+    phrase = _phrase(text, m.end())
+    inner = _BETWEEN.search(phrase)  # `… giữa Việt Nam và Nhật Bản giữa Bộ Công Thương và JETRO`: whose relation, then who signs
+    if inner:
+        return _named(phrase[inner.end():], pair) or _named(phrase[:inner.start()], pair)
+    return _named(phrase, pair)
 
 
 def parties_of_signing(subject: str, after: str, pair: tuple[str, str] | None) -> list[str]:
@@ -237,6 +244,11 @@ def _named(phrase: str, pair: tuple[str, str] | None) -> list[str]:
             continue
         if _SIDES.match(member):
             continue  # `giữa hai thành phố`: the sides of the meeting, read elsewhere
+        consortium = _CONSORTIUM.match(member)
+        if consortium:  # `Tổ hợp nhà thầu VSP / PVEP / Bitexco`: its members sign
+            out += [n for part in consortium.group(1).split("/") if (n := canonical_party(part))]
+            prev_kind = "other"
+            continue
         country = _country(member)
         if country and sep == "," and prev_kind == "other":
             continue  # `bệnh viện Kitahara, Nhật Bản`: whose it is, not a party
