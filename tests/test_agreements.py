@@ -513,3 +513,18 @@ def test_a_date_after_the_document_an_extension_amends_names_that_document():
     assert rows and all(r["signed_date"] is None for r in rows)
     assert [r["signed_date"] for r in run("Hai bên ký Hiệp định hợp tác nghề cá giữa Việt Nam và Indonesia ngày 12/8/2009.")] == [
         date(2009, 8, 12)]
+
+
+def test_a_term_told_by_the_next_sentence_opening_with_the_document():
+    rows = run("Thành phố Hải Phòng và tỉnh Chiba (Nhật Bản) đã ký Thỏa thuận hợp tác về phát triển cảng biển. "
+               "Thỏa thuận có hiệu lực từ năm 2024 đến năm 2028.", 2023)
+    assert [(r["valid_from_year"], r["valid_to_year"]) for r in rows] == [(2024, 2028)]
+    rows = run("Thành phố Hải Phòng và tỉnh Chiba (Nhật Bản) đã ký Thỏa thuận hợp tác về phát triển cảng biển. "
+               "Hai bên sẽ gặp lại vào năm 2024 đến năm 2028.", 2023)
+    assert [(r["valid_from_year"], r["valid_to_year"]) for r in rows] == [(None, None)]
+
+
+def test_a_signing_at_the_ceremony_takes_the_day_the_sentence_before_gives_it():
+    rows = run("Lễ ký kết được tổ chức chiều 14/9/2023 tại Đà Nẵng. Tại buổi lễ, thành phố Đà Nẵng và tỉnh Gyeongsang Bắc "
+               "(Hàn Quốc) đã ký Biên bản ghi nhớ về hợp tác du lịch.")
+    assert [(r["signed_date"], r["date_precision"]) for r in rows] == [(date(2023, 9, 14), "day")]
