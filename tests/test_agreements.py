@@ -528,3 +528,12 @@ def test_a_signing_at_the_ceremony_takes_the_day_the_sentence_before_gives_it():
     rows = run("Lễ ký kết được tổ chức chiều 14/9/2023 tại Đà Nẵng. Tại buổi lễ, thành phố Đà Nẵng và tỉnh Gyeongsang Bắc "
                "(Hàn Quốc) đã ký Biên bản ghi nhớ về hợp tác du lịch.")
     assert [(r["signed_date"], r["date_precision"]) for r in rows] == [(date(2023, 9, 14), "day")]
+
+
+def test_validity_told_in_the_documents_own_part_gives_its_first_or_last_year():
+    rows = run("Tỉnh Khánh Hòa và tỉnh Okinawa (Nhật Bản) đã ký Bản ghi nhớ hợp tác du lịch có hiệu lực từ ngày 1/7/2024.", 2024)
+    assert [(r["signed_date"], r["valid_from_year"], r["valid_to_year"]) for r in rows] == [(None, 2024, None)]
+    rows = run("Bản ghi nhớ hợp tác du lịch giữa tỉnh Khánh Hòa và tỉnh Okinawa (Nhật Bản) được ký năm 2019 có thời hạn "
+               "đến hết năm 2029.", 2024)
+    assert [(r["signed_date"], r["valid_from_year"], r["valid_to_year"], r["parties"]) for r in rows] == [
+        (date(2019, 1, 1), None, 2029, ["Khánh Hòa", "Okinawa"])]

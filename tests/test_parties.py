@@ -87,3 +87,8 @@ def test_a_second_between_phrase_names_the_signatories_of_the_relation_the_first
 def test_the_members_of_a_consortium_written_with_slashes_are_its_parties():
     assert parties_between("Hợp đồng dầu khí Lô 09-3 giữa PVN và Tổ hợp nhà thầu KNOC / SK / Daesung.", PAIR) == [
         "PVN", "KNOC", "SK", "Daesung"]
+
+
+def test_a_participle_signing_verb_after_the_parties_ends_the_last_one():
+    assert parties_between("Thỏa thuận giữa tỉnh Quảng Nam và tỉnh Chungcheong Nam (Hàn Quốc) ký năm 2018.", PAIR) == [
+        "Quảng Nam", "Chungcheongnam"]

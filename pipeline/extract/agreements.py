@@ -114,6 +114,10 @@ _AND_SIGNED = regex.compile(r"(?<!\w)và\s+(?:(?:đã|đồng thời|cùng|chín
 _OWN_WORDS = 3  # a date after this many words of its clause is the predicate's, not the clause's opening
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
 # after a document opening the next sentence: its validity and term (`… có hiệu lực từ năm 2022 đến năm 2026`)
+# `có hiệu lực đến hết năm 2025`, `có thời hạn tới năm 2030`: its last year; `có hiệu lực từ ngày 1/1/2022`: its first
+_VALIDITY = regex.compile(r"(?i)(?<!\w)(?:có hiệu lực|hiệu lực|có thời hạn|thời hạn)(?:\s+(?:thi hành|thực hiện|kể))?\s+"
+                          r"(?:(?P<since>từ)|đến|tới)(?:\s+(?:hết|ngày|tháng))*\s+(?:năm\s+|(?:\d{1,2}[/.-]){1,2})?"
+                          r"(?P<year>(?:19|20)\d\d)(?!\d)")
 _TERM_TOLD = regex.compile(r"(?i)[^.;!?]{0,60}?(?<!\w)(?:có hiệu lực|hiệu lực|có thời hạn|thời hạn)(?!\w)[^.;!?]{0,40}?"
                            + YEAR_RANGE.pattern)
 _PASSIVE = regex.compile(
@@ -453,6 +457,7 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
     if named_year and not (named_year.group("until") or _TERMED.search(body, m.start, named_year.start(2))):
         named_year = None  # a year after another document's name: its signing, read with the dates below
     years = years or _term_told_next(doc, sent)
+    valid = _VALIDITY.search(body, m.end, own.end)
     if years and f.type != "meeting_minutes":
         a, b = int(years.group(1)), int(years.group(2))
         if a <= b <= a + 30:
@@ -461,13 +466,17 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
         f.valid_to = int(named_year.group(2))
         if not named_year.group("until"):
             f.valid_from = f.valid_to
+    elif valid and f.type != "meeting_minutes":
+        year = int(valid.group("year"))
+        f.valid_from, f.valid_to = (year, None) if valid.group("since") else (None, year)
     if f.status != "signed":
         return  # a planned document has no signing date yet
     found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
              if not (named_year and w.start < named_year.end() and w.end > named_year.start(2))
              and not _SINCE.search(body, max(clause.start, w.start - 24), w.start)
              and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))
-             and not (w.start > m.end and _AMENDED.search(body, max(clause.start, m.start - 30), w.start))]
+             and not (w.start > m.end and _AMENDED.search(body, max(clause.start, m.start - 30), w.start))
+             and not (valid and valid.start() <= w.start < valid.end())]
     own_dates = [w for w in found if not _coordinated_before(body, clause.start, w, m.start)]
     when = best_date(own_dates or found, m.start) or _leading_date(doc, sent, clause)
     if when:

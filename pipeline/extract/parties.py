@@ -30,7 +30,7 @@ _ACRONYM_CHARS = r"[A-Z][A-Za-z0-9&.\-]{1,11}"
 _ACRONYM = rf"\(({_ACRONYM_CHARS})\)"
 _STOP = regex.compile(
     r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|đến|tới|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
-    rf"|là|năm|cũng|còn|đều|vừa|mới(?=\s+(?:ký|kí|được|đây))|hôm|(?:sáng|chiều|tối|trưa)(?=\s+(?:\d|nay|qua|mai|hôm|thứ|ngày|cùng)|\s*[,.;]|$))(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+    rf"|ký|kí|là|năm|cũng|còn|đều|vừa|mới(?=\s+(?:ký|kí|được|đây))|hôm|(?:sáng|chiều|tối|trưa)(?=\s+(?:\d|nay|qua|mai|hôm|thứ|ngày|cùng)|\s*[,.;]|$))(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
 # `mới` and the parts of the day end a name only as adverbs (`mới ký`, `sáng 5/6`), not inside one (`Quỹ đổi mới`,
 # `Cục đổi mới sáng tạo`).
 _SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
