@@ -492,3 +492,48 @@ def test_a_book_titled_with_a_document_word_is_no_agreement():
                "tại Hà Nội.") == []
     assert [r["parties"] for r in run("Hôm qua, Việt Nam và Lào đã ký văn kiện hợp tác về giáo dục tại Hà Nội.")] == [
         ["Việt Nam", "Lào"]]
+
+
+def test_a_date_of_an_earlier_coordinated_predicate_is_not_the_signing_date():
+    rows = run("Việt Nam và Hàn Quốc thiết lập quan hệ đối tác toàn diện vào năm 2013 và ký kết Hiệp định thương mại "
+               "tự do song phương vào năm 2019.", 2020)
+    fta = [r for r in rows if r["evidence"].endswith("năm 2019.")]
+    assert [(r["signed_date"], r["date_precision"]) for r in fta] == [(date(2019, 1, 1), "year")]
+
+
+def test_a_date_opening_the_clause_still_dates_the_coordinated_signing():
+    rows = run("Ngày 4/3/2019, Sở Công Thương Lạng Sơn và Sở Thương mại Quảng Tây đã hội đàm và ký kết Biên bản ghi nhớ "
+               "về hợp tác thương mại.")
+    assert [r["signed_date"] for r in rows] == [date(2019, 3, 4)]
+
+
+def test_a_date_after_the_document_an_extension_amends_names_that_document():
+    rows = run("Sau hội đàm, hai bên ký Nghị định thư sửa đổi Hiệp định hợp tác nghề cá giữa Việt Nam và Indonesia "
+               "ngày 12/8/2009.")
+    assert rows and all(r["signed_date"] is None for r in rows)
+    assert [r["signed_date"] for r in run("Hai bên ký Hiệp định hợp tác nghề cá giữa Việt Nam và Indonesia ngày 12/8/2009.")] == [
+        date(2009, 8, 12)]
+
+
+def test_a_term_told_by_the_next_sentence_opening_with_the_document():
+    rows = run("Thành phố Hải Phòng và tỉnh Chiba (Nhật Bản) đã ký Thỏa thuận hợp tác về phát triển cảng biển. "
+               "Thỏa thuận có hiệu lực từ năm 2024 đến năm 2028.", 2023)
+    assert [(r["valid_from_year"], r["valid_to_year"]) for r in rows] == [(2024, 2028)]
+    rows = run("Thành phố Hải Phòng và tỉnh Chiba (Nhật Bản) đã ký Thỏa thuận hợp tác về phát triển cảng biển. "
+               "Hai bên sẽ gặp lại vào năm 2024 đến năm 2028.", 2023)
+    assert [(r["valid_from_year"], r["valid_to_year"]) for r in rows] == [(None, None)]
+
+
+def test_a_signing_at_the_ceremony_takes_the_day_the_sentence_before_gives_it():
+    rows = run("Lễ ký kết được tổ chức chiều 14/9/2023 tại Đà Nẵng. Tại buổi lễ, thành phố Đà Nẵng và tỉnh Gyeongsang Bắc "
+               "(Hàn Quốc) đã ký Biên bản ghi nhớ về hợp tác du lịch.")
+    assert [(r["signed_date"], r["date_precision"]) for r in rows] == [(date(2023, 9, 14), "day")]
+
+
+def test_validity_told_in_the_documents_own_part_gives_its_first_or_last_year():
+    rows = run("Tỉnh Khánh Hòa và tỉnh Okinawa (Nhật Bản) đã ký Bản ghi nhớ hợp tác du lịch có hiệu lực từ ngày 1/7/2024.", 2024)
+    assert [(r["signed_date"], r["valid_from_year"], r["valid_to_year"]) for r in rows] == [(None, 2024, None)]
+    rows = run("Bản ghi nhớ hợp tác du lịch giữa tỉnh Khánh Hòa và tỉnh Okinawa (Nhật Bản) được ký năm 2019 có thời hạn "
+               "đến hết năm 2029.", 2024)
+    assert [(r["signed_date"], r["valid_from_year"], r["valid_to_year"], r["parties"]) for r in rows] == [
+        (date(2019, 1, 1), None, 2029, ["Khánh Hòa", "Okinawa"])]

@@ -62,3 +62,33 @@ def test_innovation_and_morning_words_inside_a_name_do_not_end_it():
     assert parties_of_signing("Viện Đổi mới sáng tạo Việt Nam và Cục Đổi mới Hàn Quốc", "bản ghi nhớ.", PAIR) == [
         "Viện Đổi mới sáng tạo Việt Nam", "Cục Đổi mới Hàn Quốc"]
     assert parties_between("thỏa thuận giữa tỉnh Bắc Ninh và tỉnh Gyeonggi sáng 5/6", PAIR) == ["Bắc Ninh", "Gyeonggi"]
+
+
+def test_a_spaced_dash_inside_an_organisation_name_does_not_end_it():
+    assert parties_between("Thỏa thuận giữa Bộ Văn hóa - Thể thao và Du lịch Việt Nam và Bộ Văn hóa Hàn Quốc "
+                           "về bảo tồn di sản.", PAIR) == ["Bộ Văn hóa - Thể thao và Du lịch Việt Nam", "Bộ Văn hóa Hàn Quốc"]
+    assert parties_between("Bản ghi nhớ giữa Trường Đại học Việt - Hàn cơ sở 3 và Đại học Busan về đào tạo.", PAIR) == [
+        "Trường Đại học Việt - Hàn cơ sở 3", "Đại học Busan"]
+
+
+def test_a_spaced_dash_after_a_place_or_before_a_lowercase_apposition_still_ends_the_name():
+    assert parties_between("Thỏa thuận giữa Sở Công Thương Quảng Ninh - Cục Thương mại Busan.", PAIR) == [
+        "Sở Công Thương Quảng Ninh"]
+    assert parties_between("Hợp đồng giữa Công ty Minh Long - một nhà xuất khẩu gốm lớn.", PAIR) == ["Công ty Minh Long"]
+
+
+def test_a_second_between_phrase_names_the_signatories_of_the_relation_the_first_names():
+    assert parties_between("Thỏa thuận về tăng cường quan hệ đầu tư giữa Việt Nam và Hàn Quốc giữa Bộ Kế hoạch và Đầu tư "
+                           "Việt Nam và Cơ quan Xúc tiến thương mại Hàn Quốc (KOTRA).", PAIR) == [
+        "Bộ Kế hoạch và Đầu tư Việt Nam", "KOTRA"]
+    assert parties_between("Hiệp định giữa Việt Nam và Hàn Quốc về vận tải biển.", PAIR) == ["Việt Nam", "Hàn Quốc"]
+
+
+def test_the_members_of_a_consortium_written_with_slashes_are_its_parties():
+    assert parties_between("Hợp đồng dầu khí Lô 09-3 giữa PVN và Tổ hợp nhà thầu KNOC / SK / Daesung.", PAIR) == [
+        "PVN", "KNOC", "SK", "Daesung"]
+
+
+def test_a_participle_signing_verb_after_the_parties_ends_the_last_one():
+    assert parties_between("Thỏa thuận giữa tỉnh Quảng Nam và tỉnh Chungcheong Nam (Hàn Quốc) ký năm 2018.", PAIR) == [
+        "Quảng Nam", "Chungcheongnam"]

@@ -9,6 +9,7 @@ signing took place at.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,6 +41,7 @@ from pipeline.extract.events import (
     places_in,
     scope_in,
     unique,
+    word_alt,
 )
 from pipeline.extract.meetings import Mention, meeting_groups, previews_visit
 from pipeline.extract.parties import ministries_between, parties_between, parties_of_signing, party_places
@@ -70,6 +72,8 @@ _CEREMONY_AHEAD = regex.compile(r"\s*(?:Buổi\s+)?[Ll]ễ\s+(?:ký|kí)(?:\s+k�
 # A place in the name of a project or a work (`đường cao tốc Hà Nội - Viêng Chăn`) is no party.
 _PROJECT_BEFORE = regex.compile(r"(?i)(?<!\w)(?:dự án|tuyến|đường(?: cao tốc| sắt| bộ)?|cao tốc|cầu|cảng|sân bay|khu công "
                                 r"nghiệp|nhà máy)(?:\s+[^\s,;.]+){0,3}(?:\s+|\s*[-–]\s*)$")  # `cao tốc Hà Nội-Vientiane`
+_AT_CEREMONY = regex.compile(r"(?i)(?<!\w)(?:tại|trong)\s+(?:buổi\s+)?lễ(?!\w)")  # `Tại buổi lễ, …`: the one just told
+_CEREMONY_TOLD = regex.compile(r"(?i)(?<!\w)lễ\s+(?:ký|kí|trao)(?!\w)")
 _CEREMONY_BEFORE = 250  # a ceremony told this close before a sentence is where its documents were signed
 _BACK_REF = regex.compile(r"(?:\s+(?:loại|nói))?\s+(?:này|đó|trên)(?!\w)")
 # a book's title (`cuốn sách Văn kiện Đảng toàn tập`), not a document signed
@@ -90,6 +94,10 @@ _LEADING = regex.compile(r"[^,;]{0,40},")  # a sentence's opening adverbial, up 
 # document, so it is none of the document's kind (`other`).
 _AMENDS = regex.compile(r"(?i)(?<!\w)(?:ký|kí)(?:\s+kết)?\s+(?:việc\s+)?(?:gia hạn|sửa đổi|bổ sung)"
                         r"(?:\s*(?:,|và)\s*(?:gia hạn|sửa đổi|bổ sung))*\s+$")
+# `Văn bản bổ sung gia hạn Thỏa thuận … ngày 5/4/2012`, `Nghị định thư sửa đổi Hiệp định … ngày …`: a date after
+# the document extended or amended names that document (when it was signed), not the signing of the extension.
+_AMENDED = regex.compile(r"(?i)(?<!\w)(?:gia hạn|sửa đổi|bổ sung)(?:\s*(?:,|và)\s*(?:gia hạn|sửa đổi|bổ sung))*\s+"
+                         + word_alt([p for p, *_ in AGREEMENT_ROWS]))
 _NUMBER_COMMA = regex.compile(r"\d\s*,\s*$")  # `Ngày 4/5/2004, bản ghi nhớ …`: a date, not a count
 # `trao nhiều giấy chứng nhận đầu tư, hợp đồng, bản ghi nhớ hợp tác`: a document ending a counted list of papers
 # of several kinds is one lot of no one kind.
@@ -101,7 +109,17 @@ _COORDINATED_PLAN = regex.compile(r"(?i)(?<!\w)(?:sẽ|dự kiến|sắp|tới �
                                   r"(?<!\w)và\s+(?:cùng\s+)?$")
 # `gặp gỡ … Bộ trưởng … Israel để ký kết …`: a meeting told as held was for the signing, which took place.
 _HELD_FOR = regex.compile(r"(?i)(?<!\w)(?:gặp|gặp gỡ|hội đàm|hội kiến|làm việc|tiếp)(?!\w)[^.;:]{0,120}(?<!\w)để\s+$")
+# `… và (đã) ký kết`: a second predicate, the signing, coordinated after a first one with its own date
+_AND_SIGNED = regex.compile(r"(?<!\w)và\s+(?:(?:đã|đồng thời|cùng|chính thức|vừa|cũng)\s+)*(?:ký|kí)(?!\w)")
+_OWN_WORDS = 3  # a date after this many words of its clause is the predicate's, not the clause's opening
 _TERM_WINDOW = 200  # `giai đoạn 2023-2027` this close after the document is its term
+# after a document opening the next sentence: its validity and term (`… có hiệu lực từ năm 2022 đến năm 2026`)
+# `có hiệu lực đến hết năm 2025`, `có thời hạn tới năm 2030`: its last year; `có hiệu lực từ ngày 1/1/2022`: its first
+_VALIDITY = regex.compile(r"(?i)(?<!\w)(?:có hiệu lực|hiệu lực|có thời hạn|thời hạn)(?:\s+(?:thi hành|thực hiện|kể))?\s+"
+                          r"(?:(?P<since>từ)|đến|tới)(?:\s+(?:hết|ngày|tháng))*\s+(?:năm\s+|(?:\d{1,2}[/.-]){1,2})?"
+                          r"(?P<year>(?:19|20)\d\d)(?!\d)")
+_TERM_TOLD = regex.compile(r"(?i)[^.;!?]{0,60}?(?<!\w)(?:có hiệu lực|hiệu lực|có thời hạn|thời hạn)(?!\w)[^.;!?]{0,40}?"
+                           + YEAR_RANGE.pattern)
 _PASSIVE = regex.compile(
     r"^[^,.;]{0,70}?((?:(?:sẽ|dự kiến|có thể|sắp|sớm)\s+)+)?(?:được|đã được|vừa được)\s+(?:ký|kí)"
     # a dated participle or relative clause: `Hiệp định … ký năm 2001`, `(ký tháng 9/2015)`, `mà hai bên đã ký`
@@ -438,6 +456,8 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
     named_year = _NAME_YEAR.match(body, m.end, own.end)
     if named_year and not (named_year.group("until") or _TERMED.search(body, m.start, named_year.start(2))):
         named_year = None  # a year after another document's name: its signing, read with the dates below
+    years = years or _term_told_next(doc, sent)
+    valid = _VALIDITY.search(body, m.end, own.end)
     if years and f.type != "meeting_minutes":
         a, b = int(years.group(1)), int(years.group(2))
         if a <= b <= a + 30:
@@ -446,17 +466,58 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
         f.valid_to = int(named_year.group(2))
         if not named_year.group("until"):
             f.valid_from = f.valid_to
+    elif valid and f.type != "meeting_minutes":
+        year = int(valid.group("year"))
+        f.valid_from, f.valid_to = (year, None) if valid.group("since") else (None, year)
     if f.status != "signed":
         return  # a planned document has no signing date yet
     found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
              if not (named_year and w.start < named_year.end() and w.end > named_year.start(2))
              and not _SINCE.search(body, max(clause.start, w.start - 24), w.start)
-             and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))]
-    when = best_date(found, m.start) or _leading_date(doc, sent, clause)
+             and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))
+             and not (w.start > m.end and _AMENDED.search(body, max(clause.start, m.start - 30), w.start))
+             and not (valid and valid.start() <= w.start < valid.end())]
+    own_dates = [w for w in found if not _coordinated_before(body, clause.start, w, m.start)]
+    when = best_date(own_dates or found, m.start) or _leading_date(doc, sent, clause)
     if when:
         f.date, f.precision, f.own_date = when.date, when.precision, True
     elif head is not None and head is not f and not head.own_date:
         f.date, f.precision = head.date, head.precision
+    elif (told := _ceremony_date(doc, sent, m.start)) is not None:
+        f.date, f.precision = told.date, told.precision
+
+
+def _coordinated_before(body: str, clause_start: int, w: When, doc_start: int) -> bool:
+    """``w`` dates an earlier predicate coordinated with the signing (`nâng cấp quan hệ vào năm 2009 và ký kết
+    Hiệp định … vào năm 2015`): inside its clause after words of its own, then `và ký` before the document."""
+    return (w.end <= doc_start and len(body[clause_start: w.start].split()) >= _OWN_WORDS
+            and _AND_SIGNED.search(body, w.end, doc_start) is not None)
+
+
+def _ceremony_date(doc: ArticleText, sent: Span, doc_start: int) -> When | None:
+    """`Lễ ký kết diễn ra ngày 8/4/2022 tại Seoul. Tại buổi lễ, A và B đã ký …`: a signing told at the ceremony
+    takes the date the sentences just before give the ceremony."""
+    body = doc.body
+    if not _AT_CEREMONY.search(body, sent.start, doc_start):
+        return None
+    floor = max(0, sent.start - _CEREMONY_BEFORE)
+    told = max(_CEREMONY_TOLD.finditer(body, floor, sent.start), key=lambda c: c.start(), default=None)
+    if told is None:
+        return None
+    return best_date(dates_in(body[told.start(): sent.start], doc.reference_year, doc.published_at, told.start()),
+                     told.start())
+
+
+def _term_told_next(doc: ArticleText, sent: Span) -> regex.Match | None:
+    """The term told by the next sentence when it opens with the document (`Thỏa thuận có hiệu lực từ năm 2022
+    đến năm 2026.`, `Văn kiện này có thời hạn 5 năm, từ 2022 đến 2026`)."""
+    body = doc.body
+    found = hits(doc.extra, body, "agreement")
+    i = bisect_left(found, sent.end, key=lambda h: h.start)
+    nxt = found[i] if i < len(found) else None
+    if nxt is None or body[sent.end: nxt.start].strip():
+        return None
+    return _TERM_TOLD.match(body, nxt.end, min(len(body), nxt.end + _TERM_WINDOW))
 
 
 def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:

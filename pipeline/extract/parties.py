@@ -30,7 +30,7 @@ _ACRONYM_CHARS = r"[A-Z][A-Za-z0-9&.\-]{1,11}"
 _ACRONYM = rf"\(({_ACRONYM_CHARS})\)"
 _STOP = regex.compile(
     r"\s+(?:về|trong|nhằm|để|tại|ở|ngày|vào|từ|đến|tới|theo|thực hiện|cho|giai đoạn|nhân dịp|trị giá|có|được|đã|sẽ"
-    rf"|là|năm|cũng|còn|đều|vừa|mới(?=\s+(?:ký|kí|được|đây))|hôm|(?:sáng|chiều|tối|trưa)(?=\s+(?:\d|nay|qua|mai|hôm|thứ|ngày|cùng)|\s*[,.;]|$))(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
+    rf"|ký|kí|là|năm|cũng|còn|đều|vừa|mới(?=\s+(?:ký|kí|được|đây))|hôm|(?:sáng|chiều|tối|trưa)(?=\s+(?:\d|nay|qua|mai|hôm|thứ|ngày|cùng)|\s*[,.;]|$))(?!\w)|(?<!\bTP)\.|[;:!?\"“”\n]|\s[-–]\s|\((?!{_ACRONYM_CHARS}\))(?![A-ZĐ][^()]{{0,25}}\))")
 # `mới` and the parts of the day end a name only as adverbs (`mới ký`, `sáng 5/6`), not inside one (`Quỹ đổi mới`,
 # `Cục đổi mới sáng tạo`).
 _SEP = regex.compile(r"\s*,\s*|\s+(?:và|với|cùng)\s+")
@@ -48,6 +48,7 @@ _FIRST_PART = regex.compile(r"[,;()]")
 _TRAILING_LINK = regex.compile(r"(?i)(?:\s+(?:và|với|cùng))+$")
 _TRAILING_BRACKET = regex.compile(r"\s*\(([^()]*)\)$")
 _NAMED = regex.compile(r"\p{Lu}|\d")
+_CONSORTIUM = regex.compile(r"(?i)^(?:tổ hợp|liên danh)(?:\s+(?:các\s+)?nhà thầu)?\s+(\S+(?:\s*/\s*\S+)+)$")  # `A / B / C`
 _OWNER_TAIL = regex.compile(r"(?i)\s+của$|(?<!nhà)\s+nước$")
 
 
@@ -89,8 +90,24 @@ def _complete(left: str) -> bool:
 
 
 def _phrase(text: str, start: int) -> str:
-    stop = _STOP.search(text, start, min(len(text), start + _MAX_PHRASE))
-    return text[start: stop.start() if stop else min(len(text), start + _MAX_PHRASE)]
+    end = min(len(text), start + _MAX_PHRASE)
+    stop = _STOP.search(text, start, end)
+    while stop and _DASH.fullmatch(stop.group()) and _joins_name(text[start: stop.start()], text[stop.end(): end]):
+        stop = _STOP.search(text, stop.end(), end)
+    return text[start: stop.start() if stop else end]
+
+
+_DASH = regex.compile(r"\s[-–]\s")
+
+
+def _joins_name(left: str, right: str) -> bool:
+    """A spaced dash inside an organisation's name (`Bộ Lao động - Thương binh và Xã hội`, `Bệnh viện Việt - Đức`):
+    the name opens with an organisation head, ends in no place before the dash, and goes on capitalised
+    with no new organisation head."""
+    last = _SEP.split(left)[-1].strip()
+    words = last.split()
+    return (bool(_HEAD.match(last)) and not _complete(last) and right[:1].isupper() and not _HEAD.match(right)
+            and not any(_place(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) > n))
 
 
 def _members(phrase: str) -> list[tuple[str, str]]:
@@ -161,7 +178,13 @@ def parties_between(text: str, pair: tuple[str, str] | None) -> list[str]:
     """Parties of the first ``giữa …`` phrase in ``text``; ``pair`` (Viet Nam, the foreign country) expands
     ``hai nước``. Empty when the text has no such phrase."""
     m = _BETWEEN.search(text, 0, _BETWEEN_WINDOW)
-    return _named(_phrase(text, m.end()), pair) if m else []
+    if not m:
+        return []
+    phrase = _phrase(text, m.end())
+    inner = _BETWEEN.search(phrase)  # `… giữa Việt Nam và Nhật Bản giữa Bộ Công Thương và JETRO`: whose relation, then who signs
+    if inner:
+        return _named(phrase[inner.end():], pair) or _named(phrase[:inner.start()], pair)
+    return _named(phrase, pair)
 
 
 def parties_of_signing(subject: str, after: str, pair: tuple[str, str] | None) -> list[str]:
@@ -221,6 +244,11 @@ def _named(phrase: str, pair: tuple[str, str] | None) -> list[str]:
             continue
         if _SIDES.match(member):
             continue  # `giữa hai thành phố`: the sides of the meeting, read elsewhere
+        consortium = _CONSORTIUM.match(member)
+        if consortium:  # `Tổ hợp nhà thầu VSP / PVEP / Bitexco`: its members sign
+            out += [n for part in consortium.group(1).split("/") if (n := canonical_party(part))]
+            prev_kind = "other"
+            continue
         country = _country(member)
         if country and sep == "," and prev_kind == "other":
             continue  # `bệnh viện Kitahara, Nhật Bản`: whose it is, not a party
