@@ -55,8 +55,9 @@ _STOP = regex.compile(
     r"\b(?:đã|sẽ|đang|cho biết|là|và|cùng|với|tiếp|gặp|được|khẳng định|nói|phát biểu|đề nghị|trao|"
     r"nhấn mạnh|chủ trì|dẫn đầu|có|thăm|tới|đến|làm việc|hội đàm|hội kiến|chúc mừng|giới thiệu)\b"
 )
-# a dot ends a title's tail unless it closes a place abbreviation (`Bí thư Thành ủy TP. HCM X`)
-_DELIM = regex.compile(r"[;:!?()\[\]\"“”\n|]|(?<!(?<!\w)(?:TP|Tp|TX|Tx|TT|Q|P))\.")
+# a dot ends a title's tail unless it closes a place abbreviation
+# (`Bí thư Thành ủy TP. HCM X`) or sits inside a number (`Ủy ban Công nghiệp 4.0 X`)
+_DELIM = regex.compile(r"[;:!?()\[\]\"“”\n|]|(?<!(?<!\w)(?:TP|Tp|TX|Tx|TT|Q|P))(?<!\d(?=\.\d))\.")
 _DELIM_APPOS = regex.compile(r"[;:!?\"“”\n|]|\.(?!\s*(?:HCM|Hồ|\p{Lu}\p{Ll}+ \p{Lu}))")
 # Syllables that are never part of a person's given name (organisation and calendar words).
 _NOT_NAME = frozenset("Tháng Ủy Ban Sở Bộ Ty Tỉnh Phố Quận Huyện Xã Đảng Phủ Viện Cục Khu Ngày Tuần Đoàn "
@@ -166,11 +167,19 @@ def _is_latin_name(tokens: list[str]) -> bool:
 _VN_SYLLABLE = regex.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]+(?:ch|nh|ng|[cmnpt])?")
 
 
+@cache
+def _foreign_surnames() -> frozenset[str]:
+    """Family names of ``lexicons/surnames.tsv`` no Vietnamese or Chinese name has (`Park`, `Choi`)."""
+    return frozenset(r["surname"] for r in _read("surnames.tsv")
+                     if not {"VN", "CN"} & set(r["origin"].split("|")))
+
+
 def is_foreign_name(name: str) -> bool:
     """True for a name no Vietnamese (or Sino-Vietnamese) name could be: Latin-script words
-    (`Kofi Annan`) or a syllable Vietnamese spelling does not have (`Kim Won Ki`, `M.Morshed Khan`)."""
+    (`Kofi Annan`), a foreign family name (`Chang Byung Gyu`) or a syllable Vietnamese spelling does not
+    have (`Kim Won Ki`, `M.Morshed Khan`)."""
     tokens = name.split()
-    if _is_latin_name(tokens):
+    if _is_latin_name(tokens) or (tokens and tokens[0] in _foreign_surnames()):
         return True
     return any(not _VN_SYLLABLE.fullmatch(fold(t.lower())) for t in tokens)
 

@@ -664,3 +664,24 @@ def test_a_working_session_folded_into_a_visit_is_told_for_its_anaphora():
             "Tuổi Trẻ.\nTại cuộc gặp, ông Pierre Dubois đã giới thiệu một số dự án trợ giúp nạn nhân ở Tây Ninh.")
     [row] = run(body, 2005)
     assert (row["kind"], row["date"]) == ("visit", date(2005, 6, 21))
+
+
+_TRIP = "Ngày 8/9, đoàn công tác của tỉnh Nghệ An do Chủ tịch UBND tỉnh Nguyễn Văn Bình dẫn đầu đã thăm và làm việc tại "
+
+
+def test_delegation_visiting_a_foreign_country_is_in_scope():
+    """A Vietnamese delegation's dated visit to a foreign country, with no host named, is Viet Nam ↔ foreign;
+    one to a Vietnamese province is not."""
+    [row] = run(_TRIP + "Hàn Quốc.", 2024)
+    assert (row["kind"], row["date"], row["location"]) == ("visit", date(2024, 9, 8), "Hàn Quốc")
+    assert people(row) == {"Nguyễn Văn Bình": "VN"}
+    assert run(_TRIP + "tỉnh Đồng Nai.", 2024) == []
+
+
+def test_korean_counterpart_gets_a_row_of_its_own():
+    body = ("Ngày 5/3, Bộ trưởng Bộ Công Thương Việt Nam Trần Văn An đã làm việc với Bộ trưởng Thương mại Hàn Quốc "
+            "Kim Jae Won tại Seoul.\n"
+            "Cùng ngày, Bộ trưởng Trần Văn An làm việc với Chủ tịch Ủy ban Chuyển đổi số 4.0 Choi Min Su.")
+    rows = run(body, 2024)
+    assert [sorted(people(r)) for r in rows] == [["Kim Jae Won", "Trần Văn An"], ["Choi Min Su", "Trần Văn An"]]
+    assert people(rows[1])["Choi Min Su"] != "VN"

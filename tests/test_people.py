@@ -188,3 +188,13 @@ def test_titles_in_either_tone_placement_and_a_place_abbreviation_in_the_title()
     found = [(p.name, p.title, p.side) for p in find_people(
         "Sáng nay, Phó Bí thư Thành uỷ Đà Nẵng Lê Văn Tâm và Chủ tịch UBND TP. Hồ Chí Minh Trần Văn Bình dự lễ.")]
     assert found == [("Lê Văn Tâm", "Phó Bí thư Thành uỷ", "VN"), ("Trần Văn Bình", "Chủ tịch UBND", "VN")]
+
+
+def test_korean_family_name_after_a_title_with_a_number() -> None:
+    """A Korean name of one-syllable words (`Park Ji Hoon`) is foreign; `4.0` does not end the title."""
+    from pipeline.people import is_foreign_name
+
+    text = "Chiều 3/4, Giám đốc Trung tâm Đổi mới 4.0 Park Ji Hoon đã tiếp đoàn công tác."
+    assert [(p.name, p.title) for p in find_people(text)] == [("Park Ji Hoon", "Giám đốc")]
+    assert is_foreign_name("Park Ji Hoon") and is_foreign_name("Choi Min Su")
+    assert not is_foreign_name("Lê Văn Hùng")

@@ -92,9 +92,10 @@ _AFTER_CEREMONY = regex.compile(r"\W*(?:[Nn]gay\s+)?[Ss]au\s+(?:buổi\s+|nghi\s
 _WELCOMED = regex.compile(r"(?i)(?<!\w)(?:hoan nghênh|chào mừng)\s+(?:[^\s,;.]+\s+){1,8}$")  # … the visitor
 _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
 # A visit's destination: the place right after a travel verb or a visit word (`tới Hà Nội`, `thăm chính thức Nga`);
-# not the way home (`về đến Hà Nội`).
-_TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*)"
-                          r"\s+(?:(?:thủ đô|thành phố|tỉnh|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
+# `thăm và làm việc tại bang Virginia`; not the way home (`về đến Hà Nội`).
+_TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*"
+                          r"(?:\s+tại)?|(?:công tác|làm việc)\s+tại)"
+                          r"\s+(?:(?:thủ đô|thành phố|tỉnh|bang|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
 # `gặp gỡ báo chí`, `cuộc gặp với báo giới`: a press briefing, not a meeting between parties
 _PRESS_AFTER = regex.compile(r"\s+(?:với\s+)?(?:đại diện\s+)?" + word_alt(CUE_PATTERNS["press"]))
 _COMPATRIOTS_AFTER = regex.compile(r"\s+(?:[^\s,;.]+\s+){0,4}?" + word_alt(CUE_PATTERNS["compatriots"]))
@@ -896,6 +897,12 @@ def _bilateral_name(doc: ArticleText, g: Mention) -> bool:
     return False
 
 
+def _destinations(g: Mention) -> list[str]:
+    """Where a visit's mentions go (`đoàn … thăm và làm việc tại Hoa Kỳ`): the foreign side of a Vietnamese
+    delegation that names no host; not a venue (`thăm Đại sứ quán Việt Nam tại Pháp`)."""
+    return unique(m.destination for m in [g, *g.members] if m.kind == "visit" and m.destination)
+
+
 def _in_scope(doc: ArticleText, g: Mention) -> bool:
     """Viet Nam ↔ foreign, from the participants' sides, the localities' countries, then what the
     meeting's sentences name in an actor's place. A side that only a bare title gave (`Thủ tướng Ôn Gia
@@ -905,7 +912,7 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     body = doc.body
     vn = any(p.side == _VIETNAM and (p.locality or VN_TITLE.search(p.title or "")) for p in g.people)
     foreign = any((p.side and p.side != _VIETNAM) or is_foreign_name(p.name) for p in g.people)
-    loc_vn, loc_foreign = place_sides(g.localities)
+    loc_vn, loc_foreign = place_sides(g.localities + _destinations(g))
     vn, foreign = vn or loc_vn, foreign or loc_foreign
     if vn and foreign:
         return True
