@@ -198,3 +198,8 @@ def test_korean_family_name_after_a_title_with_a_number() -> None:
     assert [(p.name, p.title) for p in find_people(text)] == [("Park Ji Hoon", "Giám đốc")]
     assert is_foreign_name("Park Ji Hoon") and is_foreign_name("Choi Min Su")
     assert not is_foreign_name("Lê Văn Hùng")
+
+
+def test_cu_ba_spelling_gives_the_side() -> None:
+    text = "Bộ trưởng Y tế Cu Ba Roberto Morales Ojeda đã tiếp đoàn công tác của tỉnh Cà Mau."
+    assert _people(text) == [("Roberto Morales Ojeda", "CU", None)]
