@@ -685,3 +685,25 @@ def test_korean_counterpart_gets_a_row_of_its_own():
     rows = run(body, 2024)
     assert [sorted(people(r)) for r in rows] == [["Kim Jae Won", "Trần Văn An"], ["Choi Min Su", "Trần Văn An"]]
     assert people(rows[1])["Choi Min Su"] != "VN"
+
+
+def test_venue_of_a_main_phrase_the_gazetteer_holds_but_does_not_match():
+    """`ở Auckland`: a city the gazetteer knows but matches only in context is still the venue."""
+    body = ("Tại cuộc hội đàm chiều 4-5 ở Auckland, Thủ tướng New Zealand Christopher Luxon và Thủ tướng "
+            "Phạm Minh Chính nhất trí thúc đẩy thương mại Việt Nam - New Zealand.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["location"]) == ("talks", "Auckland")
+
+
+def test_anaphor_gives_the_venue_of_its_own_phrase():
+    body = ("Chiều 4-5, Bộ trưởng Ngoại giao Việt Nam Bùi Thanh Sơn đã hội đàm với Bộ trưởng Ngoại giao Úc "
+            "Penny Wong.\nTại buổi hội đàm tại trụ sở Bộ Ngoại giao, hai bên bàn về hợp tác kinh tế tại Việt Nam.")
+    [row] = run(body, 2024)
+    assert (row["date"], row["location"]) == (date(2024, 5, 4), "trụ sở Bộ Ngoại giao")
+
+
+def test_event_of_a_dated_trip_is_held_where_the_trip_goes():
+    body = ("Từ ngày 3 đến 5/10, Bộ trưởng Bộ Công Thương Việt Nam Trần Văn An đã sang Hàn Quốc tham dự kỳ họp "
+            "lần thứ 4 Ủy ban hỗn hợp Việt Nam - Hàn Quốc về hợp tác kinh tế.")
+    rows = run(body, 2024)
+    assert [(r["kind"], r["location"]) for r in rows] == [("visit", "Hàn Quốc"), ("conference", "Hàn Quốc")]

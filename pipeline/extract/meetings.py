@@ -450,18 +450,23 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
         if loc:
             locs.append(loc)
     men.own_seg = (bool(own), own_people)
+    # an anaphor's venue is the one in its own phrase (`Tại hội đàm sáng 13-3 ở Wellington, …`)
+    phrase = _anaphor_phrase(body, m, span) if men.anaphoric else None
     for p in places:
         venue = is_venue(body, p.start, span.start)
         surface = body[p.start: p.end]
         inside_title = any(surface in (person.title or "") for person in people) or _MISSION_SEAT.search(
             body, max(span.start, p.start - 60), p.start) is not None
-        if venue and not inside_title and men.location is None and not men.anaphoric:
+        if venue and not inside_title and men.location is None and (
+                phrase is None or phrase[0] <= p.start < phrase[1]):
             men.location = p.canonical
         if (not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW
                 and (only is None or p.start < a) and not _CLOCK_OF.search(body, max(span.start, p.start - 12), p.start)):
             locs.append(p.canonical)
-    if not men.anaphoric and (people or places):
-        men.location = _venue(body, (*subject, (a, clause_end))) or men.location
+    if phrase is not None:
+        men.location = _venue(body, (phrase,), men.location)
+    elif people or places:
+        men.location = _venue(body, (*subject, (a, clause_end)), men.location)
         if kind == "visit":  # `sang Israel`, `chuyến thăm chính thức Nhật Bản`
             men.destination = next((p.canonical for p in places if _TO_PLACE.search(
                 body, max(span.start, p.start - 30), p.start)), None)
@@ -473,6 +478,12 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     return men
 
 
+def _anaphor_phrase(body: str, m: Hit, span: Span) -> tuple[int, int]:
+    """From an anaphoric trigger to the end of its phrase (the first comma, semicolon or bracket)."""
+    cut = _PHRASE_END.search(body, m.end, span.end)
+    return m.end, cut.start() if cut else span.end
+
+
 _NOT_WHEN = regex.compile(word_alt(CUE_PATTERNS["not_when"]) + r"[^,;:()\n]{0,50}$")
 
 
@@ -482,20 +493,25 @@ def _event_dates(body: str, found: list, floor: int) -> list:
     return [w for w in found if not _NOT_WHEN.search(body, max(floor, w.start - 60), w.start)]
 
 
-def _venue(body: str, regions) -> str | None:
-    """A venue the gazetteer does not hold, told after `tại`/`ở`: a building (`tại Phủ Chủ tịch`,
-    `tại trụ sở Bộ Quốc phòng`), which wins, else a city named in capitals (`ở Auckland`)."""
-    city = None
+def _venue(body: str, regions, found: str | None = None) -> str | None:
+    """The venue told after `tại`/`ở`: a building (`tại Phủ Chủ tịch`, `tại trụ sở Bộ Quốc phòng`), which
+    wins, else a city the gazetteer does not hold, named in capitals (`ở Dunedin`), else ``found`` (the venue
+    read from the gazetteer's places), else a city the gazetteer holds but does not match in running text
+    (`ở Auckland`)."""
+    city = known = None
     for x, y in regions:
         hit = _BUILDING.search(body, x, y)
         if hit:
             place = lookup_place(hit.group(2)) if hit.group(2) else None
             return place.canonical if place else hit.group(2) or hit.group(1)
         named = _CITY_VENUE.search(body, x, y) if city is None else None
-        if named and lookup_place(named.group(1)) is None and not _MISSION_SEAT.search(
-                body, max(x, named.start() - 60), named.start(1)):  # `Đại sứ … tại Tokyo` is the post
-            city = named.group(1)
-    return city
+        if named and not _MISSION_SEAT.search(body, max(x, named.start() - 60), named.start(1)):
+            place = lookup_place(named.group(1))  # `Đại sứ … tại Tokyo` is the post, not a venue
+            if place is None:
+                city = named.group(1)
+            elif known is None and not place.is_country:
+                known = place.canonical
+    return city or found or known
 
 
 def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
@@ -548,9 +564,10 @@ def _trip_and_event(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, mains
             mains[event + 1].start if event + 1 < len(mains) else sent.span.end]
     # the trip's dates may close the sentence, after the event (`… và dự Diễn đàn … từ ngày 11/5 - 15/5`)
     whens = (_subject_when(doc, [*subject, (pair[0].start, sent.span.end)]), _subject_when(doc, subject))
-    for m, end, when in zip(pair, ends, whens, strict=True):
-        out.append(_read_sentence(doc, idx, sent, m, "main", [*subject, (m.start, end)], None, when))
-    return sorted(out, key=lambda men: men.trigger)
+    trip_men, event_men = (_read_sentence(doc, idx, sent, m, "main", [*subject, (m.start, end)], None, when)
+                           for m, end, when in zip(pair, ends, whens, strict=True))
+    event_men.location = event_men.location or trip_men.destination  # the event is held where the trip goes
+    return sorted([*out, trip_men, event_men], key=lambda men: men.trigger)
 
 
 def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
