@@ -203,3 +203,13 @@ def test_korean_family_name_after_a_title_with_a_number() -> None:
 def test_cu_ba_spelling_gives_the_side() -> None:
     text = "Bộ trưởng Y tế Cu Ba Roberto Morales Ojeda đã tiếp đoàn công tác của tỉnh Cà Mau."
     assert _people(text) == [("Roberto Morales Ojeda", "CU", None)]
+
+
+def test_italy_as_y_qualifies_a_title() -> None:
+    """`Ý` (Italy) is read after a title, never matched alone in running text (`Ý kiến …`)."""
+    from pipeline.gazetteer import find_places
+    from pipeline.people import title_references
+
+    assert title_references("Sau đó, Tổng thống Ý Mattarella đã tiếp đoàn.")[0][3:] == ("Mattarella", "IT")
+    assert not find_places("Ý kiến của các bên đều thống nhất.")
+    assert [m.place.country for m in find_places("Đoàn công tác thăm Italia.")] == ["IT"]
