@@ -213,3 +213,10 @@ def test_italy_as_y_qualifies_a_title() -> None:
     assert title_references("Sau đó, Tổng thống Ý Mattarella đã tiếp đoàn.")[0][3:] == ("Mattarella", "IT")
     assert not find_places("Ý kiến của các bên đều thống nhất.")
     assert [m.place.country for m in find_places("Đoàn công tác thăm Italia.")] == ["IT"]
+
+
+def test_phonetic_country_spellings_give_the_side() -> None:
+    """Older press spellings (`Cam - pu - chia`, `Mô-dăm-bích`) name the country in a title."""
+    text = ("Bộ trưởng Nông nghiệp Mô-dăm-bích Celso Correia và Bộ trưởng Thương mại Cam - pu - chia "
+            "Pan Sorasak, đã đến Hà Nội.")
+    assert [(p.name, p.side) for p in find_people(text)] == [("Celso Correia", "MZ"), ("Pan Sorasak", "KH")]
