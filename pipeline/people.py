@@ -79,6 +79,7 @@ _PARTICLES = frozenset("bin binti bint van von der de da del al el".split())
 _PARTICLE = r"(?:bin|binti|bint|van|von|der|de|da|del|al|el)"
 _LATIN_RUN = regex.compile(rf"{_LATIN}(?: (?:{_PARTICLE} )*{_LATIN}){{1,5}}")
 _ADMIN_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|bang|thành phố|TP\.?|quận|hạt|châu|vùng)\s+$")
+_DEPUTY = regex.compile(r"[Pp]hó\s+")
 _APPOS_STOP = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
 
 
@@ -296,9 +297,11 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
     starts = [m.start for m in places]
     chain_re = _titles()[0]
     for m in _APPOS.finditer(text, overlapped=True):
-        tm = chain_re.match(text, m.end())
+        deputy = _DEPUTY.match(text, m.end())  # `X, Phó Hiệu trưởng …`: any title may take `Phó`
+        tm = chain_re.match(text, m.end()) or (chain_re.match(text, deputy.end()) if deputy else None)
         if tm is None:
             continue
+        title = text[m.end(): tm.end()]
         name = m.group("name")
         toks = name.split()
         if not (_is_surname_name(toks) or (m.group("hon") and _is_latin_name(toks))):
@@ -315,7 +318,7 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
         if _name_in_tail(text, tm.end(), end, seg_places):
             continue  # the title has a name of its own: `X, Thủ tướng Vương quốc Bỉ Guy Verhofstadt`
         side, loc = _side_and_locality(seg_places, text[tm.start():end], tm.start())
-        out.append((PersonMention(s, e, name, tm.group(), side, loc), side not in (None, _FOREIGN)))
+        out.append((PersonMention(s, e, name, title, side, loc), side not in (None, _FOREIGN)))
     return out
 
 

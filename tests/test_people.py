@@ -220,3 +220,10 @@ def test_phonetic_country_spellings_give_the_side() -> None:
     text = ("Bộ trưởng Nông nghiệp Mô-dăm-bích Celso Correia và Bộ trưởng Thương mại Cam - pu - chia "
             "Pan Sorasak, đã đến Hà Nội.")
     assert [(p.name, p.side) for p in find_people(text)] == [("Celso Correia", "MZ"), ("Pan Sorasak", "KH")]
+
+
+def test_appositive_deputy_of_any_title() -> None:
+    """`X, Phó Hiệu trưởng …`: `Phó` before a listed title is part of it."""
+    text = "Theo ông Hiroshi Tanaka, Phó Hiệu trưởng thường trực Đại học Osaka, hai bên sẽ trao đổi sinh viên."
+    [p] = find_people(text)
+    assert (p.name, p.title) == ("Hiroshi Tanaka", "Phó Hiệu trưởng")
