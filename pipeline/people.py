@@ -73,7 +73,7 @@ _SYL_RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
 # Lower-case particles inside foreign names (`Raus bin Sharif`, `Ursula von der Leyen`).
 # Words of organisation and place names written in Latin script (`Carlyle Group`, `St Petersburg`).
 _NOT_PERSON = frozenset("Group Corporation Corp Company Bank Holdings Inc Ltd Co University Institute Foundation "
-                        "Airlines Airways Motor Motors Electric Electronics Capital Partners Fund Trust St Saint City "
+                        "Airlines Airways Motor Motors Electric Electronics Capital Credit Partners Fund Trust St Saint City "
                         "Street Airport Port Center Centre Hotel Resort Club Association".split())
 _PARTICLES = frozenset("bin binti bint van von der de da del al el".split())
 _PARTICLE = r"(?:bin|binti|bint|van|von|der|de|da|del|al|el)"
@@ -226,14 +226,16 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
         for i in range(len(words)):
             cand = words[i:]
             contiguous = all(toks[j + 1][0] == toks[j][1] + 1 for j in range(i, len(toks) - 1))
-            if contiguous and len(cand) <= 4 and _is_surname_name(cand):
-                return toks[i][0], toks[-1][1]
+            if contiguous and len(cand) <= 4 and _is_surname_name(cand) and text[toks[-1][1]:toks[-1][1] + 1] != "-":
+                return toks[i][0], toks[-1][1]  # not `Lee Jae` of `Lee Jae-yong`
     for run in _LATIN_RUN.finditer(text[:end], start):
         s0, words = run.start(), run.group().split()
         while words and (lookup(words[0], foreign_units=False) is not None  # `Thủ tướng Malta Dom Mintoff`
                          or any(s <= s0 < e for s, e in blocked)  # `Thủ tướng New Zealand X`
                          or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())
                          or _ADMIN_BEFORE.search(text, max(0, s0 - 16), s0)):  # `Thống đốc tỉnh Aichi X`
+            s0 += len(words.pop(0)) + 1
+        for _ in range(_org_words(words)):  # `Chủ tịch Home Credit Jiri Smejc`: the company comes first
             s0 += len(words.pop(0)) + 1
         # After a foreign country in the title any Latin words are the name (`Thủ tướng Campuchia Hun Sen`).
         foreign = any(m.place.country not in (None, "VN") and m.end <= s0 for m in places)
@@ -242,6 +244,16 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
                 s < run.end() and s0 < e for s, e in blocked):
             return s0, run.end()
     return None
+
+
+def _org_words(words: list[str]) -> int:
+    """How many leading words of a Latin run name an organisation before a person: up to its last
+    organisation word (`Home Credit`, `Toyota Motor`), else up to a foreign family name (`Samsung Lee
+    Jae-yong`); none unless two words are left for the name."""
+    org = max((i + 1 for i, w in enumerate(words) if w in _NOT_PERSON), default=0)
+    if not org:
+        org = next((i for i, w in enumerate(words) if i and w in _foreign_surnames()), 0)
+    return org if len(words) - org >= 2 else 0
 
 
 def _clip(text: str, start: int, limit: int) -> int:

@@ -227,3 +227,15 @@ def test_appositive_deputy_of_any_title() -> None:
     text = "Theo ông Hiroshi Tanaka, Phó Hiệu trưởng thường trực Đại học Osaka, hai bên sẽ trao đổi sinh viên."
     [p] = find_people(text)
     assert (p.name, p.title) == ("Hiroshi Tanaka", "Phó Hiệu trưởng")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bộ trưởng đã tiếp Tổng giám đốc Hitachi Electric Taro Yamada tại Hà Nội.", "Taro Yamada"),
+        ("Bộ trưởng đã tiếp Chủ tịch Tập đoàn Hyosung Cho Hyun-joon tại Hà Nội.", "Cho Hyun-joon"),
+    ],
+)
+def test_company_before_a_foreign_name_is_not_the_name(text: str, name: str) -> None:
+    """The company's name (up to its last organisation word, or to a foreign family name) precedes the person."""
+    assert [p.name for p in find_people(text)] == [name]
