@@ -49,7 +49,9 @@ class PersonMention:
 _HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|ngài|Ngài)"
 _SYL = r"\p{Lu}\p{Ll}*"
 # Latin-script words, with the accents of European names (`Díaz - Canel`, `Smejc`).
-_LATIN = r"[A-Z][a-zà-öø-ÿ]+(?:\s?-\s?[A-Z]?[a-zà-öø-ÿ]+)?(?![\p{L}])"
+# Phonetic spellings join a word's syllables with hyphens, spaced or not (`Thoong - lun Xi - xu - lit`).
+_LATIN = r"[A-Z][a-zà-öø-ÿ]+(?:\s?-\s?[A-Z]?[a-zà-öø-ÿ]+)*(?![\p{L}])"
+_WORD_BREAK = regex.compile(r"(?<!-)\s+(?!-)")
 # Words that end a title's tail: the clause goes on with a verb or a conjunction.
 _STOP = regex.compile(
     r"\b(?:đã|sẽ|đang|cho biết|là|và|cùng|với|tiếp|gặp|được|khẳng định|nói|phát biểu|đề nghị|trao|"
@@ -156,6 +158,11 @@ def _is_surname_name(tokens: list[str]) -> bool:
             and all(map(_one_syllable, tokens)) and not any(t in _NOT_NAME for t in tokens[1:]))
 
 
+def _words(name: str) -> list[str]:
+    """The words of a name, hyphenated syllables kept together (`Xi - xu - lit`)."""
+    return _WORD_BREAK.split(name.strip())
+
+
 def _is_latin_name(tokens: list[str]) -> bool:
     """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has);
     lower-case particles (`bin`, `van`) do not count."""
@@ -179,7 +186,7 @@ def is_foreign_name(name: str) -> bool:
     """True for a name no Vietnamese (or Sino-Vietnamese) name could be: Latin-script words
     (`Kofi Annan`), a foreign family name (`Chang Byung Gyu`) or a syllable Vietnamese spelling does not
     have (`Kim Won Ki`, `M.Morshed Khan`)."""
-    tokens = name.split()
+    tokens = _words(name)
     if _is_latin_name(tokens) or (tokens and tokens[0] in _foreign_surnames()):
         return True
     return any(not _VN_SYLLABLE.fullmatch(fold(t.lower())) for t in tokens)
@@ -229,7 +236,7 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
             if contiguous and len(cand) <= 4 and _is_surname_name(cand) and text[toks[-1][1]:toks[-1][1] + 1] != "-":
                 return toks[i][0], toks[-1][1]  # not `Lee Jae` of `Lee Jae-yong`
     for run in _LATIN_RUN.finditer(text[:end], start):
-        s0, words = run.start(), run.group().split()
+        s0, words = run.start(), _words(run.group())
         while words and (lookup(words[0], foreign_units=False) is not None  # `Thủ tướng Malta Dom Mintoff`
                          or any(s <= s0 < e for s, e in blocked)  # `Thủ tướng New Zealand X`
                          or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())
@@ -292,7 +299,7 @@ def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMentio
             continue  # name runs on into more capitalised words: not a clean name
         chain_places = [m for m in tail_places if m.end <= s]
         side, loc = _side_and_locality(chain_places, text[tm.start():s], tm.start())
-        if side is None and _is_latin_name(text[s:e].split()):
+        if side is None and _is_latin_name(_words(text[s:e])):
             prev = lookup(text[tm.end():s].split()[-1]) if text[tm.end():s].split() else None
             side = prev.country if prev and prev.level == "country" else _FOREIGN
         out.append((PersonMention(s, e, text[s:e], tm.group(), side, loc), side not in (None, _FOREIGN)))

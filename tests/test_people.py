@@ -239,3 +239,9 @@ def test_appositive_deputy_of_any_title() -> None:
 def test_company_before_a_foreign_name_is_not_the_name(text: str, name: str) -> None:
     """The company's name (up to its last organisation word, or to a foreign family name) precedes the person."""
     assert [p.name for p in find_people(text)] == [name]
+
+
+def test_phonetic_name_with_hyphenated_syllables() -> None:
+    """Lao and Khmer names in phonetic spelling join syllables with spaced hyphens."""
+    text = "Sáng nay, Bộ trưởng Ngoại giao Lào Bun - ma Xu - li - vong đã hội đàm với đoàn Việt Nam."
+    assert [(p.name, p.side) for p in find_people(text)] == [("Bun - ma Xu - li - vong", "LA")]
