@@ -49,8 +49,9 @@ class PersonMention:
 _HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|ngài|Ngài)"
 _SYL = r"\p{Lu}\p{Ll}*"
 # Latin-script words, with the accents of European names (`Díaz - Canel`, `Smejc`).
-# Phonetic spellings join a word's syllables with hyphens, spaced or not (`Thoong - lun Xi - xu - lit`).
-_LATIN = r"[A-Z][a-zà-öø-ÿ]+(?:\s?-\s?[A-Z]?[a-zà-öø-ÿ]+)*(?![\p{L}])"
+# Phonetic spellings join a word's syllables with hyphens, spaced or not
+# (`Thoong - lun Xi - xu - lit`), also in Vietnamese letters (`Bun-nhăng Vo-lạ-chít`).
+_LATIN = r"(?:\p{Lu}\p{Ll}+(?:\s?-\s?\p{Ll}+)+|[A-Z][a-zà-öø-ÿ]+(?:\s?-\s?[A-Z]?[a-zà-öø-ÿ]+)*)(?![\p{L}])"
 _WORD_BREAK = regex.compile(r"(?<!-)\s+(?!-)")
 # Words that end a title's tail: the clause goes on with a verb or a conjunction.
 _STOP = regex.compile(
@@ -169,7 +170,7 @@ def _is_latin_name(tokens: list[str]) -> bool:
     tokens = [t for t in tokens if t not in _PARTICLES]
     if not 2 <= len(tokens) <= 4 or not all(_LATIN_RX.fullmatch(t) for t in tokens) or _NOT_PERSON & set(tokens):
         return False
-    return any(len(_VOWELS.findall(t.lower())) >= 2 for t in tokens)
+    return any(len(_VOWELS.findall(fold(t.lower()))) >= 2 for t in tokens)
 
 
 _VN_SYLLABLE = regex.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]+(?:ch|nh|ng|[cmnpt])?")

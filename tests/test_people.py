@@ -243,5 +243,6 @@ def test_company_before_a_foreign_name_is_not_the_name(text: str, name: str) -> 
 
 def test_phonetic_name_with_hyphenated_syllables() -> None:
     """Lao and Khmer names in phonetic spelling join syllables with spaced hyphens."""
-    text = "Sáng nay, Bộ trưởng Ngoại giao Lào Bun - ma Xu - li - vong đã hội đàm với đoàn Việt Nam."
-    assert [(p.name, p.side) for p in find_people(text)] == [("Bun - ma Xu - li - vong", "LA")]
+    text = ("Sáng nay, Bộ trưởng Ngoại giao Lào Bun - ma Xu - li - vong đã hội đàm với Chủ tịch Quốc hội "
+            "Cam-pu-chia Hêng Xom-rin.")
+    assert [(p.name, p.side) for p in find_people(text)] == [("Bun - ma Xu - li - vong", "LA"), ("Hêng Xom-rin", "KH")]
