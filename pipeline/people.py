@@ -345,9 +345,13 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
 def find_people(text: str) -> list[PersonMention]:
     """Named people with a title, sorted by start; one mention per name span."""
     places = find_places(text)
-    found = _title_first(text, places) + _appositive(text, places)
+    first = _title_first(text, places)
+    titled = {(pm.start, pm.end): (pm.title or "").casefold() for pm, _ in first}
+    # `Chủ tịch Quốc hội X, Chủ tịch Quốc hội Cuba nhấn mạnh`: the office X holds, said again, opens a new subject
+    appositive = [(pm, sure) for pm, sure in _appositive(text, places)
+                  if not (titled.get((pm.start, pm.end)) and (pm.title or "").casefold().startswith(titled[(pm.start, pm.end)]))]
     best: dict[tuple[int, int], tuple[PersonMention, bool]] = {}
-    for pm, sure in found:
+    for pm, sure in first + appositive:
         key = (pm.start, pm.end)
         if key not in best or (sure and not best[key][1]):
             best[key] = (pm, sure)

@@ -246,3 +246,10 @@ def test_phonetic_name_with_hyphenated_syllables() -> None:
     text = ("Sáng nay, Bộ trưởng Ngoại giao Lào Bun - ma Xu - li - vong đã hội đàm với Chủ tịch Quốc hội "
             "Cam-pu-chia Hêng Xom-rin.")
     assert [(p.name, p.side) for p in find_people(text)] == [("Bun - ma Xu - li - vong", "LA"), ("Hêng Xom-rin", "KH")]
+
+
+def test_same_office_after_a_name_opens_a_new_subject() -> None:
+    """`Bộ trưởng X, Bộ trưởng Lào …`: the second title is another person's, not X's appositive."""
+    text = ("Tán thành ý kiến của Bộ trưởng Ngoại giao Trần Văn Nam, Bộ trưởng Ngoại giao Lào nhấn mạnh "
+            "quan hệ đặc biệt. Ông Lò Văn Hùng, Phó Chủ tịch tỉnh Sơn La, cho biết.")
+    assert [(p.name, p.side) for p in find_people(text)] == [("Trần Văn Nam", "VN"), ("Lò Văn Hùng", "VN")]
