@@ -707,3 +707,10 @@ def test_event_of_a_dated_trip_is_held_where_the_trip_goes():
             "lần thứ 4 Ủy ban hỗn hợp Việt Nam - Hàn Quốc về hợp tác kinh tế.")
     rows = run(body, 2024)
     assert [(r["kind"], r["location"]) for r in rows] == [("visit", "Hàn Quốc"), ("conference", "Hàn Quốc")]
+
+
+def test_inviter_named_after_a_long_title_is_not_on_the_visit():
+    body = ("Sáng 3/5, Chủ tịch nước Việt Nam Võ Văn Thưởng đã đến Viêng Chăn, bắt đầu chuyến thăm chính thức Lào "
+            "theo lời mời của Tổng Bí thư Ban Chấp hành Trung ương Đảng, Chủ tịch nước Lào Thoong - lun Xi - xu - lit.")
+    [row] = run(body, 2024)
+    assert row["kind"] == "visit" and people(row) == {"Võ Văn Thưởng": "VN"}

@@ -82,6 +82,18 @@ _CITY_VENUE = regex.compile(
     r"Vương|Quốc|Cộng|Liên|Thủ|Nhà|Khu|Tỉnh|Thành|Huyện|Quận)\b)"
     r"(\p{Lu}[\p{Ll}]+(?:[\s-]\p{Lu}[\p{Ll}]+){0,2})(?=\s*[,.;:()]|\s+\p{Ll})")
 _INVITER = regex.compile(r"(?i)lời mời của\s+(?:[^\s,;.]+\s+){0,8}$")  # who invites is not on the visit
+_INVITATION = regex.compile(r"(?i)lời mời của\s")
+
+
+def _invited_by(body: str, m: Hit, p: Person) -> bool:
+    """``p`` invites the visit, not makes it: named just after `lời mời của`, or anywhere after it when the
+    visit is told before it (`bắt đầu chuyến thăm … theo lời mời của Chủ tịch …, Chủ tịch nước Lào X`)."""
+    if _INVITER.search(body, max(m.start, p.start - 60), p.start):
+        return True
+    invite = _INVITATION.search(body, m.end, p.start) if p.start > m.end else None
+    return invite is not None and not _MET_WITH.search(body, invite.end(), p.start)
+
+
 _AND = regex.compile(r"\s(?:và|cùng)\s")
 _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
@@ -432,7 +444,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
             people = [p for x, y in subject for p in sent.between(x, y)]
         people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
                    p.start < clause_end or _list_item(body, sent, p))
-                   and not (kind == "visit" and _INVITER.search(body, max(a, p.start - 60), p.start))]
+                   and not (kind == "visit" and _invited_by(body, m, p))]
     # Without people, a date or a venue (`tại …`) no row could be kept: no need for places.
     places = [p for x, y in (*subject, (a, clause_end)) for p in sent.places_between(x, y)] \
         if names and (people or anchored) else []
