@@ -49,14 +49,18 @@ class PersonMention:
 _HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|ngài|Ngài)"
 _SYL = r"\p{Lu}\p{Ll}*"
 # Latin-script words, with the accents of European names (`Díaz - Canel`, `Smejc`).
-_LATIN = r"[A-Z][a-zà-öø-ÿ]+(?:\s?-\s?[A-Z]?[a-zà-öø-ÿ]+)?(?![\p{L}])"
+# Phonetic spellings join a word's syllables with hyphens, spaced or not
+# (`Thoong - lun Xi - xu - lit`), also in Vietnamese letters (`Bun-nhăng Vo-lạ-chít`).
+_LATIN = r"(?:\p{Lu}\p{Ll}+(?:\s?-\s?\p{Ll}+)+|[A-Z][a-zà-öø-ÿ]+(?:\s?-\s?[A-Z]?[a-zà-öø-ÿ]+)*)(?![\p{L}])"
+_WORD_BREAK = regex.compile(r"(?<!-)\s+(?!-)")
 # Words that end a title's tail: the clause goes on with a verb or a conjunction.
 _STOP = regex.compile(
     r"\b(?:đã|sẽ|đang|cho biết|là|và|cùng|với|tiếp|gặp|được|khẳng định|nói|phát biểu|đề nghị|trao|"
     r"nhấn mạnh|chủ trì|dẫn đầu|có|thăm|tới|đến|làm việc|hội đàm|hội kiến|chúc mừng|giới thiệu)\b"
 )
-# a dot ends a title's tail unless it closes a place abbreviation (`Bí thư Thành ủy TP. HCM X`)
-_DELIM = regex.compile(r"[;:!?()\[\]\"“”\n|]|(?<!(?<!\w)(?:TP|Tp|TX|Tx|TT|Q|P))\.")
+# a dot ends a title's tail unless it closes a place abbreviation
+# (`Bí thư Thành ủy TP. HCM X`) or sits inside a number (`Ủy ban Công nghiệp 4.0 X`)
+_DELIM = regex.compile(r"[;:!?()\[\]\"“”\n|]|(?<!(?<!\w)(?:TP|Tp|TX|Tx|TT|Q|P))(?<!\d(?=\.\d))\.")
 _DELIM_APPOS = regex.compile(r"[;:!?\"“”\n|]|\.(?!\s*(?:HCM|Hồ|\p{Lu}\p{Ll}+ \p{Lu}))")
 # Syllables that are never part of a person's given name (organisation and calendar words).
 _NOT_NAME = frozenset("Tháng Ủy Ban Sở Bộ Ty Tỉnh Phố Quận Huyện Xã Đảng Phủ Viện Cục Khu Ngày Tuần Đoàn "
@@ -72,12 +76,13 @@ _SYL_RUN = regex.compile(rf"{_SYL}(?: {_SYL})*")
 # Lower-case particles inside foreign names (`Raus bin Sharif`, `Ursula von der Leyen`).
 # Words of organisation and place names written in Latin script (`Carlyle Group`, `St Petersburg`).
 _NOT_PERSON = frozenset("Group Corporation Corp Company Bank Holdings Inc Ltd Co University Institute Foundation "
-                        "Airlines Airways Motor Motors Electric Electronics Capital Partners Fund Trust St Saint City "
+                        "Airlines Airways Motor Motors Electric Electronics Capital Credit Partners Fund Trust St Saint City "
                         "Street Airport Port Center Centre Hotel Resort Club Association".split())
 _PARTICLES = frozenset("bin binti bint van von der de da del al el".split())
 _PARTICLE = r"(?:bin|binti|bint|van|von|der|de|da|del|al|el)"
 _LATIN_RUN = regex.compile(rf"{_LATIN}(?: (?:{_PARTICLE} )*{_LATIN}){{1,5}}")
 _ADMIN_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|bang|thành phố|TP\.?|quận|hạt|châu|vùng)\s+$")
+_DEPUTY = regex.compile(r"[Pp]hó\s+")
 _APPOS_STOP = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
 
 
@@ -154,23 +159,36 @@ def _is_surname_name(tokens: list[str]) -> bool:
             and all(map(_one_syllable, tokens)) and not any(t in _NOT_NAME for t in tokens[1:]))
 
 
+def _words(name: str) -> list[str]:
+    """The words of a name, hyphenated syllables kept together (`Xi - xu - lit`)."""
+    return _WORD_BREAK.split(name.strip())
+
+
 def _is_latin_name(tokens: list[str]) -> bool:
     """Foreign names: ASCII words, at least one with two vowel groups (no Vietnamese syllable has);
     lower-case particles (`bin`, `van`) do not count."""
     tokens = [t for t in tokens if t not in _PARTICLES]
     if not 2 <= len(tokens) <= 4 or not all(_LATIN_RX.fullmatch(t) for t in tokens) or _NOT_PERSON & set(tokens):
         return False
-    return any(len(_VOWELS.findall(t.lower())) >= 2 for t in tokens)
+    return any(len(_VOWELS.findall(fold(t.lower()))) >= 2 for t in tokens)
 
 
 _VN_SYLLABLE = regex.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]+(?:ch|nh|ng|[cmnpt])?")
 
 
+@cache
+def _foreign_surnames() -> frozenset[str]:
+    """Family names of ``lexicons/surnames.tsv`` no Vietnamese or Chinese name has (`Park`, `Choi`)."""
+    return frozenset(r["surname"] for r in _read("surnames.tsv")
+                     if not {"VN", "CN"} & set(r["origin"].split("|")))
+
+
 def is_foreign_name(name: str) -> bool:
     """True for a name no Vietnamese (or Sino-Vietnamese) name could be: Latin-script words
-    (`Kofi Annan`) or a syllable Vietnamese spelling does not have (`Kim Won Ki`, `M.Morshed Khan`)."""
-    tokens = name.split()
-    if _is_latin_name(tokens):
+    (`Kofi Annan`), a foreign family name (`Chang Byung Gyu`) or a syllable Vietnamese spelling does not
+    have (`Kim Won Ki`, `M.Morshed Khan`)."""
+    tokens = _words(name)
+    if _is_latin_name(tokens) or (tokens and tokens[0] in _foreign_surnames()):
         return True
     return any(not _VN_SYLLABLE.fullmatch(fold(t.lower())) for t in tokens)
 
@@ -216,14 +234,16 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
         for i in range(len(words)):
             cand = words[i:]
             contiguous = all(toks[j + 1][0] == toks[j][1] + 1 for j in range(i, len(toks) - 1))
-            if contiguous and len(cand) <= 4 and _is_surname_name(cand):
-                return toks[i][0], toks[-1][1]
+            if contiguous and len(cand) <= 4 and _is_surname_name(cand) and text[toks[-1][1]:toks[-1][1] + 1] != "-":
+                return toks[i][0], toks[-1][1]  # not `Lee Jae` of `Lee Jae-yong`
     for run in _LATIN_RUN.finditer(text[:end], start):
-        s0, words = run.start(), run.group().split()
+        s0, words = run.start(), _words(run.group())
         while words and (lookup(words[0], foreign_units=False) is not None  # `Thủ tướng Malta Dom Mintoff`
                          or any(s <= s0 < e for s, e in blocked)  # `Thủ tướng New Zealand X`
                          or any(rx.fullmatch(words[0]) for rx, _ in _other_country_names())
                          or _ADMIN_BEFORE.search(text, max(0, s0 - 16), s0)):  # `Thống đốc tỉnh Aichi X`
+            s0 += len(words.pop(0)) + 1
+        for _ in range(_org_words(words)):  # `Chủ tịch Home Credit Jiri Smejc`: the company comes first
             s0 += len(words.pop(0)) + 1
         # After a foreign country in the title any Latin words are the name (`Thủ tướng Campuchia Hun Sen`).
         foreign = any(m.place.country not in (None, "VN") and m.end <= s0 for m in places)
@@ -232,6 +252,16 @@ def _name_in_tail(text: str, start: int, end: int, places: list[PlaceMatch]) -> 
                 s < run.end() and s0 < e for s, e in blocked):
             return s0, run.end()
     return None
+
+
+def _org_words(words: list[str]) -> int:
+    """How many leading words of a Latin run name an organisation before a person: up to its last
+    organisation word (`Home Credit`, `Toyota Motor`), else up to a foreign family name (`Samsung Lee
+    Jae-yong`); none unless two words are left for the name."""
+    org = max((i + 1 for i, w in enumerate(words) if w in _NOT_PERSON), default=0)
+    if not org:
+        org = next((i for i, w in enumerate(words) if i and w in _foreign_surnames()), 0)
+    return org if len(words) - org >= 2 else 0
 
 
 def _clip(text: str, start: int, limit: int) -> int:
@@ -270,7 +300,7 @@ def _title_first(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMentio
             continue  # name runs on into more capitalised words: not a clean name
         chain_places = [m for m in tail_places if m.end <= s]
         side, loc = _side_and_locality(chain_places, text[tm.start():s], tm.start())
-        if side is None and _is_latin_name(text[s:e].split()):
+        if side is None and _is_latin_name(_words(text[s:e])):
             prev = lookup(text[tm.end():s].split()[-1]) if text[tm.end():s].split() else None
             side = prev.country if prev and prev.level == "country" else _FOREIGN
         out.append((PersonMention(s, e, text[s:e], tm.group(), side, loc), side not in (None, _FOREIGN)))
@@ -287,9 +317,11 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
     starts = [m.start for m in places]
     chain_re = _titles()[0]
     for m in _APPOS.finditer(text, overlapped=True):
-        tm = chain_re.match(text, m.end())
+        deputy = _DEPUTY.match(text, m.end())  # `X, Phó Hiệu trưởng …`: any title may take `Phó`
+        tm = chain_re.match(text, m.end()) or (chain_re.match(text, deputy.end()) if deputy else None)
         if tm is None:
             continue
+        title = text[m.end(): tm.end()]
         name = m.group("name")
         toks = name.split()
         if not (_is_surname_name(toks) or (m.group("hon") and _is_latin_name(toks))):
@@ -306,16 +338,20 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
         if _name_in_tail(text, tm.end(), end, seg_places):
             continue  # the title has a name of its own: `X, Thủ tướng Vương quốc Bỉ Guy Verhofstadt`
         side, loc = _side_and_locality(seg_places, text[tm.start():end], tm.start())
-        out.append((PersonMention(s, e, name, tm.group(), side, loc), side not in (None, _FOREIGN)))
+        out.append((PersonMention(s, e, name, title, side, loc), side not in (None, _FOREIGN)))
     return out
 
 
 def find_people(text: str) -> list[PersonMention]:
     """Named people with a title, sorted by start; one mention per name span."""
     places = find_places(text)
-    found = _title_first(text, places) + _appositive(text, places)
+    first = _title_first(text, places)
+    titled = {(pm.start, pm.end): (pm.title or "").casefold() for pm, _ in first}
+    # `Chủ tịch Quốc hội X, Chủ tịch Quốc hội Cuba nhấn mạnh`: the office X holds, said again, opens a new subject
+    appositive = [(pm, sure) for pm, sure in _appositive(text, places)
+                  if not (titled.get((pm.start, pm.end)) and (pm.title or "").casefold().startswith(titled[(pm.start, pm.end)]))]
     best: dict[tuple[int, int], tuple[PersonMention, bool]] = {}
-    for pm, sure in found:
+    for pm, sure in first + appositive:
         key = (pm.start, pm.end)
         if key not in best or (sure and not best[key][1]):
             best[key] = (pm, sure)

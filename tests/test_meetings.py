@@ -664,3 +664,53 @@ def test_a_working_session_folded_into_a_visit_is_told_for_its_anaphora():
             "Tuổi Trẻ.\nTại cuộc gặp, ông Pierre Dubois đã giới thiệu một số dự án trợ giúp nạn nhân ở Tây Ninh.")
     [row] = run(body, 2005)
     assert (row["kind"], row["date"]) == ("visit", date(2005, 6, 21))
+
+
+_TRIP = "Ngày 8/9, đoàn công tác của tỉnh Nghệ An do Chủ tịch UBND tỉnh Nguyễn Văn Bình dẫn đầu đã thăm và làm việc tại "
+
+
+def test_delegation_visiting_a_foreign_country_is_in_scope():
+    """A Vietnamese delegation's dated visit to a foreign country, with no host named, is Viet Nam ↔ foreign;
+    one to a Vietnamese province is not."""
+    [row] = run(_TRIP + "Hàn Quốc.", 2024)
+    assert (row["kind"], row["date"], row["location"]) == ("visit", date(2024, 9, 8), "Hàn Quốc")
+    assert people(row) == {"Nguyễn Văn Bình": "VN"}
+    assert run(_TRIP + "tỉnh Đồng Nai.", 2024) == []
+
+
+def test_korean_counterpart_gets_a_row_of_its_own():
+    body = ("Ngày 5/3, Bộ trưởng Bộ Công Thương Việt Nam Trần Văn An đã làm việc với Bộ trưởng Thương mại Hàn Quốc "
+            "Kim Jae Won tại Seoul.\n"
+            "Cùng ngày, Bộ trưởng Trần Văn An làm việc với Chủ tịch Ủy ban Chuyển đổi số 4.0 Choi Min Su.")
+    rows = run(body, 2024)
+    assert [sorted(people(r)) for r in rows] == [["Kim Jae Won", "Trần Văn An"], ["Choi Min Su", "Trần Văn An"]]
+    assert people(rows[1])["Choi Min Su"] != "VN"
+
+
+def test_venue_of_a_main_phrase_the_gazetteer_holds_but_does_not_match():
+    """`ở Auckland`: a city the gazetteer knows but matches only in context is still the venue."""
+    body = ("Tại cuộc hội đàm chiều 4-5 ở Auckland, Thủ tướng New Zealand Christopher Luxon và Thủ tướng "
+            "Phạm Minh Chính nhất trí thúc đẩy thương mại Việt Nam - New Zealand.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["location"]) == ("talks", "Auckland")
+
+
+def test_anaphor_gives_the_venue_of_its_own_phrase():
+    body = ("Chiều 4-5, Bộ trưởng Ngoại giao Việt Nam Bùi Thanh Sơn đã hội đàm với Bộ trưởng Ngoại giao Úc "
+            "Penny Wong.\nTại buổi hội đàm tại trụ sở Bộ Ngoại giao, hai bên bàn về hợp tác kinh tế tại Việt Nam.")
+    [row] = run(body, 2024)
+    assert (row["date"], row["location"]) == (date(2024, 5, 4), "trụ sở Bộ Ngoại giao")
+
+
+def test_event_of_a_dated_trip_is_held_where_the_trip_goes():
+    body = ("Từ ngày 3 đến 5/10, Bộ trưởng Bộ Công Thương Việt Nam Trần Văn An đã sang Hàn Quốc tham dự kỳ họp "
+            "lần thứ 4 Ủy ban hỗn hợp Việt Nam - Hàn Quốc về hợp tác kinh tế.")
+    rows = run(body, 2024)
+    assert [(r["kind"], r["location"]) for r in rows] == [("visit", "Hàn Quốc"), ("conference", "Hàn Quốc")]
+
+
+def test_inviter_named_after_a_long_title_is_not_on_the_visit():
+    body = ("Sáng 3/5, Chủ tịch nước Việt Nam Võ Văn Thưởng đã đến Viêng Chăn, bắt đầu chuyến thăm chính thức Lào "
+            "theo lời mời của Tổng Bí thư Ban Chấp hành Trung ương Đảng, Chủ tịch nước Lào Thoong - lun Xi - xu - lit.")
+    [row] = run(body, 2024)
+    assert row["kind"] == "visit" and people(row) == {"Võ Văn Thưởng": "VN"}

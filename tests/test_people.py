@@ -188,3 +188,68 @@ def test_titles_in_either_tone_placement_and_a_place_abbreviation_in_the_title()
     found = [(p.name, p.title, p.side) for p in find_people(
         "Sáng nay, Phó Bí thư Thành uỷ Đà Nẵng Lê Văn Tâm và Chủ tịch UBND TP. Hồ Chí Minh Trần Văn Bình dự lễ.")]
     assert found == [("Lê Văn Tâm", "Phó Bí thư Thành uỷ", "VN"), ("Trần Văn Bình", "Chủ tịch UBND", "VN")]
+
+
+def test_korean_family_name_after_a_title_with_a_number() -> None:
+    """A Korean name of one-syllable words (`Park Ji Hoon`) is foreign; `4.0` does not end the title."""
+    from pipeline.people import is_foreign_name
+
+    text = "Chiều 3/4, Giám đốc Trung tâm Đổi mới 4.0 Park Ji Hoon đã tiếp đoàn công tác."
+    assert [(p.name, p.title) for p in find_people(text)] == [("Park Ji Hoon", "Giám đốc")]
+    assert is_foreign_name("Park Ji Hoon") and is_foreign_name("Choi Min Su")
+    assert not is_foreign_name("Lê Văn Hùng")
+
+
+def test_cu_ba_spelling_gives_the_side() -> None:
+    text = "Bộ trưởng Y tế Cu Ba Roberto Morales Ojeda đã tiếp đoàn công tác của tỉnh Cà Mau."
+    assert _people(text) == [("Roberto Morales Ojeda", "CU", None)]
+
+
+def test_italy_as_y_qualifies_a_title() -> None:
+    """`Ý` (Italy) is read after a title, never matched alone in running text (`Ý kiến …`)."""
+    from pipeline.gazetteer import find_places
+    from pipeline.people import title_references
+
+    assert title_references("Sau đó, Tổng thống Ý Mattarella đã tiếp đoàn.")[0][3:] == ("Mattarella", "IT")
+    assert not find_places("Ý kiến của các bên đều thống nhất.")
+    assert [m.place.country for m in find_places("Đoàn công tác thăm Italia.")] == ["IT"]
+
+
+def test_phonetic_country_spellings_give_the_side() -> None:
+    """Older press spellings (`Cam - pu - chia`, `Mô-dăm-bích`) name the country in a title."""
+    text = ("Bộ trưởng Nông nghiệp Mô-dăm-bích Celso Correia và Bộ trưởng Thương mại Cam - pu - chia "
+            "Pan Sorasak, đã đến Hà Nội.")
+    assert [(p.name, p.side) for p in find_people(text)] == [("Celso Correia", "MZ"), ("Pan Sorasak", "KH")]
+
+
+def test_appositive_deputy_of_any_title() -> None:
+    """`X, Phó Hiệu trưởng …`: `Phó` before a listed title is part of it."""
+    text = "Theo ông Hiroshi Tanaka, Phó Hiệu trưởng thường trực Đại học Osaka, hai bên sẽ trao đổi sinh viên."
+    [p] = find_people(text)
+    assert (p.name, p.title) == ("Hiroshi Tanaka", "Phó Hiệu trưởng")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bộ trưởng đã tiếp Tổng giám đốc Hitachi Electric Taro Yamada tại Hà Nội.", "Taro Yamada"),
+        ("Bộ trưởng đã tiếp Chủ tịch Tập đoàn Hyosung Cho Hyun-joon tại Hà Nội.", "Cho Hyun-joon"),
+    ],
+)
+def test_company_before_a_foreign_name_is_not_the_name(text: str, name: str) -> None:
+    """The company's name (up to its last organisation word, or to a foreign family name) precedes the person."""
+    assert [p.name for p in find_people(text)] == [name]
+
+
+def test_phonetic_name_with_hyphenated_syllables() -> None:
+    """Lao and Khmer names in phonetic spelling join syllables with spaced hyphens."""
+    text = ("Sáng nay, Bộ trưởng Ngoại giao Lào Bun - ma Xu - li - vong đã hội đàm với Chủ tịch Quốc hội "
+            "Cam-pu-chia Hêng Xom-rin.")
+    assert [(p.name, p.side) for p in find_people(text)] == [("Bun - ma Xu - li - vong", "LA"), ("Hêng Xom-rin", "KH")]
+
+
+def test_same_office_after_a_name_opens_a_new_subject() -> None:
+    """`Bộ trưởng X, Bộ trưởng Lào …`: the second title is another person's, not X's appositive."""
+    text = ("Tán thành ý kiến của Bộ trưởng Ngoại giao Trần Văn Nam, Bộ trưởng Ngoại giao Lào nhấn mạnh "
+            "quan hệ đặc biệt. Ông Lò Văn Hùng, Phó Chủ tịch tỉnh Sơn La, cho biết.")
+    assert [(p.name, p.side) for p in find_people(text)] == [("Trần Văn Nam", "VN"), ("Lò Văn Hùng", "VN")]

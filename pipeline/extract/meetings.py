@@ -82,6 +82,18 @@ _CITY_VENUE = regex.compile(
     r"Vương|Quốc|Cộng|Liên|Thủ|Nhà|Khu|Tỉnh|Thành|Huyện|Quận)\b)"
     r"(\p{Lu}[\p{Ll}]+(?:[\s-]\p{Lu}[\p{Ll}]+){0,2})(?=\s*[,.;:()]|\s+\p{Ll})")
 _INVITER = regex.compile(r"(?i)lời mời của\s+(?:[^\s,;.]+\s+){0,8}$")  # who invites is not on the visit
+_INVITATION = regex.compile(r"(?i)lời mời của\s")
+
+
+def _invited_by(body: str, m: Hit, p: Person) -> bool:
+    """``p`` invites the visit, not makes it: named just after `lời mời của`, or anywhere after it when the
+    visit is told before it (`bắt đầu chuyến thăm … theo lời mời của Chủ tịch …, Chủ tịch nước Lào X`)."""
+    if _INVITER.search(body, max(m.start, p.start - 60), p.start):
+        return True
+    invite = _INVITATION.search(body, m.end, p.start) if p.start > m.end else None
+    return invite is not None and not _MET_WITH.search(body, invite.end(), p.start)
+
+
 _AND = regex.compile(r"\s(?:và|cùng)\s")
 _CAPTION_KINDS = {"talks", "reception"}
 _MERGE_BACK = 50  # a later mention is matched against this many meetings before it, not all
@@ -92,9 +104,10 @@ _AFTER_CEREMONY = regex.compile(r"\W*(?:[Nn]gay\s+)?[Ss]au\s+(?:buổi\s+|nghi\s
 _WELCOMED = regex.compile(r"(?i)(?<!\w)(?:hoan nghênh|chào mừng)\s+(?:[^\s,;.]+\s+){1,8}$")  # … the visitor
 _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
 # A visit's destination: the place right after a travel verb or a visit word (`tới Hà Nội`, `thăm chính thức Nga`);
-# not the way home (`về đến Hà Nội`).
-_TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*)"
-                          r"\s+(?:(?:thủ đô|thành phố|tỉnh|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
+# `thăm và làm việc tại bang Virginia`; not the way home (`về đến Hà Nội`).
+_TO_PLACE = regex.compile(r"(?i)(?<!\w)(?<!về )(?<!trở )(?:tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|hữu nghị|làm việc|và làm việc))*"
+                          r"(?:\s+tại)?|(?:công tác|làm việc)\s+tại)"
+                          r"\s+(?:(?:thủ đô|thành phố|tỉnh|bang|TP\.?|vương quốc|cộng hòa|cộng hoà|nước)\s+)?$")
 # `gặp gỡ báo chí`, `cuộc gặp với báo giới`: a press briefing, not a meeting between parties
 _PRESS_AFTER = regex.compile(r"\s+(?:với\s+)?(?:đại diện\s+)?" + word_alt(CUE_PATTERNS["press"]))
 _COMPATRIOTS_AFTER = regex.compile(r"\s+(?:[^\s,;.]+\s+){0,4}?" + word_alt(CUE_PATTERNS["compatriots"]))
@@ -431,7 +444,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
             people = [p for x, y in subject for p in sent.between(x, y)]
         people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
                    p.start < clause_end or _list_item(body, sent, p))
-                   and not (kind == "visit" and _INVITER.search(body, max(a, p.start - 60), p.start))]
+                   and not (kind == "visit" and _invited_by(body, m, p))]
     # Without people, a date or a venue (`tại …`) no row could be kept: no need for places.
     places = [p for x, y in (*subject, (a, clause_end)) for p in sent.places_between(x, y)] \
         if names and (people or anchored) else []
@@ -449,18 +462,23 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
         if loc:
             locs.append(loc)
     men.own_seg = (bool(own), own_people)
+    # an anaphor's venue is the one in its own phrase (`Tại hội đàm sáng 13-3 ở Wellington, …`)
+    phrase = _anaphor_phrase(body, m, span) if men.anaphoric else None
     for p in places:
         venue = is_venue(body, p.start, span.start)
         surface = body[p.start: p.end]
         inside_title = any(surface in (person.title or "") for person in people) or _MISSION_SEAT.search(
             body, max(span.start, p.start - 60), p.start) is not None
-        if venue and not inside_title and men.location is None and not men.anaphoric:
+        if venue and not inside_title and men.location is None and (
+                phrase is None or phrase[0] <= p.start < phrase[1]):
             men.location = p.canonical
         if (not p.is_country and not venue and abs(p.start - m.start) <= _PLACE_WINDOW
                 and (only is None or p.start < a) and not _CLOCK_OF.search(body, max(span.start, p.start - 12), p.start)):
             locs.append(p.canonical)
-    if not men.anaphoric and (people or places):
-        men.location = _venue(body, (*subject, (a, clause_end))) or men.location
+    if phrase is not None:
+        men.location = _venue(body, (phrase,), men.location)
+    elif people or places:
+        men.location = _venue(body, (*subject, (a, clause_end)), men.location)
         if kind == "visit":  # `sang Israel`, `chuyến thăm chính thức Nhật Bản`
             men.destination = next((p.canonical for p in places if _TO_PLACE.search(
                 body, max(span.start, p.start - 30), p.start)), None)
@@ -472,6 +490,12 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     return men
 
 
+def _anaphor_phrase(body: str, m: Hit, span: Span) -> tuple[int, int]:
+    """From an anaphoric trigger to the end of its phrase (the first comma, semicolon or bracket)."""
+    cut = _PHRASE_END.search(body, m.end, span.end)
+    return m.end, cut.start() if cut else span.end
+
+
 _NOT_WHEN = regex.compile(word_alt(CUE_PATTERNS["not_when"]) + r"[^,;:()\n]{0,50}$")
 
 
@@ -481,20 +505,25 @@ def _event_dates(body: str, found: list, floor: int) -> list:
     return [w for w in found if not _NOT_WHEN.search(body, max(floor, w.start - 60), w.start)]
 
 
-def _venue(body: str, regions) -> str | None:
-    """A venue the gazetteer does not hold, told after `tại`/`ở`: a building (`tại Phủ Chủ tịch`,
-    `tại trụ sở Bộ Quốc phòng`), which wins, else a city named in capitals (`ở Auckland`)."""
-    city = None
+def _venue(body: str, regions, found: str | None = None) -> str | None:
+    """The venue told after `tại`/`ở`: a building (`tại Phủ Chủ tịch`, `tại trụ sở Bộ Quốc phòng`), which
+    wins, else a city the gazetteer does not hold, named in capitals (`ở Dunedin`), else ``found`` (the venue
+    read from the gazetteer's places), else a city the gazetteer holds but does not match in running text
+    (`ở Auckland`)."""
+    city = known = None
     for x, y in regions:
         hit = _BUILDING.search(body, x, y)
         if hit:
             place = lookup_place(hit.group(2)) if hit.group(2) else None
             return place.canonical if place else hit.group(2) or hit.group(1)
         named = _CITY_VENUE.search(body, x, y) if city is None else None
-        if named and lookup_place(named.group(1)) is None and not _MISSION_SEAT.search(
-                body, max(x, named.start() - 60), named.start(1)):  # `Đại sứ … tại Tokyo` is the post
-            city = named.group(1)
-    return city
+        if named and not _MISSION_SEAT.search(body, max(x, named.start() - 60), named.start(1)):
+            place = lookup_place(named.group(1))  # `Đại sứ … tại Tokyo` is the post, not a venue
+            if place is None:
+                city = named.group(1)
+            elif known is None and not place.is_country:
+                known = place.canonical
+    return city or found or known
 
 
 def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
@@ -547,9 +576,10 @@ def _trip_and_event(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, mains
             mains[event + 1].start if event + 1 < len(mains) else sent.span.end]
     # the trip's dates may close the sentence, after the event (`… và dự Diễn đàn … từ ngày 11/5 - 15/5`)
     whens = (_subject_when(doc, [*subject, (pair[0].start, sent.span.end)]), _subject_when(doc, subject))
-    for m, end, when in zip(pair, ends, whens, strict=True):
-        out.append(_read_sentence(doc, idx, sent, m, "main", [*subject, (m.start, end)], None, when))
-    return sorted(out, key=lambda men: men.trigger)
+    trip_men, event_men = (_read_sentence(doc, idx, sent, m, "main", [*subject, (m.start, end)], None, when)
+                           for m, end, when in zip(pair, ends, whens, strict=True))
+    event_men.location = event_men.location or trip_men.destination  # the event is held where the trip goes
+    return sorted([*out, trip_men, event_men], key=lambda men: men.trigger)
 
 
 def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
@@ -896,6 +926,12 @@ def _bilateral_name(doc: ArticleText, g: Mention) -> bool:
     return False
 
 
+def _destinations(g: Mention) -> list[str]:
+    """Where a visit's mentions go (`đoàn … thăm và làm việc tại Hoa Kỳ`): the foreign side of a Vietnamese
+    delegation that names no host; not a venue (`thăm Đại sứ quán Việt Nam tại Pháp`)."""
+    return unique(m.destination for m in [g, *g.members] if m.kind == "visit" and m.destination)
+
+
 def _in_scope(doc: ArticleText, g: Mention) -> bool:
     """Viet Nam ↔ foreign, from the participants' sides, the localities' countries, then what the
     meeting's sentences name in an actor's place. A side that only a bare title gave (`Thủ tướng Ôn Gia
@@ -905,7 +941,7 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     body = doc.body
     vn = any(p.side == _VIETNAM and (p.locality or VN_TITLE.search(p.title or "")) for p in g.people)
     foreign = any((p.side and p.side != _VIETNAM) or is_foreign_name(p.name) for p in g.people)
-    loc_vn, loc_foreign = place_sides(g.localities)
+    loc_vn, loc_foreign = place_sides(g.localities + _destinations(g))
     vn, foreign = vn or loc_vn, foreign or loc_foreign
     if vn and foreign:
         return True
