@@ -740,3 +740,18 @@ def test_the_trader_named_after_the_flow_word_and_a_market_told_by_anaphor():
     assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Nhật Bản")]
     body = "Việt Nam có nhiều lợi thế về dệt may. Kim ngạch xuất khẩu dệt may sang thị trường này năm 2021 đạt 2 tỷ USD."
     assert [r["partner"] for r in rows(body)] == [None]  # the antecedent is the exporter's own country
+
+
+def test_budget_revenue_from_trade_is_the_budgets_and_import_substitution_is_no_import():
+    body = "Sáu tháng đầu năm 2019, thu ngân sách từ dầu khí và xuất nhập khẩu lần lượt đạt 9.000 và 12.500 tỷ đồng."
+    assert {r["metric"] for r in rows(body)} == {"budget_revenue"}
+    body = "Năm 2019, dự án chế tạo máy bơm thay thế nhập khẩu được tỉnh rót khoảng 12 tỷ đồng."
+    assert [r["metric"] for r in rows(body)] != ["import_value"]
+
+
+def test_a_contract_still_being_negotiated_and_a_class_of_projects_by_size_are_no_facts():
+    body = "Năm 2019, công ty đang trong giai đoạn thương thảo một hợp đồng xuất khẩu trị giá khoảng 3 triệu USD."
+    assert rows(body) == []
+    body = ("Năm 2019, tỉnh được quyền tự cấp phép cho các dự án đầu tư nước ngoài có tổng vốn dưới 5 triệu USD, "
+            "rút ngắn thời gian thẩm định.")
+    assert rows(body) == []

@@ -125,7 +125,7 @@ _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|chỉ\s+tiêu"
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
-    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+)?đàm\s+phán|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
+    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
     r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
 # A rule, a condition, a request, a need or a promise before the number (``không cho thâm hụt vượt quá 3% GDP``, ``đề
@@ -137,6 +137,9 @@ _NOT_FACT = regex.compile(
     r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
     r"|nhu\s+cầu\s+vốn"
+    # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
+    r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+đầu\s+tư)?|quy\s+mô)"
+    r"(?=\s+(?:dưới|trên|từ|không\s+quá|tối\s+đa)\s)"
     r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
 # ``nhập khẩu 5.000 tấn … thì sẽ được mua …``: the number is the condition of what follows ``thì``.
 _THEN_WILL = regex.compile(_W + r"thì\s+(?:mới|(?:[\w-]+\s+){0,3}?(?:sẽ|được))" + _E, _FLAGS)
