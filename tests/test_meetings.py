@@ -714,3 +714,12 @@ def test_inviter_named_after_a_long_title_is_not_on_the_visit():
             "theo lời mời của Tổng Bí thư Ban Chấp hành Trung ương Đảng, Chủ tịch nước Lào Thoong - lun Xi - xu - lit.")
     [row] = run(body, 2024)
     assert row["kind"] == "visit" and people(row) == {"Võ Văn Thưởng": "VN"}
+
+
+def test_visit_named_as_the_occasion_of_a_press_event_is_no_row():
+    said = (" Bộ trưởng Thương mại Úc John Miller khẳng định hai nước sẽ sớm hoàn tất đàm phán về nông sản.")
+    assert run("Phát biểu trong cuộc họp báo chiều nay nhân chuyến thăm chính thức Việt Nam," + said, 2005) == []
+    assert run("Trả lời phỏng vấn báo chí nhân dịp chuyến thăm Việt Nam," + said, 2005) == []
+    [row] = run("Chiều 3/5, Bộ trưởng Thương mại Úc John Miller bắt đầu chuyến thăm chính thức Việt Nam và hội đàm với "
+                "Bộ trưởng Công Thương Lê Văn Bình.", 2005)
+    assert row["kind"] in ("talks", "visit")

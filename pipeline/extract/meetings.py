@@ -419,7 +419,9 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.trigger_text = m.text.casefold()
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
-    men.frames_saying = kind == "visit" and not sent.day_said() and _frames_saying(body, m.end, clause_end)
+    men.frames_saying = kind == "visit" and (
+        _PRESS_OCCASION.search(body, max(span.start, m.start - _PRESS_REACH), m.start) is not None
+        or not sent.day_said() and _frames_saying(body, m.end, clause_end))
     own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
     when = best_date(_event_dates(body, own + (subject_when or []), span.start), m.start)
     if when:
@@ -837,6 +839,11 @@ def _frames_saying(body: str, pos: int, end: int) -> bool:
     return first is not None and first.lastgroup == "saying"
 
 
+# a visit named as the occasion of a press event (`trong cuộc họp báo sáng nay nhân chuyến thăm …`, `trả lời phỏng
+# vấn nhân dịp chuyến thăm …`): a day said is the press event's, and the visit only frames what was said there
+_PRESS_OCCASION = regex.compile(r"(?:họp\s+báo|phỏng\s+vấn|gặp\s+gỡ\s+báo\s+chí)(?:\s+[\w-]+){0,5}?\s+(?:nhân|trong)"
+                                r"(?:\s+dịp)?(?:\s+chuyến)?\s*$", regex.IGNORECASE)
+_PRESS_REACH = 90
 _SAYING_REACH = 200  # the verb that a visit frames follows it this close (linear time in run-on text)
 _VERB_AFTER = regex.compile(f"(?P<saying>{word_alt(CUE_PATTERNS['saying'])})|"
                             f"(?P<other>{word_alt(['đã', 'vừa'] + CUE_PATTERNS['ahead'] + CUE_PATTERNS['reported'])})")
