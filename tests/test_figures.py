@@ -755,3 +755,11 @@ def test_a_contract_still_being_negotiated_and_a_class_of_projects_by_size_are_n
     body = ("Năm 2019, tỉnh được quyền tự cấp phép cho các dự án đầu tư nước ngoài có tổng vốn dưới 5 triệu USD, "
             "rút ngắn thời gian thẩm định.")
     assert rows(body) == []
+
+
+def test_a_master_plan_gives_planned_values_not_facts():
+    assert rows("Theo quy hoạch phát triển cảng biển đến năm 2015 đã được phê duyệt, lượng hàng hóa qua các cảng miền "
+                "Trung đạt 20 triệu tấn/năm.") == []
+    assert rows("Theo qui hoạch vùng được duyệt năm 2006, kim ngạch xuất khẩu của tỉnh đạt 800 triệu USD.") == []
+    [row] = rows("Năm 2019, Sở Quy hoạch - Kiến trúc cho biết kim ngạch xuất khẩu của thành phố đạt 3 tỷ USD.")
+    assert row["metric"] == "export_value"
