@@ -763,3 +763,10 @@ def test_a_master_plan_gives_planned_values_not_facts():
     assert rows("Theo qui hoạch vùng được duyệt năm 2006, kim ngạch xuất khẩu của tỉnh đạt 800 triệu USD.") == []
     [row] = rows("Năm 2019, Sở Quy hoạch - Kiến trúc cho biết kim ngạch xuất khẩu của thành phố đạt 3 tỷ USD.")
     assert row["metric"] == "export_value"
+
+
+def test_then_after_a_target_tells_the_target_state():
+    target = "Mục tiêu đến năm 2025, dệt may trở thành ngành xuất khẩu chủ lực của tỉnh. "
+    assert rows(target + "Khi đó, xuất khẩu dệt may đạt khoảng 5 tỷ USD.") == []
+    [row] = rows("Năm 2019, giá dầu thế giới tăng mạnh. Khi đó, xuất khẩu dầu thô của Việt Nam đạt 2 tỷ USD.")
+    assert row["metric"] == "export_value"

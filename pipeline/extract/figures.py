@@ -128,6 +128,9 @@ _TARGET = regex.compile(
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
     r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
+# ``Mục tiêu đến năm 2025 … Khi đó, xuất khẩu đạt …``: a sentence opening with ``then`` after a target tells the
+# state the target foresees.
+_THEN_OPEN = regex.compile(r"\W*(?:(?:đến|tới)\s+)?(?:khi|lúc|thời\s+điểm)\s+(?:đó|ấy)(?!\w)", _FLAGS)
 # A rule, a condition, a request, a need or a promise before the number (``không cho thâm hụt vượt quá 3% GDP``, ``đề
 # nghị được cấp 1.000 tỷ đồng``, ``đã hứa tăng viện trợ lên 50 tỷ USD``, ``dự án kêu gọi đầu tư``, ``từ nay đến 2010 cần
 # 341.000 tỷ đồng``): not a reported fact.
@@ -661,6 +664,10 @@ class _Extractor:
         if (sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end)
                 or _TARGET_AFTER.match(body, q.end)):
             return self.drop(q, "target or plan")
+        if si > 0 and _THEN_OPEN.match(body, sent.span.start):
+            before = self.sents[si - 1]
+            if self.sentence(si - 1).last(_TARGET, before.start, before.end):
+                return self.drop(q, "target or plan (the state a target foresees: Khi đó, …)")
         if _PURPOSE_OPEN.match(body, sent.span.start) and sent.first_start(_THEN, q.end, sent.span.end) < sent.span.end:
             return self.drop(q, "what a purpose requires (Để …, … thì)")
         stop = sent.tail(q.end, clause)
