@@ -770,3 +770,10 @@ def test_then_after_a_target_tells_the_target_state():
     assert rows(target + "Khi đó, xuất khẩu dệt may đạt khoảng 5 tỷ USD.") == []
     [row] = rows("Năm 2019, giá dầu thế giới tăng mạnh. Khi đó, xuất khẩu dầu thô của Việt Nam đạt 2 tỷ USD.")
     assert row["metric"] == "export_value"
+
+
+def test_both_flows_named_are_the_turnover():
+    [row] = rows("Năm 2019, tổng giá trị xuất khẩu và nhập khẩu của tỉnh đạt 1,2 tỷ USD.")
+    assert row["metric"] == "trade_turnover"
+    got = rows("Năm 2019, xuất khẩu và nhập khẩu của tỉnh lần lượt đạt 1,2 tỷ USD và 0,9 tỷ USD.")
+    assert "trade_turnover" not in {r["metric"] for r in got}
