@@ -777,3 +777,8 @@ def test_both_flows_named_are_the_turnover():
     assert row["metric"] == "trade_turnover"
     got = rows("Năm 2019, xuất khẩu và nhập khẩu của tỉnh lần lượt đạt 1,2 tỷ USD và 0,9 tỷ USD.")
     assert "trade_turnover" not in {r["metric"] for r in got}
+
+
+def test_a_condition_with_then_needs_and_a_budget_awaiting_approval_are_no_facts():
+    assert rows("Năm 2019, mỗi doanh nghiệp xuất khẩu 2.000 tấn gạo thì cần khoảng 80 container để chở hàng.") == []
+    assert rows("Năm 2019, hai dự án đang chờ UBND tỉnh phê duyệt vốn gồm dự án cảng cạn có vốn đầu tư là 50 tỷ đồng.") == []

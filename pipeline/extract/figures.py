@@ -140,12 +140,13 @@ _NOT_FACT = regex.compile(
     r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
     r"|nhu\s+cầu\s+vốn"
+    r"|đang\s+(?:chờ|trình)(?:\s+[\w-]+){0,4}?\s+(?:phê\s+)?duyệt"  # a budget awaiting approval
     # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
     r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+đầu\s+tư)?|quy\s+mô)"
     r"(?=\s+(?:dưới|trên|từ|không\s+quá|tối\s+đa)\s)"
     r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
-# ``nhập khẩu 5.000 tấn … thì sẽ được mua …``: the number is the condition of what follows ``thì``.
-_THEN_WILL = regex.compile(_W + r"thì\s+(?:mới|(?:[\w-]+\s+){0,3}?(?:sẽ|được))" + _E, _FLAGS)
+# ``nhập khẩu 5.000 tấn … thì sẽ được mua …``, ``… thì cần 80 xe``: the number is the condition of what follows ``thì``.
+_THEN_WILL = regex.compile(_W + r"thì\s+(?:mới|cần|phải|(?:[\w-]+\s+){0,3}?(?:sẽ|được))" + _E, _FLAGS)
 # ``Để xây dựng …, tổng vốn … 5 triệu USD thì bắt buộc …``: what a purpose requires, not a fact.
 _PURPOSE_OPEN = regex.compile(r"\W*để\s", _FLAGS)
 _THEN = _rx("thì")
