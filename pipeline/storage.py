@@ -228,8 +228,3 @@ def row_count(root: Path, name: str) -> int:
         with path.open("rb") as f:
             total += pq.read_metadata(f).num_rows
     return total
-
-
-def article_bodies(root: Path) -> pd.Series:
-    """Silver bodies by `article_id` (two columns read, not the whole table)."""
-    return read_table(root, "articles", columns=["article_id", "body"]).set_index("article_id")["body"]

@@ -16,9 +16,8 @@ from pipeline.defs.partitions import SILVER_KEY, batches, build_plan, last_versi
 from pipeline.defs.resources import DataRoot, table_metadata
 from pipeline.defs.runless import bronze_observation
 from pipeline.publication import NotPublishable, Publication, publish_table, start, write_publication
-from pipeline.storage import batches_written, frame, read_table
+from pipeline.storage import frame, read_table
 from pipeline.version import code_version
-from schemas.registry import TABLES
 
 
 @dg.observable_source_asset(
@@ -111,18 +110,6 @@ def gold(context: dg.AssetExecutionContext, articles: pd.DataFrame):
         yield dg.AssetCheckResult(asset_key=key, check_name="evidence_traceable", passed=not bad,
                                   metadata={"untraceable": len(bad), "sample": dg.MetadataValue.json(bad[:10])})
     yield dg.Output(frame("extraction_rejected", rejected), output_name="rejected", metadata=meta)  # last: see FINGERPRINT_KEY
-
-
-def all_parts(root, table: str, columns: list[str] | None = None, batch_column: bool = False) -> pd.DataFrame:
-    """Every batch's part of ``table`` (only ``columns``, when given) as one frame; empty, with the
-    columns, when bronze holds no batch."""
-    written = batches_written(root, table)
-    if written:
-        df = read_table(root, table, written, columns)
-    else:
-        df = TABLES[table].empty().assign(batch=pd.Series([], dtype="str"))
-        df = df[[*(columns or df.columns.drop("batch")), "batch"]]
-    return df if batch_column else df.drop(columns="batch")
 
 
 def publication(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, root) -> Publication:
