@@ -195,20 +195,24 @@ def unresolved_rows(pub: Publication, name: str) -> list[dict]:
     return [row for df in rows for row in unresolved_places(name, df, ids)]
 
 
+def _require_traceable(pub: Publication, name: str, batches: list[str] | None = None) -> None:
+    if bad := untraceable_rows(pub, name, batches):
+        raise NotPublishable(f"{len(bad)} {name} rows do not quote their article", bad)
+
+
 def check_evidence(pub: Publication) -> None:
     """Check the evidence of every changed batch's rows, batch by batch (each batch's quoted bodies are
     read once and let go before the next); raise `NotPublishable` on the first table with bad rows."""
     for b in pub.changed:
         for name in TRACEABLE:
-            if bad := untraceable_rows(pub, name, [b]):
-                raise NotPublishable(f"{len(bad)} {name} rows do not quote their article", bad)
+            _require_traceable(pub, name, [b])
         pub.bodies.pop(b, None)
     pub.checked = True
 
 
 def _concatenated(pub: Publication, name: str) -> pa.Table:
-    if name in TRACEABLE and not pub.checked and (bad := untraceable_rows(pub, name)):
-        raise NotPublishable(f"{len(bad)} {name} rows do not quote their article", bad)
+    if name in TRACEABLE and not pub.checked:
+        _require_traceable(pub, name)
     table = TABLES[name]
     pieces = [_part(pub, name, b) for b in pub.batches]
     arrow = pa.concat_tables(pieces) if pieces else table.arrow_schema().empty_table()
