@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from pipeline.timeline import mark
+
 INSTANCE_YAML = "telemetry:\n  enabled: false\n"
 NOTHING_CHANGED = "hoptac: nothing changed since the last publication; outputs left as they are"
 EX_TEMPFAIL = 75  # sysexits: another build holds the lock, try again later
@@ -43,6 +45,7 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
               file=sys.stderr)
         return 2
     started = time.perf_counter()
+    mark("build starts")
     log = lambda m: print(m, flush=True)  # noqa: E731
     try:
         with build_lock(root, wait, log):
@@ -72,13 +75,18 @@ def _run(root: Path, home: Path, force: bool, log):
     from pipeline.recorder import ProcessRecorder, RecordingFailed
     from pipeline.runner import BuildResult, run_build
 
+    mark("cli imports done")
     recorder = ProcessRecorder(root, home)
+    mark("recorder spawned")
     result = None
     try:
         result = run_build(recorder, root, force, log=log)
+        mark("run_build done")
         lines = summary(root)
         signature = unchanged.signature(root, home) if result.success else None
+        mark("close start")
         recorder.close()
+        mark("close end")
     except RecordingFailed as e:
         recorder.kill()
         result = result or BuildResult()
