@@ -48,13 +48,14 @@ def recorder_for(instance: Any):
     return InstanceRecorder(instance)
 
 
-def run_build(instance: Any, root: Path, force: bool = False,
-              log: Callable[[str], None] = print, workers: int | None = None) -> BuildResult:
+def run_build(instance: Any, root: Path, force: bool = False, log: Callable[[str], None] = print,
+              workers: int | None = None, stats: dict[str, list[tuple[str, str]]] | None = None) -> BuildResult:
     """Make the published outputs what a clean build of `root/bronze` gives: clear a killed build's
     debris, drop the parts of batches whose folder is gone, build the batches whose files, owners or
     code changed (all with ``force``), then publish unless the package already records exactly these
     batches and its files match it. ``instance``: a `DagsterInstance` or a recorder
-    (`pipeline.recorder`). Call it holding `pipeline.lock.build_lock`."""
+    (`pipeline.recorder`); ``stats``: each batch's entries as a walk of the root just saw them
+    (`unchanged.Snapshot.batches`). Call it holding `pipeline.lock.build_lock`."""
     from pipeline.bronze import list_batches
     from pipeline.plan import make_plan
     from pipeline.publish import publication_needed
@@ -70,7 +71,7 @@ def run_build(instance: Any, root: Path, force: bool = False,
     recorder.register(root)
     recorded = recorder.recorded_versions(root, list_batches(root / "bronze"))
     mark("versions got")
-    plan = make_plan(root, code_version(), lambda b: recorded.get(b, {}), force)
+    plan = make_plan(root, code_version(), lambda b: recorded.get(b, {}), force, stats)
     for batch in plan.gone:
         log(f"hoptac: batch {batch} is gone from bronze; its parts are removed")
         drop_batch(root, batch)
