@@ -4,7 +4,8 @@ root `make bench` builds, whose last batch is the 1 % refresh; its Dagster home 
 works in place (a copy would give every file a new inode, and the plan would hash every batch again); the root
 ends as it was, built with the batch.
 
-Writes `bench/work/refresh-profile.txt` (the call tree down to 50 ms) and prints its top. `hoptac`'s own entry
+Writes `bench/work/refresh-profile.txt` (the call tree down to 50 ms, then the timeline of the build
+and its helper process, `pipeline.timeline`) and prints its top. `hoptac`'s own entry
 point ends with `os._exit`, so the profile calls `main` instead. Only the build's own process is profiled: its
 Dagster bookkeeping runs in a helper process beside it (`pipeline.recorder`), which shows as the wait in
 `ProcessRecorder.close` when it is the slower of the two.
@@ -35,7 +36,9 @@ def profile(root: Path) -> str:
         subprocess.run([sys.executable, "-m", "pipeline.cli", "build"], cwd=ROOT, env=env, check=True, capture_output=True)
     finally:
         shutil.move(aside, last)
-    os.environ.update(env)
+    timeline = WORK / "refresh-timeline.txt"
+    timeline.unlink(missing_ok=True)
+    os.environ.update(env | {"HOPTAC_TIMELINE": str(timeline)})
     from pipeline.cli import main
 
     profiler = Profiler(interval=0.001)
@@ -47,8 +50,9 @@ def profile(root: Path) -> str:
     lines = [ln for ln in text.splitlines() if _seconds(ln) >= 0.05]
     head = (f"refresh of {last.name} (status {status}): {time.perf_counter() - started:.2f} s wall, "
             f"{after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime:.2f} s CPU in the build's process")
-    (WORK / "refresh-profile.txt").write_text("\n".join([head, *lines]) + "\n")
-    return "\n".join([head, *lines[:60]])
+    steps = ["", "timeline (seconds since the build started, process, step):", *timeline.read_text().splitlines()]
+    (WORK / "refresh-profile.txt").write_text("\n".join([head, *lines, *steps]) + "\n")
+    return "\n".join([head, *lines[:60], *steps])
 
 
 def _seconds(line: str) -> float:

@@ -209,28 +209,38 @@ def scan(bronze_dir: str | os.PathLike, batch: str | None = None) -> Iterator[Br
         yield _read_local(base_real, rel, entry)
 
 
-def _stat_line(rel: str, entry: os.DirEntry | OSError) -> str:
+def stat_of(entry: os.DirEntry | OSError) -> str:
+    """An entry's size, modification and change times and inode (or the error that hid them)."""
     if isinstance(entry, OSError):
-        return f"\n{rel}\t!{entry.errno}"
+        return f"!{entry.errno}"
     try:
         st = os.stat(entry.path)
     except OSError as e:
-        return f"\n{rel}\t!{e.errno}"
-    return f"\n{rel}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ctime_ns}\t{st.st_ino}"
+        return f"!{e.errno}"
+    return f"{st.st_size}\t{st.st_mtime_ns}\t{st.st_ctime_ns}\t{st.st_ino}"
 
 
-def stat_signature(bronze_dir: str | os.PathLike, batch: str, code_version: str) -> str | None:
+def stat_digest(head: str, stats: Iterable[tuple[str, str]]) -> str:
+    """SHA-256 (hex) over ``head`` and each (relative path, `stat_of`) in order."""
+    h = hashlib.sha256(head.encode())
+    for rel, st in stats:
+        h.update(f"\n{rel}\t{st}".encode())
+    return h.hexdigest()
+
+
+def stat_signature(bronze_dir: str | os.PathLike, batch: str, code_version: str,
+                   stats: list[tuple[str, str]] | None = None) -> str | None:
     """A cheap stand-in for `fingerprint`: code version and every entry's path, size, modification and
     change times and inode (no reading). The change time cannot be set back by a program, so an
     in-place edit that restores size and modification time still shows (as git's index does); equal
-    signatures mean unchanged files. None on filesystems without such times: only the content decides."""
+    signatures mean unchanged files. None on filesystems without such times: only the content decides.
+    ``stats``: the batch's (path, `stat_of`) in path order, taken already (`unchanged.Snapshot`)."""
     base = _local(UPath(bronze_dir))
     if base is None:
         return None
-    h = hashlib.sha256(code_version.encode())
-    for rel, entry in sorted(_local_entries(base, batch), key=lambda x: x[0]):
-        h.update(_stat_line(rel, entry).encode())
-    return h.hexdigest()[:24]
+    if stats is None:
+        stats = [(rel, stat_of(entry)) for rel, entry in sorted(_local_entries(base, batch), key=lambda x: x[0])]
+    return stat_digest(code_version, stats)[:24]
 
 
 def fingerprint(files: Iterable[BronzeFile], code_version: str) -> str:

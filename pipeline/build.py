@@ -18,7 +18,9 @@ from pipeline.bronze import BronzeFile, RejectedDocument, decode
 from pipeline.budget import DocumentTimeout, document_budget, time_budget
 from pipeline.clean import clean_document
 from pipeline.clean.confidence import LOW_CONFIDENCE, MIN_CONFIDENCE, distribution
+from pipeline.compiled import keep_patterns
 from pipeline.extract import ArticleText, extract_article
+from pipeline.timeline import mark
 
 log = logging.getLogger(__name__)
 GOLD_TABLES = ("meetings", "agreements", "trade_figures")
@@ -193,6 +195,7 @@ def build_gold(articles: Iterable[dict], progress: Callable[[int], None] | None 
         rejected += [{"source_path": paths.get(row.get("article_id"), ""), "article_id": row.get("article_id"),
                       "stage": "extract", "reason": f"{name} row fails its schema: {reason}; evidence: "
                       f"{str(row.get('evidence', ''))[:200]}"} for row, reason in bad]
+    keep_patterns()  # for the next process that builds a batch (`pipeline.compiled`)
     return tables, rejected
 
 
@@ -220,16 +223,20 @@ def process_batch(root, batch: str, code_version: str, known: dict[str, str] | N
 
     files = list(scan(root / "bronze", batch))
     known = known_documents(root, batch) if known is None else known
+    mark("scanned")
     silver = build_silver(files, known)
+    mark("silver built")
     frames = dict(silver.frames)  # each table validated once, all before any is written
     tables, rejected = build_gold(silver.articles, frames=frames)
     out = {"documents": silver.documents, "rejected": silver.rejected, "extraction_rejected": rejected}
     frames |= {name: frame(name, rows) for name, rows in out.items()}
+    mark("gold built")
     bodies = frames["articles"].set_index("article_id")["body"]
     for name in GOLD_TABLES:
         if bad := untraceable(frames[name], bodies):
             raise ValueError(f"batch {batch}: {len(bad)} {name} rows do not quote their article: {bad[:3]}")
     write_tables(root, {(name, batch): frames[name] for name in BATCH_ORDER}, validated=True)
+    mark("written")
     content = fingerprint(files, code_version)
     mine = {f.sha256 for f in files if f.sha256}
     versions = {"content": content, "fingerprint": owned_fingerprint(content, {k: v for k, v in known.items() if k in mine})}

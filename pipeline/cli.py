@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from pipeline.timeline import mark
+
 INSTANCE_YAML = "telemetry:\n  enabled: false\n"
 NOTHING_CHANGED = "hoptac: nothing changed since the last publication; outputs left as they are"
 EX_TEMPFAIL = 75  # sysexits: another build holds the lock, try again later
@@ -43,14 +45,16 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
               file=sys.stderr)
         return 2
     started = time.perf_counter()
+    mark("build starts")
     log = lambda m: print(m, flush=True)  # noqa: E731
     try:
         with build_lock(root, wait, log):
-            if not force and (lines := unchanged.recorded_summary(root, home)) is not None:
+            snap = unchanged.snapshot(root, home)  # the one walk of the data root (`unchanged.Snapshot`)
+            if not force and (lines := unchanged.recorded_summary(root, home, snap)) is not None:
                 log(NOTHING_CHANGED)
                 print("\n".join([header(root, time.perf_counter() - started), *lines]))
                 return 0
-            result, lines, signature = _run(root, home, force, log)
+            result, lines, signature = _run(root, home, force, log, snap)
             print("\n".join([header(root, time.perf_counter() - started), *lines]))
             if result.success:
                 unchanged.record(root, home, lines, signature)
@@ -64,21 +68,25 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0) -
     return 0
 
 
-def _run(root: Path, home: Path, force: bool, log):
+def _run(root: Path, home: Path, force: bool, log, snap):
     """`runner.run_build` with Dagster's bookkeeping in a helper process beside it (`pipeline.recorder`),
-    then the summary and the data root's stat signature (`unchanged`: the helper writes only in the
-    Dagster home) while the helper finishes; returns once the instance holds the whole build."""
-    from pipeline import unchanged
+    then the summary and the data root's stat signature (``snap``'s bronze and the built files walked
+    again, `unchanged.Snapshot.after_build`: the helper writes only in the Dagster home) while the
+    helper finishes; returns once the instance holds the whole build."""
     from pipeline.recorder import ProcessRecorder, RecordingFailed
     from pipeline.runner import BuildResult, run_build
 
-    recorder = ProcessRecorder(root, home)
+    recorder = ProcessRecorder(root, home)  # first: its Dagster import is the longest step of a refresh
+    mark("recorder spawned")
     result = None
     try:
-        result = run_build(recorder, root, force, log=log)
+        result = run_build(recorder, root, force, log=log, stats=snap.batches() if snap is not None else None)
+        mark("run_build done")
         lines = summary(root)
-        signature = unchanged.signature(root, home) if result.success else None
+        signature = snap.after_build().signature() if snap is not None and result.success else None
+        mark("close start")
         recorder.close()
+        mark("close end")
     except RecordingFailed as e:
         recorder.kill()
         result = result or BuildResult()

@@ -1,7 +1,18 @@
 """Compiled lexicons kept on disk: what takes a process a noticeable time to build from the lexicon files
-(the gazetteer's entries and its Aho–Corasick automaton) is pickled once per code version under
-`$DAGSTER_HOME/hoptac-cache/`, written atomically, and built again whenever the file is missing,
-unreadable or from other code. Without a Dagster home nothing is kept."""
+is pickled once per code version under `$DAGSTER_HOME/hoptac-cache/`, written atomically, and built
+again whenever the file is missing, unreadable or from other code. Without a Dagster home nothing is
+kept. Two things are kept:
+
+- the gazetteer's entries and its Aho–Corasick automaton (`cached`);
+- the compiled regular expressions of the cleaning and extraction rules (`keep_patterns`). The
+  `regex` library parses a pattern and generates its matching code in Python (about 0.6 s for the
+  rules' ~470 patterns, in every process that builds a batch); what it hands its C core
+  (`_regex.compile`'s arguments: the code as a list of ints, the group tables, the required string)
+  depends only on the pattern, its flags and the library's version. `watch_patterns` (installed when
+  `pipeline` is imported) records those arguments as patterns are compiled and, at the first pattern
+  a process compiles, seeds the library's own cache from the kept file, so `regex.compile` returns
+  the kept pattern. Patterns with named lists or locale-dependent flags are never kept; any surprise
+  from the library's internals turns the whole mechanism off (everything is compiled as before)."""
 
 from __future__ import annotations
 
@@ -10,7 +21,6 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,37 +28,149 @@ CACHE = "hoptac-cache"
 T = TypeVar("T")
 
 
-def _key(name: str) -> str:
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
+
+
+def _key(name: str, library: str = "pyahocorasick", tag: str = "aho") -> str:
     from pipeline.version import code_version
 
-    try:
-        aho = version("pyahocorasick")
-    except PackageNotFoundError:
-        aho = "?"
-    return f"{name}-{code_version()}-py{sys.version_info[0]}{sys.version_info[1]}-aho{aho}"
+    return f"{name}-{code_version()}-py{sys.version_info[0]}{sys.version_info[1]}-{tag}{_version(library)}"
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
-    """``build()``, or what an earlier process built with the same code (and Python, pyahocorasick)."""
+def _path(name: str, **key) -> Path | None:
     home = os.environ.get("DAGSTER_HOME")
-    if not home:
-        return build()
-    path = Path(home) / CACHE / f"{_key(name)}.pickle"
-    try:
-        with path.open("rb") as f:
-            return pickle.load(f)
-    except Exception:  # noqa: BLE001 - missing, truncated or from another version: built again
-        pass
-    value = build()
+    return Path(home) / CACHE / f"{_key(name, **key)}.pickle" if home else None
+
+
+def _load(path: Path):
+    with path.open("rb") as f:
+        return pickle.load(f)
+
+
+def _keep(path: Path, name: str, value) -> None:
+    """Write ``value`` to ``path`` atomically and remove other code versions' copies of ``name``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{name}-*.pickle"):  # other code versions' copies
+        for old in path.parent.glob(f"{name}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:  # a read-only or full home only costs speed
         pass
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """``build()``, or what an earlier process built with the same code (and Python, pyahocorasick)."""
+    path = _path(name)
+    if path is None:
+        return build()
+    try:
+        return _load(path)
+    except Exception:  # noqa: BLE001 - missing, truncated or from another version: built again
+        pass
+    value = build()
+    _keep(path, name, value)
     return value
+
+
+PATTERNS = "regex"
+
+
+class _PatternCache:
+    """Records what `regex` hands its C core for each pattern compiled, and seeds the library's cache
+    with what an earlier process recorded (see the module). One per process: `watch_patterns`."""
+
+    def __init__(self, main) -> None:
+        self.main, self.core, self.compile = main, main._regex, main._compile
+        self.version = main.DEFAULT_VERSION
+        self.known: dict[tuple[str, int], tuple] = {}  # (pattern, flags) → _regex.compile's arguments
+        self.loaded_from: Path | None = None
+        self.new = self.seeded = 0
+        main._compile = self._compiling
+
+    def _compiling(self, pattern, flags, ignore_unused, kwargs, cache_it):
+        if self.loaded_from is None and isinstance(pattern, str):
+            self._seed()
+        calls: list[tuple] = []
+        self.main._regex = _Recorder(self.core, calls)
+        try:
+            compiled = self.compile(pattern, flags, ignore_unused, kwargs, cache_it)
+        finally:
+            self.main._regex = self.core
+        keepable = (isinstance(pattern, str) and len(calls) == 1 and not kwargs and cache_it
+                    and not flags & self.main.LOCALE and self.main.DEFAULT_VERSION == self.version
+                    and self.main._locale_sensitive.get((str, pattern)) is False)
+        if keepable and (pattern, flags) not in self.known:
+            self.known[(pattern, flags)] = calls[0]
+            self.new += 1
+        return compiled
+
+    def _seed(self) -> None:
+        path = _path(PATTERNS, library="regex", tag="regex")
+        if path is None:
+            return
+        self.loaded_from = path
+        try:
+            kept = _load(path)
+        except Exception:  # noqa: BLE001 - missing, truncated or from another version: compiled as they come
+            return
+        main = self.main
+        for (pattern, flags), args in kept.items():
+            main._cache[(pattern, str, flags, frozenset(), self.version, None)] = self.core.compile(*args)
+            main._named_args[(pattern, str, flags)] = frozenset()
+            main._locale_sensitive[(str, pattern)] = False
+            self.known[(pattern, flags)] = args
+        self.seeded = len(kept)
+
+    def keep(self) -> None:
+        if self.new and self.loaded_from is not None:
+            _keep(self.loaded_from, PATTERNS, dict(self.known))
+            self.new = 0
+
+
+class _Recorder:
+    """Stands in for the `_regex` core while one pattern compiles, noting the arguments of its compile."""
+
+    def __init__(self, core, calls: list[tuple]) -> None:
+        self._core, self._calls = core, calls
+
+    def __getattr__(self, name: str):
+        return getattr(self._core, name)
+
+    def compile(self, *args):
+        self._calls.append(args)
+        return self._core.compile(*args)
+
+
+_patterns: _PatternCache | None = None
+
+
+def watch_patterns() -> None:
+    """Install the pattern cache in this process (once; nothing when `regex` is not as expected)."""
+    global _patterns
+    if _patterns is not None:
+        return
+    try:
+        from regex import _main
+
+        needed = (_main._compile, _main._regex.compile, _main._cache, _main._named_args,
+                  _main._locale_sensitive, _main.DEFAULT_VERSION, _main.LOCALE)
+    except (ImportError, AttributeError):
+        return
+    if all(x is not None for x in needed):
+        _patterns = _PatternCache(_main)
+
+
+def keep_patterns() -> None:
+    """Write the patterns this process compiled that the kept file lacks (after a batch is built)."""
+    if _patterns is not None:
+        _patterns.keep()

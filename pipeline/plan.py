@@ -45,19 +45,24 @@ class Plan:
 
 
 def _recorded_hashes(root: Path, batch: str) -> list[tuple[str, str]] | None:
-    from pipeline.storage import read_table
+    """(source_path, sha256) of the documents the batch's documents part records (read with pyarrow
+    alone: at 160 batches a pandas frame per part is most of the plan's time)."""
+    from pipeline.storage import read_parquet, table_path
 
     try:
-        docs = read_table(root, "documents", [batch], columns=["source_path", "sha256"])
+        docs = read_parquet(table_path(root, "documents", batch), columns=["source_path", "sha256"])
     except (FileNotFoundError, OSError):
         return None
-    return [(p, s) for p, s in zip(docs["source_path"], docs["sha256"], strict=True) if isinstance(s, str)]
+    return [(p, s) for p, s in zip(docs.column("source_path").to_pylist(), docs.column("sha256").to_pylist(),
+                                   strict=True) if isinstance(s, str)]
 
 
-def batch_state(root: Path, batch: str, code_version: str, last: dict[str, str]) -> BatchState:
+def batch_state(root: Path, batch: str, code_version: str, last: dict[str, str],
+                stats: list[tuple[str, str]] | None = None) -> BatchState:
     """The batch as it is now. When nothing was touched since its last build (same stat signature) the
-    recorded content fingerprint and document hashes stand; otherwise every file is read and hashed."""
-    signature = stat_signature(root / "bronze", batch, code_version) or ""
+    recorded content fingerprint and document hashes stand; otherwise every file is read and hashed.
+    ``stats``: the batch's entries as the build's walk of the data root saw them (`unchanged.Snapshot`)."""
+    signature = stat_signature(root / "bronze", batch, code_version, stats) or ""
     if signature and last.get("stat_signature") == signature and last.get("content"):
         hashes = _recorded_hashes(root, batch)
         if hashes is not None:
@@ -77,13 +82,17 @@ def assign_owners(states: dict[str, BatchState]) -> None:
         state.known = {sha: owner[sha][1] for _, sha in state.hashes if owner[sha][0] != batch}
 
 
-def make_plan(root: Path, code_version: str, last: Callable[[str], dict[str, str]], force: bool = False) -> Plan:
-    """The build's plan for ``root``; ``last(batch)`` gives the versions recorded by its last build."""
+def make_plan(root: Path, code_version: str, last: Callable[[str], dict[str, str]], force: bool = False,
+              stats: dict[str, list[tuple[str, str]]] | None = None) -> Plan:
+    """The build's plan for ``root``; ``last(batch)`` gives the versions recorded by its last build;
+    ``stats``: each batch's entries walked already (`unchanged.Snapshot.batches`; a batch it lacks is
+    walked here)."""
     from pipeline.storage import batches_written, table_path
 
     found = list_batches(root / "bronze")
     recorded = {b: last(b) for b in found}
-    states = {b: batch_state(root, b, code_version, recorded[b]) for b in found}
+    stats = stats or {}
+    states = {b: batch_state(root, b, code_version, recorded[b], stats.get(b)) for b in found}
     assign_owners(states)
     todo = [b for b in found if force or recorded[b].get("fingerprint") != states[b].fingerprint
             or not all(table_path(root, name, b).exists() for name in BATCH_TABLES)]

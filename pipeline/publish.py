@@ -133,13 +133,14 @@ def bronze_provenance(documents) -> dict:
     entries that were not read have none)."""
     documents = documents[documents["sha256"].notna()]
     hashes = sorted(documents["sha256"])
-    by_batch = documents.groupby("batch")["sha256"].apply(lambda s: hashlib.sha256("\n".join(sorted(s)).encode()).hexdigest())
+    groups = documents.groupby("batch")["sha256"]
+    by_batch = groups.apply(lambda s: hashlib.sha256("\n".join(sorted(s)).encode()).hexdigest())
+    files = groups.size()
     return {
         "files": len(documents),
         "distinct_documents": len(set(hashes)),
         "sha256_of_document_hashes": hashlib.sha256("\n".join(hashes).encode()).hexdigest(),
-        "batches": {b: {"files": int((documents["batch"] == b).sum()), "sha256_of_document_hashes": h}
-                    for b, h in by_batch.items()},
+        "batches": {b: {"files": int(files[b]), "sha256_of_document_hashes": h} for b, h in by_batch.items()},
     }
 
 

@@ -22,7 +22,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
-from pipeline.storage import is_local, table_path
+from pipeline.roots import is_local
 
 MANIFESTS = "hoptac-batches"
 LAST_PART = "extraction_rejected"  # written last of a batch's parts (`build.BATCH_ORDER`)
@@ -34,6 +34,8 @@ class RecordingFailed(RuntimeError):
 
 def _part_stat(root: Path, batch: str) -> list[int] | None:
     """Inode, size, modification and change times of the batch's last part; None when there is none."""
+    from pipeline.storage import table_path
+
     try:
         st = os.stat(str(table_path(root, LAST_PART, batch)))
     except OSError:

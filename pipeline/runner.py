@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.faults import inject
+from pipeline.timeline import mark
 
 PARALLEL_FROM = 3  # batches; below this the start-up of worker processes costs more than it saves,
 PARALLEL_FILES = 500  # unless they hold this many files (a worker's ~1 s start-up is ~500 documents' work)
@@ -47,13 +48,14 @@ def recorder_for(instance: Any):
     return InstanceRecorder(instance)
 
 
-def run_build(instance: Any, root: Path, force: bool = False,
-              log: Callable[[str], None] = print, workers: int | None = None) -> BuildResult:
+def run_build(instance: Any, root: Path, force: bool = False, log: Callable[[str], None] = print,
+              workers: int | None = None, stats: dict[str, list[tuple[str, str]]] | None = None) -> BuildResult:
     """Make the published outputs what a clean build of `root/bronze` gives: clear a killed build's
     debris, drop the parts of batches whose folder is gone, build the batches whose files, owners or
     code changed (all with ``force``), then publish unless the package already records exactly these
     batches and its files match it. ``instance``: a `DagsterInstance` or a recorder
-    (`pipeline.recorder`). Call it holding `pipeline.lock.build_lock`."""
+    (`pipeline.recorder`); ``stats``: each batch's entries as a walk of the root just saw them
+    (`unchanged.Snapshot.batches`). Call it holding `pipeline.lock.build_lock`."""
     from pipeline.bronze import list_batches
     from pipeline.plan import make_plan
     from pipeline.publish import publication_needed
@@ -65,12 +67,15 @@ def run_build(instance: Any, root: Path, force: bool = False,
     out = BuildResult()
     if debris := remove_debris(root):
         log(f"hoptac: removed {len(debris)} unfinished files left by an earlier build")
+    mark("register send")
     recorder.register(root)
     recorded = recorder.recorded_versions(root, list_batches(root / "bronze"))
-    plan = make_plan(root, code_version(), lambda b: recorded.get(b, {}), force)
+    mark("versions got")
+    plan = make_plan(root, code_version(), lambda b: recorded.get(b, {}), force, stats)
     for batch in plan.gone:
         log(f"hoptac: batch {batch} is gone from bronze; its parts are removed")
         drop_batch(root, batch)
+    mark("plan done")
     todo = plan.todo
     workers = min(workers or os.cpu_count() or 1, len(todo))
     files = sum(len(plan.batches[b].hashes) for b in todo)
@@ -80,6 +85,7 @@ def run_build(instance: Any, root: Path, force: bool = False,
         _build_in_process(recorder, root, plan, out, log)
     if out.failures:
         return out
+    mark("batches built")
     inject("batches-built")
     # what the instance now records for each batch with parts (`partitions.published_build`), known here
     build = {"code": publication_version(), "batches": {
@@ -99,6 +105,7 @@ def run_build(instance: Any, root: Path, force: bool = False,
         out.failures.append(f"publication: {type(e).__name__}: {e}")
         remove_debris(root)  # the stage: nothing of it was swapped in
         return out
+    mark("published")
     recorder.publication(root, build, package, pub.written)
     out.published = True
     return out

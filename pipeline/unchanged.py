@@ -6,6 +6,11 @@ Dagster home beside the instance, with the build's summary. A later build whose 
 has nothing to do: no file was added, removed or touched (a change time cannot be set back), no debris
 lies about and the code is the same, so the full plan would build nothing and publish nothing. Any
 difference, a missing record or a data root on an object store takes the full path.
+
+The data root is walked once per build (`Snapshot`): the same walk decides "nothing changed", gives the
+plan each batch's stat signature, and stands for `bronze/` in the signature recorded after the build
+(only the built files are walked again). A file that lands in bronze during a build is then in
+neither the plan nor the recorded signature, so the next build sees it.
 """
 
 from __future__ import annotations
@@ -13,31 +18,73 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.bronze import _entries, _stat_line
+from pipeline.bronze import ROOT_BATCH, _entries, batch_key, stat_digest, stat_of
 from pipeline.lock import LOCK_NAME
 from pipeline.roots import is_local
 
 RECORDS = "hoptac-unchanged"
+BRONZE = "bronze"
+
+
+@dataclass
+class Snapshot:
+    """One walk of a local data root: (path relative to it, `bronze.stat_of`) of every entry, in path
+    order, but those under ``skip`` (the lock file, the Dagster home)."""
+
+    root: Path
+    skip: frozenset[str]
+    stats: list[tuple[str, str]]
+
+    def signature(self) -> str:
+        from pipeline.version import code_version, publication_version
+
+        return stat_digest(f"{code_version()}\t{publication_version()}", self.stats)
+
+    def batches(self) -> dict[str, list[tuple[str, str]]]:
+        """Each batch's entries (paths relative to `bronze/`, in path order): what
+        `bronze.stat_signature` walks for it. A first-level folder that could not be listed is its
+        batch's one entry."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for rel, stat in self.stats:
+            if not rel.startswith(BRONZE + "/"):
+                continue
+            inner = rel[len(BRONZE) + 1:]
+            folder, sep, _ = inner.partition("/")
+            in_folder = sep or (stat.startswith("!") and (self.root / BRONZE / inner).is_dir())
+            out.setdefault(batch_key(folder) if in_folder else ROOT_BATCH, []).append((inner, stat))
+        return out
+
+    def after_build(self) -> Snapshot:
+        """The root as the build left it: the built files walked again, `bronze/` as this walk saw it."""
+        built = _walk(self.root, self.skip | {BRONZE})
+        bronze = [(rel, st) for rel, st in self.stats if rel.startswith(BRONZE + "/") or rel == BRONZE]
+        return Snapshot(self.root, self.skip, sorted(built + bronze, key=lambda x: x[0]))
+
+
+def _walk(root: Path, skip: frozenset[str]) -> list[tuple[str, str]]:
+    return [(rel, stat_of(entry)) for rel, entry in _entries(root)
+            if rel not in skip and not any(rel.startswith(s + "/") for s in skip)]
+
+
+def snapshot(root: Path, home: Path) -> Snapshot | None:
+    """The data root walked once; None when it is not on a local disk."""
+    if not is_local(root):
+        return None
+    base = Path(root)
+    skip = {LOCK_NAME}
+    if home.is_relative_to(base):
+        skip.add(home.relative_to(base).as_posix())
+    return Snapshot(base, frozenset(skip), sorted(_walk(base, frozenset(skip)), key=lambda x: x[0]))
 
 
 def signature(root: Path, home: Path) -> str | None:
     """The stat signature of everything under ``root`` but the lock file and the Dagster home; None
     when ``root`` is not on a local disk."""
-    if not is_local(root):
-        return None
-    from pipeline.version import code_version, publication_version
-
-    base = Path(root)
-    skip = {LOCK_NAME}
-    if home.is_relative_to(base):
-        skip.add(home.relative_to(base).as_posix())
-    h = hashlib.sha256(f"{code_version()}\t{publication_version()}".encode())
-    for rel, entry in sorted(_entries(base), key=lambda x: x[0]):
-        if rel not in skip and not any(rel.startswith(s + "/") for s in skip):
-            h.update(_stat_line(rel, entry).encode())
-    return h.hexdigest()
+    snap = snapshot(root, home)
+    return snap.signature() if snap is not None else None
 
 
 def _record_path(root: Path, home: Path) -> Path:
@@ -45,13 +92,15 @@ def _record_path(root: Path, home: Path) -> Path:
     return home / RECORDS / f"{key}.json"
 
 
-def recorded_summary(root: Path, home: Path) -> list[str] | None:
-    """The summary lines of the last successful build when nothing changed since; else None."""
+def recorded_summary(root: Path, home: Path, snap: Snapshot | None = None) -> list[str] | None:
+    """The summary lines of the last successful build when nothing changed since (``snap``: the root
+    walked already); else None."""
     try:
         record = json.loads(_record_path(root, home).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if record.get("root") != str(root) or record.get("signature") != signature(root, home):
+    current = snap.signature() if snap is not None else signature(root, home)
+    if record.get("root") != str(root) or record.get("signature") != current:
         return None
     return list(record.get("summary", []))
 
@@ -68,4 +117,3 @@ def record(root: Path, home: Path, summary: list[str], sig: str | None = None) -
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(json.dumps({"root": str(root), "signature": sig, "summary": summary}), encoding="utf-8")
     os.replace(tmp, path)
-

@@ -3,6 +3,7 @@ when loaded, and a damaged file is built again, never trusted."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -40,3 +41,45 @@ def test_the_gazetteer_loaded_from_disk_matches_as_when_compiled(tmp_path):
                            timeout=300, check=True).stdout for _ in range(2)]
     assert list((tmp_path / CACHE).glob("gazetteer-*.pickle"))
     assert runs[0] == runs[1] and "CN-45" in runs[0]
+
+
+ARTICLE = ("Chiều 12/5/2024, tại Hà Nội, Phó Thủ tướng Trần Văn Minh đã hội đàm với Bộ trưởng Thương mại Lào "
+           "Khăm-phăn Phôm-ma-vông. Hai bên đã ký biên bản ghi nhớ về hợp tác thương mại biên giới. "
+           "Năm 2023, kim ngạch xuất khẩu của tỉnh Lạng Sơn sang Quảng Tây đạt 1,25 tỷ USD, tăng 8,4%.")
+EXTRACT = ("import json, pipeline.compiled as c\n"
+           "from pipeline.build import build_gold\n"
+           "rows = {'article_id': '0123456789abcdef', 'source_path': 'x.txt', 'title': 't', 'body': BODY, 'reference_year': 2024,"
+           " 'published_at': None}\n"
+           "tables, rejected = build_gold([rows])\n"
+           "print(json.dumps({'rows': tables, 'rejected': rejected, 'seeded': c._patterns.seeded},"
+           " default=str, sort_keys=True))\n")
+
+
+def test_patterns_compiled_once_match_as_when_compiled_in_every_later_process(tmp_path):
+    code = f"BODY = {ARTICLE!r}\n" + EXTRACT
+    env = {"DAGSTER_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    cold, warm = (json.loads(subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                                            text=True, timeout=300, check=True).stdout) for _ in range(2))
+    [kept] = (tmp_path / CACHE).glob("regex-*.pickle")
+    assert cold["seeded"] == 0 and warm["seeded"] > 100  # the second process compiled (almost) nothing itself
+    assert cold["rows"] == warm["rows"] and not warm["rejected"]
+    assert warm["rows"]["meetings"] and warm["rows"]["agreements"] and warm["rows"]["trade_figures"]
+    kept.write_bytes(b"\x80\x05 half a pickle")  # a damaged copy is ignored: everything compiled as before
+    again = json.loads(subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                                      text=True, timeout=300, check=True).stdout)
+    assert again["rows"] == cold["rows"] and again["seeded"] == 0
+
+
+def test_patterns_with_named_lists_or_locale_flags_are_not_kept():
+    import regex
+
+    import pipeline.compiled as c
+
+    if c._patterns is None:  # the library changed its internals: the cache is off, nothing to check
+        return
+    regex.compile(r"\b\L<words>\b", words=["hội đàm", "hội kiến"])
+    regex.compile(r"(?L)\w+ ký kết", flags=regex.LOCALE)
+    plain = regex.compile(r"\bký kết hiệp định mẫu số \d+")
+    assert not any("\\L<words>" in p or "(?L)" in p for p, _ in c._patterns.known)
+    assert (plain.pattern, plain.flags & ~(regex.UNICODE | regex.VERSION0)) in c._patterns.known or \
+        (plain.pattern, 0) in c._patterns.known

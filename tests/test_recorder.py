@@ -24,9 +24,15 @@ def test_a_cli_build_records_everything_without_importing_dagster(tmp_path):
         write(data / "bronze" / batch / f"a{i}.txt", article(i))
     code = ("import sys\nfrom pipeline.cli import main\nstatus = main(['build'])\n"
             "print(status, 'dagster' in sys.modules)")
-    env = {**os.environ, "DATA_DIR": str(data), "DAGSTER_HOME": str(home), "HOPTAC_LOG_LEVEL": "WARNING"}
+    timeline = tmp_path / "timeline.txt"
+    env = {**os.environ, "DATA_DIR": str(data), "DAGSTER_HOME": str(home), "HOPTAC_LOG_LEVEL": "WARNING",
+           "HOPTAC_TIMELINE": str(timeline)}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert out.stdout.strip().endswith("0 False"), out.stdout[-2000:] + out.stderr[-2000:]
+    steps = [line.split(maxsplit=2) for line in timeline.read_text().splitlines()]  # seconds, pid, step
+    assert steps[0][2] == "build starts" and steps[-1][2] == "close end"
+    helper = {pid for _, pid, step in steps if step == "instance open"}
+    assert len(helper) == 1 and helper != {steps[0][1]}  # one clock for the build and its helper
 
     os.environ["DAGSTER_HOME"] = str(home)
     try:

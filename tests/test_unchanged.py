@@ -92,3 +92,25 @@ def test_a_staged_table_written_with_the_published_schema_is_not_validated_again
     published = tmp_path / "gold" / "localities.parquet"  # not staged by this run
     published.write_bytes(path.read_bytes())
     assert written_as_published(table, published) is None
+
+
+def test_one_walk_gives_every_batch_its_stat_signature_and_stands_for_bronze_after_the_build(tmp_path):
+    from pipeline.bronze import list_batches, stat_signature
+
+    root, home = _root(tmp_path)
+    bronze = root / "bronze"
+    (bronze / "_Hà Nội" / "tháng 5").mkdir(parents=True)
+    (bronze / "_Hà Nội" / "tháng 5" / "b.txt").write_text("Đoàn Quảng Tây thăm Hà Nội.\n", encoding="utf-8")
+    (bronze / "c.txt").write_text("Tin ngắn.\n", encoding="utf-8")  # the root batch
+    (bronze / "b2").mkdir()
+    (bronze / "b2" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # an entry whose stat fails
+    snap = unchanged.snapshot(root, home)
+    walked = snap.batches()
+    assert sorted(walked) == list_batches(bronze) == ["__Hà Nội", "_root", "b1", "b2"]
+    for batch in walked:
+        assert stat_signature(bronze, batch, "v1", walked[batch]) == stat_signature(bronze, batch, "v1")
+    (root / "gold" / "meetings.parquet").write_bytes(b"PAR1")  # what a build writes
+    assert snap.after_build().signature() == unchanged.signature(root, home)
+    (bronze / "b1" / "late.txt").write_text("Đến muộn.\n", encoding="utf-8")  # lands during the build
+    after = snap.after_build().signature()
+    assert after != unchanged.signature(root, home)  # so the next build looks again and builds it

@@ -14,6 +14,7 @@ import dagster as dg
 from pipeline.defs.partitions import batch_events, last_versions, register_batches
 from pipeline.defs.runless import publication_events
 from pipeline.storage import data_dir
+from pipeline.timeline import mark
 
 
 class InstanceRecorder:
@@ -49,12 +50,15 @@ class InstanceRecorder:
 def serve(conn) -> None:
     """The helper's loop: open the instance, run each request (`("batch", args)`…) until `close`, then
     answer with the errors met (none: `[]`) and end at once (see `pipeline.cli.run`)."""
+    mark("helper imports done")
     errors: list[str] = []
     try:
         with dg.DagsterInstance.get() as instance:
             recorder = InstanceRecorder(instance)
+            mark("instance open")
             while True:
                 kind, args = conn.recv()
+                mark(f"got {kind}")
                 if kind == "close":
                     break
                 try:
@@ -62,6 +66,7 @@ def serve(conn) -> None:
                 except Exception as e:  # noqa: BLE001 - reported to the build, which fails
                     errors.append(f"{kind}: {type(e).__name__}: {e}")
                     result = f"{type(e).__name__}: {e}"
+                mark(f"done {kind}")
                 if kind == "last_versions":
                     conn.send(result)
     except Exception:  # noqa: BLE001 - the instance could not be opened
