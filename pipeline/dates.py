@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["STAND_IN_YEAR", "DateMention", "find_dates", "improves", "same_day", "stated", "year_or_stand_in"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,35 @@ class DateMention:
         if self.date is not None or self.kind == "anniversary":
             return self
         return _resolve_simple(self, year)
+
+
+# The year given to yearless dates of an article whose year is unknown, so that `4/6` and `8/6` stay two days
+# (a meeting told on each is two meetings) while no row is dated by it: `stated` turns it back into None. A leap
+# year (`29/2` resolves) no news is about; `năm ngoái` / a range over New Year land one year off.
+STAND_IN_YEAR = 1904
+
+
+def year_or_stand_in(year: int | None) -> int:
+    """``year``, or the stand-in year when the article has none."""
+    return STAND_IN_YEAR if year is None else year
+
+
+def stated(d: dt.date | None) -> dt.date | None:
+    """``d`` unless it was resolved with the stand-in year (then the year is not known: None)."""
+    return None if d is None or abs(d.year - STAND_IN_YEAR) <= 1 else d
+
+
+def improves(old: dt.date | None, new: dt.date | None) -> bool:
+    """``new`` tells more than ``old``: a date where there was none, or the year of the same day (month) where
+    ``old`` has the stand-in one."""
+    return new is not None and (old is None or stated(old) is None and stated(new) is not None and same_day(old, new))
+
+
+def same_day(a: dt.date, b: dt.date) -> bool:
+    """The same date, or the same day and month when either has the stand-in year."""
+    if stated(a) is None or stated(b) is None:
+        return (a.month, a.day) == (b.month, b.day)
+    return a == b
 
 
 _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,

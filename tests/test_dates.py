@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from pipeline.dates import find_dates
+from pipeline.dates import STAND_IN_YEAR, find_dates, improves, same_day, stated, year_or_stand_in
 
 D = date
 
@@ -112,3 +112,17 @@ def test_every_year_a_target_cue_governs_is_no_reference_year() -> None:
 
     body = "Tỉnh đặt mục tiêu năm 2025 và 2030 tăng gấp đôi kim ngạch. Ngày 3/4/2019, hai bên họp tại Hà Khẩu."
     assert reference_year(body) == 2019
+
+
+def test_stand_in_year_keeps_day_and_month_but_dates_nothing() -> None:
+    [m] = find_dates("Chiều 29/2, hai đoàn làm việc tại Vạn Tượng.", year_or_stand_in(None))
+    assert m.date == D(STAND_IN_YEAR, 2, 29) and stated(m.date) is None
+    [last_year] = find_dates("Hai bên ký kết hồi tháng 5 năm ngoái.", year_or_stand_in(None))
+    assert stated(last_year.date) is None
+    assert stated(D(2023, 5, 2)) == D(2023, 5, 2)
+    assert same_day(D(STAND_IN_YEAR, 9, 3), D(2024, 9, 3))
+    assert not same_day(D(STAND_IN_YEAR, 9, 3), D(STAND_IN_YEAR, 9, 6))
+    assert not same_day(D(2023, 9, 3), D(2024, 9, 3))
+    assert improves(D(STAND_IN_YEAR, 9, 3), D(2024, 9, 3))
+    assert not improves(D(STAND_IN_YEAR, 9, 3), D(2024, 1, 1))  # another day's year
+    assert not improves(D(2024, 9, 3), D(2024, 9, 3)) and improves(None, D(2024, 9, 3))

@@ -723,3 +723,21 @@ def test_visit_named_as_the_occasion_of_a_press_event_is_no_row():
     [row] = run("Chiều 3/5, Bộ trưởng Thương mại Úc John Miller bắt đầu chuyến thăm chính thức Việt Nam và hội đàm với "
                 "Bộ trưởng Công Thương Lê Văn Bình.", 2005)
     assert row["kind"] in ("talks", "visit")
+
+
+def test_yearless_days_keep_two_meetings_apart_and_date_neither():
+    # no year anywhere: each row's date is null, but talks on 3/9 and a reception on 6/9 of the same two people
+    # stay two meetings (a caption mixing talks and reception up would be merged), and a yearless caption of
+    # the same day joins the dated telling
+    body = ("Sáng 3/9, Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu hội đàm với Chủ tịch Chính phủ Khu tự trị Quảng Tây "
+            "Lam Thiên Lập tại Nam Ninh.\n"
+            "Chiều 6/9, Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu hội kiến Chủ tịch Chính phủ Khu tự trị Quảng Tây "
+            "Lam Thiên Lập tại Bằng Tường.")
+    rows = run(body)
+    assert [(r["kind"], r["date"], r["date_precision"]) for r in rows] == [
+        ("talks", None, "unknown"), ("reception", None, "unknown")]
+    dated = ("Sáng 3/9/2024, Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu hội đàm với Chủ tịch Chính phủ Khu tự trị "
+             "Quảng Tây Lam Thiên Lập tại Nam Ninh.\n"
+             "Ông Hồ Tiến Thiệu hội đàm với ông Lam Thiên Lập sáng 3/9.")
+    [row] = run(dated)
+    assert (row["date"], row["date_precision"]) == (date(2024, 9, 3), "day")

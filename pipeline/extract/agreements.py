@@ -15,6 +15,7 @@ from datetime import date
 
 import regex
 
+from pipeline.dates import improves, stated, year_or_stand_in
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     AGREEMENT_ROWS,
@@ -471,7 +472,8 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
         f.valid_from, f.valid_to = (year, None) if valid.group("since") else (None, year)
     if f.status != "signed":
         return  # a planned document has no signing date yet
-    found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
+    year = year_or_stand_in(doc.reference_year)  # a yearless day still dates the signing, as no row
+    found = [w for w in dates_in(clause.text, year, doc.published_at, clause.start)
              if not (named_year and w.start < named_year.end() and w.end > named_year.start(2))
              and not _SINCE.search(body, max(clause.start, w.start - 24), w.start)
              and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))
@@ -504,8 +506,8 @@ def _ceremony_date(doc: ArticleText, sent: Span, doc_start: int) -> When | None:
     told = max(_CEREMONY_TOLD.finditer(body, floor, sent.start), key=lambda c: c.start(), default=None)
     if told is None:
         return None
-    return best_date(dates_in(body[told.start(): sent.start], doc.reference_year, doc.published_at, told.start()),
-                     told.start())
+    year = year_or_stand_in(doc.reference_year)
+    return best_date(dates_in(body[told.start(): sent.start], year, doc.published_at, told.start()), told.start())
 
 
 def _term_told_next(doc: ArticleText, sent: Span) -> regex.Match | None:
@@ -527,7 +529,8 @@ def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:
     head = _LEADING.match(doc.body, sent.start, clause.start)
     if head is None:
         return None
-    return best_date(dates_in(head.group(), doc.reference_year, doc.published_at, sent.start), sent.start)
+    year = year_or_stand_in(doc.reference_year)
+    return best_date(dates_in(head.group(), year, doc.published_at, sent.start), sent.start)
 
 
 def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, scope: Scope,
@@ -624,7 +627,7 @@ def _merge(found: list[Found]) -> list[Found]:
             kept.append(f)
             continue
         best, other = (f, twin) if _richness(f) > _richness(twin) else (twin, f)
-        if best.date is None and other.date is not None:
+        if improves(best.date, other.date):
             best.date, best.precision = other.date, other.precision
         best.valid_from = best.valid_from or other.valid_from
         best.valid_to = best.valid_to or other.valid_to
@@ -657,8 +660,8 @@ def extract_agreements(doc: ArticleText) -> list[dict]:
         rows.append({
             "agreement_type": f.type,
             "status": f.status,
-            "signed_date": f.date,
-            "date_precision": f.precision if f.date else "unknown",
+            "signed_date": stated(f.date),
+            "date_precision": f.precision if stated(f.date) else "unknown",
             "valid_from_year": f.valid_from,
             "valid_to_year": f.valid_to,
             "parties": f.parties,

@@ -14,6 +14,7 @@ from datetime import date
 
 import regex
 
+from pipeline.dates import improves, same_day, stated, year_or_stand_in
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     CUE_PATTERNS,
@@ -422,7 +423,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.frames_saying = kind == "visit" and (
         _PRESS_OCCASION.search(body, max(span.start, m.start - _PRESS_REACH), m.start) is not None
         or not sent.day_said() and _frames_saying(body, m.end, clause_end))
-    own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
+    own = dates_in(body[a:min(b, clause_end)], year_or_stand_in(doc.reference_year), doc.published_at, a)
     when = best_date(_event_dates(body, own + (subject_when or []), span.start), m.start)
     if when:
         men.date, men.precision = when.date, when.precision
@@ -529,7 +530,7 @@ def _venue(body: str, regions, found: str | None = None) -> str | None:
 
 
 def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
-    return [w for a, b in regions for w in dates_in(doc.body[a:b], doc.reference_year, doc.published_at, a)]
+    return [w for a, b in regions for w in dates_in(doc.body[a:b], year_or_stand_in(doc.reference_year), doc.published_at, a)]
 
 
 def _visitors(body: str, sent: _Sentence, m: Hit) -> list[Person]:
@@ -709,7 +710,7 @@ def _date_from_before(doc: ArticleText, idx: SentenceIndex, span: Span, out: lis
     if at <= 0:
         return
     prev = idx.sentence_at(at)
-    when = best_date(dates_in(prev.text, doc.reference_year, doc.published_at, prev.start), prev.start)
+    when = best_date(dates_in(prev.text, year_or_stand_in(doc.reference_year), doc.published_at, prev.start), prev.start)
     for men in out:
         if when and men.date is None:
             men.date, men.precision, men.said_day = when.date, when.precision, True
@@ -752,7 +753,7 @@ def _previewed(body: str, idx: SentenceIndex, by_sentence: dict[int, list[Hit]])
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    return a.date is None or b.date is None or (a.date == b.date and a.precision == b.precision)
+    return a.date is None or b.date is None or (same_day(a.date, b.date) and a.precision == b.precision)
 
 
 def _absorb(group: Mention, other: Mention) -> None:
@@ -778,7 +779,7 @@ def _absorb(group: Mention, other: Mention) -> None:
     group.location = group.location or other.location
     group.destination = group.destination or other.destination
     group.said_day = group.said_day or other.said_day
-    if group.date is None and other.date is not None:
+    if improves(group.date, other.date):
         group.date, group.precision = other.date, other.precision
 
 
@@ -1005,8 +1006,8 @@ def _row(doc: ArticleText, g: Mention) -> dict:
     start, end = _evidence(g)
     people = [{"name": p.name, "title": p.title, "side": p.side} for p in g.people]
     return {
-        "date": g.date,
-        "date_precision": g.precision if g.date else "unknown",
+        "date": stated(g.date),
+        "date_precision": g.precision if stated(g.date) else "unknown",
         "mode": g.mode,
         "kind": g.kind,
         "location": g.location or g.destination,
