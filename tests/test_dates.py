@@ -126,3 +126,13 @@ def test_stand_in_year_keeps_day_and_month_but_dates_nothing() -> None:
     assert improves(D(STAND_IN_YEAR, 9, 3), D(2024, 9, 3))
     assert not improves(D(STAND_IN_YEAR, 9, 3), D(2024, 1, 1))  # another day's year
     assert not improves(D(2024, 9, 3), D(2024, 9, 3)) and improves(None, D(2024, 9, 3))
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Đoàn thăm Thái Lan từ ngày 03 đến ngày 07 tháng 11 năm 2019.", D(2019, 11, 3), D(2019, 11, 7)),
+    ("Hội chợ mở cửa trong hai ngày 14 và 15 tháng 12.", D(2022, 12, 14), D(2022, 12, 15)),
+    ("Các ngày 20 - 22 tháng 4 năm 2021, hai đoàn khảo sát cửa khẩu.", D(2021, 4, 20), D(2021, 4, 22)),
+])
+def test_day_range_with_month_in_words_dates_its_first_day(text: str, first: D, last: D) -> None:
+    [m] = find_dates(text, 2022)
+    assert (m.date, m.precision, m.kind, m.period_start, m.period_end) == (first, "day", "period", first, last)
