@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-__all__ = ["STAND_IN_YEAR", "DateMention", "find_dates", "improves", "same_day", "stated", "year_or_stand_in"]
+__all__ = ["STAND_IN_YEAR", "TRIP_FRAME", "DateMention", "find_dates", "improves", "same_day", "stated", "within", "year_or_stand_in"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,23 @@ def improves(old: dt.date | None, new: dt.date | None) -> bool:
     """``new`` tells more than ``old``: a date where there was none, or the year of the same day (month) where
     ``old`` has the stand-in one."""
     return new is not None and (old is None or stated(old) is None and stated(new) is not None and same_day(old, new))
+
+
+# A trip told with its days (`trong chuyến thăm chính thức … từ ngày 8 đến 11/7`): a meeting or signing of the trip
+# whose own day is not told took place within them, not on the first.
+TRIP_FRAME = regex.compile(r"(?i)chuyến\s+(?:thăm|công\s+tác|làm\s+việc)|\bthăm\s+(?:chính\s+thức|cấp\s+nhà\s+nước|"
+                           r"hữu\s+nghị|làm\s+việc)|khuôn\s+khổ")
+
+
+def within(d: dt.date | None, precision: str, days: int) -> tuple[dt.date | None, str]:
+    """The date of an event told only as taking place during the ``days`` days from ``d`` (a trip's): the
+    month when they stay inside one, else the year; ``d`` itself when it is one day or not a day."""
+    if d is None or days <= 1 or precision != "day":
+        return d, precision
+    last = d + dt.timedelta(days=days - 1)
+    if (last.year, last.month) == (d.year, d.month):
+        return d.replace(day=1), "month"
+    return (d.replace(month=1, day=1), "year") if last.year == d.year else (None, "unknown")
 
 
 def same_day(a: dt.date, b: dt.date) -> bool:

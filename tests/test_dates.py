@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from pipeline.dates import STAND_IN_YEAR, find_dates, improves, same_day, stated, year_or_stand_in
+from pipeline.dates import STAND_IN_YEAR, find_dates, improves, same_day, stated, within, year_or_stand_in
 
 D = date
 
@@ -136,3 +136,11 @@ def test_stand_in_year_keeps_day_and_month_but_dates_nothing() -> None:
 def test_day_range_with_month_in_words_dates_its_first_day(text: str, first: D, last: D) -> None:
     [m] = find_dates(text, 2022)
     assert (m.date, m.precision, m.kind, m.period_start, m.period_end) == (first, "day", "period", first, last)
+
+
+def test_within_a_trip_is_its_month_or_year() -> None:
+    assert within(D(2023, 7, 8), "day", 4) == (D(2023, 7, 1), "month")
+    assert within(D(2023, 6, 29), "day", 5) == (D(2023, 1, 1), "year")  # 29/6 - 3/7
+    assert within(D(2023, 12, 30), "day", 4) == (None, "unknown")
+    assert within(D(2023, 7, 8), "day", 1) == (D(2023, 7, 8), "day")
+    assert within(D(2023, 7, 1), "month", 4) == (D(2023, 7, 1), "month")

@@ -15,7 +15,7 @@ from datetime import date
 
 import regex
 
-from pipeline.dates import improves, stated, year_or_stand_in
+from pipeline.dates import TRIP_FRAME, improves, stated, within, year_or_stand_in
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     AGREEMENT_ROWS,
@@ -482,7 +482,9 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
     own_dates = [w for w in found if not _coordinated_before(body, clause.start, w, m.start)]
     when = best_date(own_dates or found, m.start) or _leading_date(doc, sent, clause)
     if when:
-        f.date, f.precision, f.own_date = when.date, when.precision, True
+        trip = when.days > 1 and TRIP_FRAME.search(body, sent.start, when.start) is not None
+        f.date, f.precision = within(when.date, when.precision, when.days) if trip else (when.date, when.precision)
+        f.own_date = True
     elif head is not None and head is not f and not head.own_date:
         f.date, f.precision = head.date, head.precision
     elif (told := _ceremony_date(doc, sent, m.start)) is not None:
@@ -564,8 +566,8 @@ def _set_context(f: Found, meeting: Mention | None, head: Found | None, news: bo
     if f.status != "signed":
         return
     if meeting is not None:
-        if f.date is None and meeting.date is not None:
-            f.date, f.precision = meeting.date, meeting.precision
+        if f.date is None and meeting.date is not None:  # signed during a trip: within its days
+            f.date, f.precision = within(meeting.date, meeting.precision, meeting.span_days)
         if f.mode == "unknown":
             f.mode = meeting.mode
     if head is not None and f.mode == "unknown":
