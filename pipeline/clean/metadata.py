@@ -134,7 +134,7 @@ def _year_scores(text: str, scores: Counter[int], bare_until: int, support: Coun
             backing = _SUPPORT  # `năm 2025` near the top: the news's year
         else:
             continue
-        if support is not None and not _PLAN_BEFORE.search(text, max(0, a - _PLAN_REACH), a):
+        if support is not None and not _in_plan(text, a):
             support[year] += backing
 
 
@@ -148,6 +148,14 @@ _NOT_NEWS_REACH = 64  # characters before a year that the cue may take
 # 2018`) still counts but does not back that year as the news's (see `reference_year`).
 _PLAN_BEFORE = regex.compile(r"(?i)(?:\bsẽ|\bsớm|dự kiến|mục tiêu|phấn đấu|hướng tới|tiến tới)[^.;,\n]{0,90}$")
 _PLAN_REACH = 104
+_PLAN_WORDS = ("sẽ", "sớm", "dự kiến", "mục tiêu", "phấn đấu", "hướng tới", "tiến tới")  # `_PLAN_BEFORE`'s cues
+
+
+def _in_plan(text: str, a: int) -> bool:
+    """The year at ``a`` is in a plan's clause (`_PLAN_BEFORE`); the cue words are looked for first."""
+    lo = max(0, a - _PLAN_REACH)
+    window = text[lo:a].lower()
+    return any(w in window for w in _PLAN_WORDS) and _PLAN_BEFORE.search(text, lo, a) is not None
 # `Xuân Đinh Dậu 2017`, `năm Mậu Tuất 2018`: the lunar new year told is the news's.
 _LUNAR_YEAR = regex.compile(r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|"
                             r"Mùi|Thân|Dậu|Tuất|Hợi)\s+((?:19|20)\d\d)(?!\d)")
