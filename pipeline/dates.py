@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["STAND_IN_YEAR", "TRIP_FRAME", "DateMention", "find_dates", "improves", "same_day", "stated", "within", "year_or_stand_in"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,52 @@ class DateMention:
         if self.date is not None or self.kind == "anniversary":
             return self
         return _resolve_simple(self, year)
+
+
+# The year given to yearless dates of an article whose year is unknown, so that `4/6` and `8/6` stay two days
+# (a meeting told on each is two meetings) while no row is dated by it: `stated` turns it back into None. A leap
+# year (`29/2` resolves) no news is about; `năm ngoái` / a range over New Year land one year off.
+STAND_IN_YEAR = 1904
+
+
+def year_or_stand_in(year: int | None) -> int:
+    """``year``, or the stand-in year when the article has none."""
+    return STAND_IN_YEAR if year is None else year
+
+
+def stated(d: dt.date | None) -> dt.date | None:
+    """``d`` unless it was resolved with the stand-in year (then the year is not known: None)."""
+    return None if d is None or abs(d.year - STAND_IN_YEAR) <= 1 else d
+
+
+def improves(old: dt.date | None, new: dt.date | None) -> bool:
+    """``new`` tells more than ``old``: a date where there was none, or the year of the same day (month) where
+    ``old`` has the stand-in one."""
+    return new is not None and (old is None or stated(old) is None and stated(new) is not None and same_day(old, new))
+
+
+# A trip told with its days (`trong chuyến thăm chính thức … từ ngày 8 đến 11/7`): a meeting or signing of the trip
+# whose own day is not told took place within them, not on the first.
+TRIP_FRAME = regex.compile(r"(?i)chuyến\s+(?:thăm|công\s+tác|làm\s+việc)|\bthăm\s+(?:chính\s+thức|cấp\s+nhà\s+nước|"
+                           r"hữu\s+nghị|làm\s+việc)|khuôn\s+khổ")
+
+
+def within(d: dt.date | None, precision: str, days: int) -> tuple[dt.date | None, str]:
+    """The date of an event told only as taking place during the ``days`` days from ``d`` (a trip's): the
+    month when they stay inside one, else the year; ``d`` itself when it is one day or not a day."""
+    if d is None or days <= 1 or precision != "day":
+        return d, precision
+    last = d + dt.timedelta(days=days - 1)
+    if (last.year, last.month) == (d.year, d.month):
+        return d.replace(day=1), "month"
+    return (d.replace(month=1, day=1), "year") if last.year == d.year else (None, "unknown")
+
+
+def same_day(a: dt.date, b: dt.date) -> bool:
+    """The same date, or the same day and month when either has the stand-in year."""
+    if stated(a) is None or stated(b) is None:
+        return (a.month, a.day) == (b.month, b.day)
+    return a == b
 
 
 _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
@@ -69,7 +115,8 @@ _PATTERN = rf"""
     (?P<a_d2>\d{{1,2}})/(?P<a_m2>\d{{1,2}})/(?P<a_y2>{_Y}))
 |(?P<drange>(?:\b(?:từ|trong)\s+(?:(?:các|hai|ba)\s+)?(?:ngày\s+)?|\b(?:các\s+)?ngày\s+)
     (?P<r_d1>\d{{1,2}})(?:[/.](?P<r_m1>\d{{1,2}}))?\s*(?:-|–|đến|tới|và)\s*(?:ngày\s+)?
-    (?P<r_d2>\d{{1,2}})[/.-](?P<r_m2>\d{{1,2}})(?:[/.-](?P<r_y>{_Y}))?(?![\d]|[.,]\d))
+    (?P<r_d2>\d{{1,2}})(?:[/.-](?P<r_m2>\d{{1,2}})(?:[/.-](?P<r_y>{_Y}))?
+                        |\s+tháng\s+(?P<r_m2>\d{{1,2}})(?:\s+năm\s+(?P<r_y>{_Y}))?)(?![\d]|[.,]\d))
 |(?P<mrange>\btừ\s+(?:đầu\s+)?tháng\s+(?P<m_m1>\d{{1,2}})(?:\s*/\s*(?P<m_y1>{_Y}))?\s*(?:đến|tới|-|–)\s*
     (?:hết\s+|cuối\s+)?(?:tháng\s+)?(?P<m_m2>\d{{1,2}})(?!\d){_ytail("m_")}
   |\btháng\s+(?P<m2_m1>\d{{1,2}})\s*[-–]\s*(?P<m2_m2>\d{{1,2}})(?![\d]){_ytail("m2_")})

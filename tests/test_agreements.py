@@ -537,3 +537,14 @@ def test_validity_told_in_the_documents_own_part_gives_its_first_or_last_year():
                "đến hết năm 2029.", 2024)
     assert [(r["signed_date"], r["valid_from_year"], r["valid_to_year"], r["parties"]) for r in rows] == [
         (date(2019, 1, 1), None, 2029, ["Khánh Hòa", "Okinawa"])]
+
+
+def test_signed_during_a_dated_trip_takes_its_month_a_yearless_day_no_date():
+    trip = ("Trong chuyến thăm làm việc tại tỉnh Gyeonggi (Hàn Quốc) từ ngày 11 đến 14/9/2023, UBND tỉnh Bắc Ninh và "
+            "chính quyền tỉnh Gyeonggi đã ký Biên bản ghi nhớ hợp tác về phát triển công nghiệp bán dẫn.")
+    [row] = run(trip, 2023)
+    assert (row["signed_date"], row["date_precision"]) == (date(2023, 9, 1), "month")
+    yearless = ("Chiều 12/9, UBND tỉnh Bắc Ninh và chính quyền tỉnh Gyeonggi (Hàn Quốc) đã ký Biên bản ghi nhớ hợp tác "
+                "về phát triển công nghiệp bán dẫn.")
+    [row] = run(yearless)
+    assert (row["signed_date"], row["date_precision"]) == (None, "unknown")

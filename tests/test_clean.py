@@ -256,3 +256,23 @@ def test_reference_year_skips_the_date_diplomatic_ties_were_set() -> None:
     body = ("Tổng thống Phần Lan thăm chính thức Việt Nam từ ngày 3 đến 6/4. Đây là chuyến thăm đầu tiên kể từ khi "
             "hai nước thiết lập quan hệ ngoại giao (25/1/1973).")
     assert clean_document("Tiêu đề\n" + body).reference_year is None
+
+
+def test_reference_year_needs_the_news_to_back_it() -> None:
+    lead = "Lãnh đạo tỉnh Sơn La tiếp đoàn doanh nghiệp Thái Lan sang tìm hiểu thị trường nông sản.\n"
+    # one past date deep in the body is history, not the news's year
+    history = lead + "Hai bên nhắc lại chuyến khảo sát hồi tháng 8/2011 tại Băng Cốc, khi hai bên lần đầu gặp nhau."
+    assert clean_document("Tiêu đề\n" + history).reference_year is None
+    # the same date told as the news's own (time of day, or opening its clause with a comma) dates the news
+    dateline = lead + "Chiều 21/9/2023, tại trụ sở UBND tỉnh, hai bên trao đổi về xuất khẩu xoài."
+    assert clean_document("Tiêu đề\n" + dateline).reference_year == 2023
+    opening = lead + "Trước đó, ngày 20/9/2023, đoàn đã thăm một nhà máy chế biến."
+    assert clean_document("Tiêu đề\n" + opening).reference_year == 2023
+    # a plan's year does not date the news; a bare year in the lead paragraph does
+    plan = lead + "Hai bên sẽ phấn đấu nâng kim ngạch thương mại lên 3 tỉ USD trong năm 2027."
+    assert clean_document("Tiêu đề\n" + plan).reference_year is None
+    present = lead.rstrip() + " Hai địa phương coi năm 2024 là năm bản lề của hợp tác.\nHai bên bàn về logistics."
+    assert clean_document("Tiêu đề\n" + present).reference_year == 2024
+    # two full dates of one year back it too
+    two = lead + "Hai bên từng gặp nhau hồi tháng 3/2022 và tháng 6/2022 tại Hà Nội."
+    assert clean_document("Tiêu đề\n" + two).reference_year == 2022

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from pipeline.dates import find_dates
+from pipeline.dates import STAND_IN_YEAR, find_dates, improves, same_day, stated, within, year_or_stand_in
 
 D = date
 
@@ -112,3 +112,35 @@ def test_every_year_a_target_cue_governs_is_no_reference_year() -> None:
 
     body = "Tỉnh đặt mục tiêu năm 2025 và 2030 tăng gấp đôi kim ngạch. Ngày 3/4/2019, hai bên họp tại Hà Khẩu."
     assert reference_year(body) == 2019
+
+
+def test_stand_in_year_keeps_day_and_month_but_dates_nothing() -> None:
+    [m] = find_dates("Chiều 29/2, hai đoàn làm việc tại Vạn Tượng.", year_or_stand_in(None))
+    assert m.date == D(STAND_IN_YEAR, 2, 29) and stated(m.date) is None
+    [last_year] = find_dates("Hai bên ký kết hồi tháng 5 năm ngoái.", year_or_stand_in(None))
+    assert stated(last_year.date) is None
+    assert stated(D(2023, 5, 2)) == D(2023, 5, 2)
+    assert same_day(D(STAND_IN_YEAR, 9, 3), D(2024, 9, 3))
+    assert not same_day(D(STAND_IN_YEAR, 9, 3), D(STAND_IN_YEAR, 9, 6))
+    assert not same_day(D(2023, 9, 3), D(2024, 9, 3))
+    assert improves(D(STAND_IN_YEAR, 9, 3), D(2024, 9, 3))
+    assert not improves(D(STAND_IN_YEAR, 9, 3), D(2024, 1, 1))  # another day's year
+    assert not improves(D(2024, 9, 3), D(2024, 9, 3)) and improves(None, D(2024, 9, 3))
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Đoàn thăm Thái Lan từ ngày 03 đến ngày 07 tháng 11 năm 2019.", D(2019, 11, 3), D(2019, 11, 7)),
+    ("Hội chợ mở cửa trong hai ngày 14 và 15 tháng 12.", D(2022, 12, 14), D(2022, 12, 15)),
+    ("Các ngày 20 - 22 tháng 4 năm 2021, hai đoàn khảo sát cửa khẩu.", D(2021, 4, 20), D(2021, 4, 22)),
+])
+def test_day_range_with_month_in_words_dates_its_first_day(text: str, first: D, last: D) -> None:
+    [m] = find_dates(text, 2022)
+    assert (m.date, m.precision, m.kind, m.period_start, m.period_end) == (first, "day", "period", first, last)
+
+
+def test_within_a_trip_is_its_month_or_year() -> None:
+    assert within(D(2023, 7, 8), "day", 4) == (D(2023, 7, 1), "month")
+    assert within(D(2023, 6, 29), "day", 5) == (D(2023, 1, 1), "year")  # 29/6 - 3/7
+    assert within(D(2023, 12, 30), "day", 4) == (None, "unknown")
+    assert within(D(2023, 7, 8), "day", 1) == (D(2023, 7, 8), "day")
+    assert within(D(2023, 7, 1), "month", 4) == (D(2023, 7, 1), "month")

@@ -517,8 +517,9 @@ def test_a_trip_dated_after_the_event_it_includes_takes_those_dates():
             "Thế giới Thiên Tân từ ngày 24/6 - 27/6, theo lời mời của Thủ tướng Trung Quốc Lý Cường. "
             "Việt Nam coi trọng quan hệ với Trung Quốc.")
     rows = run(body, 2024)
-    assert sorted((r["kind"], r["date"]) for r in rows) == [
-        ("conference", date(2024, 6, 24)), ("visit", date(2024, 6, 24))]
+    # the trip is dated by its first day; the forum, told only as part of it, by the trip's month
+    assert sorted((r["kind"], r["date"], r["date_precision"]) for r in rows) == [
+        ("conference", date(2024, 6, 1), "month"), ("visit", date(2024, 6, 24), "day")]
     visit = next(r for r in rows if r["kind"] == "visit")
     assert (visit["location"], people(visit)) == ("Trung Quốc", {"Phạm Minh Chính": "VN"})
 
@@ -723,3 +724,30 @@ def test_visit_named_as_the_occasion_of_a_press_event_is_no_row():
     [row] = run("Chiều 3/5, Bộ trưởng Thương mại Úc John Miller bắt đầu chuyến thăm chính thức Việt Nam và hội đàm với "
                 "Bộ trưởng Công Thương Lê Văn Bình.", 2005)
     assert row["kind"] in ("talks", "visit")
+
+
+def test_yearless_days_keep_two_meetings_apart_and_date_neither():
+    # no year anywhere: each row's date is null, but talks on 3/9 and a reception on 6/9 of the same two people
+    # stay two meetings (a caption mixing talks and reception up would be merged), and a yearless caption of
+    # the same day joins the dated telling
+    body = ("Sáng 3/9, Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu hội đàm với Chủ tịch Chính phủ Khu tự trị Quảng Tây "
+            "Lam Thiên Lập tại Nam Ninh.\n"
+            "Chiều 6/9, Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu hội kiến Chủ tịch Chính phủ Khu tự trị Quảng Tây "
+            "Lam Thiên Lập tại Bằng Tường.")
+    rows = run(body)
+    assert [(r["kind"], r["date"], r["date_precision"]) for r in rows] == [
+        ("talks", None, "unknown"), ("reception", None, "unknown")]
+    dated = ("Sáng 3/9/2024, Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu hội đàm với Chủ tịch Chính phủ Khu tự trị "
+             "Quảng Tây Lam Thiên Lập tại Nam Ninh.\n"
+             "Ông Hồ Tiến Thiệu hội đàm với ông Lam Thiên Lập sáng 3/9.")
+    [row] = run(dated)
+    assert (row["date"], row["date_precision"]) == (date(2024, 9, 3), "day")
+
+
+def test_meeting_during_a_dated_trip_takes_its_month_the_trip_its_first_day():
+    body = ("Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy hội đàm với Bí thư Khu ủy Quảng Tây Lưu Ninh nhân chuyến thăm "
+            "làm việc tại Nam Ninh từ ngày 14 đến 17/8/2023 của đoàn đại biểu tỉnh Quảng Ninh.")
+    rows = run(body, 2023)
+    dates = {r["kind"]: (r["date"], r["date_precision"]) for r in rows}
+    assert dates["talks"] == (date(2023, 8, 1), "month")
+    assert dates.get("visit", (date(2023, 8, 14), "day")) == (date(2023, 8, 14), "day")

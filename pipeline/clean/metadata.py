@@ -95,21 +95,47 @@ _LEFT_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:\d{1,2}\s*[/.-]\s*\d{1
 _RIGHT_RANGE = re.compile(r"\s*[-–—]\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d")
 
 
-def _year_scores(text: str, scores: Counter[int], bare_until: int) -> None:
+# The news's own date: a full date told with the time of day (`chiều 12/5/2017`), or opening a clause with its
+# comma after it (`Ngày 3/4/2019, …`). A past signing, a history or a target is seldom told that way.
+_DATELINE_TIME = regex.compile(r"(?i)\b(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:nay|qua))?(?:\s+ngày)?\s+"
+                               r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$")
+_DATELINE_OPEN = regex.compile(r"(?i)(?:^|[.;:(,]\s*)ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$")
+_NEWS_DATE = 3  # what a dateline, the lead sentence, the title or a lunar new year adds to a year's support
+_SUPPORT = 2  # support a year needs to be the reference year: a news date, or two mentions
+
+
+def _dateline(text: str, a: int, b: int) -> bool:
+    """Whether the full date whose year is ``text[a:b]`` reads as the news's own date."""
+    lo = max(0, a - 28)
+    return bool(_DATELINE_TIME.search(text, lo, a)
+                or text.startswith(",", b) and _DATELINE_OPEN.search(text, lo, a))
+
+
+def _year_scores(text: str, scores: Counter[int], bare_until: int, support: Counter[int] | None = None) -> None:
+    """Add the years of ``text``'s full dates (3) and of bare `năm YYYY` before ``bare_until`` (1) to ``scores``,
+    and what each mention backs to ``support``: a dateline as a news date, a bare year near the top as enough,
+    another full date 1, a year in a plan's clause nothing."""
     n = len(text)
     for m in _YEAR.finditer(text):
         a, b = m.span()
         if a and text[a - 1].isdigit() or b < n and text[b].isdigit():
             continue
-        if not FIRST_YEAR <= int(m.group()) <= date.today().year + 1:
+        year = int(m.group())
+        if not FIRST_YEAR <= year <= date.today().year + 1:
             continue
         left = text[max(0, a - 24):a]
         if _LEFT_RANGE.search(left) or _RIGHT_RANGE.match(text, b):
             continue  # `giai đoạn 2023-2027`, `18/1/1950-18/1/2025`
         if _LEFT_FULL.search(left):
-            scores[int(m.group())] += 3
+            scores[year] += 3
+            backing = _NEWS_DATE if _dateline(text, a, b) else 1
         elif a <= bare_until and _LEFT_BARE.search(left):
-            scores[int(m.group())] += 1
+            scores[year] += 1
+            backing = _SUPPORT  # `năm 2025` near the top: the news's year
+        else:
+            continue
+        if support is not None and not _in_plan(text, a):
+            support[year] += backing
 
 
 # Years that are not the news's: a target or deadline, a birth, a founding, a licence, diplomatic ties. Matched on
@@ -118,6 +144,18 @@ _NOT_NEWS_BEFORE = regex.compile(
     r"(?i)(?:(?:đến|tới|trước|vào)\s+(?:năm\s+)?|(?:dự kiến|mục tiêu|phấn đấu|tầm nhìn|định hướng|hướng tới|lộ trình)"
     r"[^.;\n]{0,40}?|(?:sinh|thành lập|ra đời|cấp|quan hệ ngoại giao|ký)\s*\(?\s*(?:(?:ngày|năm|vào)\s+)?[\d/.-]{0,6})$")
 _NOT_NEWS_REACH = 64  # characters before a year that the cue may take
+# A year in a plan's clause (`sẽ nâng kim ngạch lên 6 tỉ USD trong năm 2020`, `sớm tổ chức … trong nửa đầu năm
+# 2018`) still counts but does not back that year as the news's (see `reference_year`).
+_PLAN_BEFORE = regex.compile(r"(?i)(?:\bsẽ|\bsớm|dự kiến|mục tiêu|phấn đấu|hướng tới|tiến tới)[^.;,\n]{0,90}$")
+_PLAN_REACH = 104
+_PLAN_WORDS = ("sẽ", "sớm", "dự kiến", "mục tiêu", "phấn đấu", "hướng tới", "tiến tới")  # `_PLAN_BEFORE`'s cues
+
+
+def _in_plan(text: str, a: int) -> bool:
+    """The year at ``a`` is in a plan's clause (`_PLAN_BEFORE`); the cue words are looked for first."""
+    lo = max(0, a - _PLAN_REACH)
+    window = text[lo:a].lower()
+    return any(w in window for w in _PLAN_WORDS) and _PLAN_BEFORE.search(text, lo, a) is not None
 # `Xuân Đinh Dậu 2017`, `năm Mậu Tuất 2018`: the lunar new year told is the news's.
 _LUNAR_YEAR = regex.compile(r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|"
                             r"Mùi|Thân|Dậu|Tuất|Hợi)\s+((?:19|20)\d\d)(?!\d)")
@@ -126,12 +164,14 @@ _LEAD_WEIGHT = 4  # a year in the lead sentence counts this many times
 _LEAD_END = regex.compile(r"[.!?](?:\s|$)|\n")
 
 
-def _dated_years(text: str, scores: Counter[int]) -> None:
-    """Lunar new years and `MM/YYYY` dates count as full dates."""
-    for rx in (_LUNAR_YEAR, _MONTH_YEAR):
+def _dated_years(text: str, scores: Counter[int], support: Counter[int] | None = None) -> None:
+    """Lunar new years and `MM/YYYY` dates count as full dates; a lunar new year is a news date."""
+    for rx, weight in ((_LUNAR_YEAR, _NEWS_DATE), (_MONTH_YEAR, 1)):
         for m in rx.finditer(text):
             if FIRST_YEAR <= int(m.group(1)) <= date.today().year + 1:
                 scores[int(m.group(1))] += 3
+                if support is not None:
+                    support[int(m.group(1))] += weight
 
 
 def _mask_not_news(body: str) -> str:
@@ -149,27 +189,37 @@ def _mask_not_news(body: str) -> str:
 
 
 def reference_year(body: str, title: str | None = None) -> int | None:
-    """The year the text establishes for its dates written without one.
+    """The year the text establishes for its dates written without one, None when unsure.
 
     Years in full dates (`29/6/2022`, `tháng 7/2022`, `01/2017`) count most, and most of all in the
     lead sentence (the news peg); a bare `năm 2023` counts only in the title, the lead paragraph or the
     first third of the body; a lunar new year (`Xuân Đinh Dậu 2017`) counts as a full date. Ranges
     (`2023-2027`, `18/1/1950-18/1/2025`) and years that are not the news's (a target `đến năm 2025`, a
-    birth, a founding, a licence) are ignored. Highest score wins, ties go to the later year."""
+    birth, a founding, a licence, a plan `sẽ … trong năm 2020`) are ignored. Highest score wins, ties go to
+    the later year, but only when the text backs it as the news's: a news date (the title, the lead
+    sentence, a dateline `Sáng 13/7/2017,`, a lunar new year), a bare `năm 2025` near the top, or two
+    full dates. A single past or future date deep in the body (a history `ngày 9/1/1984`, a deadline
+    `tháng 7/2018`) does not date the news: None."""
     masked = _mask_not_news(body)
     scores: Counter[int] = Counter()
+    support: Counter[int] = Counter()
     first_nl = masked.find("\n")
-    _year_scores(masked, scores, max(len(masked) // 3, first_nl if first_nl >= 0 else len(masked)))
+    _year_scores(masked, scores, max(len(masked) // 3, first_nl if first_nl >= 0 else len(masked)), support)
     lead_end = _LEAD_END.search(masked)
     lead = masked[: lead_end.end() if lead_end else len(masked)]
-    _dated_years(masked, scores)
+    _dated_years(masked, scores, support)
     in_lead: Counter[int] = Counter()
     _year_scores(lead, in_lead, len(lead))
     _dated_years(lead, in_lead)
     for year, n in in_lead.items():
         scores[year] += n * (_LEAD_WEIGHT - 1)
+        support[year] += _NEWS_DATE
     if title:
-        _year_scores(title, scores, len(title))
+        in_title: Counter[int] = Counter()
+        _year_scores(title, in_title, len(title))
+        scores.update(in_title)
+        support.update(dict.fromkeys(in_title, _NEWS_DATE))
     if not scores:
         return None
-    return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    year = max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return year if support[year] >= _SUPPORT else None

@@ -15,6 +15,7 @@ from datetime import date
 
 import regex
 
+from pipeline.dates import TRIP_FRAME, improves, stated, within, year_or_stand_in
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     AGREEMENT_ROWS,
@@ -471,7 +472,8 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
         f.valid_from, f.valid_to = (year, None) if valid.group("since") else (None, year)
     if f.status != "signed":
         return  # a planned document has no signing date yet
-    found = [w for w in dates_in(clause.text, doc.reference_year, doc.published_at, clause.start)
+    year = year_or_stand_in(doc.reference_year)  # a yearless day still dates the signing, as no row
+    found = [w for w in dates_in(clause.text, year, doc.published_at, clause.start)
              if not (named_year and w.start < named_year.end() and w.end > named_year.start(2))
              and not _SINCE.search(body, max(clause.start, w.start - 24), w.start)
              and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))
@@ -480,7 +482,9 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
     own_dates = [w for w in found if not _coordinated_before(body, clause.start, w, m.start)]
     when = best_date(own_dates or found, m.start) or _leading_date(doc, sent, clause)
     if when:
-        f.date, f.precision, f.own_date = when.date, when.precision, True
+        trip = when.days > 1 and TRIP_FRAME.search(body, sent.start, when.start) is not None
+        f.date, f.precision = within(when.date, when.precision, when.days) if trip else (when.date, when.precision)
+        f.own_date = True
     elif head is not None and head is not f and not head.own_date:
         f.date, f.precision = head.date, head.precision
     elif (told := _ceremony_date(doc, sent, m.start)) is not None:
@@ -504,8 +508,8 @@ def _ceremony_date(doc: ArticleText, sent: Span, doc_start: int) -> When | None:
     told = max(_CEREMONY_TOLD.finditer(body, floor, sent.start), key=lambda c: c.start(), default=None)
     if told is None:
         return None
-    return best_date(dates_in(body[told.start(): sent.start], doc.reference_year, doc.published_at, told.start()),
-                     told.start())
+    year = year_or_stand_in(doc.reference_year)
+    return best_date(dates_in(body[told.start(): sent.start], year, doc.published_at, told.start()), told.start())
 
 
 def _term_told_next(doc: ArticleText, sent: Span) -> regex.Match | None:
@@ -527,7 +531,8 @@ def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:
     head = _LEADING.match(doc.body, sent.start, clause.start)
     if head is None:
         return None
-    return best_date(dates_in(head.group(), doc.reference_year, doc.published_at, sent.start), sent.start)
+    year = year_or_stand_in(doc.reference_year)
+    return best_date(dates_in(head.group(), year, doc.published_at, sent.start), sent.start)
 
 
 def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, scope: Scope,
@@ -561,8 +566,8 @@ def _set_context(f: Found, meeting: Mention | None, head: Found | None, news: bo
     if f.status != "signed":
         return
     if meeting is not None:
-        if f.date is None and meeting.date is not None:
-            f.date, f.precision = meeting.date, meeting.precision
+        if f.date is None and meeting.date is not None:  # signed during a trip: within its days
+            f.date, f.precision = within(meeting.date, meeting.precision, meeting.span_days)
         if f.mode == "unknown":
             f.mode = meeting.mode
     if head is not None and f.mode == "unknown":
@@ -624,7 +629,7 @@ def _merge(found: list[Found]) -> list[Found]:
             kept.append(f)
             continue
         best, other = (f, twin) if _richness(f) > _richness(twin) else (twin, f)
-        if best.date is None and other.date is not None:
+        if improves(best.date, other.date):
             best.date, best.precision = other.date, other.precision
         best.valid_from = best.valid_from or other.valid_from
         best.valid_to = best.valid_to or other.valid_to
@@ -657,8 +662,8 @@ def extract_agreements(doc: ArticleText) -> list[dict]:
         rows.append({
             "agreement_type": f.type,
             "status": f.status,
-            "signed_date": f.date,
-            "date_precision": f.precision if f.date else "unknown",
+            "signed_date": stated(f.date),
+            "date_precision": f.precision if stated(f.date) else "unknown",
             "valid_from_year": f.valid_from,
             "valid_to_year": f.valid_to,
             "parties": f.parties,

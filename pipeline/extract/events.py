@@ -256,6 +256,7 @@ class When:
     end: int
     date: date | None
     precision: str
+    days: int = 1  # a day range's length (`từ ngày 8 đến 11/7`: 4), its first day being ``date``
 
 
 def places_in(text: str, offset: int = 0) -> list[Place]:
@@ -289,7 +290,8 @@ def dates_in(text: str, reference_year: int | None, published_at: datetime | Non
     for d in find_dates(text, reference_year, published_at):
         if d.kind == "period" and d.period_start and d.period_end and (d.period_end - d.period_start).days > 31:
             continue  # a term (`giai đoạn 2023-2027`), not when something happened
-        out.append(When(d.start + offset, d.end + offset, d.date, d.precision if d.date else "unknown"))
+        days = (d.period_end - d.period_start).days + 1 if d.kind == "period" and d.period_end and d.date else 1
+        out.append(When(d.start + offset, d.end + offset, d.date, d.precision if d.date else "unknown", days))
     return out
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 import regex
 
+from pipeline.dates import TRIP_FRAME, improves, same_day, stated, within, year_or_stand_in
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     CUE_PATTERNS,
@@ -24,6 +25,7 @@ from pipeline.extract.events import (
     Hit,
     Person,
     SentenceIndex,
+    When,
     article_is_vietnamese,
     article_sides,
     best_date,
@@ -144,6 +146,7 @@ class Mention:
     frames_saying: bool = False  # a visit that only sets where a statement was made
     told_kinds: frozenset[str] = frozenset()  # kinds its sentence told, folded in (`đến thăm và làm việc với …`)
     said_day: bool = False  # a date is said, with or without a year (`sáng 14/8`, `hôm nay`)
+    span_days: int = 1  # ``date`` is the first of a trip's days (`chuyến thăm … từ ngày 8 đến 11/7`): 4
     own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
 
@@ -422,10 +425,11 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.frames_saying = kind == "visit" and (
         _PRESS_OCCASION.search(body, max(span.start, m.start - _PRESS_REACH), m.start) is not None
         or not sent.day_said() and _frames_saying(body, m.end, clause_end))
-    own = dates_in(body[a:min(b, clause_end)], doc.reference_year, doc.published_at, a)
+    own = dates_in(body[a:min(b, clause_end)], year_or_stand_in(doc.reference_year), doc.published_at, a)
     when = best_date(_event_dates(body, own + (subject_when or []), span.start), m.start)
     if when:
         men.date, men.precision = when.date, when.precision
+        men.span_days = _trip_days(body, span.start, kind, when)
     men.said_day = bool(own or subject_when)
     own_people = 0
     # Places and people are the costly steps: skip them where no name could be (two capitalised words).
@@ -529,7 +533,7 @@ def _venue(body: str, regions, found: str | None = None) -> str | None:
 
 
 def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
-    return [w for a, b in regions for w in dates_in(doc.body[a:b], doc.reference_year, doc.published_at, a)]
+    return [w for a, b in regions for w in dates_in(doc.body[a:b], year_or_stand_in(doc.reference_year), doc.published_at, a)]
 
 
 def _visitors(body: str, sent: _Sentence, m: Hit) -> list[Person]:
@@ -694,6 +698,7 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
         out[0].relative, out[0].ref_text = True, [r for r in refs if r.start < first.start][-1].text.casefold()
     if out and _AFTER_CEREMONY.match(body, span.start) and any(men.date is None for men in out):
         _date_from_before(doc, idx, span, out)
+    _during_trip(out)
     kinds = frozenset(_trigger_kind(m)[0] for m in mains) if status == "main" else frozenset()
     for men in out:
         men.told_kinds = kinds
@@ -709,10 +714,26 @@ def _date_from_before(doc: ArticleText, idx: SentenceIndex, span: Span, out: lis
     if at <= 0:
         return
     prev = idx.sentence_at(at)
-    when = best_date(dates_in(prev.text, doc.reference_year, doc.published_at, prev.start), prev.start)
+    when = best_date(dates_in(prev.text, year_or_stand_in(doc.reference_year), doc.published_at, prev.start), prev.start)
     for men in out:
         if when and men.date is None:
             men.date, men.precision, men.said_day = when.date, when.precision, True
+            men.span_days = _trip_days(doc.body, prev.start, men.kind, when)
+
+
+def _during_trip(out: list[Mention]) -> None:
+    """`… tại buổi hội đàm nhân chuyến thăm … từ ngày 8 đến 11/7`: a meeting told without a day of its own in
+    the sentence of a trip with its days took place during them."""
+    trip = next((men for men in out if men.kind == "visit" and men.span_days > 1), None)
+    for men in out if trip is not None else ():
+        if men.date is None:
+            men.date, men.precision, men.span_days = trip.date, trip.precision, trip.span_days
+
+
+def _trip_days(body: str, sent_start: int, kind: str, when: When) -> int:
+    """How many days of a trip ``when`` opens: a visit's own range, or a range told with its trip."""
+    trip = when.days > 1 and (kind == "visit" or TRIP_FRAME.search(body, sent_start, when.start) is not None)
+    return when.days if trip else 1
 
 
 def _mentions(doc: ArticleText) -> list[Mention]:
@@ -752,7 +773,7 @@ def _previewed(body: str, idx: SentenceIndex, by_sentence: dict[int, list[Hit]])
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    return a.date is None or b.date is None or (a.date == b.date and a.precision == b.precision)
+    return a.date is None or b.date is None or (same_day(a.date, b.date) and a.precision == b.precision)
 
 
 def _absorb(group: Mention, other: Mention) -> None:
@@ -778,8 +799,8 @@ def _absorb(group: Mention, other: Mention) -> None:
     group.location = group.location or other.location
     group.destination = group.destination or other.destination
     group.said_day = group.said_day or other.said_day
-    if group.date is None and other.date is not None:
-        group.date, group.precision = other.date, other.precision
+    if improves(group.date, other.date):
+        group.date, group.precision, group.span_days = other.date, other.precision, other.span_days
 
 
 def _same_meeting(g: Mention, men: Mention) -> bool:
@@ -807,7 +828,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             src = by_trigger.get(men.ref_text) if men.ref_text else None
             src = src or (dated[-1] if dated else None)
             if src is not None:
-                men.date, men.precision = src.date, src.precision
+                men.date, men.precision, men.span_days = src.date, src.precision, src.span_days
             men.said_day = men.said_day or said  # `Sau đó, …` after `sáng 16-4`: a day is said, yearless
         said = said or men.said_day
         if men.date is not None:
@@ -987,6 +1008,8 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
             sides = doc.extra["_known_people"].sides()
             sides.update({name_key(p.name): p.side for g in groups for p in g.people if p.sure and p.side})
             for g in groups:
+                if g.kind != "visit":  # a meeting during a trip, its own day untold: the trip's month
+                    g.date, g.precision = within(g.date, g.precision, g.span_days)
                 _keep_sides(g, sides)
                 _foreign_sides(doc, idx, g)
                 g.in_scope = _in_scope(doc, g)
@@ -1005,8 +1028,8 @@ def _row(doc: ArticleText, g: Mention) -> dict:
     start, end = _evidence(g)
     people = [{"name": p.name, "title": p.title, "side": p.side} for p in g.people]
     return {
-        "date": g.date,
-        "date_precision": g.precision if g.date else "unknown",
+        "date": stated(g.date),
+        "date_precision": g.precision if stated(g.date) else "unknown",
         "mode": g.mode,
         "kind": g.kind,
         "location": g.location or g.destination,
