@@ -723,3 +723,52 @@ def test_visit_named_as_the_occasion_of_a_press_event_is_no_row():
     [row] = run("Chiều 3/5, Bộ trưởng Thương mại Úc John Miller bắt đầu chuyến thăm chính thức Việt Nam và hội đàm với "
                 "Bộ trưởng Công Thương Lê Văn Bình.", 2005)
     assert row["kind"] in ("talks", "visit")
+
+
+def test_a_bare_state_title_is_the_vietnamese_holder():
+    body = ("Chiều 9/3, tại thủ đô Viên, Thủ tướng Áo Karl Huber chủ trì lễ đón Thủ tướng Phạm Minh Hoàng.\n"
+            "Sau đó, Thủ tướng tiếp lãnh đạo Hội Hữu nghị Áo - Việt Nam tại khách sạn.")
+    rows = [r for r in run(body, 2024) if r["kind"] == "reception"]
+    assert [people(r) for r in rows] == [{"Phạm Minh Hoàng": "VN"}]
+
+
+def test_a_bare_company_title_is_not_resolved_by_nationality():
+    body = ("Ông Lê Văn Tâm, Phó Tổng giám đốc công ty Sao Mai, cho biết giá đã tăng.\n"
+            "Trong cuộc họp về việc tiêu thụ rau chiều nay, ông Kenji Morita, Phó Tổng giám đốc công ty Fuji "
+            "Việt Nam, cho biết kho còn đầy.")
+    assert run(body, 2024) == []
+
+
+def test_a_host_who_also_receives_another_guest_holds_two_meetings():
+    body = ("Ngày 12/9, Bộ trưởng Công Thương Trần Văn Minh đã tiếp Bộ trưởng Thương mại Hàn Quốc Park Min Ho.\n"
+            "Cùng ngày, Bộ trưởng Trần Văn Minh cũng đã tiếp đoàn doanh nghiệp của Hàn Quốc.\n"
+            "Hàn Quốc là nhà đầu tư lớn nhất tại Việt Nam.")
+    rows = run(body, 2024)
+    assert [(r["kind"], sorted(people(r)), r["date"]) for r in rows] == [
+        ("reception", ["Park Min Ho", "Trần Văn Minh"], date(2024, 9, 12)),
+        ("reception", ["Trần Văn Minh"], date(2024, 9, 12))]
+
+
+def test_a_working_trip_and_a_summit_are_triggers():
+    trip = "Ngày 4/10, Chủ tịch UBND tỉnh Bến Tre Lê Thị Nga có chuyến làm việc tại tỉnh Gyeonggi (Hàn Quốc)."
+    [row] = run(trip, 2024)
+    assert (row["kind"], people(row), row["date"]) == ("visit", {"Lê Thị Nga": "VN"}, date(2024, 10, 4))
+    summit = ("Sáng 20/11, Thủ tướng Phạm Minh Hoàng và Thủ tướng Thái Lan Somchai Prasert đã dự phiên toàn thể "
+              "Thượng đỉnh ACMECS tại Băng Cốc.\nThái Lan là đối tác lớn của Việt Nam.")
+    [row] = run(summit, 2024)
+    assert (row["kind"], sorted(people(row))) == ("conference", ["Phạm Minh Hoàng", "Somchai Prasert"])
+
+
+def test_work_already_prepared_for_a_meeting_is_no_plan():
+    body = ("\"Tôi cảm ơn các bộ trưởng đã chuẩn bị cho các văn kiện này\", Thủ tướng Lào Sonexay Vongsa phát biểu "
+            "tại Thượng đỉnh CLV sáng 8-5 cùng Thủ tướng Phạm Minh Hoàng.\nLào là láng giềng của Việt Nam.")
+    [row] = run(body, 2024)
+    assert sorted(people(row)) == ["Phạm Minh Hoàng", "Sonexay Vongsa"]
+    ahead = body.replace("đã chuẩn bị", "đang chuẩn bị")
+    assert run(ahead, 2024) == []
+
+
+def test_a_series_of_meetings_is_an_aggregate():
+    body = ("Tại Nhật Bản, Thủ tướng Phạm Minh Hoàng có hàng loạt cuộc làm việc, gặp gỡ, tọa đàm với các tập đoàn "
+            "lớn của Nhật Bản.")
+    assert run(body, 2024) == []

@@ -58,6 +58,9 @@ _SEMI = regex.compile(";")
 _PAST_WINDOW = 60
 _VOWELS = regex.compile(r"[aeiouy\-]+")
 _TOLD_BY_AFTERMATH = {"talks", "reception", "conference"}  # an anaphor of these may be the only telling
+# Vietnamese state offices that the press tells bare for the Vietnamese holder
+_STATE_TITLES = frozenset({"Thủ tướng", "Phó Thủ tướng", "Chủ tịch nước", "Phó Chủ tịch nước", "Tổng Bí thư",
+                           "Chủ tịch Quốc hội", "Phó Chủ tịch Quốc hội"})
 _FEW = 64  # a title held by more mentions than this is too common to stand for one person
 _TITLE_SPLIT = regex.compile(r"\s*,\s*|\s+kiêm\s+")
 _PHRASE_END = regex.compile(r"[,;:()]")
@@ -146,6 +149,7 @@ class Mention:
     said_day: bool = False  # a date is said, with or without a year (`sáng 14/8`, `hôm nay`)
     own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
+    also: bool = False  # told as one more meeting of its host (`X cũng đã tiếp …`)
 
     @property
     def names(self) -> set[frozenset[str]]:
@@ -385,6 +389,10 @@ class _Known:
         holders = self._by_title.before(title.casefold(), pos)
         if country:  # `Thủ tướng Hungary sẽ chào xã giao …`: the holder from that country
             holders = [p for p in holders if p.side in (country, None) or not p.sure and is_foreign_name(p.name)]
+        elif word is None and title in _STATE_TITLES and len({p.name for p in holders[-_FEW:]}) > 1:
+            # a bare state title in Vietnamese news is the Vietnamese holder's; a foreign one is told with his
+            # country or name (`Thủ tướng Czech Andrej Babis đón Thủ tướng Nguyễn Xuân Phúc … Sau đó, Thủ tướng tiếp …`)
+            holders = [p for p in holders if not is_foreign_name(p.name) and p.side in (_VIETNAM, None)]
         return holders[-1] if holders and all(p.name == holders[-1].name for p in holders[-_FEW:]) \
             and len(holders) <= _FEW else None
 
@@ -417,6 +425,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.relative = sent.relative_before(m.start)
     men.past = cue_in("past", body, max(span.start, m.start - _PAST_WINDOW), m.start) is not None
     men.trigger_text = m.text.casefold()
+    men.also = not men.anaphoric and cue_before("also", body, m.start, 30)
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
     men.frames_saying = kind == "visit" and (
@@ -789,8 +798,8 @@ def _same_meeting(g: Mention, men: Mention) -> bool:
     shared = len(g.names & men.names)
     if not shared or not _compatible(g, men):
         return False
-    if shared < 2 and g.names - men.names and men.names - g.names:
-        return False
+    if shared < 2 and (men.also or g.names - men.names and men.names - g.names):
+        return False  # `Cùng ngày, Thủ tướng cũng đã tiếp …` after `Thủ tướng tiếp Bộ trưởng X`: another guest
     return g.kind == men.kind or (shared >= 2 and {g.kind, men.kind} <= _CAPTION_KINDS)
 
 
