@@ -772,3 +772,26 @@ def test_a_series_of_meetings_is_an_aggregate():
     body = ("Tại Nhật Bản, Thủ tướng Phạm Minh Hoàng có hàng loạt cuộc làm việc, gặp gỡ, tọa đàm với các tập đoàn "
             "lớn của Nhật Bản.")
     assert run(body, 2024) == []
+
+
+def test_a_part_of_a_reception_and_a_praised_visit_tell_no_new_meeting():
+    body = ("Ngày 3-7, Bí thư Tỉnh uỷ Quảng Nam Trần Văn Hải đã tiếp đoàn đại biểu tỉnh Champasak (Lào) đến thăm "
+            "và làm việc.\n"
+            "Trong phần hội đàm, hai bên đã trao đổi về hợp tác giữa Quảng Nam và Champasak.\n"
+            "Bí thư Tỉnh uỷ Quảng Nam Trần Văn Hải đánh giá chuyến thăm của đoàn đại biểu tỉnh Champasak rất có "
+            "ý nghĩa.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["date"], people(row)) == ("reception", date(2024, 7, 3), {"Trần Văn Hải": "VN"})
+    assert row["evidence"].startswith("Ngày 3-7")
+
+
+def test_a_meeting_on_a_trip_abroad_takes_the_trip_destination():
+    body = ("Từ ngày 2 đến 5/6, Bộ trưởng Tài chính Lê Quang Vinh đã sang Ba Lan dự phiên họp Uỷ ban hỗn hợp.\n"
+            "Trong chuyến công tác, Bộ trưởng Lê Quang Vinh còn hội kiến với Bộ trưởng Tài chính Ba Lan Jan Nowak.\n"
+            "Ba Lan là đối tác lớn của Việt Nam.")
+    [row] = [r for r in run(body, 2024) if r["kind"] == "reception"]
+    assert (people(row), row["location"]) == ({"Lê Quang Vinh": "VN", "Jan Nowak": "PL"}, "Ba Lan")
+    home = ("Từ ngày 2 đến 5/6, Bộ trưởng Tài chính Ba Lan Jan Nowak đã thăm Việt Nam.\n"
+            "Bộ trưởng Tài chính Lê Quang Vinh đã hội đàm với Bộ trưởng Jan Nowak.\nBa Lan là đối tác lớn của Việt Nam.")
+    [row] = [r for r in run(home, 2024) if r["kind"] == "talks"]
+    assert row["location"] is None  # a trip to Viet Nam as a whole says nothing of the venue

@@ -103,6 +103,7 @@ _MERGE_BACK = 50  # a later mention is matched against this many meetings before
 # A reception of one delegation: its head and members are one meeting, not a list of guests.
 _DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
 _AFTERMATH = regex.compile(r"(?i)(?<!\w)(?:ngay\s+)?sau(?:\s+(?:khi|cuộc|buổi|phiên))?\s+$")  # `Sau cuộc hội đàm`
+_PART_OF = regex.compile(r"(?i:phần)\s+$")  # `Trong phần hội đàm`: a part of a meeting told before
 _AFTER_CEREMONY = regex.compile(r"\W*(?:[Nn]gay\s+)?[Ss]au\s+(?:buổi\s+|nghi\s+)?lễ\s+\p{Ll}")  # `Sau lễ đón, …`
 _WELCOMED = regex.compile(r"(?i)(?<!\w)(?:hoan nghênh|chào mừng)\s+(?:[^\s,;.]+\s+){1,8}$")  # … the visitor
 _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
@@ -621,7 +622,8 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     for i, m in enumerate(matches):  # `Sau cuộc hội đàm, A và B …` with no talks told before: the talks
         kind = _trigger_kind(m)[0]
         aftermath = statuses[i] == "anaphor" or (statuses[i] == "reference" and after[i] and i == len(matches) - 1)
-        if aftermath and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) \
+        part = bool(told) and _PART_OF.search(body, max(span.start, m.start - 12), m.start) is not None
+        if aftermath and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) and not part \
                 and (first_plan is None or first_plan.start() > m.start):
             statuses[i] = "main"  # also `…, sau khi hội đàm với X.`
     if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
@@ -979,6 +981,26 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     return False
 
 
+def _whole_vietnam(name: str) -> bool:
+    place = lookup_place(name)
+    return place is not None and place.is_country and place.country == _VIETNAM
+
+
+def _located_by_trip(groups: list[Mention]) -> None:
+    """A meeting told with no venue, held by someone on a trip the article tells with one destination (`X sang
+    Israel …` … `Trong chuyến công tác lần này, X còn gặp gỡ …`), took place there; not when the trip is to Viet
+    Nam as a whole, which says nothing of the place."""
+    trips = [(g.names, dests[0]) for g in groups if g.kind == "visit" and len(dests := _destinations(g)) == 1
+             and not _whole_vietnam(dests[0])]
+    if not trips:
+        return
+    for g in groups:
+        if g.kind != "visit" and g.location is None and g.destination is None:
+            found = {dest for names, dest in trips if names & g.names}
+            if len(found) == 1:
+                g.destination = found.pop()
+
+
 def previews_visit(doc: ArticleText) -> bool:
     """The article's lead tells its visit as still ahead (read with the meetings)."""
     meeting_groups(doc)
@@ -999,6 +1021,7 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
                 _keep_sides(g, sides)
                 _foreign_sides(doc, idx, g)
                 g.in_scope = _in_scope(doc, g)
+            _located_by_trip(groups)
         cached = doc.extra["_meeting_groups"] = (len(doc.body), groups)
     return cached[1]
 
