@@ -795,3 +795,10 @@ def test_a_meeting_on_a_trip_abroad_takes_the_trip_destination():
             "Bộ trưởng Tài chính Lê Quang Vinh đã hội đàm với Bộ trưởng Jan Nowak.\nBa Lan là đối tác lớn của Việt Nam.")
     [row] = [r for r in run(home, 2024) if r["kind"] == "talks"]
     assert row["location"] is None  # a trip to Viet Nam as a whole says nothing of the venue
+
+
+def test_people_between_whom_a_later_event_is_held_are_not_the_visitors():
+    body = ("Ngày 5-3, đoàn đại biểu Hàn Quốc và thành phố Đà Nẵng đến thăm và làm việc với lãnh đạo tập đoàn Sao Việt.\n"
+            "Chuyến thăm diễn ra tại Hòa Vang, Đà Nẵng trước thềm hội nghị thượng đỉnh Mỹ - Hàn giữa Tổng thống Mỹ "
+            "John Carter và Tổng thống Hàn Quốc Lee Min Jun.")
+    assert not [r for r in run(body, 2024) if {"John Carter", "Lee Min Jun"} & set(people(r))]

@@ -65,6 +65,9 @@ _FEW = 64  # a title held by more mentions than this is too common to stand for 
 _TITLE_SPLIT = regex.compile(r"\s*,\s*|\s+kiêm\s+")
 _PHRASE_END = regex.compile(r"[,;:()]")
 _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|gặp|đón)(?!\w)")
+# a visit is someone's (`của`), a meeting is between people (`giữa`): those after `giữa` are another event's
+# (`Chuyến thăm diễn ra … trước thềm hội nghị thượng đỉnh giữa Tổng thống X và …`)
+_BETWEEN = regex.compile(r"(?i)(?<!\w)giữa(?!\w)")
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
 # A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
@@ -456,7 +459,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
             people = [p for x, y in subject for p in sent.between(x, y)]
         people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
                    p.start < clause_end or _list_item(body, sent, p))
-                   and not (kind == "visit" and _invited_by(body, m, p))]
+                   and not (kind == "visit" and (_invited_by(body, m, p) or _BETWEEN.search(body, m.end, p.start)))]
     # Without people, a date or a venue (`tại …`) no row could be kept: no need for places.
     places = [p for x, y in (*subject, (a, clause_end)) for p in sent.places_between(x, y)] \
         if names and (people or anchored) else []
