@@ -802,3 +802,12 @@ def test_people_between_whom_a_later_event_is_held_are_not_the_visitors():
             "Chuyến thăm diễn ra tại Hòa Vang, Đà Nẵng trước thềm hội nghị thượng đỉnh Mỹ - Hàn giữa Tổng thống Mỹ "
             "John Carter và Tổng thống Hàn Quốc Lee Min Jun.")
     assert not [r for r in run(body, 2024) if {"John Carter", "Lee Min Jun"} & set(people(r))]
+
+
+def test_a_letter_to_a_conference_and_a_visit_on_the_occasion_of_a_forum_are_no_meetings():
+    letter = ("Ngày 3-4, Chủ tịch Hội Cựu chiến binh Việt Nam Trần Văn Bình đã gửi thư cho hội nghị quốc tế về nạn "
+              "nhân bom mìn ở Geneva (Thụy Sĩ).")
+    assert run(letter, 2024) == []
+    occasion = ("Ngày 3-4, báo Otago Times đã đăng bài của bà Mary Collins, nghị sĩ New Zealand, sau chuyến đi tới "
+                "các làng nghề tại Việt Nam nhân dịp diễn ra Diễn đàn Nghị viện châu Á - Thái Bình Dương vừa qua.")
+    assert [r for r in run(occasion, 2024) if r["kind"] == "conference"] == []
