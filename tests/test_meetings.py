@@ -811,3 +811,10 @@ def test_a_letter_to_a_conference_and_a_visit_on_the_occasion_of_a_forum_are_no_
     occasion = ("Ngày 3-4, báo Otago Times đã đăng bài của bà Mary Collins, nghị sĩ New Zealand, sau chuyến đi tới "
                 "các làng nghề tại Việt Nam nhân dịp diễn ra Diễn đàn Nghị viện châu Á - Thái Bình Dương vừa qua.")
     assert [r for r in run(occasion, 2024) if r["kind"] == "conference"] == []
+
+
+def test_a_quoted_meeting_programme_is_a_conference():
+    body = ("Sáng 5/3 tại Hà Nội, Thứ trưởng Ngoại giao Lê Hoài Nam và Đại sứ Hàn Quốc Park Jin Woo đồng chủ trì "
+            "chương trình “Gặp gỡ Hàn Quốc” dành cho doanh nghiệp hai nước.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["location"], sorted(people(row))) == ("conference", "Hà Nội", ["Lê Hoài Nam", "Park Jin Woo"])
