@@ -751,3 +751,98 @@ def test_meeting_during_a_dated_trip_takes_its_month_the_trip_its_first_day():
     dates = {r["kind"]: (r["date"], r["date_precision"]) for r in rows}
     assert dates["talks"] == (date(2023, 8, 1), "month")
     assert dates.get("visit", (date(2023, 8, 14), "day")) == (date(2023, 8, 14), "day")
+
+
+def test_a_bare_state_title_is_the_vietnamese_holder():
+    body = ("Chiều 9/3, tại thủ đô Viên, Thủ tướng Áo Karl Huber chủ trì lễ đón Thủ tướng Phạm Minh Hoàng.\n"
+            "Sau đó, Thủ tướng tiếp lãnh đạo Hội Hữu nghị Áo - Việt Nam tại khách sạn.")
+    rows = [r for r in run(body, 2024) if r["kind"] == "reception"]
+    assert [people(r) for r in rows] == [{"Phạm Minh Hoàng": "VN"}]
+
+
+def test_a_bare_company_title_is_not_resolved_by_nationality():
+    body = ("Ông Lê Văn Tâm, Phó Tổng giám đốc công ty Sao Mai, cho biết giá đã tăng.\n"
+            "Trong cuộc họp về việc tiêu thụ rau chiều nay, ông Kenji Morita, Phó Tổng giám đốc công ty Fuji "
+            "Việt Nam, cho biết kho còn đầy.")
+    assert run(body, 2024) == []
+
+
+def test_a_host_who_also_receives_another_guest_holds_two_meetings():
+    body = ("Ngày 12/9, Bộ trưởng Công Thương Trần Văn Minh đã tiếp Bộ trưởng Thương mại Hàn Quốc Park Min Ho.\n"
+            "Cùng ngày, Bộ trưởng Trần Văn Minh cũng đã tiếp đoàn doanh nghiệp của Hàn Quốc.\n"
+            "Hàn Quốc là nhà đầu tư lớn nhất tại Việt Nam.")
+    rows = run(body, 2024)
+    assert [(r["kind"], sorted(people(r)), r["date"]) for r in rows] == [
+        ("reception", ["Park Min Ho", "Trần Văn Minh"], date(2024, 9, 12)),
+        ("reception", ["Trần Văn Minh"], date(2024, 9, 12))]
+
+
+def test_a_working_trip_and_a_summit_are_triggers():
+    trip = "Ngày 4/10, Chủ tịch UBND tỉnh Bến Tre Lê Thị Nga có chuyến làm việc tại tỉnh Gyeonggi (Hàn Quốc)."
+    [row] = run(trip, 2024)
+    assert (row["kind"], people(row), row["date"]) == ("visit", {"Lê Thị Nga": "VN"}, date(2024, 10, 4))
+    summit = ("Sáng 20/11, Thủ tướng Phạm Minh Hoàng và Thủ tướng Thái Lan Somchai Prasert đã dự phiên toàn thể "
+              "Thượng đỉnh ACMECS tại Băng Cốc.\nThái Lan là đối tác lớn của Việt Nam.")
+    [row] = run(summit, 2024)
+    assert (row["kind"], sorted(people(row))) == ("conference", ["Phạm Minh Hoàng", "Somchai Prasert"])
+
+
+def test_work_already_prepared_for_a_meeting_is_no_plan():
+    body = ("\"Tôi cảm ơn các bộ trưởng đã chuẩn bị cho các văn kiện này\", Thủ tướng Lào Sonexay Vongsa phát biểu "
+            "tại Thượng đỉnh CLV sáng 8-5 cùng Thủ tướng Phạm Minh Hoàng.\nLào là láng giềng của Việt Nam.")
+    [row] = run(body, 2024)
+    assert sorted(people(row)) == ["Phạm Minh Hoàng", "Sonexay Vongsa"]
+    ahead = body.replace("đã chuẩn bị", "đang chuẩn bị")
+    assert run(ahead, 2024) == []
+
+
+def test_a_series_of_meetings_is_an_aggregate():
+    body = ("Tại Nhật Bản, Thủ tướng Phạm Minh Hoàng có hàng loạt cuộc làm việc, gặp gỡ, tọa đàm với các tập đoàn "
+            "lớn của Nhật Bản.")
+    assert run(body, 2024) == []
+
+
+def test_a_part_of_a_reception_and_a_praised_visit_tell_no_new_meeting():
+    body = ("Ngày 3-7, Bí thư Tỉnh uỷ Quảng Nam Trần Văn Hải đã tiếp đoàn đại biểu tỉnh Champasak (Lào) đến thăm "
+            "và làm việc.\n"
+            "Trong phần hội đàm, hai bên đã trao đổi về hợp tác giữa Quảng Nam và Champasak.\n"
+            "Bí thư Tỉnh uỷ Quảng Nam Trần Văn Hải đánh giá chuyến thăm của đoàn đại biểu tỉnh Champasak rất có "
+            "ý nghĩa.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["date"], people(row)) == ("reception", date(2024, 7, 3), {"Trần Văn Hải": "VN"})
+    assert row["evidence"].startswith("Ngày 3-7")
+
+
+def test_a_meeting_on_a_trip_abroad_takes_the_trip_destination():
+    body = ("Từ ngày 2 đến 5/6, Bộ trưởng Tài chính Lê Quang Vinh đã sang Ba Lan dự phiên họp Uỷ ban hỗn hợp.\n"
+            "Trong chuyến công tác, Bộ trưởng Lê Quang Vinh còn hội kiến với Bộ trưởng Tài chính Ba Lan Jan Nowak.\n"
+            "Ba Lan là đối tác lớn của Việt Nam.")
+    [row] = [r for r in run(body, 2024) if r["kind"] == "reception"]
+    assert (people(row), row["location"]) == ({"Lê Quang Vinh": "VN", "Jan Nowak": "PL"}, "Ba Lan")
+    home = ("Từ ngày 2 đến 5/6, Bộ trưởng Tài chính Ba Lan Jan Nowak đã thăm Việt Nam.\n"
+            "Bộ trưởng Tài chính Lê Quang Vinh đã hội đàm với Bộ trưởng Jan Nowak.\nBa Lan là đối tác lớn của Việt Nam.")
+    [row] = [r for r in run(home, 2024) if r["kind"] == "talks"]
+    assert row["location"] is None  # a trip to Viet Nam as a whole says nothing of the venue
+
+
+def test_people_between_whom_a_later_event_is_held_are_not_the_visitors():
+    body = ("Ngày 5-3, đoàn đại biểu Hàn Quốc và thành phố Đà Nẵng đến thăm và làm việc với lãnh đạo tập đoàn Sao Việt.\n"
+            "Chuyến thăm diễn ra tại Hòa Vang, Đà Nẵng trước thềm hội nghị thượng đỉnh Mỹ - Hàn giữa Tổng thống Mỹ "
+            "John Carter và Tổng thống Hàn Quốc Lee Min Jun.")
+    assert not [r for r in run(body, 2024) if {"John Carter", "Lee Min Jun"} & set(people(r))]
+
+
+def test_a_letter_to_a_conference_and_a_visit_on_the_occasion_of_a_forum_are_no_meetings():
+    letter = ("Ngày 3-4, Chủ tịch Hội Cựu chiến binh Việt Nam Trần Văn Bình đã gửi thư cho hội nghị quốc tế về nạn "
+              "nhân bom mìn ở Geneva (Thụy Sĩ).")
+    assert run(letter, 2024) == []
+    occasion = ("Ngày 3-4, báo Otago Times đã đăng bài của bà Mary Collins, nghị sĩ New Zealand, sau chuyến đi tới "
+                "các làng nghề tại Việt Nam nhân dịp diễn ra Diễn đàn Nghị viện châu Á - Thái Bình Dương vừa qua.")
+    assert [r for r in run(occasion, 2024) if r["kind"] == "conference"] == []
+
+
+def test_a_quoted_meeting_programme_is_a_conference():
+    body = ("Sáng 5/3 tại Hà Nội, Thứ trưởng Ngoại giao Lê Hoài Nam và Đại sứ Hàn Quốc Park Jin Woo đồng chủ trì "
+            "chương trình “Gặp gỡ Hàn Quốc” dành cho doanh nghiệp hai nước.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["location"], sorted(people(row))) == ("conference", "Hà Nội", ["Lê Hoài Nam", "Park Jin Woo"])

@@ -60,10 +60,16 @@ _SEMI = regex.compile(";")
 _PAST_WINDOW = 60
 _VOWELS = regex.compile(r"[aeiouy\-]+")
 _TOLD_BY_AFTERMATH = {"talks", "reception", "conference"}  # an anaphor of these may be the only telling
+# Vietnamese state offices that the press tells bare for the Vietnamese holder
+_STATE_TITLES = frozenset({"Thủ tướng", "Phó Thủ tướng", "Chủ tịch nước", "Phó Chủ tịch nước", "Tổng Bí thư",
+                           "Chủ tịch Quốc hội", "Phó Chủ tịch Quốc hội"})
 _FEW = 64  # a title held by more mentions than this is too common to stand for one person
 _TITLE_SPLIT = regex.compile(r"\s*,\s*|\s+kiêm\s+")
 _PHRASE_END = regex.compile(r"[,;:()]")
 _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|gặp|đón)(?!\w)")
+# a visit is someone's (`của`), a meeting is between people (`giữa`): those after `giữa` are another event's
+# (`Chuyến thăm diễn ra … trước thềm hội nghị thượng đỉnh giữa Tổng thống X và …`)
+_BETWEEN = regex.compile(r"(?i)(?<!\w)giữa(?!\w)")
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
 # A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
@@ -102,6 +108,7 @@ _MERGE_BACK = 50  # a later mention is matched against this many meetings before
 # A reception of one delegation: its head and members are one meeting, not a list of guests.
 _DELEGATION = regex.compile(r"(?i)(?<!\w)(?:dẫn đầu|trưởng đoàn|tháp tùng|cùng(?: với)?|đoàn đại biểu)(?!\w)")
 _AFTERMATH = regex.compile(r"(?i)(?<!\w)(?:ngay\s+)?sau(?:\s+(?:khi|cuộc|buổi|phiên))?\s+$")  # `Sau cuộc hội đàm`
+_PART_OF = regex.compile(r"(?i:phần)\s+$")  # `Trong phần hội đàm`: a part of a meeting told before
 _AFTER_CEREMONY = regex.compile(r"\W*(?:[Nn]gay\s+)?[Ss]au\s+(?:buổi\s+|nghi\s+)?lễ\s+\p{Ll}")  # `Sau lễ đón, …`
 _WELCOMED = regex.compile(r"(?i)(?<!\w)(?:hoan nghênh|chào mừng)\s+(?:[^\s,;.]+\s+){1,8}$")  # … the visitor
 _ATTEND = regex.compile(r"dự$")  # the trip-to-attend trigger (`sang Israel tham dự`)
@@ -149,6 +156,7 @@ class Mention:
     span_days: int = 1  # ``date`` is the first of a trip's days (`chuyến thăm … từ ngày 8 đến 11/7`): 4
     own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
+    also: bool = False  # told as one more meeting of its host (`X cũng đã tiếp …`)
 
     @property
     def names(self) -> set[frozenset[str]]:
@@ -388,6 +396,10 @@ class _Known:
         holders = self._by_title.before(title.casefold(), pos)
         if country:  # `Thủ tướng Hungary sẽ chào xã giao …`: the holder from that country
             holders = [p for p in holders if p.side in (country, None) or not p.sure and is_foreign_name(p.name)]
+        elif word is None and title in _STATE_TITLES and len({p.name for p in holders[-_FEW:]}) > 1:
+            # a bare state title in Vietnamese news is the Vietnamese holder's; a foreign one is told with his
+            # country or name (`Thủ tướng Czech Andrej Babis đón Thủ tướng Nguyễn Xuân Phúc … Sau đó, Thủ tướng tiếp …`)
+            holders = [p for p in holders if not is_foreign_name(p.name) and p.side in (_VIETNAM, None)]
         return holders[-1] if holders and all(p.name == holders[-1].name for p in holders[-_FEW:]) \
             and len(holders) <= _FEW else None
 
@@ -420,6 +432,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.relative = sent.relative_before(m.start)
     men.past = cue_in("past", body, max(span.start, m.start - _PAST_WINDOW), m.start) is not None
     men.trigger_text = m.text.casefold()
+    men.also = not men.anaphoric and cue_before("also", body, m.start, 30)
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
     men.frames_saying = kind == "visit" and (
@@ -450,7 +463,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
             people = [p for x, y in subject for p in sent.between(x, y)]
         people += [p for p in sent.between(a, b) if (only is None or (p.start, p.end) == only) and (
                    p.start < clause_end or _list_item(body, sent, p))
-                   and not (kind == "visit" and _invited_by(body, m, p))]
+                   and not (kind == "visit" and (_invited_by(body, m, p) or _BETWEEN.search(body, m.end, p.start)))]
     # Without people, a date or a venue (`tại …`) no row could be kept: no need for places.
     places = [p for x, y in (*subject, (a, clause_end)) for p in sent.places_between(x, y)] \
         if names and (people or anchored) else []
@@ -616,7 +629,8 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     for i, m in enumerate(matches):  # `Sau cuộc hội đàm, A và B …` with no talks told before: the talks
         kind = _trigger_kind(m)[0]
         aftermath = statuses[i] == "anaphor" or (statuses[i] == "reference" and after[i] and i == len(matches) - 1)
-        if aftermath and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) \
+        part = bool(told) and _PART_OF.search(body, max(span.start, m.start - 12), m.start) is not None
+        if aftermath and kind in _TOLD_BY_AFTERMATH and named and (not told or kind not in told) and not part \
                 and (first_plan is None or first_plan.start() > m.start):
             statuses[i] = "main"  # also `…, sau khi hội đàm với X.`
     if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
@@ -810,8 +824,8 @@ def _same_meeting(g: Mention, men: Mention) -> bool:
     shared = len(g.names & men.names)
     if not shared or not _compatible(g, men):
         return False
-    if shared < 2 and g.names - men.names and men.names - g.names:
-        return False
+    if shared < 2 and (men.also or g.names - men.names and men.names - g.names):
+        return False  # `Cùng ngày, Thủ tướng cũng đã tiếp …` after `Thủ tướng tiếp Bộ trưởng X`: another guest
     return g.kind == men.kind or (shared >= 2 and {g.kind, men.kind} <= _CAPTION_KINDS)
 
 
@@ -991,6 +1005,26 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
     return False
 
 
+def _whole_vietnam(name: str) -> bool:
+    place = lookup_place(name)
+    return place is not None and place.is_country and place.country == _VIETNAM
+
+
+def _located_by_trip(groups: list[Mention]) -> None:
+    """A meeting told with no venue, held by someone on a trip the article tells with one destination (`X sang
+    Israel …` … `Trong chuyến công tác lần này, X còn gặp gỡ …`), took place there; not when the trip is to Viet
+    Nam as a whole, which says nothing of the place."""
+    trips = [(g.names, dests[0]) for g in groups if g.kind == "visit" and len(dests := _destinations(g)) == 1
+             and not _whole_vietnam(dests[0])]
+    if not trips:
+        return
+    for g in groups:
+        if g.kind != "visit" and g.location is None and g.destination is None:
+            found = {dest for names, dest in trips if names & g.names}
+            if len(found) == 1:
+                g.destination = found.pop()
+
+
 def previews_visit(doc: ArticleText) -> bool:
     """The article's lead tells its visit as still ahead (read with the meetings)."""
     meeting_groups(doc)
@@ -1013,6 +1047,7 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
                 _keep_sides(g, sides)
                 _foreign_sides(doc, idx, g)
                 g.in_scope = _in_scope(doc, g)
+            _located_by_trip(groups)
         cached = doc.extra["_meeting_groups"] = (len(doc.body), groups)
     return cached[1]
 
