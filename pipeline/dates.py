@@ -122,7 +122,7 @@ _PATTERN = rf"""
   |\btháng\s+(?P<m2_m1>\d{{1,2}})\s*[-–]\s*(?P<m2_m2>\d{{1,2}})(?![\d]){_ytail("m2_")})
 |(?P<fromstart>\btừ\s+đầu\s+năm(?:\s+(?:(?P<f_y>{_Y})|(?P<f_rel>{_YREL})))?(?:\s+(?:đến|tới)\s+nay)?)
 |(?P<dtm>\bngày\s+(?P<t_d>\d{{1,2}})\s+tháng\s+(?P<t_m>\d{{1,2}})(?!\d)(?:\s+năm\s+(?P<t_y>{_Y}))?)
-|(?P<dm>(?P<ctx>\b{_DAYCTX}(?:\s+nay)?\s*[,(]?\s*(?:ngày\s+)?)?
+|(?P<dm>(?P<ctx>\b{_DAYCTX}(?:\s+(?:hôm\s+)?(?:nay|qua))?\s*[,(]?\s*(?:ngày\s+)?)?
     (?<![\d.,/])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>{_Y}))?(?![\d]|[.,/-]\d))
 |(?P<quarter>\bquý\s+(?P<q_n>IV|III|II|I|[1-4])(?!\w){_ytail("q_")})
 |(?P<nmonths>\b(?P<n_n>\d{{1,2}}|{_NUMW})\s+tháng\s+(?P<n_side>đầu|cuối)\s+năm

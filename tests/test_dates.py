@@ -57,6 +57,13 @@ def test_relative_days_need_publication_date():
     assert m.date is None and m.precision == "day"
 
 
+
+def test_a_relative_day_followed_by_its_own_day_and_month_is_that_day():
+    # with no publication date, "chiều qua 14-8" is still 14 August of the reference year
+    got = [(m.date, m.precision) for m in find_dates("Chiều qua 14-8, đoàn công tác tỉnh Hà Giang đã tới Văn Sơn; "
+                                                     "sáng hôm qua (13/8) hai bên hội đàm", reference_year=2019)]
+    assert got == [(D(2019, 8, 14), "day"), (D(2019, 8, 13), "day")]
+
 def test_published_year_wins_over_reference_year():
     (m,) = find_dates("Ngày 9/9", reference_year=2020, published_at=datetime(2022, 9, 10))
     assert m.date == D(2022, 9, 9)
