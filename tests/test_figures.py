@@ -782,3 +782,48 @@ def test_both_flows_named_are_the_turnover():
 def test_a_condition_with_then_needs_and_a_budget_awaiting_approval_are_no_facts():
     assert rows("Năm 2019, mỗi doanh nghiệp xuất khẩu 2.000 tấn gạo thì cần khoảng 80 container để chở hàng.") == []
     assert rows("Năm 2019, hai dự án đang chờ UBND tỉnh phê duyệt vốn gồm dự án cảng cạn có vốn đầu tư là 50 tỷ đồng.") == []
+
+
+def test_respective_lists_give_each_amount_its_own_metric():
+    got = rows("Năm 2019, kim ngạch xuất khẩu, nhập khẩu của tỉnh lần lượt đạt 2,5 tỷ USD và 1,8 tỷ USD, tăng 11% và 7%.")
+    assert [(r["metric"], r["value"]) for r in got] == [
+        ("export_value", 2500000000.0), ("import_value", 1800000000.0), ("export_value", 11.0), ("import_value", 7.0)]
+    # a bare ``tăng trưởng`` or ``kim ngạch`` after one named flow is no second metric of the list
+    got = rows("Năm 2019, xuất khẩu cà phê của Brazil và Colombia đạt tăng trưởng cao, lần lượt là 15% và 12%.")
+    assert {r["metric"] for r in got} == {"export_value"}
+
+
+def test_words_after_a_percentage_name_what_it_measures():
+    got = rows("Năm 2019, tỉnh cấp phép cho 40 dự án FDI với tổng vốn đăng ký 300 triệu USD, tăng 20% về số dự án "
+               "và 35% về vốn so với năm trước.")
+    assert [(r["metric"], r["value"]) for r in got if r["unit"] == "percent"] == [
+        ("fdi_projects", 20.0), ("fdi_capital", 35.0)]
+    got = rows("Năm 2019, xuất khẩu cá ngừ đạt 900 tấn, chiếm 30% về lượng và 45% trong tổng kim ngạch xuất khẩu.")
+    assert [(r["metric"], r["value"]) for r in got if r["unit"] == "percent"] == [
+        ("export_volume", 30.0), ("export_value", 45.0)]
+
+
+@needs_gaz
+def test_growth_owned_by_a_country_named_after_it_is_gdp():
+    [row] = rows("Năm 2019, tốc độ tăng trưởng bình quân của Indonesia đạt khoảng 5%.")
+    assert (row["metric"], row["locality"]) == ("gdp", "Indonesia")
+    [row] = rows("Năm 2019, tốc độ tăng trưởng của tập đoàn Toyota của Nhật Bản đạt 8%.")
+    assert row["metric"] == "other"
+
+
+def test_capital_in_dollars_after_an_fdi_figure_is_foreign():
+    got = rows("Năm 2019, vốn FDI đăng ký vào tỉnh đạt 600 triệu USD. Tuy nhiên, vốn thực hiện chỉ đạt 150 triệu USD. "
+               "Cầu Rạch Cát có tổng vốn đầu tư 900 tỷ đồng.")
+    assert [(r["metric"], r["value"]) for r in got] == [
+        ("fdi_capital", 600000000.0), ("fdi_capital", 150000000.0), ("other", 900000000000.0)]
+
+
+def test_risks_plan_variants_caps_theories_halted_projects_and_tax_cuts_are_no_facts():
+    assert rows("Năm nay, xuất khẩu chè của tỉnh có nguy cơ giảm 10%, xuống còn 40 triệu USD.") == []
+    assert rows("Hội nghị chọn phương án tăng trưởng kinh tế 9%/năm cho giai đoạn 2021-2025.") == []
+    assert rows("Năm 2019, hạn mức cho vay của quỹ được nâng từ 2 triệu USD lên 5 triệu USD.") == []
+    assert rows("Trên lý thuyết, một tỉnh công nghiệp có tỷ trọng công nghiệp khoảng 60%.") == []
+    assert rows("Năm 2019, tỉnh đã thu hồi giấy phép 5 dự án FDI có tổng vốn 20 triệu USD.") == []
+    assert rows("Năm 2019, Chính phủ giảm 30% thuế nhập khẩu linh kiện ô tô.") == []
+    [row] = rows("Năm 2019, mặt hàng có nguy cơ bị kiện là tôm, xuất khẩu vẫn đạt 40 triệu USD.")
+    assert row["metric"] == "export_value"

@@ -125,7 +125,7 @@ _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|(?<!(?:bộ|sở|cục|vụ|viện)\s+)(?:quy|qui)\s+hoạch|chỉ\s+tiêu"
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
-    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
+    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|phương\s+án|nguy\s+cơ(?=\s+(?:bị\s+)?(?:sụt|giảm|tụt|mất|thiếu|thất\s+thu))|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
     r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
 # ``Mục tiêu đến năm 2025 … Khi đó, xuất khẩu đạt …``: a sentence opening with ``then`` after a target tells the
@@ -139,12 +139,19 @@ _NOT_FACT = regex.compile(
     r"|(?<!lương\s+)tối\s+thiểu|phải\s+có|theo\s+luật(?=\s*,)|không\s+(?:thể\s+)?để|trường\s+hợp|quy\s+định|bắt\s+buộc|(?<!theo\s+)(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị)|xin\s+(?:cấp|vay|hỗ\s+trợ)|hứa"
     r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
-    r"|nhu\s+cầu\s+vốn"
+    r"|nhu\s+cầu\s+vốn|hạn\s+mức|mức\s+trần|trần\s+(?:đầu\s+tư|vay|nợ|chi)"  # a cap or a limit set
     r"|đang\s+(?:chờ|trình)(?:\s+[\w-]+){0,4}?\s+(?:phê\s+)?duyệt"  # a budget awaiting approval
     # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
     r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+đầu\s+tư)?|quy\s+mô)"
     r"(?=\s+(?:dưới|trên|từ|không\s+quá|tối\s+đa)\s)"
     r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
+# ``Trên lý thuyết, …``: a sentence telling a theory tells no reported figure (``Chẳng hạn, …`` often cites real ones).
+_HYPOTHESIS_OPEN = regex.compile(r"\W*(?:trên|về\s+mặt|theo)\s+lý\s+thuyết" + _E, _FLAGS)
+# The capital of a project halted, revoked or dissolved (``dự án … bị thu hồi giấy phép``), anywhere in its clause.
+_HALTED = regex.compile(_W + r"(?:đình\s+chỉ|thu\s+hồi\s+giấy\s+phép|rút\s+giấy\s+phép|tạm\s+(?:dừng|ngừng)|giải\s+thể"
+                        r"|chấm\s+dứt\s+hoạt\s+động)" + _E, _FLAGS)
+# ``giảm 50% thuế nhập khẩu``: a cut of a tax or a fee, no figure.
+_TAX_AFTER = regex.compile(r"\s*(?:mức\s+|các\s+(?:loại\s+)?)?(?:thuế|phí|lệ\s+phí|cước)" + _E, _FLAGS)
 # ``nhập khẩu 5.000 tấn … thì sẽ được mua …``, ``… thì cần 80 xe``: the number is the condition of what follows ``thì``.
 _THEN_WILL = regex.compile(_W + r"thì\s+(?:mới|cần|phải|(?:[\w-]+\s+){0,3}?(?:sẽ|được))" + _E, _FLAGS)
 # ``Để xây dựng …, tổng vốn … 5 triệu USD thì bắt buộc …``: what a purpose requires, not a fact.
@@ -220,11 +227,15 @@ _FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+t
                            _FLAGS)
 # ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
 _BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?về\s+(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
-_BY_VALUE = regex.compile(r"\s*(?:cả\s+)?về\s+(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
+_BY_VALUE = regex.compile(r"\s*(?:cả\s+)?(?:về|trong)\s+(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
 _VOLUME_OF = {"export_value": "export_volume", "import_value": "goods_volume"}
 # ``chiếm 10% số dự án và 44% tổng vốn đăng ký``: a share of the foreign projects, then of their capital
-_OF_PROJECTS = regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+)?số\s+(?:các\s+)?dự\s+án" + _E, _FLAGS)
-_OF_CAPITAL = regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+)?(?:số\s+)?vốn" + _E, _FLAGS)
+_OF_PROJECTS = regex.compile(r"\s*(?:trong\s+|về\s+)?(?:tổng\s+)?số\s+(?:các\s+)?(?:lượng\s+)?dự\s+án" + _E, _FLAGS)
+_OF_CAPITAL = regex.compile(r"\s*(?:trong\s+|về\s+)?(?:tổng\s+)?(?:số\s+)?vốn" + _E, _FLAGS)
+# ``xuất khẩu và nhập khẩu lần lượt đạt X và Y``: the amounts after ``lần lượt`` go, in order, to the metrics listed
+# within this many characters before it.
+_RESPECTIVE = regex.compile(_W + r"(?:lần\s+lượt|theo\s+thứ\s+tự)" + _E, _FLAGS)
+_RESPECTIVE_REACH = 80
 _INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
 _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
@@ -564,6 +575,7 @@ class _Extractor:
         self.antecedents: dict[tuple[int, str], object] = {}
         self.dropped: dict[int, str] = {}
         self.rows_of: dict[int, dict] = {}  # sentence -> its last figure
+        self.fdi_told = False  # a foreign-investment figure was read earlier in the article
         self._places: list | None = None
         self._place_starts: list[int] = []
         self._quantities: list[Quantity] = []
@@ -671,6 +683,10 @@ class _Extractor:
                 return self.drop(q, "target or plan (the state a target foresees: Khi đó, …)")
         if _PURPOSE_OPEN.match(body, sent.span.start) and sent.first_start(_THEN, q.end, sent.span.end) < sent.span.end:
             return self.drop(q, "what a purpose requires (Để …, … thì)")
+        if _HYPOTHESIS_OPEN.match(body, sent.span.start):
+            return self.drop(q, "a theory")
+        if (_TAX_AFTER.match(body, q.end) if q.unit == "percent" else sent.last(_HALTED, clause.start, clause.end)):
+            return self.drop(q, "a halted project, or a tax cut")
         stop = sent.tail(q.end, clause)
         # ``theo quy định …, nhưng X đạt 9 triệu USD``: after a conjunction the clause tells a fact again
         if (sent.last(_NOT_FACT, max(clause.start, sent.last_end(_CONJ, clause.start, q.start)), q.start)
@@ -740,11 +756,13 @@ class _Extractor:
             metric = prev_metric or self.growth_of(sent, a, q.start)
         elif metric == "trade_turnover" and prio == 2:
             metric = self.flow_of(si, q.start)
+        metric = self.respective(sent, q, kind) or metric
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
         elif kind == "currency" and metric is None and self.invested(sent, a, q):
             metric = "fdi_capital"  # ``Hàn Quốc đầu tư 4 tỷ USD vào Việt Nam``: capital crossing a border
-        elif metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end):
+        elif (metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end)
+              and not self.fdi_context(sent, q)):
             metric = "other"
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
@@ -752,7 +770,33 @@ class _Extractor:
         if q.unit == "percent":
             metric = _volume_or_value(body, q.end, metric)
         last[si] = (q.end, metric, measure, value < 0)
+        self.fdi_told = self.fdi_told or metric in _FDI
         return self.row(q, si, clause, a, metric, measure, value, ranked)
+
+    def fdi_context(self, sent: _Sentence, q: Quantity) -> bool:
+        """Capital in a foreign currency, no domestic cue in its sentence, in an article that has told a foreign-
+        investment figure before (``… FDI đạt 2 tỷ USD. … Tuy nhiên, vốn thực hiện chỉ đạt 9,7 triệu USD``)."""
+        return self.fdi_told and q.unit != "VND" and not sent.last(_DOMESTIC, sent.span.start, sent.span.end)
+
+    def respective(self, sent: _Sentence, q: Quantity, kind: str) -> str | None:
+        """``kim ngạch xuất khẩu, nhập khẩu lần lượt đạt 32 tỷ USD và 36 tỷ USD``: the n-th amount of its kind after
+        ``lần lượt`` measures the n-th of the metrics listed right before it (``lexicons/metrics.tsv``, priority 3 and
+        up); None without such a list."""
+        body = self.body
+        if body.find("lần lượt", sent.span.start, q.start) < 0 and body.find("thứ tự", sent.span.start, q.start) < 0:
+            return None
+        m = sent.last(_RESPECTIVE, sent.span.start, q.start)
+        if m is None:
+            return None
+        listed: list[str] = []
+        for _, metric, prio in _metric_hits(body, max(sent.span.start, m.start() - _RESPECTIVE_REACH), m.end()):
+            # only named flows and totals: a bare ``kim ngạch`` or ``tăng trưởng`` is the measure of the one named
+            if metric != "-" and prio >= 3 and (not listed or listed[-1] != metric):
+                listed.append(metric)
+        if len(listed) < 2:
+            return None
+        n = sum(1 for o in self._quantities if m.end() <= o.start < q.start and UNIT_KIND.get(o.unit, "") == kind)
+        return listed[n] if n < len(listed) else None
 
     def bilateral(self, loc, partner):
         """(locality, partner) of a two-sided figure with no partner named: Viet Nam's, with the article's
@@ -829,16 +873,18 @@ class _Extractor:
         self.dropped[q.start] = reason
 
     def growth_of(self, sent: _Sentence, a: int, pos: int) -> str:
-        """A bare ``tăng trưởng``: GDP when an economy (``kinh tế``, a country, a province…) is its subject,
-        nearer than a firm, a sector or a demand (``Công ty X tăng trưởng 25%``, ``nhu cầu điện``)."""
+        """A bare ``tăng trưởng``: GDP when an economy (``kinh tế``, a country, a province…) is its subject or
+        the owner named after it, nearer than a firm, a sector or a demand (``Công ty X tăng trưởng 25%``,
+        ``nhu cầu điện``)."""
         body, start = self.body, sent.span.start
         g = sent.last_end(_GROWTH_WORD, a, pos)
         if g >= 0 and _ECONOMY_NEXT.match(body, g, pos):
             return "gdp"  # ``tốc độ tăng trưởng kinh tế``, ``tăng trưởng GDP``
         word = g if g >= 0 else pos
         eco = sent.last_end(_ECONOMY, start, word)
-        for p in sent.places:
-            if p.start < word and p.role in ("owner", "normal"):
+        for p in sent.places:  # a place before the growth word, or its owner after it (``tăng trưởng của Ấn Độ``)
+            if p.start < word and p.role in ("owner", "normal") or (
+                    word <= p.start < pos and p.role == "owner" and sent.last_end(_NOT_ECONOMY, word, p.start) < 0):
                 eco = max(eco, p.end)
         return "gdp" if eco >= 0 and eco >= sent.last_end(_NOT_ECONOMY, start, word) else "other"
 
