@@ -827,3 +827,12 @@ def test_risks_plan_variants_caps_theories_halted_projects_and_tax_cuts_are_no_f
     assert rows("Năm 2019, Chính phủ giảm 30% thuế nhập khẩu linh kiện ô tô.") == []
     [row] = rows("Năm 2019, mặt hàng có nguy cơ bị kiện là tôm, xuất khẩu vẫn đạt 40 triệu USD.")
     assert row["metric"] == "export_value"
+
+
+def test_a_bare_production_value_is_the_sector_named_before_it():
+    [row] = rows("Năm 2019, nông nghiệp gặp hạn hán, giá trị sản xuất chỉ tăng 2,1%.")
+    assert (row["metric"], row["value"]) == ("agriculture", 2.1)
+    [row] = rows("Ngành công nghiệp của tỉnh phục hồi nhanh. Giá trị sản xuất quý I ước đạt 12.000 tỷ đồng.")
+    assert (row["metric"], row["value"]) == ("industry", 12000000000000.0)
+    [row] = rows("Năm 2019, xí nghiệp cơ khí của tỉnh có giá trị sản xuất đạt 300 tỷ đồng.")
+    assert row["metric"] == "other"

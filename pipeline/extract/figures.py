@@ -241,6 +241,9 @@ _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+_SECTORS = frozenset({"agriculture", "industry", "services"})
+# A firm's own production value is no sector's.
+_FIRM = regex.compile(_W + r"(?:công\s+ty|doanh\s+nghiệp|nhà\s+máy|tập\s+đoàn|hãng|xí\s+nghiệp|cơ\s+sở)" + _E, _FLAGS)
 _HONORIFIC_BEFORE = regex.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|chú)\s+$", _FLAGS)
 _SUBJECT_REACH = 50  # characters from a sentence's start within which a place is its subject
 _FLOWS = frozenset({"export_value", "import_value", "export_volume"})
@@ -700,6 +703,8 @@ class _Extractor:
         metric, prio = _best_metric(hits)
         if metric == "-":
             return self.drop(q, "blocked by a non-figure word")
+        if metric == "sector":
+            metric = self.sector_of(sent, q)
         window = body[a:q.start]
         measure = "amount"
         value = q.value
@@ -772,6 +777,22 @@ class _Extractor:
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
         return self.row(q, si, clause, a, metric, measure, value, ranked)
+
+    def sector_of(self, sent: _Sentence, q: Quantity) -> str:
+        """A bare ``giá trị sản xuất``: the sector named last before the number in its sentence, else in the sentence
+        before it in the paragraph (``Công nghiệp đang khó khăn, giá trị sản xuất … tăng 14%``); a firm's, or with no
+        sector named, ``other``."""
+        start = sent.span.start
+        if sent.last(_FIRM, start, q.start):
+            return "other"
+        spans = [(start, q.start)]
+        if sent.index > 0 and "\n" not in self.body[self.sents[sent.index - 1].end:start]:
+            spans.append((self.sents[sent.index - 1].start, start))
+        for a, b in spans:
+            named = [m for _, m, _ in _metric_hits(self.body, a, b) if m in _SECTORS]
+            if named:
+                return named[-1]
+        return "other"
 
     def fdi_context(self, sent: _Sentence, q: Quantity) -> bool:
         """Capital in a foreign currency, no domestic cue in its sentence, in an article that has told a foreign-
@@ -1008,7 +1029,7 @@ class _Extractor:
             return "export_value"
         if kind == "currency" and metric == "fdi_projects":
             return "fdi_capital"
-        if kind == "currency" and metric in ("agriculture", "industry", "services") and "giá trị" not in window:
+        if kind == "currency" and metric in _SECTORS and "giá trị" not in window.lower():
             return None  # a sector word beside money is rarely the sector's output
         return metric
 
