@@ -836,3 +836,18 @@ def test_a_bare_production_value_is_the_sector_named_before_it():
     assert (row["metric"], row["value"]) == ("industry", 12000000000000.0)
     [row] = rows("Năm 2019, xí nghiệp cơ khí của tỉnh có giá trị sản xuất đạt 300 tỷ đồng.")
     assert row["metric"] == "other"
+
+
+def test_a_world_region_growing_is_gdp():
+    [row] = rows("Năm 2019, tăng trưởng của khu vực Mỹ Latinh chỉ đạt 0,8%.")
+    assert (row["metric"], row["value"]) == ("gdp", 0.8)
+    [row] = rows("Năm 2019, khu vực FDI tăng trưởng 12%.")
+    assert row["metric"] == "other"
+
+
+def test_a_milestone_passed_beside_the_figure_or_not_reached_is_no_figure():
+    got = rows("Năm 2019, kim ngạch xuất khẩu cà phê vượt qua mốc 3 tỷ USD, đạt 3,1 tỷ USD.")
+    assert [r["value"] for r in got] == [3100000000.0]
+    assert rows("Năm 2019, doanh thu của hãng vẫn chưa vượt qua con số 900 tỷ đồng.") == []
+    [row] = rows("Năm 2019, lần đầu tiên kim ngạch xuất khẩu gỗ vượt ngưỡng 2 tỷ USD.")
+    assert row["value"] == 2000000000.0

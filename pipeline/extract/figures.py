@@ -106,6 +106,10 @@ _RATE = regex.compile(_W + r"(?:tăng\s+trưởng|tốc\s+độ\s+tăng)" + _E, 
 _ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở|từ)\w+){0,2}\s+$", _FLAGS)
 _VERB = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?!\w)", _FLAGS)
 _LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|từ")
+# ``vượt qua ngưỡng 1.000 tỷ USD``: a round mark passed, named beside the figure itself or not reached (``chưa thể
+# vượt qua con số 4.000 tỷ đồng``).
+_MILESTONE = regex.compile(r"(?<!\w)(?:(?P<neg>chưa|không)(?:\s+[\w-]+){0,2}?\s+)?vượt(?:\s+qua)?\s+(?:ngưỡng|mốc|mức|con\s+số)"
+                           r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
 _THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.000 USD trở lên``
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
@@ -196,12 +200,15 @@ _FOREIGN = regex.compile(r"FDI|nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp|n
 _DOMESTIC = regex.compile(_W + r"(?:trong\s+nước|trong\s+và\s+ngoài\s+nước|nội\s+địa|DDI|ngân\s+sách|nhà\s+nước|tư\s+nhân|dân\s+doanh"
                           r"|ngoài\s+quốc\s+doanh|quốc\s+doanh)" + _E, _FLAGS)
 # Whose growth a bare ``tăng trưởng`` is: an economy (GDP) or something else (a firm, a sector, demand).
+# A world region is an economy too (``tăng trưởng của khu vực Đông Nam Á``, ``12 nước Eurozone tăng trưởng 0,3%``).
+_REGION = (r"(?:khu\s+vực\s+)?(?:Đông\s+Nam\s+Á|Đông\s+Á|Nam\s+Á|Trung\s+Đông|Mỹ\s+La\s*tinh|châu\s+(?:Á|Âu|Phi|Mỹ|Úc)"
+           r"|Eurozone|khu\s+vực\s+đồng\s+(?:euro|tiền\s+chung)|ASEAN|EU)")
 _ECONOMY = regex.compile(_W + r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|cả\s+nước|nước\s+ta|toàn\s+quốc"
-                         r"|thành\s+phố|tỉnh|thủ\s+đô|địa\s+phương|nước\s+này|quốc\s+gia)" + _E, _FLAGS)
+                         r"|thành\s+phố|tỉnh|thủ\s+đô|địa\s+phương|nước\s+này|quốc\s+gia|" + _REGION + ")" + _E, _FLAGS)
 _NOT_ECONOMY = regex.compile(
     _W + r"(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|tổng\s+công\s+ty|hãng|ngân\s+hàng|nhà\s+máy|ngành|nhu\s+cầu"
     r"|điện|doanh\s+thu|doanh\s+số|lợi\s+nhuận|sản\s+lượng|tín\s+dụng|thị\s+trường|mặt\s+hàng|sản\s+phẩm"
-    r"|lĩnh\s+vực|khu\s+vực|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
+    r"|lĩnh\s+vực|khu\s+vực(?!\s+(?:Đông|Nam\s+Á|Trung\s+Đông|Mỹ\s+La|châu|đồng\s+(?:euro|tiền)|ASEAN))|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
 # Verbs after which a tonnage is not traded goods (bought, grown, mined, processed).
 _NOT_TRADE_TONNE = regex.compile(
     _W + r"(?:thu\s+mua|mua|sản\s+xuất|khai\s+thác|nuôi|nuôi\s+trồng|thu\s+hoạch|tiêu\s+thụ|chế\s+biến|đánh\s+bắt"
@@ -238,7 +245,8 @@ _RESPECTIVE = regex.compile(_W + r"(?:lần\s+lượt|theo\s+thứ\s+tự)" + _E
 _RESPECTIVE_REACH = 80
 _INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
 _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
-_ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
+_ECONOMY_NEXT = regex.compile(r"\s+(?:(?:hằng|hàng)\s+năm\s+|bình\s+quân\s+)?(?:của\s+)?(?:(?:các\s+)?nền\s+|toàn\s+bộ\s+)?"
+                              r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|" + _REGION + ")" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
 _SECTORS = frozenset({"agriculture", "industry", "services"})
@@ -744,6 +752,8 @@ class _Extractor:
         elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _THRESHOLD_AFTER.match(body, q.end)
               or self.changed(window)):
             return self.drop(q, "absolute change or threshold")
+        elif "vượt" in window[-40:] and self.milestone(sent, q, window):
+            return self.drop(q, "a milestone passed (vượt ngưỡng X), not the figure")
         if metric is None and q.unit == "percent" and si in last and (
                 _BY_VOLUME.match(body, q.end) or _BY_VALUE.match(body, q.end)):
             prev_metric = last[si][1]  # ``giảm 12% về lượng nhưng tăng 8% về giá trị``: the same goods, past a conjunction
@@ -777,6 +787,15 @@ class _Extractor:
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
         return self.row(q, si, clause, a, metric, measure, value, ranked)
+
+    def milestone(self, sent: _Sentence, q: Quantity, window: str) -> bool:
+        """A mark passed right before the amount (``vượt ngưỡng``), not reached, or with another amount of the unit in
+        the sentence (the figure itself: ``đạt 1.001,7 tỷ USD, lần đầu vượt ngưỡng 1.000 tỷ USD``)."""
+        m = _MILESTONE.search(window)
+        if m is None:
+            return False
+        return bool(m.group("neg")) or any(o.unit == q.unit and o.start != q.start and sent.span.start <= o.start
+                                           and o.end <= sent.span.end for o in self._quantities)
 
     def sector_of(self, sent: _Sentence, q: Quantity) -> str:
         """A bare ``giá trị sản xuất``: the sector named last before the number in its sentence, else in the sentence
