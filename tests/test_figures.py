@@ -851,3 +851,16 @@ def test_a_milestone_passed_beside_the_figure_or_not_reached_is_no_figure():
     assert rows("Năm 2019, doanh thu của hãng vẫn chưa vượt qua con số 900 tỷ đồng.") == []
     [row] = rows("Năm 2019, lần đầu tiên kim ngạch xuất khẩu gỗ vượt ngưỡng 2 tỷ USD.")
     assert row["value"] == 2000000000.0
+
+
+@needs_gaz
+def test_a_foreign_firm_or_a_foreign_destination_makes_capital_fdi():
+    [row] = rows("Năm 2019, tại Cần Thơ đã có 7 doanh nghiệp Nhật Bản hoạt động với tổng vốn 150 triệu USD.")
+    assert row["metric"] == "fdi_capital"
+    [row] = rows("Năm 2019, Công ty Cao su Đồng Phú đã đầu tư sang Campuchia với số vốn 12 triệu USD.")
+    assert (row["metric"], row["partner"]) == ("fdi_capital", "Campuchia")
+    [row] = rows("Năm 2019, khởi công khu nghỉ dưỡng có tổng vốn đầu tư 90 triệu USD do Tập đoàn Marina Group (Singapore) "
+                 "làm chủ đầu tư.")
+    assert row["metric"] == "fdi_capital"
+    [row] = rows("Năm 2019, khởi công cầu Cao Lãnh có tổng vốn đầu tư 90 triệu USD.")
+    assert row["metric"] == "other"

@@ -244,6 +244,11 @@ _OF_CAPITAL = regex.compile(r"\s*(?:trong\s+|về\s+)?(?:tổng\s+)?(?:số\s+)?
 _RESPECTIVE = regex.compile(_W + r"(?:lần\s+lượt|theo\s+thứ\s+tự)" + _E, _FLAGS)
 _RESPECTIVE_REACH = 80
 _INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
+# A foreign country as an investor's or a firm's (``5 doanh nghiệp Hoa Kỳ``, ``Tập đoàn Wunvest (Mỹ)``) or as where the
+# capital goes (``đầu tư sang Lào``): the capital crosses a border.
+_FOREIGN_SIDE = regex.compile(r"(?:(?:doanh\s+nghiệp|công\s+ty|nhà\s+đầu\s+tư|tập\s+đoàn|hãng|chủ\s+đầu\s+tư|đối\s+tác)"
+                              r"(?:\s+của)?|đầu\s+tư\s+(?:sang|ra|tại|ở)(?:\s+thị\s+trường)?|\w\s+\()\s*$", _FLAGS)
+_SIDE_REACH = 80  # characters after a number's start within which a foreign investor named after it still owns it
 _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
 _ECONOMY_NEXT = regex.compile(r"\s+(?:(?:hằng|hàng)\s+năm\s+|bình\s+quân\s+)?(?:của\s+)?(?:(?:các\s+)?nền\s+|toàn\s+bộ\s+)?"
                               r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|" + _REGION + ")" + _E, _FLAGS)
@@ -946,7 +951,9 @@ class _Extractor:
 
     def foreign(self, sent: _Sentence, pos: int, end: int | None = None) -> bool:
         """Foreign capital: a foreign cue before the number (``FDI``, ``nước ngoài``, or ``đầu tư vào`` a country
-        by another country), or a foreign country as the sentence's first place, with no domestic cue nearer; or
+        by another country), a foreign country as the sentence's first place, or as a firm's or where the capital
+        goes in the number's clause (``doanh nghiệp Hoa Kỳ``, ``… (Mỹ) đầu tư``, ``đầu tư sang Lào``), with no
+        domestic cue nearer; or
         a foreign country owning the number right after it (``11 dự án của Hàn Quốc``, ``… của quốc gia này``)."""
         if end is not None and self.foreign_owner_after(sent, end):
             return True
@@ -959,6 +966,9 @@ class _Extractor:
                             for p in sent.places if p.start < pos):
                 f = start
         if f < 0 and (sent.investment is not None or self.details_fdi(sent)):
+            f = start
+        if f < 0 and any(p.place.level == "country" and p.place.country != "VN" and p.start < min(sent.clause_of(pos).end, pos + _SIDE_REACH)
+                         and _FOREIGN_SIDE.search(self.body, max(start, p.start - 30), p.start) for p in sent.places):
             f = start
         if f < 0 and (lead := next((p for p in sent.places if p.start < pos), None)) is not None and (
                 lead.start - start <= _SUBJECT_REACH and lead.place.level == "country" and lead.place.country != "VN"
