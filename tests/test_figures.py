@@ -864,3 +864,10 @@ def test_a_foreign_firm_or_a_foreign_destination_makes_capital_fdi():
     assert row["metric"] == "fdi_capital"
     [row] = rows("Năm 2019, khởi công cầu Cao Lãnh có tổng vốn đầu tư 90 triệu USD.")
     assert row["metric"] == "other"
+
+
+@needs_gaz
+def test_each_entry_of_a_list_of_places_and_amounts_is_its_own_partner():
+    got = rows("Năm 2019, xuất khẩu gạo của Thái Lan sang Philippines tăng 20%, Indonesia 15% và Malaysia 8%.")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
+        (20.0, "Thái Lan", "Philippines"), (15.0, "Thái Lan", "Indonesia"), (8.0, "Thái Lan", "Malaysia")]

@@ -595,6 +595,7 @@ class _Extractor:
         self._places: list | None = None
         self._place_starts: list[int] = []
         self._quantities: list[Quantity] = []
+        self._q_starts: list[int] = []
 
     def sentence(self, i: int) -> _Sentence:
         sent = self.cache.get(i)
@@ -652,6 +653,7 @@ class _Extractor:
 
     def run(self) -> list[dict]:
         qs = self._quantities = find_quantities(self.body, _KEEP_UNITS)
+        self._q_starts = [o.start for o in qs]
         if not qs:
             return []
         starts = [s.start for s in self.sents]
@@ -792,6 +794,18 @@ class _Extractor:
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
         return self.row(q, si, clause, a, metric, measure, value, ranked)
+
+    def list_entry_partner(self, sent: _Sentence, q: Quantity, loc, partner: str | None) -> str | None:
+        """An entry of a list of places and amounts (``Đức chiếm 12,8% nhập khẩu của Iran, tiếp theo là Pháp 8,3%``,
+        ``sang Thổ Nhĩ Kỳ tăng 78%, Nhật Bản 12%``): the place right before the amount, when it is not the figure's
+        owner, is its partner (not the one the list's first entry named)."""
+        i = bisect.bisect_left(self._q_starts, q.start)
+        if i == 0 or self._quantities[i - 1].start < sent.span.start:
+            return partner  # the sentence's first amount: no list entry
+        app = self.apposed(sent, q)
+        if app is None or app.country == "VN" or app.canonical == getattr(loc, "canonical", None):
+            return partner  # (a Vietnamese place before an amount is a firm's or a project's, not a counterpart)
+        return app.canonical
 
     def milestone(self, sent: _Sentence, q: Quantity, window: str) -> bool:
         """A mark passed right before the amount (``vượt ngưỡng``), not reached, or with another amount of the unit in
@@ -1129,6 +1143,7 @@ class _Extractor:
                 market = self.antecedent(si, "country")  # Viet Nam as the market of goods no one is named to ship: no
                 if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
                     partner = market.canonical
+            partner = self.list_entry_partner(sent, q, loc_place, partner)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
         elif metric == "trade_turnover":
