@@ -871,3 +871,17 @@ def test_each_entry_of_a_list_of_places_and_amounts_is_its_own_partner():
     got = rows("Năm 2019, xuất khẩu gạo của Thái Lan sang Philippines tăng 20%, Indonesia 15% và Malaysia 8%.")
     assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
         (20.0, "Thái Lan", "Philippines"), (15.0, "Thái Lan", "Indonesia"), (8.0, "Thái Lan", "Malaysia")]
+
+
+@needs_gaz
+def test_a_percentage_of_another_economy_is_a_ratio_not_a_share():
+    assert rows("Năm 2019, GDP của Campuchia chỉ bằng khoảng 9% GDP của Việt Nam.") == []
+    got = rows("Năm 2019, GDP của Lào đạt 18 tỷ USD, chỉ bằng 4% so với Thái Lan.")
+    assert [r["unit"] for r in got] == ["USD"]
+    [row] = rows("Năm 2019, ngành du lịch chiếm 12% GDP của Thái Lan.")
+    assert (row["measure"], row["locality"]) == ("share_pct", "Thái Lan")
+
+
+def test_a_share_of_a_quantity_after_the_percentage_is_a_volume():
+    [row] = rows("Năm 2019, thị trường Nhật Bản chiếm 25% lượng tôm xuất khẩu của tỉnh.")
+    assert (row["metric"], row["measure"]) == ("export_volume", "share_pct")

@@ -124,6 +124,8 @@ _OF_PEOPLE = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:những\s+|các\s+)
 _SAME_PERIOD_AFTER = regex.compile(r"(?:[^;.,]|,\d){0,50}?(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|(?:năm|tháng|quý|quí)\s+"
                                    r"(?:trước|ngoái))" + _E, _FLAGS)
 _RATIO_WORD = _rx("bằng|tương đương")
+# after a percentage: another place's GDP (``5% GDP của Thái Lan``) or a comparison with it (``6% so với Hàn Quốc``)
+_RATIO_TO = regex.compile(r"\s*(?:(?:tổng\s+)?(?:GDP|GRDP|tổng\s+sản\s+phẩm)\s+(?:của\s+)?|(?P<cmp>(?:so\s+)?với\s+))", _FLAGS)
 _RATIO_REACH = 50  # characters: a ratio word further before a percentage than this does not govern it
 _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
@@ -233,7 +235,7 @@ _BOTH_FLOWS = regex.compile(_W + r"(?:thương\s+mại|hai\s+chiều|song\s+phư
 _FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp)" + _E,
                            _FLAGS)
 # ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
-_BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?về\s+(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
+_BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?(?:về|trong(?:\s+tổng)?)?\s*(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
 _BY_VALUE = regex.compile(r"\s*(?:cả\s+)?(?:về|trong)\s+(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
 _VOLUME_OF = {"export_value": "export_volume", "import_value": "goods_volume"}
 # ``chiếm 10% số dự án và 44% tổng vốn đăng ký``: a share of the foreign projects, then of their capital
@@ -733,6 +735,8 @@ class _Extractor:
             s = list(_SHARE.finditer(window))
             gpos = g[-1].start() if g and len(window) - g[-1].end() <= _GROWTH_REACH else -1
             spos = s[-1].start() if s else -1
+            if self.ratio_to_place(sent, clause, q):
+                return self.drop(q, "a ratio between two economies (A bằng X% GDP của B, X% so với B)")
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
@@ -806,6 +810,19 @@ class _Extractor:
         if app is None or app.country == "VN" or app.canonical == getattr(loc, "canonical", None):
             return partner  # (a Vietnamese place before an amount is a firm's or a project's, not a counterpart)
         return app.canonical
+
+    def ratio_to_place(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
+        """A percentage of another place's total (``GDP của Lào chỉ bằng 5% GDP của Thái Lan``, ``chỉ bằng 6% so với Hàn
+        Quốc``): a ratio between two economies, no share. ``chiếm 8% GDP của Nam Phi`` (no other place before) is one."""
+        m = _RATIO_TO.match(self.body, q.end)
+        if m is None:
+            return False
+        after = next((p for p in sent.places if m.end() <= p.start <= m.end() + 8), None)
+        if after is None:
+            return False
+        if m.group("cmp"):  # ``so với`` a place after a ratio word
+            return sent.last(_RATIO_WORD, max(clause.start, q.start - _RATIO_REACH), q.start) is not None
+        return any(p.place.canonical != after.place.canonical for p in sent.places if clause.start <= p.start < q.start)
 
     def milestone(self, sent: _Sentence, q: Quantity, window: str) -> bool:
         """A mark passed right before the amount (``vượt ngưỡng``), not reached, or with another amount of the unit in
