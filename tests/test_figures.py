@@ -885,3 +885,14 @@ def test_a_percentage_of_another_economy_is_a_ratio_not_a_share():
 def test_a_share_of_a_quantity_after_the_percentage_is_a_volume():
     [row] = rows("Năm 2019, thị trường Nhật Bản chiếm 25% lượng tôm xuất khẩu của tỉnh.")
     assert (row["metric"], row["measure"]) == ("export_volume", "share_pct")
+
+
+def test_the_economy_s_total_investment_is_fixed_asset_investment():
+    [row] = rows("Năm 2019, vốn đầu tư phát triển toàn xã hội của tỉnh đạt 45.000 tỷ đồng.")
+    assert row["metric"] == "fixed_asset_investment"
+    [row] = rows("Năm 2019, khu vực tư nhân chiếm 40% tổng vốn đầu tư của nền kinh tế.")
+    assert (row["metric"], row["measure"]) == ("fixed_asset_investment", "share_pct")
+
+
+def test_a_class_of_projects_by_a_capital_threshold_is_a_rule():
+    assert rows("Năm 2019, các dự án có vốn đầu tư trực tiếp ra nước ngoài trên 20 triệu USD phải trình Quốc hội.") == []

@@ -148,7 +148,7 @@ _NOT_FACT = regex.compile(
     r"|nhu\s+cầu\s+vốn|hạn\s+mức|mức\s+trần|trần\s+(?:đầu\s+tư|vay|nợ|chi)"  # a cap or a limit set
     r"|đang\s+(?:chờ|trình)(?:\s+[\w-]+){0,4}?\s+(?:phê\s+)?duyệt"  # a budget awaiting approval
     # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
-    r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+đầu\s+tư)?|quy\s+mô)"
+    r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+[\w-]+){0,8}?|quy\s+mô)"
     r"(?=\s+(?:dưới|trên|từ|không\s+quá|tối\s+đa)\s)"
     r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
 # ``Trên lý thuyết, …``: a sentence telling a theory tells no reported figure (``Chẳng hạn, …`` often cites real ones).
