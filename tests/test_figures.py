@@ -896,3 +896,22 @@ def test_the_economy_s_total_investment_is_fixed_asset_investment():
 
 def test_a_class_of_projects_by_a_capital_threshold_is_a_rule():
     assert rows("Năm 2019, các dự án có vốn đầu tư trực tiếp ra nước ngoài trên 20 triệu USD phải trình Quốc hội.") == []
+
+
+@needs_gaz
+def test_a_share_is_of_the_total_named_after_it_and_its_owner():
+    got = rows("Năm 2019, hàng hóa Nhật Bản chiếm 15% giá trị nhập khẩu của Indonesia, tiếp theo là Hàn Quốc 9%.")
+    assert [(r["metric"], r["value"], r["locality"], r["partner"]) for r in got] == [
+        ("import_value", 15.0, "Indonesia", "Nhật Bản"), ("import_value", 9.0, "Indonesia", "Hàn Quốc")]
+    [row] = rows("Năm 2019, các doanh nghiệp FDI của tỉnh chiếm 60% tổng kim ngạch xuất khẩu.")
+    assert row["metric"] == "export_value"
+    [row] = rows("Năm 2019, nông nghiệp chiếm 14% GDP của tỉnh.")
+    assert row["metric"] == "agriculture"
+
+
+def test_ownership_dividends_and_trade_balances():
+    assert rows("Năm 2019, phía Việt Nam nắm giữ 51% vốn điều lệ của liên doanh.") == []
+    assert rows("Năm 2019, công ty là doanh nghiệp 100% vốn nước ngoài.") == []
+    assert rows("Năm 2019, nhiều công ty có cổ tức tăng 20%.") == []
+    [row] = rows("Năm 2019, thâm hụt mậu dịch của Mỹ với các nước xuất khẩu dầu lên tới 90 tỷ USD.")
+    assert row["metric"] == "other"

@@ -117,6 +117,14 @@ _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên
 _PRICE_CLAUSE = regex.compile(_W + r"(?:(?<!trị\s+)giá(?!\s+trị)(?:\s+cả)?|lãi\s+suất|tỷ\s+giá|tỉ\s+giá|lạm\s+phát"
                               r"|chỉ\s+số\s+giá|CPI)" + _E, _FLAGS)
 _AFTER_SHARE_BLOCK = _rx("kế hoạch|chỉ tiêu|diện tích|dân số|thị phần|lao động|số hộ|số người|dự toán|dự định")
+# ``chiếm 30% tổng kim ngạch xuất khẩu``: the words between a share and the total it is of
+_SHARE_OF_GAP = regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+)?(?:giá\s+trị\s+|số\s+)?", _FLAGS)
+_SHARE_OF_REACH = 40
+_SHARE_OWNER_REACH = 45  # characters after a share within which the owner of its total (``… của Iran``) is named
+# ``doanh nghiệp 100% vốn nước ngoài``, ``nắm giữ 51% vốn điều lệ``: a firm's ownership, not a share of a total.
+_OWNERSHIP_AFTER = regex.compile(r"\s*vốn\s+(?:(?:đầu\s+tư|góp|điều\s+lệ)\s+)?(?:trực\s+tiếp\s+)?(?:của\s+)?(?:nước\s+ngoài"
+                                 r"|Việt\s+Nam|nhà\s+nước|phía|trong\s+nước|tư\s+nhân|chủ\s+sở\s+hữu)" + _E, _FLAGS)
+_OWNERSHIP_BEFORE = regex.compile(r"(?<!\w)(?:sở\s+hữu|nắm\s+giữ|nắm|(?<!đóng\s)góp)(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$", _FLAGS)
 # ``70% những người nghèo``, ``50% người dân``: a share of people, not of an economic total
 _OF_PEOPLE = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:những\s+|các\s+)?(?:người|hộ|dân|cư\s+dân)" + _E, _FLAGS)
 # ``bằng 140,9% so với cùng kỳ`` (``bằng 99,8% về lượng và 117,6% về trị giá so với cùng kỳ``): a ratio to the same
@@ -349,6 +357,12 @@ def _metric_hits(body: str, a: int, b: int) -> list[tuple[int, str, int]]:
 
     Offsets are into the whitespace-normalised window; they only order hits within it.
     """
+    return [(end, metric, prio) for _, end, metric, prio in _metric_spans(body, a, b) if metric != "="]
+
+
+def _metric_spans(body: str, a: int, b: int) -> list[tuple[int, int, str, int]]:
+    """(start, end, metric, priority) of the lexicon words in ``body[a:b]`` (neutral ``=`` ones too), leftmost-longest,
+    offsets into the whitespace-normalised window."""
     seg = _SPACES.sub(" ", body[a:b].lower())
     found = []
     for end, (length, metric, prio) in _METRIC_AC.iter(seg):
@@ -363,8 +377,7 @@ def _metric_hits(body: str, a: int, b: int) -> list[tuple[int, str, int]]:
     for start, end, metric, prio in found:
         if start >= pos:
             pos = end
-            if metric != "=":
-                out.append((end, metric, prio))
+            out.append((start, end, metric, prio))
     return out
 
 
@@ -688,8 +701,9 @@ class _Extractor:
             prev_metric = last[si - 1][1]  # ``Mức này tăng 11%``: the figure of the sentence before
         a = max(clause.start, prev_end, q.start - _LOOKBACK)
         # ``năm 2015 tăng 5%, năm 2016 đạt 6%``: a percentage listed right after another is measured the same way
+        # (further apart after a ranking word: ``chiếm 12,8% nhập khẩu của Iran năm 2004, tiếp theo là Pháp 8,3%``)
         listed = (prev_measure if q.unit == "percent" and prev_measure in ("change_pct", "share_pct")
-                  and q.start - prev_end <= _LIST_GAP else None)
+                  and (q.start - prev_end <= _LIST_GAP or sent.last(_RANK_NEXT, prev_end, q.start)) else None)
         # cheap gates first: a percentage needs a growth or share word before it (or ``% GDP`` after it)
         if (q.unit == "percent" and not listed and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
@@ -740,7 +754,8 @@ class _Extractor:
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
-                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end)):
+                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end)
+                    or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])):
                 return self.drop(q, "percent: price, or share of a non-economic total")
             if gpos < 0 and spos < 0:
                 measure = listed
@@ -777,6 +792,9 @@ class _Extractor:
             metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
                 return self.drop(q, "blocked by a non-figure word")
+        elif (measure == "share_pct" and metric not in _SECTORS and not (metric == "other" and prio >= 4)
+              and (of := self.share_of(q)) is not None):  # (a sector's share, or a balance's ratio, keeps its metric)
+            metric = of  # ``(FDI firms) chiếm 30% kim ngạch xuất khẩu``: a share of the total named after it
         elif metric == "gdp" and prio <= 1:
             # ``xuất khẩu đạt X, tăng trưởng 10%``: a bare growth word is the growth of what was just measured
             metric = prev_metric or self.growth_of(sent, a, q.start)
@@ -798,6 +816,21 @@ class _Extractor:
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
         return self.row(q, si, clause, a, metric, measure, value, ranked)
+
+    def share_sides(self, sent: _Sentence, q: Quantity, metric: str, loc, partner: str | None):
+        """(locality, partner) of a share of a flow: the owner of the total named right after it (``Hàng hóa Đức chiếm
+        12,8% nhập khẩu của Iran``: Iran's, Đức the partner); an entry listed after such a share (``tiếp theo là Pháp
+        8,3%``) the same owner's. Other shares keep theirs."""
+        if metric not in _FLOWS and metric != "trade_turnover":
+            return loc, partner
+        owner = next((p.place for p in sent.places if p.role == "owner" and q.end <= p.start <= q.end + _SHARE_OWNER_REACH
+                      and not _PUNCT.search(self.body, q.end, p.start)), None)
+        before = self.rows_of.get(sent.index)
+        if owner is None and before is not None and before["measure"] == "share_pct" and before["metric"] == metric:
+            owner = before["_place"]
+        if owner is None or owner.canonical == getattr(loc, "canonical", None):
+            return loc, partner
+        return owner, getattr(loc, "canonical", None) or partner
 
     def list_entry_partner(self, sent: _Sentence, q: Quantity, loc, partner: str | None) -> str | None:
         """An entry of a list of places and amounts (``Đức chiếm 12,8% nhập khẩu của Iran, tiếp theo là Pháp 8,3%``,
@@ -823,6 +856,15 @@ class _Extractor:
         if m.group("cmp"):  # ``so với`` a place after a ratio word
             return sent.last(_RATIO_WORD, max(clause.start, q.start - _RATIO_REACH), q.start) is not None
         return any(p.place.canonical != after.place.canonical for p in sent.places if clause.start <= p.start < q.start)
+
+    def share_of(self, q: Quantity) -> str | None:
+        """The total a share is of, named right after it (``chiếm 30% tổng kim ngạch xuất khẩu``): a metric word of
+        priority 3 or more starting there, else None. A share of GDP keeps the metric named before it."""
+        start = _SHARE_OF_GAP.match(self.body, q.end).end()
+        spans = _metric_spans(self.body, start, min(len(self.body), start + _SHARE_OF_REACH))
+        if spans and spans[0][0] == 0 and spans[0][2] not in ("-", "=", "gdp") and spans[0][3] >= 3:
+            return spans[0][2]
+        return None
 
     def milestone(self, sent: _Sentence, q: Quantity, window: str) -> bool:
         """A mark passed right before the amount (``vượt ngưỡng``), not reached, or with another amount of the unit in
@@ -1161,6 +1203,8 @@ class _Extractor:
                 if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
                     partner = market.canonical
             partner = self.list_entry_partner(sent, q, loc_place, partner)
+        if measure == "share_pct":
+            loc_place, partner = self.share_sides(sent, q, metric, loc_place, partner)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
         elif metric == "trade_turnover":
