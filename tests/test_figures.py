@@ -915,3 +915,12 @@ def test_ownership_dividends_and_trade_balances():
     assert rows("Năm 2019, nhiều công ty có cổ tức tăng 20%.") == []
     [row] = rows("Năm 2019, thâm hụt mậu dịch của Mỹ với các nước xuất khẩu dầu lên tới 90 tỷ USD.")
     assert row["metric"] == "other"
+
+
+def test_price_index_details_offered_projects_and_what_does_not_exist_are_no_figures():
+    got = rows("Chỉ số giá tiêu dùng tháng 3 tăng 0,8%. Cụ thể, nhóm lương thực tăng 1,2%, dịch vụ giáo dục 0,5%.")
+    assert [r["value"] for r in got] == []
+    got = rows("Năm 2019, trong 12 dự án kêu gọi đầu tư của tỉnh có khu du lịch với tổng vốn 60 triệu USD.")
+    assert [r for r in got if r["unit"] == "USD"] == []
+    assert rows("Năm 2019, tỉnh vẫn chưa có dự án FDI nào với số vốn trên 50 triệu USD.") == []
+    assert rows("Năm 2019, khách hàng cá nhân chiếm 70% tại các ngân hàng của tỉnh.") == []

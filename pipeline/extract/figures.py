@@ -154,6 +154,7 @@ _NOT_FACT = regex.compile(
     r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
     r"|nhu\s+cầu\s+vốn|hạn\s+mức|mức\s+trần|trần\s+(?:đầu\s+tư|vay|nợ|chi)"  # a cap or a limit set
+    r"|chưa\s+(?:hề\s+)?có"  # what does not exist yet (``chưa có một dự án nào với số vốn 10 triệu USD``)
     r"|đang\s+(?:chờ|trình)(?:\s+[\w-]+){0,4}?\s+(?:phê\s+)?duyệt"  # a budget awaiting approval
     # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
     r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+[\w-]+){0,8}?|quy\s+mô)"
@@ -161,6 +162,9 @@ _NOT_FACT = regex.compile(
     r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
 # ``Trên lý thuyết, …``: a sentence telling a theory tells no reported figure (``Chẳng hạn, …`` often cites real ones).
 _HYPOTHESIS_OPEN = regex.compile(r"\W*(?:trên|về\s+mặt|theo)\s+lý\s+thuyết" + _E, _FLAGS)
+_PRICE_INDEX = regex.compile(_W + r"(?:chỉ\s+số\s+giá|giá\s+tiêu\s+dùng|CPI|lạm\s+phát)" + _E, _FLAGS)
+# ``Trong 8 dự án kêu gọi đầu tư lần này …``: projects seeking investors, their capital a proposal.
+_OFFERED = regex.compile(_W + r"dự\s+án(?:\s+[\w-]+){0,3}?\s+(?:kêu\s+gọi|mời\s+gọi)\s+(?:vốn\s+)?đầu\s+tư" + _E, _FLAGS)
 # The capital of a project halted, revoked or dissolved (``dự án … bị thu hồi giấy phép``), anywhere in its clause.
 _HALTED = regex.compile(_W + r"(?:đình\s+chỉ|thu\s+hồi\s+giấy\s+phép|rút\s+giấy\s+phép|tạm\s+(?:dừng|ngừng)|giải\s+thể"
                         r"|chấm\s+dứt\s+hoạt\s+động)" + _E, _FLAGS)
@@ -719,6 +723,8 @@ class _Extractor:
             return self.drop(q, "what a purpose requires (Để …, … thì)")
         if _HYPOTHESIS_OPEN.match(body, sent.span.start):
             return self.drop(q, "a theory")
+        if sent.last(_OFFERED, sent.span.start, q.start):
+            return self.drop(q, "projects offered to investors (dự án kêu gọi đầu tư)")
         if (_TAX_AFTER.match(body, q.end) if q.unit == "percent" else sent.last(_HALTED, clause.start, clause.end)):
             return self.drop(q, "a halted project, or a tax cut")
         stop = sent.tail(q.end, clause)
@@ -755,7 +761,8 @@ class _Extractor:
                 spos = len(window)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
                     or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end)
-                    or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])):
+                    or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
+                    or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
             if gpos < 0 and spos < 0:
                 measure = listed
@@ -1088,6 +1095,14 @@ class _Extractor:
         lead = self.body[max(clause.start, q.start - 80):q.start]
         m = _FROM_LEVEL.search(lead) or _TO_AFTER_FROM.search(lead)
         return m is not None and not sent.last(_RATE, clause.start, q.start - len(lead) + m.start())
+
+    def details_prices(self, sent: _Sentence) -> bool:
+        """``Chỉ số giá tiêu dùng tăng 0,6%. Cụ thể, lương thực tăng 1,4%, dịch vụ 0,9%``: a sentence detailing a price
+        index told in the sentence before."""
+        if sent.index == 0 or not _GO_ON.match(self.body, sent.span.start):
+            return False
+        prev = self.sents[sent.index - 1]
+        return self.sentence(sent.index - 1).last(_PRICE_INDEX, prev.start, prev.end) is not None
 
     def details_fdi(self, sent: _Sentence) -> bool:
         """``… vốn FDI … . Trong đó, Singapore có 366 dự án``: a sentence detailing foreign investment told before."""
