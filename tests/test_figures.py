@@ -924,3 +924,9 @@ def test_price_index_details_offered_projects_and_what_does_not_exist_are_no_fig
     assert [r for r in got if r["unit"] == "USD"] == []
     assert rows("Năm 2019, tỉnh vẫn chưa có dự án FDI nào với số vốn trên 50 triệu USD.") == []
     assert rows("Năm 2019, khách hàng cá nhân chiếm 70% tại các ngân hàng của tỉnh.") == []
+
+
+def test_deposit_rates_by_term_and_capital_spread_over_countries():
+    assert rows("Năm 2019, mức tăng tại các kỳ hạn dài là 0,4%/năm đối với tiền gửi tiết kiệm bằng USD.") == []
+    got = rows("Năm 2019, doanh nghiệp Việt Nam đã đầu tư 45 dự án ở hơn 12 quốc gia với tổng vốn 80 triệu USD.")
+    assert [r["metric"] for r in got] == ["fdi_projects", "fdi_capital"]

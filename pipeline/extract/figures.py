@@ -114,7 +114,7 @@ _THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
 # ``giá`` is a price, but ``giá trị``/``trị giá`` is a value (``trị giá 40 triệu USD, tăng 12%``)
-_PRICE_CLAUSE = regex.compile(_W + r"(?:(?<!trị\s+)giá(?!\s+trị)(?:\s+cả)?|lãi\s+suất|tỷ\s+giá|tỉ\s+giá|lạm\s+phát"
+_PRICE_CLAUSE = regex.compile(_W + r"(?:(?<!trị\s+)giá(?!\s+trị)(?:\s+cả)?|lãi\s+suất|kỳ\s+hạn|tỷ\s+giá|tỉ\s+giá|lạm\s+phát"
                               r"|chỉ\s+số\s+giá|CPI)" + _E, _FLAGS)
 _AFTER_SHARE_BLOCK = _rx("kế hoạch|chỉ tiêu|diện tích|dân số|thị phần|lao động|số hộ|số người|dự toán|dự định")
 # ``chiếm 30% tổng kim ngạch xuất khẩu``: the words between a share and the total it is of
@@ -211,7 +211,9 @@ _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|
 _GOODS_CUE = regex.compile(_W + r"(?:hàng\s+hóa|hàng\s+hoá|thông\s+quan|qua\s+cửa\s+khẩu|qua\s+cảng|xuất\s+nhập\s+khẩu"
                            r"|bốc\s+xếp|lượng\s+hàng(?!\s+(?:năm|tháng|ngày|tuần|quý))|nhập\s+khẩu)" + _E, _FLAGS)
 _EXPORT = regex.compile(_W + r"xuất\s+khẩu" + _E, _FLAGS)
-_FOREIGN = regex.compile(r"FDI|nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp|ngoại\s+quốc|liên\s+doanh|100%\s+vốn", _FLAGS)
+_FOREIGN = regex.compile(r"FDI|nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp|ngoại\s+quốc|liên\s+doanh|100%\s+vốn"
+                      # capital spread over many countries (``đầu tư 108 dự án vào trên 20 quốc gia``)
+                      r"|(?:vào|sang|tại|ở)\s+(?:trên\s+|hơn\s+|gần\s+)?\d+\s+(?:quốc\s+gia|nước)", _FLAGS)
 # Domestic capital: nearer the number than a foreign cue, an investment amount is not FDI.
 _DOMESTIC = regex.compile(_W + r"(?:trong\s+nước|trong\s+và\s+ngoài\s+nước|nội\s+địa|DDI|ngân\s+sách|nhà\s+nước|tư\s+nhân|dân\s+doanh"
                           r"|ngoài\s+quốc\s+doanh|quốc\s+doanh)" + _E, _FLAGS)
