@@ -865,13 +865,15 @@ class _Extractor:
         """A percentage of another place's total (``GDP của Lào chỉ bằng 5% GDP của Thái Lan``, ``chỉ bằng 6% so với Hàn
         Quốc``): a ratio between two economies, no share. ``chiếm 8% GDP của Nam Phi`` (no other place before) is one."""
         m = _RATIO_TO.match(self.body, q.end)
-        if m is None:
+        if m is None or not self.body[m.end():m.end() + 1].isupper():
+            return False  # (a place's name is capitalised: ``so với cùng kỳ`` is no place, and costs no look-up)
+        if m.group("cmp") and sent.last(_RATIO_WORD, max(clause.start, q.start - _RATIO_REACH), q.start) is None:
             return False
         after = next((p for p in sent.places if m.end() <= p.start <= m.end() + 8), None)
         if after is None:
             return False
         if m.group("cmp"):  # ``so với`` a place after a ratio word
-            return sent.last(_RATIO_WORD, max(clause.start, q.start - _RATIO_REACH), q.start) is not None
+            return True
         return any(p.place.canonical != after.place.canonical for p in sent.places if clause.start <= p.start < q.start)
 
     def share_of(self, q: Quantity) -> str | None:
