@@ -157,6 +157,9 @@ _DIGITS = regex.compile(r"\d+")
 _SPACES = regex.compile(r"\s+")
 
 
+_RANGE_SPREAD = 1000  # a range's upper end is never this many times its lower end
+
+
 def _matches(text: str):
     """``_RX`` tried only where a run of digits starts (much faster than scanning every position)."""
     pos = 0
@@ -185,8 +188,11 @@ def _raw(text: str, units: frozenset[str] | set[str] | None = None) -> list[Quan
             hi = _scaled(m.group("num2"), scale)
             if v > hi and not m.group("scale1"):
                 v = parse_number(m.group("num"))  # ``990.000 đến 1,05 triệu``: the scale is the upper end's only
-            v = float((Decimal(repr(v)) + Decimal(repr(hi))) / 2)
-            qual = "approx"
+            if hi > _RANGE_SPREAD * v:  # ``năm 2003 tới 540 tỷ USD``: a year, then the amount reached, not a range
+                v = hi
+            else:
+                v = float((Decimal(repr(v)) + Decimal(repr(hi))) / 2)
+                qual = "approx"
         if not math.isfinite(v):
             continue  # hundreds of digits: a code or garbage, not an amount
         out.append(Quantity(m.start(), m.end(), m.group(), v, unit, qual, None, scale))

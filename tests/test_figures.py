@@ -782,3 +782,151 @@ def test_both_flows_named_are_the_turnover():
 def test_a_condition_with_then_needs_and_a_budget_awaiting_approval_are_no_facts():
     assert rows("Năm 2019, mỗi doanh nghiệp xuất khẩu 2.000 tấn gạo thì cần khoảng 80 container để chở hàng.") == []
     assert rows("Năm 2019, hai dự án đang chờ UBND tỉnh phê duyệt vốn gồm dự án cảng cạn có vốn đầu tư là 50 tỷ đồng.") == []
+
+
+def test_respective_lists_give_each_amount_its_own_metric():
+    got = rows("Năm 2019, kim ngạch xuất khẩu, nhập khẩu của tỉnh lần lượt đạt 2,5 tỷ USD và 1,8 tỷ USD, tăng 11% và 7%.")
+    assert [(r["metric"], r["value"]) for r in got] == [
+        ("export_value", 2500000000.0), ("import_value", 1800000000.0), ("export_value", 11.0), ("import_value", 7.0)]
+    # a bare ``tăng trưởng`` or ``kim ngạch`` after one named flow is no second metric of the list
+    got = rows("Năm 2019, xuất khẩu cà phê của Brazil và Colombia đạt tăng trưởng cao, lần lượt là 15% và 12%.")
+    assert {r["metric"] for r in got} == {"export_value"}
+
+
+def test_words_after_a_percentage_name_what_it_measures():
+    got = rows("Năm 2019, tỉnh cấp phép cho 40 dự án FDI với tổng vốn đăng ký 300 triệu USD, tăng 20% về số dự án "
+               "và 35% về vốn so với năm trước.")
+    assert [(r["metric"], r["value"]) for r in got if r["unit"] == "percent"] == [
+        ("fdi_projects", 20.0), ("fdi_capital", 35.0)]
+    got = rows("Năm 2019, xuất khẩu cá ngừ đạt 900 tấn, chiếm 30% về lượng và 45% trong tổng kim ngạch xuất khẩu.")
+    assert [(r["metric"], r["value"]) for r in got if r["unit"] == "percent"] == [
+        ("export_volume", 30.0), ("export_value", 45.0)]
+
+
+@needs_gaz
+def test_growth_owned_by_a_country_named_after_it_is_gdp():
+    [row] = rows("Năm 2019, tốc độ tăng trưởng bình quân của Indonesia đạt khoảng 5%.")
+    assert (row["metric"], row["locality"]) == ("gdp", "Indonesia")
+    [row] = rows("Năm 2019, tốc độ tăng trưởng của tập đoàn Toyota của Nhật Bản đạt 8%.")
+    assert row["metric"] == "other"
+
+
+def test_capital_in_dollars_after_an_fdi_figure_is_foreign():
+    got = rows("Năm 2019, vốn FDI đăng ký vào tỉnh đạt 600 triệu USD. Tuy nhiên, vốn thực hiện chỉ đạt 150 triệu USD. "
+               "Cầu Rạch Cát có tổng vốn đầu tư 900 tỷ đồng.")
+    assert [(r["metric"], r["value"]) for r in got] == [
+        ("fdi_capital", 600000000.0), ("fdi_capital", 150000000.0), ("other", 900000000000.0)]
+
+
+def test_risks_plan_variants_caps_theories_halted_projects_and_tax_cuts_are_no_facts():
+    assert rows("Năm nay, xuất khẩu chè của tỉnh có nguy cơ giảm 10%, xuống còn 40 triệu USD.") == []
+    assert rows("Hội nghị chọn phương án tăng trưởng kinh tế 9%/năm cho giai đoạn 2021-2025.") == []
+    assert rows("Năm 2019, hạn mức cho vay của quỹ được nâng từ 2 triệu USD lên 5 triệu USD.") == []
+    assert rows("Trên lý thuyết, một tỉnh công nghiệp có tỷ trọng công nghiệp khoảng 60%.") == []
+    assert rows("Năm 2019, tỉnh đã thu hồi giấy phép 5 dự án FDI có tổng vốn 20 triệu USD.") == []
+    assert rows("Năm 2019, Chính phủ giảm 30% thuế nhập khẩu linh kiện ô tô.") == []
+    [row] = rows("Năm 2019, mặt hàng có nguy cơ bị kiện là tôm, xuất khẩu vẫn đạt 40 triệu USD.")
+    assert row["metric"] == "export_value"
+
+
+def test_a_bare_production_value_is_the_sector_named_before_it():
+    [row] = rows("Năm 2019, nông nghiệp gặp hạn hán, giá trị sản xuất chỉ tăng 2,1%.")
+    assert (row["metric"], row["value"]) == ("agriculture", 2.1)
+    [row] = rows("Ngành công nghiệp của tỉnh phục hồi nhanh. Giá trị sản xuất quý I ước đạt 12.000 tỷ đồng.")
+    assert (row["metric"], row["value"]) == ("industry", 12000000000000.0)
+    [row] = rows("Năm 2019, xí nghiệp cơ khí của tỉnh có giá trị sản xuất đạt 300 tỷ đồng.")
+    assert row["metric"] == "other"
+
+
+def test_a_world_region_growing_is_gdp():
+    [row] = rows("Năm 2019, tăng trưởng của khu vực Mỹ Latinh chỉ đạt 0,8%.")
+    assert (row["metric"], row["value"]) == ("gdp", 0.8)
+    [row] = rows("Năm 2019, khu vực FDI tăng trưởng 12%.")
+    assert row["metric"] == "other"
+
+
+def test_a_milestone_passed_beside_the_figure_or_not_reached_is_no_figure():
+    got = rows("Năm 2019, kim ngạch xuất khẩu cà phê vượt qua mốc 3 tỷ USD, đạt 3,1 tỷ USD.")
+    assert [r["value"] for r in got] == [3100000000.0]
+    assert rows("Năm 2019, doanh thu của hãng vẫn chưa vượt qua con số 900 tỷ đồng.") == []
+    [row] = rows("Năm 2019, lần đầu tiên kim ngạch xuất khẩu gỗ vượt ngưỡng 2 tỷ USD.")
+    assert row["value"] == 2000000000.0
+
+
+@needs_gaz
+def test_a_foreign_firm_or_a_foreign_destination_makes_capital_fdi():
+    [row] = rows("Năm 2019, tại Cần Thơ đã có 7 doanh nghiệp Nhật Bản hoạt động với tổng vốn 150 triệu USD.")
+    assert row["metric"] == "fdi_capital"
+    [row] = rows("Năm 2019, Công ty Cao su Đồng Phú đã đầu tư sang Campuchia với số vốn 12 triệu USD.")
+    assert (row["metric"], row["partner"]) == ("fdi_capital", "Campuchia")
+    [row] = rows("Năm 2019, khởi công khu nghỉ dưỡng có tổng vốn đầu tư 90 triệu USD do Tập đoàn Marina Group (Singapore) "
+                 "làm chủ đầu tư.")
+    assert row["metric"] == "fdi_capital"
+    [row] = rows("Năm 2019, khởi công cầu Cao Lãnh có tổng vốn đầu tư 90 triệu USD.")
+    assert row["metric"] == "other"
+
+
+@needs_gaz
+def test_each_entry_of_a_list_of_places_and_amounts_is_its_own_partner():
+    got = rows("Năm 2019, xuất khẩu gạo của Thái Lan sang Philippines tăng 20%, Indonesia 15% và Malaysia 8%.")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
+        (20.0, "Thái Lan", "Philippines"), (15.0, "Thái Lan", "Indonesia"), (8.0, "Thái Lan", "Malaysia")]
+
+
+@needs_gaz
+def test_a_percentage_of_another_economy_is_a_ratio_not_a_share():
+    assert rows("Năm 2019, GDP của Campuchia chỉ bằng khoảng 9% GDP của Việt Nam.") == []
+    got = rows("Năm 2019, GDP của Lào đạt 18 tỷ USD, chỉ bằng 4% so với Thái Lan.")
+    assert [r["unit"] for r in got] == ["USD"]
+    [row] = rows("Năm 2019, ngành du lịch chiếm 12% GDP của Thái Lan.")
+    assert (row["measure"], row["locality"]) == ("share_pct", "Thái Lan")
+
+
+def test_a_share_of_a_quantity_after_the_percentage_is_a_volume():
+    [row] = rows("Năm 2019, thị trường Nhật Bản chiếm 25% lượng tôm xuất khẩu của tỉnh.")
+    assert (row["metric"], row["measure"]) == ("export_volume", "share_pct")
+
+
+def test_the_economy_s_total_investment_is_fixed_asset_investment():
+    [row] = rows("Năm 2019, vốn đầu tư phát triển toàn xã hội của tỉnh đạt 45.000 tỷ đồng.")
+    assert row["metric"] == "fixed_asset_investment"
+    [row] = rows("Năm 2019, khu vực tư nhân chiếm 40% tổng vốn đầu tư của nền kinh tế.")
+    assert (row["metric"], row["measure"]) == ("fixed_asset_investment", "share_pct")
+
+
+def test_a_class_of_projects_by_a_capital_threshold_is_a_rule():
+    assert rows("Năm 2019, các dự án có vốn đầu tư trực tiếp ra nước ngoài trên 20 triệu USD phải trình Quốc hội.") == []
+
+
+@needs_gaz
+def test_a_share_is_of_the_total_named_after_it_and_its_owner():
+    got = rows("Năm 2019, hàng hóa Nhật Bản chiếm 15% giá trị nhập khẩu của Indonesia, tiếp theo là Hàn Quốc 9%.")
+    assert [(r["metric"], r["value"], r["locality"], r["partner"]) for r in got] == [
+        ("import_value", 15.0, "Indonesia", "Nhật Bản"), ("import_value", 9.0, "Indonesia", "Hàn Quốc")]
+    [row] = rows("Năm 2019, các doanh nghiệp FDI của tỉnh chiếm 60% tổng kim ngạch xuất khẩu.")
+    assert row["metric"] == "export_value"
+    [row] = rows("Năm 2019, nông nghiệp chiếm 14% GDP của tỉnh.")
+    assert row["metric"] == "agriculture"
+
+
+def test_ownership_dividends_and_trade_balances():
+    assert rows("Năm 2019, phía Việt Nam nắm giữ 51% vốn điều lệ của liên doanh.") == []
+    assert rows("Năm 2019, công ty là doanh nghiệp 100% vốn nước ngoài.") == []
+    assert rows("Năm 2019, nhiều công ty có cổ tức tăng 20%.") == []
+    [row] = rows("Năm 2019, thâm hụt mậu dịch của Mỹ với các nước xuất khẩu dầu lên tới 90 tỷ USD.")
+    assert row["metric"] == "other"
+
+
+def test_price_index_details_offered_projects_and_what_does_not_exist_are_no_figures():
+    got = rows("Chỉ số giá tiêu dùng tháng 3 tăng 0,8%. Cụ thể, nhóm lương thực tăng 1,2%, dịch vụ giáo dục 0,5%.")
+    assert [r["value"] for r in got] == []
+    got = rows("Năm 2019, trong 12 dự án kêu gọi đầu tư của tỉnh có khu du lịch với tổng vốn 60 triệu USD.")
+    assert [r for r in got if r["unit"] == "USD"] == []
+    assert rows("Năm 2019, tỉnh vẫn chưa có dự án FDI nào với số vốn trên 50 triệu USD.") == []
+    assert rows("Năm 2019, khách hàng cá nhân chiếm 70% tại các ngân hàng của tỉnh.") == []
+
+
+def test_deposit_rates_by_term_and_capital_spread_over_countries():
+    assert rows("Năm 2019, mức tăng tại các kỳ hạn dài là 0,4%/năm đối với tiền gửi tiết kiệm bằng USD.") == []
+    got = rows("Năm 2019, doanh nghiệp Việt Nam đã đầu tư 45 dự án ở hơn 12 quốc gia với tổng vốn 80 triệu USD.")
+    assert [r["metric"] for r in got] == ["fdi_projects", "fdi_capital"]

@@ -111,3 +111,8 @@ def test_scaled_values_are_exact_decimals():
     """``2.076,3 tỷ`` is 2076300000000.0 exactly, not 2076299999999.9998 (a float product)."""
     assert one("thu ngân sách 2.076,3 tỷ đồng").value == 2076300000000.0
     assert one("kim ngạch 44,7 tỷ euro").value == 44700000000.0
+
+
+def test_a_year_before_tới_and_an_amount_is_no_range():
+    [q] = [q for q in find_quantities("Năm 2004, thâm hụt của nước này lên năm 2004 tới 120 tỷ USD.") if q.unit == "USD"]
+    assert (q.value, q.qualifier) == (120000000000.0, "exact")

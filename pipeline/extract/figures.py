@@ -106,13 +106,25 @@ _RATE = regex.compile(_W + r"(?:tăng\s+trưởng|tốc\s+độ\s+tăng)" + _E, 
 _ABS_CHANGE = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?!đạt|lên|xuống|còn|là|ở|từ)\w+){0,2}\s+$", _FLAGS)
 _VERB = regex.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?!\w)", _FLAGS)
 _LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|từ")
+# ``vượt qua ngưỡng 1.000 tỷ USD``: a round mark passed, named beside the figure itself or not reached (``chưa thể
+# vượt qua con số 4.000 tỷ đồng``).
+_MILESTONE = regex.compile(r"(?<!\w)(?:(?P<neg>chưa|không)(?:\s+[\w-]+){0,2}?\s+)?vượt(?:\s+qua)?\s+(?:ngưỡng|mốc|mức|con\s+số)"
+                           r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
 _THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.000 USD trở lên``
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
 # ``giá`` is a price, but ``giá trị``/``trị giá`` is a value (``trị giá 40 triệu USD, tăng 12%``)
-_PRICE_CLAUSE = regex.compile(_W + r"(?:(?<!trị\s+)giá(?!\s+trị)(?:\s+cả)?|lãi\s+suất|tỷ\s+giá|tỉ\s+giá|lạm\s+phát"
+_PRICE_CLAUSE = regex.compile(_W + r"(?:(?<!trị\s+)giá(?!\s+trị)(?:\s+cả)?|lãi\s+suất|kỳ\s+hạn|tỷ\s+giá|tỉ\s+giá|lạm\s+phát"
                               r"|chỉ\s+số\s+giá|CPI)" + _E, _FLAGS)
 _AFTER_SHARE_BLOCK = _rx("kế hoạch|chỉ tiêu|diện tích|dân số|thị phần|lao động|số hộ|số người|dự toán|dự định")
+# ``chiếm 30% tổng kim ngạch xuất khẩu``: the words between a share and the total it is of
+_SHARE_OF_GAP = regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+)?(?:giá\s+trị\s+|số\s+)?", _FLAGS)
+_SHARE_OF_REACH = 40
+_SHARE_OWNER_REACH = 45  # characters after a share within which the owner of its total (``… của Iran``) is named
+# ``doanh nghiệp 100% vốn nước ngoài``, ``nắm giữ 51% vốn điều lệ``: a firm's ownership, not a share of a total.
+_OWNERSHIP_AFTER = regex.compile(r"\s*vốn\s+(?:(?:đầu\s+tư|góp|điều\s+lệ)\s+)?(?:trực\s+tiếp\s+)?(?:của\s+)?(?:nước\s+ngoài"
+                                 r"|Việt\s+Nam|nhà\s+nước|phía|trong\s+nước|tư\s+nhân|chủ\s+sở\s+hữu)" + _E, _FLAGS)
+_OWNERSHIP_BEFORE = regex.compile(r"(?<!\w)(?:sở\s+hữu|nắm\s+giữ|nắm|(?<!đóng\s)góp)(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$", _FLAGS)
 # ``70% những người nghèo``, ``50% người dân``: a share of people, not of an economic total
 _OF_PEOPLE = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:những\s+|các\s+)?(?:người|hộ|dân|cư\s+dân)" + _E, _FLAGS)
 # ``bằng 140,9% so với cùng kỳ`` (``bằng 99,8% về lượng và 117,6% về trị giá so với cùng kỳ``): a ratio to the same
@@ -120,12 +132,14 @@ _OF_PEOPLE = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:những\s+|các\s+)
 _SAME_PERIOD_AFTER = regex.compile(r"(?:[^;.,]|,\d){0,50}?(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|(?:năm|tháng|quý|quí)\s+"
                                    r"(?:trước|ngoái))" + _E, _FLAGS)
 _RATIO_WORD = _rx("bằng|tương đương")
+# after a percentage: another place's GDP (``5% GDP của Thái Lan``) or a comparison with it (``6% so với Hàn Quốc``)
+_RATIO_TO = regex.compile(r"\s*(?:(?:tổng\s+)?(?:GDP|GRDP|tổng\s+sản\s+phẩm)\s+(?:của\s+)?|(?P<cmp>(?:so\s+)?với\s+))", _FLAGS)
 _RATIO_REACH = 50  # characters: a ratio word further before a percentage than this does not govern it
 _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|(?<!(?:bộ|sở|cục|vụ|viện)\s+)(?:quy|qui)\s+hoạch|chỉ\s+tiêu"
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
-    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|nếu|phải\s+đạt|cần\s+đạt"
+    r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|phương\s+án|nguy\s+cơ(?=\s+(?:bị\s+)?(?:sụt|giảm|tụt|mất|thiếu|thất\s+thu))|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
     r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
 # ``Mục tiêu đến năm 2025 … Khi đó, xuất khẩu đạt …``: a sentence opening with ``then`` after a target tells the
@@ -139,12 +153,25 @@ _NOT_FACT = regex.compile(
     r"|(?<!lương\s+)tối\s+thiểu|phải\s+có|theo\s+luật(?=\s*,)|không\s+(?:thể\s+)?để|trường\s+hợp|quy\s+định|bắt\s+buộc|(?<!theo\s+)(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị)|xin\s+(?:cấp|vay|hỗ\s+trợ)|hứa"
     r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
-    r"|nhu\s+cầu\s+vốn"
+    r"|nhu\s+cầu\s+vốn|hạn\s+mức|mức\s+trần|trần\s+(?:đầu\s+tư|vay|nợ|chi)"  # a cap or a limit set
+    r"|chưa\s+(?:hề\s+)?có"  # what does not exist yet (``chưa có một dự án nào với số vốn 10 triệu USD``)
     r"|đang\s+(?:chờ|trình)(?:\s+[\w-]+){0,4}?\s+(?:phê\s+)?duyệt"  # a budget awaiting approval
     # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
-    r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+đầu\s+tư)?|quy\s+mô)"
+    r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+[\w-]+){0,8}?|quy\s+mô)"
     r"(?=\s+(?:dưới|trên|từ|không\s+quá|tối\s+đa)\s)"
     r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
+# ``Trên lý thuyết, …``: a sentence telling a theory tells no reported figure (``Chẳng hạn, …`` often cites real ones).
+_HYPOTHESIS_OPEN = regex.compile(r"\W*(?:trên|về\s+mặt|theo)\s+lý\s+thuyết" + _E, _FLAGS)
+_PRICE_INDEX = regex.compile(_W + r"(?:chỉ\s+số\s+giá|giá\s+tiêu\s+dùng|CPI|lạm\s+phát)" + _E, _FLAGS)
+# ``Trong 8 dự án kêu gọi đầu tư lần này …``: projects seeking investors, their capital a proposal.
+_OFFERED = regex.compile(_W + r"dự\s+án(?:\s+[\w-]+){0,3}?\s+(?:kêu\s+gọi|mời\s+gọi)\s+(?:vốn\s+)?đầu\s+tư" + _E, _FLAGS)
+# The capital of a project halted, revoked or dissolved (``dự án … bị thu hồi giấy phép``), anywhere in its clause.
+_HALTED = regex.compile(_W + r"(?:đình\s+chỉ|thu\s+hồi\s+giấy\s+phép|rút\s+giấy\s+phép|tạm\s+(?:dừng|ngừng)|giải\s+thể"
+                        r"|chấm\s+dứt\s+hoạt\s+động)" + _E, _FLAGS)
+_HALTED_WORDS = ("đình chỉ", "giấy phép", "tạm dừng", "tạm ngừng", "giải thể", "chấm dứt")  # cheap literal gate
+_OFFERED_WORDS = ("kêu gọi", "mời gọi")
+# ``giảm 50% thuế nhập khẩu``: a cut of a tax or a fee, no figure.
+_TAX_AFTER = regex.compile(r"\s*(?:mức\s+|các\s+(?:loại\s+)?)?(?:thuế|phí|lệ\s+phí|cước)" + _E, _FLAGS)
 # ``nhập khẩu 5.000 tấn … thì sẽ được mua …``, ``… thì cần 80 xe``: the number is the condition of what follows ``thì``.
 _THEN_WILL = regex.compile(_W + r"thì\s+(?:mới|cần|phải|(?:[\w-]+\s+){0,3}?(?:sẽ|được))" + _E, _FLAGS)
 # ``Để xây dựng …, tổng vốn … 5 triệu USD thì bắt buộc …``: what a purpose requires, not a fact.
@@ -184,17 +211,22 @@ _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|
 _GOODS_CUE = regex.compile(_W + r"(?:hàng\s+hóa|hàng\s+hoá|thông\s+quan|qua\s+cửa\s+khẩu|qua\s+cảng|xuất\s+nhập\s+khẩu"
                            r"|bốc\s+xếp|lượng\s+hàng(?!\s+(?:năm|tháng|ngày|tuần|quý))|nhập\s+khẩu)" + _E, _FLAGS)
 _EXPORT = regex.compile(_W + r"xuất\s+khẩu" + _E, _FLAGS)
-_FOREIGN = regex.compile(r"FDI|nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp|ngoại\s+quốc|liên\s+doanh|100%\s+vốn", _FLAGS)
+_FOREIGN = regex.compile(r"FDI|nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp|ngoại\s+quốc|liên\s+doanh|100%\s+vốn"
+                      # capital spread over many countries (``đầu tư 108 dự án vào trên 20 quốc gia``)
+                      r"|(?:vào|sang|tại|ở)\s+(?:trên\s+|hơn\s+|gần\s+)?\d+\s+(?:quốc\s+gia|nước)", _FLAGS)
 # Domestic capital: nearer the number than a foreign cue, an investment amount is not FDI.
 _DOMESTIC = regex.compile(_W + r"(?:trong\s+nước|trong\s+và\s+ngoài\s+nước|nội\s+địa|DDI|ngân\s+sách|nhà\s+nước|tư\s+nhân|dân\s+doanh"
                           r"|ngoài\s+quốc\s+doanh|quốc\s+doanh)" + _E, _FLAGS)
 # Whose growth a bare ``tăng trưởng`` is: an economy (GDP) or something else (a firm, a sector, demand).
+# A world region is an economy too (``tăng trưởng của khu vực Đông Nam Á``, ``12 nước Eurozone tăng trưởng 0,3%``).
+_REGION = (r"(?:khu\s+vực\s+)?(?:Đông\s+Nam\s+Á|Đông\s+Á|Nam\s+Á|Trung\s+Đông|Mỹ\s+La\s*tinh|châu\s+(?:Á|Âu|Phi|Mỹ|Úc)"
+           r"|Eurozone|khu\s+vực\s+đồng\s+(?:euro|tiền\s+chung)|ASEAN|EU)")
 _ECONOMY = regex.compile(_W + r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|cả\s+nước|nước\s+ta|toàn\s+quốc"
-                         r"|thành\s+phố|tỉnh|thủ\s+đô|địa\s+phương|nước\s+này|quốc\s+gia)" + _E, _FLAGS)
+                         r"|thành\s+phố|tỉnh|thủ\s+đô|địa\s+phương|nước\s+này|quốc\s+gia|" + _REGION + ")" + _E, _FLAGS)
 _NOT_ECONOMY = regex.compile(
     _W + r"(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|tổng\s+công\s+ty|hãng|ngân\s+hàng|nhà\s+máy|ngành|nhu\s+cầu"
     r"|điện|doanh\s+thu|doanh\s+số|lợi\s+nhuận|sản\s+lượng|tín\s+dụng|thị\s+trường|mặt\s+hàng|sản\s+phẩm"
-    r"|lĩnh\s+vực|khu\s+vực|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
+    r"|lĩnh\s+vực|khu\s+vực(?!\s+(?:Đông|Nam\s+Á|Trung\s+Đông|Mỹ\s+La|châu|đồng\s+(?:euro|tiền)|ASEAN))|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
 # Verbs after which a tonnage is not traded goods (bought, grown, mined, processed).
 _NOT_TRADE_TONNE = regex.compile(
     _W + r"(?:thu\s+mua|mua|sản\s+xuất|khai\s+thác|nuôi|nuôi\s+trồng|thu\s+hoạch|tiêu\s+thụ|chế\s+biến|đánh\s+bắt"
@@ -219,17 +251,30 @@ _BOTH_FLOWS = regex.compile(_W + r"(?:thương\s+mại|hai\s+chiều|song\s+phư
 _FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp)" + _E,
                            _FLAGS)
 # ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
-_BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?về\s+(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
-_BY_VALUE = regex.compile(r"\s*(?:cả\s+)?về\s+(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
+_BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?(?:về|trong(?:\s+tổng)?)?\s*(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
+_BY_VALUE = regex.compile(r"\s*(?:cả\s+)?(?:về|trong)\s+(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
 _VOLUME_OF = {"export_value": "export_volume", "import_value": "goods_volume"}
 # ``chiếm 10% số dự án và 44% tổng vốn đăng ký``: a share of the foreign projects, then of their capital
-_OF_PROJECTS = regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+)?số\s+(?:các\s+)?dự\s+án" + _E, _FLAGS)
-_OF_CAPITAL = regex.compile(r"\s*(?:trong\s+)?(?:tổng\s+)?(?:số\s+)?vốn" + _E, _FLAGS)
+_OF_PROJECTS = regex.compile(r"\s*(?:trong\s+|về\s+)?(?:tổng\s+)?số\s+(?:các\s+)?(?:lượng\s+)?dự\s+án" + _E, _FLAGS)
+_OF_CAPITAL = regex.compile(r"\s*(?:trong\s+|về\s+)?(?:tổng\s+)?(?:số\s+)?vốn" + _E, _FLAGS)
+# ``xuất khẩu và nhập khẩu lần lượt đạt X và Y``: the amounts after ``lần lượt`` go, in order, to the metrics listed
+# within this many characters before it.
+_RESPECTIVE = regex.compile(_W + r"(?:lần\s+lượt|theo\s+thứ\s+tự)" + _E, _FLAGS)
+_RESPECTIVE_REACH = 80
 _INVEST_INTO = regex.compile(r"đầu\s+tư\s+vào\s+$", _FLAGS)
+# A foreign country as an investor's or a firm's (``5 doanh nghiệp Hoa Kỳ``, ``Tập đoàn Wunvest (Mỹ)``) or as where the
+# capital goes (``đầu tư sang Lào``): the capital crosses a border.
+_FOREIGN_SIDE = regex.compile(r"(?:(?:doanh\s+nghiệp|công\s+ty|nhà\s+đầu\s+tư|tập\s+đoàn|hãng|chủ\s+đầu\s+tư|đối\s+tác)"
+                              r"(?:\s+của)?|đầu\s+tư\s+(?:sang|ra|tại|ở)(?:\s+thị\s+trường)?|\w\s+\()\s*$", _FLAGS)
+_SIDE_REACH = 80  # characters after a number's start within which a foreign investor named after it still owns it
 _OF_AFTER = regex.compile(_W + r"của" + _E, _FLAGS)
-_ECONOMY_NEXT = regex.compile(r"\s+(?:của\s+)?(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm)" + _E, _FLAGS)
+_ECONOMY_NEXT = regex.compile(r"\s+(?:(?:hằng|hàng)\s+năm\s+|bình\s+quân\s+)?(?:của\s+)?(?:(?:các\s+)?nền\s+|toàn\s+bộ\s+)?"
+                              r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|" + _REGION + ")" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+_SECTORS = frozenset({"agriculture", "industry", "services"})
+# A firm's own production value is no sector's.
+_FIRM = regex.compile(_W + r"(?:công\s+ty|doanh\s+nghiệp|nhà\s+máy|tập\s+đoàn|hãng|xí\s+nghiệp|cơ\s+sở)" + _E, _FLAGS)
 _HONORIFIC_BEFORE = regex.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|chú)\s+$", _FLAGS)
 _SUBJECT_REACH = 50  # characters from a sentence's start within which a place is its subject
 _FLOWS = frozenset({"export_value", "import_value", "export_volume"})
@@ -320,6 +365,12 @@ def _metric_hits(body: str, a: int, b: int) -> list[tuple[int, str, int]]:
 
     Offsets are into the whitespace-normalised window; they only order hits within it.
     """
+    return [(end, metric, prio) for _, end, metric, prio in _metric_spans(body, a, b) if metric != "="]
+
+
+def _metric_spans(body: str, a: int, b: int) -> list[tuple[int, int, str, int]]:
+    """(start, end, metric, priority) of the lexicon words in ``body[a:b]`` (neutral ``=`` ones too), leftmost-longest,
+    offsets into the whitespace-normalised window."""
     seg = _SPACES.sub(" ", body[a:b].lower())
     found = []
     for end, (length, metric, prio) in _METRIC_AC.iter(seg):
@@ -334,8 +385,7 @@ def _metric_hits(body: str, a: int, b: int) -> list[tuple[int, str, int]]:
     for start, end, metric, prio in found:
         if start >= pos:
             pos = end
-            if metric != "=":
-                out.append((end, metric, prio))
+            out.append((start, end, metric, prio))
     return out
 
 
@@ -348,6 +398,11 @@ def _best_metric(hits: list[tuple[int, str, int]]) -> tuple[str | None, int]:
     if blocks and (best is None or max(b[0] for b in blocks) > best[0]):
         return "-", 9
     return (best[1], best[2]) if best else (None, -1)
+
+
+def _has_any(body: str, words: tuple[str, ...], a: int, b: int) -> bool:
+    """Whether one of the literal ``words`` occurs in ``body[a:b]``: a cheap gate before a regex."""
+    return any(body.find(w, a, b) >= 0 for w in words)
 
 
 def _last(rx: regex.Pattern, body: str, a: int, b: int) -> int:
@@ -564,9 +619,11 @@ class _Extractor:
         self.antecedents: dict[tuple[int, str], object] = {}
         self.dropped: dict[int, str] = {}
         self.rows_of: dict[int, dict] = {}  # sentence -> its last figure
+        self.fdi_told = False  # a foreign-investment figure was read earlier in the article
         self._places: list | None = None
         self._place_starts: list[int] = []
         self._quantities: list[Quantity] = []
+        self._q_starts: list[int] = []
 
     def sentence(self, i: int) -> _Sentence:
         sent = self.cache.get(i)
@@ -624,6 +681,7 @@ class _Extractor:
 
     def run(self) -> list[dict]:
         qs = self._quantities = find_quantities(self.body, _KEEP_UNITS)
+        self._q_starts = [o.start for o in qs]
         if not qs:
             return []
         starts = [s.start for s in self.sents]
@@ -656,8 +714,9 @@ class _Extractor:
             prev_metric = last[si - 1][1]  # ``Mức này tăng 11%``: the figure of the sentence before
         a = max(clause.start, prev_end, q.start - _LOOKBACK)
         # ``năm 2015 tăng 5%, năm 2016 đạt 6%``: a percentage listed right after another is measured the same way
+        # (further apart after a ranking word: ``chiếm 12,8% nhập khẩu của Iran năm 2004, tiếp theo là Pháp 8,3%``)
         listed = (prev_measure if q.unit == "percent" and prev_measure in ("change_pct", "share_pct")
-                  and q.start - prev_end <= _LIST_GAP else None)
+                  and (q.start - prev_end <= _LIST_GAP or sent.last(_RANK_NEXT, prev_end, q.start)) else None)
         # cheap gates first: a percentage needs a growth or share word before it (or ``% GDP`` after it)
         if (q.unit == "percent" and not listed and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
@@ -671,6 +730,13 @@ class _Extractor:
                 return self.drop(q, "target or plan (the state a target foresees: Khi đó, …)")
         if _PURPOSE_OPEN.match(body, sent.span.start) and sent.first_start(_THEN, q.end, sent.span.end) < sent.span.end:
             return self.drop(q, "what a purpose requires (Để …, … thì)")
+        if _HYPOTHESIS_OPEN.match(body, sent.span.start):
+            return self.drop(q, "a theory")
+        if _has_any(body, _OFFERED_WORDS, sent.span.start, q.start) and sent.last(_OFFERED, sent.span.start, q.start):
+            return self.drop(q, "projects offered to investors (dự án kêu gọi đầu tư)")
+        if (_TAX_AFTER.match(body, q.end) if q.unit == "percent" else
+                _has_any(body, _HALTED_WORDS, clause.start, clause.end) and sent.last(_HALTED, clause.start, clause.end)):
+            return self.drop(q, "a halted project, or a tax cut")
         stop = sent.tail(q.end, clause)
         # ``theo quy định …, nhưng X đạt 9 triệu USD``: after a conjunction the clause tells a fact again
         if (sent.last(_NOT_FACT, max(clause.start, sent.last_end(_CONJ, clause.start, q.start)), q.start)
@@ -684,6 +750,8 @@ class _Extractor:
         metric, prio = _best_metric(hits)
         if metric == "-":
             return self.drop(q, "blocked by a non-figure word")
+        if metric == "sector":
+            metric = self.sector_of(sent, q)
         window = body[a:q.start]
         measure = "amount"
         value = q.value
@@ -697,10 +765,14 @@ class _Extractor:
             s = list(_SHARE.finditer(window))
             gpos = g[-1].start() if g and len(window) - g[-1].end() <= _GROWTH_REACH else -1
             spos = s[-1].start() if s else -1
+            if self.ratio_to_place(sent, clause, q):
+                return self.drop(q, "a ratio between two economies (A bằng X% GDP của B, X% so với B)")
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
-                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end)):
+                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end)
+                    or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
+                    or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
             if gpos < 0 and spos < 0:
                 measure = listed
@@ -723,6 +795,8 @@ class _Extractor:
         elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _THRESHOLD_AFTER.match(body, q.end)
               or self.changed(window)):
             return self.drop(q, "absolute change or threshold")
+        elif "vượt" in window[-40:] and self.milestone(sent, q, window):
+            return self.drop(q, "a milestone passed (vượt ngưỡng X), not the figure")
         if metric is None and q.unit == "percent" and si in last and (
                 _BY_VOLUME.match(body, q.end) or _BY_VALUE.match(body, q.end)):
             prev_metric = last[si][1]  # ``giảm 12% về lượng nhưng tăng 8% về giá trị``: the same goods, past a conjunction
@@ -735,16 +809,21 @@ class _Extractor:
             metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
                 return self.drop(q, "blocked by a non-figure word")
+        elif (measure == "share_pct" and metric not in _SECTORS and not (metric == "other" and prio >= 4)
+              and (of := self.share_of(q)) is not None):  # (a sector's share, or a balance's ratio, keeps its metric)
+            metric = of  # ``(FDI firms) chiếm 30% kim ngạch xuất khẩu``: a share of the total named after it
         elif metric == "gdp" and prio <= 1:
             # ``xuất khẩu đạt X, tăng trưởng 10%``: a bare growth word is the growth of what was just measured
             metric = prev_metric or self.growth_of(sent, a, q.start)
         elif metric == "trade_turnover" and prio == 2:
             metric = self.flow_of(si, q.start)
+        metric = self.respective(sent, q, kind) or metric
         if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
         elif kind == "currency" and metric is None and self.invested(sent, a, q):
             metric = "fdi_capital"  # ``Hàn Quốc đầu tư 4 tỷ USD vào Việt Nam``: capital crossing a border
-        elif metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end):
+        elif (metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end)
+              and not self.fdi_context(sent, q)):
             metric = "other"
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
@@ -752,7 +831,109 @@ class _Extractor:
         if q.unit == "percent":
             metric = _volume_or_value(body, q.end, metric)
         last[si] = (q.end, metric, measure, value < 0)
+        self.fdi_told = self.fdi_told or metric in _FDI
         return self.row(q, si, clause, a, metric, measure, value, ranked)
+
+    def share_sides(self, sent: _Sentence, q: Quantity, metric: str, loc, partner: str | None):
+        """(locality, partner) of a share of a flow: the owner of the total named right after it (``Hàng hóa Đức chiếm
+        12,8% nhập khẩu của Iran``: Iran's, Đức the partner); an entry listed after such a share (``tiếp theo là Pháp
+        8,3%``) the same owner's. Other shares keep theirs."""
+        if metric not in _FLOWS and metric != "trade_turnover":
+            return loc, partner
+        owner = next((p.place for p in sent.places if p.role == "owner" and q.end <= p.start <= q.end + _SHARE_OWNER_REACH
+                      and not _PUNCT.search(self.body, q.end, p.start)), None)
+        before = self.rows_of.get(sent.index)
+        if owner is None and before is not None and before["measure"] == "share_pct" and before["metric"] == metric:
+            owner = before["_place"]
+        if owner is None or owner.canonical == getattr(loc, "canonical", None):
+            return loc, partner
+        return owner, getattr(loc, "canonical", None) or partner
+
+    def list_entry_partner(self, sent: _Sentence, q: Quantity, loc, partner: str | None) -> str | None:
+        """An entry of a list of places and amounts (``Đức chiếm 12,8% nhập khẩu của Iran, tiếp theo là Pháp 8,3%``,
+        ``sang Thổ Nhĩ Kỳ tăng 78%, Nhật Bản 12%``): the place right before the amount, when it is not the figure's
+        owner, is its partner (not the one the list's first entry named)."""
+        i = bisect.bisect_left(self._q_starts, q.start)
+        if i == 0 or self._quantities[i - 1].start < sent.span.start:
+            return partner  # the sentence's first amount: no list entry
+        app = self.apposed(sent, q)
+        if app is None or app.country == "VN" or app.canonical == getattr(loc, "canonical", None):
+            return partner  # (a Vietnamese place before an amount is a firm's or a project's, not a counterpart)
+        return app.canonical
+
+    def ratio_to_place(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
+        """A percentage of another place's total (``GDP của Lào chỉ bằng 5% GDP của Thái Lan``, ``chỉ bằng 6% so với Hàn
+        Quốc``): a ratio between two economies, no share. ``chiếm 8% GDP của Nam Phi`` (no other place before) is one."""
+        m = _RATIO_TO.match(self.body, q.end)
+        if m is None or not self.body[m.end():m.end() + 1].isupper():
+            return False  # (a place's name is capitalised: ``so với cùng kỳ`` is no place, and costs no look-up)
+        if m.group("cmp") and sent.last(_RATIO_WORD, max(clause.start, q.start - _RATIO_REACH), q.start) is None:
+            return False
+        after = next((p for p in sent.places if m.end() <= p.start <= m.end() + 8), None)
+        if after is None:
+            return False
+        if m.group("cmp"):  # ``so với`` a place after a ratio word
+            return True
+        return any(p.place.canonical != after.place.canonical for p in sent.places if clause.start <= p.start < q.start)
+
+    def share_of(self, q: Quantity) -> str | None:
+        """The total a share is of, named right after it (``chiếm 30% tổng kim ngạch xuất khẩu``): a metric word of
+        priority 3 or more starting there, else None. A share of GDP keeps the metric named before it."""
+        start = _SHARE_OF_GAP.match(self.body, q.end).end()
+        spans = _metric_spans(self.body, start, min(len(self.body), start + _SHARE_OF_REACH))
+        if spans and spans[0][0] == 0 and spans[0][2] not in ("-", "=", "gdp") and spans[0][3] >= 3:
+            return spans[0][2]
+        return None
+
+    def milestone(self, sent: _Sentence, q: Quantity, window: str) -> bool:
+        """A mark passed right before the amount (``vượt ngưỡng``), not reached, or with another amount of the unit in
+        the sentence (the figure itself: ``đạt 1.001,7 tỷ USD, lần đầu vượt ngưỡng 1.000 tỷ USD``)."""
+        m = _MILESTONE.search(window)
+        if m is None:
+            return False
+        return bool(m.group("neg")) or any(o.unit == q.unit and o.start != q.start and sent.span.start <= o.start
+                                           and o.end <= sent.span.end for o in self._quantities)
+
+    def sector_of(self, sent: _Sentence, q: Quantity) -> str:
+        """A bare ``giá trị sản xuất``: the sector named last before the number in its sentence, else in the sentence
+        before it in the paragraph (``Công nghiệp đang khó khăn, giá trị sản xuất … tăng 14%``); a firm's, or with no
+        sector named, ``other``."""
+        start = sent.span.start
+        if sent.last(_FIRM, start, q.start):
+            return "other"
+        spans = [(start, q.start)]
+        if sent.index > 0 and "\n" not in self.body[self.sents[sent.index - 1].end:start]:
+            spans.append((self.sents[sent.index - 1].start, start))
+        for a, b in spans:
+            named = [m for _, m, _ in _metric_hits(self.body, a, b) if m in _SECTORS]
+            if named:
+                return named[-1]
+        return "other"
+
+    def fdi_context(self, sent: _Sentence, q: Quantity) -> bool:
+        """Capital in a foreign currency, no domestic cue in its sentence, in an article that has told a foreign-
+        investment figure before (``… FDI đạt 2 tỷ USD. … Tuy nhiên, vốn thực hiện chỉ đạt 9,7 triệu USD``)."""
+        return self.fdi_told and q.unit != "VND" and not sent.last(_DOMESTIC, sent.span.start, sent.span.end)
+
+    def respective(self, sent: _Sentence, q: Quantity, kind: str) -> str | None:
+        """``kim ngạch xuất khẩu, nhập khẩu lần lượt đạt 32 tỷ USD và 36 tỷ USD``: the n-th amount of its kind after
+        ``lần lượt`` measures the n-th of the metrics listed right before it (``lexicons/metrics.tsv``, priority 3 and
+        up); None without such a list."""
+        body = self.body
+        if body.find("lần lượt", sent.span.start, q.start) < 0 and body.find("thứ tự", sent.span.start, q.start) < 0:
+            return None
+        m = sent.last(_RESPECTIVE, sent.span.start, q.start)
+        if m is None:
+            return None
+        listed: list[str] = []
+        for _, metric, prio in _metric_hits(body, max(sent.span.start, m.start() - _RESPECTIVE_REACH), m.end()):
+            # only named flows and totals: a bare ``kim ngạch`` or ``tăng trưởng`` is the measure of the one named
+            if metric != "-" and prio >= 3 and (not listed or listed[-1] != metric):
+                listed.append(metric)
+        if len(listed) < 2:
+            return None
+        n = sum(1 for o in self._quantities if m.end() <= o.start < q.start and UNIT_KIND.get(o.unit, "") == kind)
+        return listed[n] if n < len(listed) else None
 
     def bilateral(self, loc, partner):
         """(locality, partner) of a two-sided figure with no partner named: Viet Nam's, with the article's
@@ -829,16 +1010,18 @@ class _Extractor:
         self.dropped[q.start] = reason
 
     def growth_of(self, sent: _Sentence, a: int, pos: int) -> str:
-        """A bare ``tăng trưởng``: GDP when an economy (``kinh tế``, a country, a province…) is its subject,
-        nearer than a firm, a sector or a demand (``Công ty X tăng trưởng 25%``, ``nhu cầu điện``)."""
+        """A bare ``tăng trưởng``: GDP when an economy (``kinh tế``, a country, a province…) is its subject or
+        the owner named after it, nearer than a firm, a sector or a demand (``Công ty X tăng trưởng 25%``,
+        ``nhu cầu điện``)."""
         body, start = self.body, sent.span.start
         g = sent.last_end(_GROWTH_WORD, a, pos)
         if g >= 0 and _ECONOMY_NEXT.match(body, g, pos):
             return "gdp"  # ``tốc độ tăng trưởng kinh tế``, ``tăng trưởng GDP``
         word = g if g >= 0 else pos
         eco = sent.last_end(_ECONOMY, start, word)
-        for p in sent.places:
-            if p.start < word and p.role in ("owner", "normal"):
+        for p in sent.places:  # a place before the growth word, or its owner after it (``tăng trưởng của Ấn Độ``)
+            if p.start < word and p.role in ("owner", "normal") or (
+                    word <= p.start < pos and p.role == "owner" and sent.last_end(_NOT_ECONOMY, word, p.start) < 0):
                 eco = max(eco, p.end)
         return "gdp" if eco >= 0 and eco >= sent.last_end(_NOT_ECONOMY, start, word) else "other"
 
@@ -860,7 +1043,9 @@ class _Extractor:
 
     def foreign(self, sent: _Sentence, pos: int, end: int | None = None) -> bool:
         """Foreign capital: a foreign cue before the number (``FDI``, ``nước ngoài``, or ``đầu tư vào`` a country
-        by another country), or a foreign country as the sentence's first place, with no domestic cue nearer; or
+        by another country), a foreign country as the sentence's first place, or as a firm's or where the capital
+        goes in the number's clause (``doanh nghiệp Hoa Kỳ``, ``… (Mỹ) đầu tư``, ``đầu tư sang Lào``), with no
+        domestic cue nearer; or
         a foreign country owning the number right after it (``11 dự án của Hàn Quốc``, ``… của quốc gia này``)."""
         if end is not None and self.foreign_owner_after(sent, end):
             return True
@@ -873,6 +1058,9 @@ class _Extractor:
                             for p in sent.places if p.start < pos):
                 f = start
         if f < 0 and (sent.investment is not None or self.details_fdi(sent)):
+            f = start
+        if f < 0 and any(p.place.level == "country" and p.place.country != "VN" and p.start < min(sent.clause_of(pos).end, pos + _SIDE_REACH)
+                         and _FOREIGN_SIDE.search(self.body, max(start, p.start - 30), p.start) for p in sent.places):
             f = start
         if f < 0 and (lead := next((p for p in sent.places if p.start < pos), None)) is not None and (
                 lead.start - start <= _SUBJECT_REACH and lead.place.level == "country" and lead.place.country != "VN"
@@ -920,6 +1108,14 @@ class _Extractor:
         m = _FROM_LEVEL.search(lead) or _TO_AFTER_FROM.search(lead)
         return m is not None and not sent.last(_RATE, clause.start, q.start - len(lead) + m.start())
 
+    def details_prices(self, sent: _Sentence) -> bool:
+        """``Chỉ số giá tiêu dùng tăng 0,6%. Cụ thể, lương thực tăng 1,4%, dịch vụ 0,9%``: a sentence detailing a price
+        index told in the sentence before."""
+        if sent.index == 0 or not _GO_ON.match(self.body, sent.span.start):
+            return False
+        prev = self.sents[sent.index - 1]
+        return self.sentence(sent.index - 1).last(_PRICE_INDEX, prev.start, prev.end) is not None
+
     def details_fdi(self, sent: _Sentence) -> bool:
         """``… vốn FDI … . Trong đó, Singapore có 366 dự án``: a sentence detailing foreign investment told before."""
         prev = self.rows_of.get(sent.index - 1)
@@ -962,7 +1158,7 @@ class _Extractor:
             return "export_value"
         if kind == "currency" and metric == "fdi_projects":
             return "fdi_capital"
-        if kind == "currency" and metric in ("agriculture", "industry", "services") and "giá trị" not in window:
+        if kind == "currency" and metric in _SECTORS and "giá trị" not in window.lower():
             return None  # a sector word beside money is rarely the sector's output
         return metric
 
@@ -1033,6 +1229,9 @@ class _Extractor:
                 market = self.antecedent(si, "country")  # Viet Nam as the market of goods no one is named to ship: no
                 if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
                     partner = market.canonical
+            partner = self.list_entry_partner(sent, q, loc_place, partner)
+        if measure == "share_pct":
+            loc_place, partner = self.share_sides(sent, q, metric, loc_place, partner)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
             loc_place, partner = self.bilateral(loc_place, partner)
         elif metric == "trade_turnover":
