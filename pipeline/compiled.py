@@ -93,20 +93,27 @@ class _PatternCache:
         self.main, self.core, self.compile = main, main._regex, main._compile
         self.version = main.DEFAULT_VERSION
         self.known: dict[tuple[str, int], tuple] = {}  # (pattern, flags) → _regex.compile's arguments
+        self.passed: set[tuple[str, int]] = set()  # compiled here once but not kept (locale, named lists)
         self.loaded_from: Path | None = None
         self.new = self.seeded = 0
         main._compile = self._compiling
 
     def _compiling(self, pattern, flags, ignore_unused, kwargs, cache_it):
-        if self.loaded_from is None and isinstance(pattern, str):
+        key = (pattern, flags)
+        if kwargs or not isinstance(pattern, str) or key in self.known or key in self.passed:
+            return self.compile(pattern, flags, ignore_unused, kwargs, cache_it)  # the library's cache has it
+        if self.loaded_from is None:
             self._seed()
+            if key in self.known:
+                return self.compile(pattern, flags, ignore_unused, kwargs, cache_it)
+        self.passed.add(key)
         calls: list[tuple] = []
         self.main._regex = _Recorder(self.core, calls)
         try:
             compiled = self.compile(pattern, flags, ignore_unused, kwargs, cache_it)
         finally:
             self.main._regex = self.core
-        keepable = (isinstance(pattern, str) and len(calls) == 1 and not kwargs and cache_it
+        keepable = (len(calls) == 1 and cache_it
                     and not flags & self.main.LOCALE and self.main.DEFAULT_VERSION == self.version
                     and self.main._locale_sensitive.get((str, pattern)) is False)
         if keepable and (pattern, flags) not in self.known:

@@ -71,6 +71,9 @@ _OLD_TONE = regex.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?!\p{{L}})|(?<!
 _NEW_TONE = regex.compile(rf"(?<![qQ])([oO])([{_TONES}])([aAeE])(?!\p{{L}})|(?<![qQ])([uU])([{_TONES}])([yY])(?!\p{{L}})")
 
 
+_VOWEL_RUNS = regex.compile(r"[aeiouy]+")
+_HOME_COUNTRY = regex.compile(r"\s*\((?:Trung Quốc|Việt Nam|TQ|VN)\)$")  # `Bách Sắc (Trung Quốc)`
+
 def _swap(pattern: regex.Pattern, s: str) -> str:
     d = unicodedata.normalize("NFD", s)
     d = pattern.sub(lambda m: m[1] + m[3] + m[2] if m[1] else m[4] + m[6] + m[5], d)
@@ -348,7 +351,7 @@ def _choose(text: str, start: int, end: int, entries: tuple[_Entry, ...],
     if prev in _NAME_PARTS:
         return None
     nxt = _next_word(text, end)
-    if " " not in surface and len(regex.findall(r"[aeiouy]+", surface.lower())) <= 1 and len(surface) < 6:
+    if " " not in surface and len(_VOWEL_RUNS.findall(surface.lower())) <= 1 and len(surface) < 6:
         # one Vietnamese syllable (`Nga`, `Lào`, `Mỹ`, `Đức`) doubles as a given name
         if (prev[:1].isupper() and prev not in _SHORT_OK_BEFORE) or nxt[:1].isupper():
             return None
@@ -408,7 +411,7 @@ def places_named(name: str) -> list[Place]:
     stripped), the most prominent first: country, then province, then lower levels."""
     keys = _data()[2]
     s = _nfc(name).strip()
-    s = regex.sub(r"\s*\((?:Trung Quốc|Việt Nam|TQ|VN)\)$", "", s)
+    s = _HOME_COUNTRY.sub("", s)
     for _ in range(3):
         hit = keys.get(modern_tone(s).casefold())
         if hit:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -312,15 +313,26 @@ _APPOS = regex.compile(
 )
 
 
+_COMMA = regex.compile(r",\s+")
+_APPOS_REACH = 200  # characters before its comma an appositive's honorific and name can start
+
+
+def _appositives(text: str, chain_re: regex.Pattern) -> Iterator[tuple[regex.Match, regex.Match]]:
+    """(name before a comma, the title right after it): the name is looked for only before a comma a
+    title follows (`X, Phó Hiệu trưởng …`: any title may take `Phó`), not at every position of the text."""
+    for c in _COMMA.finditer(text):
+        deputy = _DEPUTY.match(text, c.end())
+        tm = chain_re.match(text, c.end()) or (chain_re.match(text, deputy.end()) if deputy else None)
+        if tm is not None:
+            for m in _APPOS.finditer(text, max(0, c.start() - _APPOS_REACH), c.end(), overlapped=True):
+                if m.end() == c.end():
+                    yield m, tm
+
+
 def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
     out = []
     starts = [m.start for m in places]
-    chain_re = _titles()[0]
-    for m in _APPOS.finditer(text, overlapped=True):
-        deputy = _DEPUTY.match(text, m.end())  # `X, Phó Hiệu trưởng …`: any title may take `Phó`
-        tm = chain_re.match(text, m.end()) or (chain_re.match(text, deputy.end()) if deputy else None)
-        if tm is None:
-            continue
+    for m, tm in _appositives(text, _titles()[0]):
         title = text[m.end(): tm.end()]
         name = m.group("name")
         toks = name.split()

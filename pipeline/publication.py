@@ -76,6 +76,7 @@ class Publication:
     recorded: dict[str, dict] = field(default_factory=dict)  # table → its resource in the published package
     recorded_inputs: dict[str, str] = field(default_factory=dict)  # table → the input digest it was built from
     changed: list[str] = field(default_factory=list)  # batches whose parts the published tables do not hold
+    held: dict[str, str] = field(default_factory=dict)  # batch → fingerprint the published package was built from
     hashes: dict[str, str] = field(default_factory=dict)  # file → SHA-256, each file hashed once
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # table → rows per batch part
     written: list[str] = field(default_factory=list)  # tables written again (`publish`)
@@ -140,6 +141,7 @@ def start(root: Path, build: dict, run_id: str | None = None, full: bool = False
         held = provenance["build"].get("batches", {})
     else:
         held = {}
+    pub.held = dict(held)
     pub.changed = [b for b in pub.batches if held.get(b) != build["batches"][b]]
     return pub
 
@@ -210,11 +212,30 @@ def check_evidence(pub: Publication) -> None:
     pub.checked = True
 
 
+def _published_rows(pub: Publication, name: str) -> pa.Table | None:
+    """The published file of ``name`` when it holds exactly the parts of batches this build keeps as they
+    were (only new batches came, none changed or went): then it stands for those parts, read as one file
+    instead of one part per batch. None otherwise."""
+    r, path = pub.recorded.get(name), pub.root / TABLES[name].path
+    same_code = {"code": pub.build["code"], "batches": pub.held}
+    if (r is None or not pub.held or any(pub.build["batches"].get(b) != f for b, f in pub.held.items())
+            or pub.recorded_inputs.get(name) != _digest(same_code) or not path.exists()
+            or path.stat().st_size != r.get("bytes") or pub.sha256(path) != r.get("hash")):
+        return None
+    schema = TABLES[name].arrow_schema()
+    rows = read_parquet(path)
+    return rows.cast(schema) if rows.schema.equals(schema, check_metadata=False) else None
+
+
 def _concatenated(pub: Publication, name: str) -> pa.Table:
+    """All batches' parts of ``name`` in key order: the published file plus the new batches' parts when it
+    holds all the others (`_published_rows`), else every part."""
     if name in TRACEABLE and not pub.checked:
         _require_traceable(pub, name)
     table = TABLES[name]
-    pieces = [_part(pub, name, b) for b in pub.batches]
+    published = _published_rows(pub, name)
+    pieces = ([published] + [_part(pub, name, b) for b in pub.changed] if published is not None
+              else [_part(pub, name, b) for b in pub.batches])
     arrow = pa.concat_tables(pieces) if pieces else table.arrow_schema().empty_table()
     return arrow.sort_by([(table.key, "ascending")]).combine_chunks()
 

@@ -27,9 +27,11 @@ _BOUNDARY = regex.compile(
 )
 # A headline glued to the lead without punctuation (`… thăm Việt Nam Ngày 9-3, người phát ngôn …`): a
 # capitalised dateline or framing word, which mid-sentence would be written lower-case, after a word.
+# A lead glued to its headline (`… hợp tác Sáng 12/3, …`): spaces after a letter or digit, then one of
+# these words; the words are searched for (rare capitals), the spaces and the letter checked around them.
 _GLUED = regex.compile(
-    r"(?<=[\p{L}\p{N}]) +(?=(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Rạng sáng|Trong|Tại|Vào)"
-    r" (?:\d|nay\b|qua\b|hôm\b|ngày\b|sáng\b|chiều\b|tối\b|phiên\b|cuộc\b|buổi\b|chuyến\b|dịp\b))"
+    r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Rạng sáng|Trong|Tại|Vào)"
+    r" (?:\d|nay\b|qua\b|hôm\b|ngày\b|sáng\b|chiều\b|tối\b|phiên\b|cuộc\b|buổi\b|chuyến\b|dịp\b)"
 )
 _LAST_TOKEN = regex.compile(r"([\p{L}.]+)[.!?…][\"”’»)\]]*\s*$")
 
@@ -69,7 +71,12 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Candidate boundaries in ``text[start:end]``: (end of a sentence, start of the next, whether it ends
     with punctuation, so that the dot may close an abbreviation instead)."""
     found = [(m.end("stop"), m.end(), True) for m in _BOUNDARY.finditer(text, start, end)]
-    found += [(m.start(), m.end(), False) for m in _GLUED.finditer(text, start, end)]
+    for m in _GLUED.finditer(text, start, end):
+        gap = m.start()
+        while gap > start and text[gap - 1] == " ":
+            gap -= 1
+        if start < gap < m.start() and text[gap - 1].isalnum():
+            found.append((gap, m.start(), False))
     return sorted(found)
 
 

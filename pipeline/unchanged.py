@@ -48,13 +48,21 @@ class Snapshot:
         `bronze.stat_signature` walks for it. A first-level folder that could not be listed is its
         batch's one entry."""
         out: dict[str, list[tuple[str, str]]] = {}
+        prefix = BRONZE + "/"
+        n = len(prefix)
+        keys: dict[str, list[tuple[str, str]]] = {}  # first-level folder → its batch's list
         for rel, stat in self.stats:
-            if not rel.startswith(BRONZE + "/"):
+            if not rel.startswith(prefix):
                 continue
-            inner = rel[len(BRONZE) + 1:]
-            folder, sep, _ = inner.partition("/")
-            in_folder = sep or (stat.startswith("!") and (self.root / BRONZE / inner).is_dir())
-            out.setdefault(batch_key(folder) if in_folder else ROOT_BATCH, []).append((inner, stat))
+            slash = rel.find("/", n)
+            folder = rel[n:slash] if slash > 0 else rel[n:]
+            rows = keys.get(folder) if slash > 0 else None
+            if rows is None:
+                in_folder = slash > 0 or (stat.startswith("!") and (self.root / rel).is_dir())
+                rows = out.setdefault(batch_key(folder) if in_folder else ROOT_BATCH, [])
+                if slash > 0:
+                    keys[folder] = rows
+            rows.append((rel[n:], stat))
         return out
 
     def after_build(self) -> Snapshot:

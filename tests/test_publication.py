@@ -10,6 +10,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from pipeline import publication
 from pipeline.runner import run_build
 from pipeline.storage import data_dir, read_table, write_table
 from tests.test_faults import article, write
@@ -51,7 +52,12 @@ def test_a_new_batch_then_a_removed_one_publish_what_a_clean_build_does(root, tm
         build(root, instance, monkeypatch)
         localities = (root / "gold" / "localities.parquet").stat()
         write(root / "bronze" / "b3" / "y.txt", article(12))  # a new batch
+        read = []
+        real_part = publication._part
+        monkeypatch.setattr(publication, "_part", lambda pub, name, b: read.append(b) or real_part(pub, name, b))
         assert build(root, instance, monkeypatch).built == ["b3"]
+        assert set(read) == {"b3"}  # the published files stand for b1 and b2: their parts are not read again
+        monkeypatch.setattr(publication, "_part", real_part)
         assert gold(root) == clean(root, tmp_path, monkeypatch)
         kept = (root / "gold" / "localities.parquet").stat()  # its inputs did not change: never rewritten
         assert (kept.st_ino, kept.st_mtime_ns) == (localities.st_ino, localities.st_mtime_ns)

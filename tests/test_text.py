@@ -31,3 +31,11 @@ def test_clauses_split_at_semicolons_with_offsets():
     parts = clauses(s, sentences(s)[0])
     assert [p.text for p in parts] == ["nông nghiệp tăng 6,2%", "công nghiệp tăng 12,7%"]
     assert all(s[p.start:p.end] == p.text for p in parts)
+
+
+def test_a_lead_glued_to_its_headline_after_several_spaces_is_cut_at_the_first_space():
+    text = "Hợp tác biên giới Việt - Trung   Chiều 12/3, đoàn công tác tỉnh Cao Bằng tới Bách Sắc."
+    assert [s.text for s in sentences(text)] == [
+        "Hợp tác biên giới Việt - Trung", "Chiều 12/3, đoàn công tác tỉnh Cao Bằng tới Bách Sắc."]
+    assert [s.text for s in sentences("Giá lúa, Tại buổi họp sáng 12/3 bàn về giá lúa.")] == [
+        "Giá lúa, Tại buổi họp sáng 12/3 bàn về giá lúa."]  # after a comma: no headline
