@@ -16,6 +16,7 @@ neither the plan nor the recorded signature, so the next build sees it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 from dataclasses import dataclass
@@ -67,13 +68,20 @@ class Snapshot:
 
     def after_build(self) -> Snapshot:
         """The root as the build left it: the built files walked again, `bronze/` as this walk saw it."""
-        built = _walk(self.root, self.skip | {BRONZE})
+        built = _walk(self.root, self.skip, outside=self.skip | {BRONZE})
         bronze = [(rel, st) for rel, st in self.stats if rel.startswith(BRONZE + "/") or rel == BRONZE]
         return Snapshot(self.root, self.skip, sorted(built + bronze, key=lambda x: x[0]))
 
 
-def _walk(root: Path, skip: frozenset[str]) -> list[tuple[str, str]]:
-    return [(rel, stat_of(entry)) for rel, entry in _entries(root)
+def _walk(root: Path, skip: frozenset[str], outside: set[str] = frozenset()) -> list[tuple[str, str]]:
+    """(path, `stat_of`) of every entry below ``root`` but those under ``skip``; the first-level folders
+    in ``outside`` are not even listed."""
+    try:
+        folders = [e.name for e in os.scandir(root) if e.is_dir(follow_symlinks=False) and e.name not in outside]
+    except OSError:
+        folders = []
+    entries = itertools.chain(_entries(root, recursive=False), *(_entries(root / f, f"{f}/") for f in folders))
+    return [(rel, stat_of(entry)) for rel, entry in entries
             if rel not in skip and not any(rel.startswith(s + "/") for s in skip)]
 
 
@@ -85,7 +93,7 @@ def snapshot(root: Path, home: Path) -> Snapshot | None:
     skip = {LOCK_NAME}
     if home.is_relative_to(base):
         skip.add(home.relative_to(base).as_posix())
-    return Snapshot(base, frozenset(skip), sorted(_walk(base, frozenset(skip)), key=lambda x: x[0]))
+    return Snapshot(base, frozenset(skip), sorted(_walk(base, frozenset(skip), outside=skip), key=lambda x: x[0]))
 
 
 def signature(root: Path, home: Path) -> str | None:
