@@ -930,3 +930,41 @@ def test_deposit_rates_by_term_and_capital_spread_over_countries():
     assert rows("Năm 2019, mức tăng tại các kỳ hạn dài là 0,4%/năm đối với tiền gửi tiết kiệm bằng USD.") == []
     got = rows("Năm 2019, doanh nghiệp Việt Nam đã đầu tư 45 dự án ở hơn 12 quốc gia với tổng vốn 80 triệu USD.")
     assert [r["metric"] for r in got] == ["fdi_projects", "fdi_capital"]
+
+
+@needs_gaz
+def test_foreign_economies_side_by_side_are_not_each_others_partners():
+    got = rows("Năm 2010, kinh tế Đức tăng trưởng 3,6% và nền kinh tế Pháp tăng 1,5%.")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [(3.6, "Đức", None), (1.5, "Pháp", None)]
+    got = rows("Năm 2010, Nhật Bản nhập khẩu 60 tỷ USD, Hàn Quốc 40 tỷ USD.")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
+        (60e9, "Nhật Bản", None), (40e9, "Hàn Quốc", None)]
+
+
+@needs_gaz
+def test_list_entries_after_a_share_of_the_world_own_their_shares():
+    got = rows("Hàn Quốc chiếm 3% xuất khẩu toàn cầu, sau Nhật Bản (5%) và Pháp (4%).")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
+        (3.0, "Hàn Quốc", None), (5.0, "Nhật Bản", None), (4.0, "Pháp", None)]
+
+
+@needs_gaz
+def test_an_entry_after_trong_do_breaks_the_owners_total_down_by_partner():
+    got = rows("Năm 2010, Hàn Quốc xuất khẩu 460 tỷ USD, trong đó Trung Quốc 116 tỷ USD.")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
+        (460e9, "Hàn Quốc", None), (116e9, "Hàn Quốc", "Trung Quốc")]
+
+
+@needs_gaz
+def test_trade_between_two_foreign_economies_keeps_both_sides():
+    got = rows("Kim ngạch thương mại Nhật Bản - Ấn Độ năm 2010 đạt 14 tỷ USD.")
+    assert {got[0]["locality"], got[0]["partner"]} == {"Nhật Bản", "Ấn Độ"}
+
+
+@needs_gaz
+def test_the_country_a_vietnamese_mission_sits_in_is_the_counterpart_not_the_owner():
+    got = rows("Theo Thương vụ Việt Nam tại Malaysia, kim ngạch buôn bán giữa hai nước quý I đạt 2 tỷ USD. "
+               "Malaysia là đối tác lớn của Việt Nam.")
+    assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Malaysia")]
+    got = rows("Theo Thương vụ Việt Nam tại Malaysia, xuất khẩu cao su của Việt Nam quý I đạt 20 triệu USD.")
+    assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Malaysia")]

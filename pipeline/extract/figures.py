@@ -298,6 +298,7 @@ _OLD_QUARTER = regex.compile(r"(?<!\w)quí(?!\w)", _FLAGS)
 _OWN_DATE_AFTER = regex.compile(r"\s*(?:\(\s*)?của\s+", _FLAGS)
 _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
+_IN_WHICH = regex.compile(r"(?<!\w)trong\s+đó" + _E, _FLAGS)
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
@@ -343,6 +344,10 @@ _INTO_BEFORE = regex.compile(r"(?<!\w)(?:vào|tới|đến)\s+(?:(?:thị\s+trư
 # A foreign city or province after `tại`/`ở` (`Hội nghị … tổ chức tại Tokyo`, `Thương vụ Việt Nam tại
 # Bangkok`) is a venue, whose figure it is not.
 _AT_BEFORE = regex.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:" + _ADMIN + r"|thủ\s+đô|bang)\s+)?$", _FLAGS)
+# A country after a mission's ``tại`` (``Thương vụ Việt Nam tại Thái Lan``, ``Đại sứ quán Nhật Bản tại Hà Nội``) is
+# where the source of a figure sits, not whose figure it is.
+_MISSION_AT = regex.compile(r"(?<!\w)(?:thương\s+vụ|đại\s+sứ\s+quán|lãnh\s+sự\s+quán|tham\s+tán(?:\s+thương\s+mại)?"
+                            r"|văn\s+phòng\s+đại\s+diện|cơ\s+quan\s+đại\s+diện)(?:\s+\w+){1,3}\s+tại\s+$", _FLAGS)
 _BETWEEN = regex.compile(r"(?<!\w)giữa\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _AND_BEFORE = regex.compile(r"(?<!\w)(?:và|với)\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _PARENT_GAP = regex.compile(r"\s*(?:,|\(|-|–)\s*$")
@@ -552,6 +557,8 @@ def _roles(body: str, span: Span, matches: list) -> list[_Place]:
             role = "compare"
         elif place.country not in ("VN", "CN") and place.level != "country" and _AT_BEFORE.search(before):
             role = "venue"
+        elif "tại" in before and _MISSION_AT.search(before):
+            role = "venue"
         elif _INTO_BEFORE.search(before):
             role = "into"
         else:
@@ -591,7 +598,10 @@ def _topic(places: list[_Place], kind: str) -> _Place | None:
     return (owners or cands or [None])[0]
 
 
-def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) -> str | None:
+def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool, pair: bool = False) -> str | None:
+    """The counterpart of a figure of ``loc``: a place marked as one, else (no marked one) where goods or capital go,
+    else another country beside a Vietnamese figure (a Vietnamese one beside a foreign figure; any other country
+    when ``pair``: the figure is two-sided) or the country a Vietnamese mission sits in."""
     loc_country = getattr(loc, "country", None)
     loc_name = getattr(loc, "canonical", None)
 
@@ -603,9 +613,10 @@ def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) 
         partners = [p for p in places if p.role == "into" and ok(p) and (not fdi or p.place.level == "country")]
     if partners:
         return min(partners, key=lambda p: (not (clause.start <= p.start < clause.end), abs(p.start - pos))).place.canonical
-    if loc_country:
+    if loc_country:  # two foreign economies in one sentence are each their own figures' owners, not a pair
         for p in places:
-            if p.place.level == "country" and p.place.country != loc_country and p.role in ("normal", "owner"):
+            if (p.place.level == "country" and p.place.country != loc_country
+                    and p.role in ("normal", "owner", "venue") and (pair or "VN" in (loc_country, p.place.country))):
                 return p.place.canonical
     return None
 
@@ -843,23 +854,43 @@ class _Extractor:
         owner = next((p.place for p in sent.places if p.role == "owner" and q.end <= p.start <= q.end + _SHARE_OWNER_REACH
                       and not _PUNCT.search(self.body, q.end, p.start)), None)
         before = self.rows_of.get(sent.index)
-        if owner is None and before is not None and before["measure"] == "share_pct" and before["metric"] == metric:
+        if (owner is None and before is not None and before["measure"] == "share_pct" and before["metric"] == metric
+                and before["partner"] is not None):
             owner = before["_place"]
         if owner is None or owner.canonical == getattr(loc, "canonical", None):
             return loc, partner
         return owner, getattr(loc, "canonical", None) or partner
 
-    def list_entry_partner(self, sent: _Sentence, q: Quantity, loc, partner: str | None) -> str | None:
-        """An entry of a list of places and amounts (``Đức chiếm 12,8% nhập khẩu của Iran, tiếp theo là Pháp 8,3%``,
-        ``sang Thổ Nhĩ Kỳ tăng 78%, Nhật Bản 12%``): the place right before the amount, when it is not the figure's
-        owner, is its partner (not the one the list's first entry named)."""
+    def list_entry(self, sent: _Sentence, q: Quantity, loc, partner: str | None):
+        """(locality, partner) of an entry of a list of places and amounts. The place right before the amount, when it
+        is not the figure's owner, takes the side the list's first entry gave its own place: a partner after a
+        figure with a marked one (``Đức chiếm 12,8% nhập khẩu của Iran, tiếp theo là Pháp 8,3%``, ``sang Thổ Nhĩ Kỳ tăng 78%,
+        Nhật Bản 12%``), the owner after a foreign economy's figure with none (``Hàn Quốc chiếm 6%, sau Đức (10%)``,
+        ``Mỹ nhập 500 tỷ USD, Anh 60 tỷ USD``), unless ``trong đó`` breaks the total down."""
         i = bisect.bisect_left(self._q_starts, q.start)
         if i == 0 or self._quantities[i - 1].start < sent.span.start:
-            return partner  # the sentence's first amount: no list entry
+            return loc, partner  # the sentence's first amount: no list entry
         app = self.apposed(sent, q)
-        if app is None or app.country == "VN" or app.canonical == getattr(loc, "canonical", None):
-            return partner  # (a Vietnamese place before an amount is a firm's or a project's, not a counterpart)
-        return app.canonical
+        if app is None or app.country == "VN":
+            return loc, partner  # (a Vietnamese place before an amount is a firm's or a project's, not a counterpart)
+        first = self.rows_of.get(sent.index)
+        owner = first["_place"] if first is not None else None
+        heads = [self.apposed(sent, o) for o in self._quantities[max(0, i - 8):i] if o.start >= sent.span.start]
+        if owner is not None and owner in heads:
+            # ``Nhật Bản (40 dự án), Hàn Quốc (30 dự án)``: the entries are owners, of one counterpart
+            return app, (first["partner"] if first["partner"] != app.canonical else None)
+        marked = first is not None and first["partner"] is not None and (
+            any(p.role in ("partner", "into") and p.place.canonical == first["partner"] for p in sent.places)
+            or any(h is not None and h.canonical == first["partner"] for h in heads))
+        if first is not None and app is not owner and (
+                marked or sent.last(_IN_WHICH, self._quantities[i - 1].end, q.start)):
+            return owner, app.canonical  # counterparts of one owner, or a breakdown of its total
+        if (first is not None and owner is not None and owner.level == "country" and owner.country != "VN"
+                and app.level == "country"):
+            return app, None  # economies side by side, each its own figure
+        if app.canonical == getattr(loc, "canonical", None):
+            return loc, partner
+        return loc, app.canonical
 
     def ratio_to_place(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
         """A percentage of another place's total (``GDP của Lào chỉ bằng 5% GDP của Thái Lan``, ``chỉ bằng 6% so với Hàn
@@ -1224,12 +1255,13 @@ class _Extractor:
                          or self.paragraph_subject(si, metric))
             # ``100 tỉ USD giữa hai nước thì riêng … với Quảng Tây …``: a place past a conjunction is another figure's
             cut = sent.first_start(_CONJ, q.end, sent.span.end)
-            partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi)
+            partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi,
+                                    metric == "trade_turnover")
             if metric in _FLOWS and sent.last(_TO_ANAPHOR, clause.start, q.start):  # ``… sang thị trường này``
                 market = self.antecedent(si, "country")  # Viet Nam as the market of goods no one is named to ship: no
                 if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
                     partner = market.canonical
-            partner = self.list_entry_partner(sent, q, loc_place, partner)
+            loc_place, partner = self.list_entry(sent, q, loc_place, partner)
         if measure == "share_pct":
             loc_place, partner = self.share_sides(sent, q, metric, loc_place, partner)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
