@@ -968,3 +968,10 @@ def test_the_country_a_vietnamese_mission_sits_in_is_the_counterpart_not_the_own
     assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Malaysia")]
     got = rows("Theo Thương vụ Việt Nam tại Malaysia, xuất khẩu cao su của Việt Nam quý I đạt 20 triệu USD.")
     assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Malaysia")]
+
+
+def test_the_investment_law_named_after_an_amount_says_whether_it_is_fdi():
+    got = rows("Năm qua, kiều bào lập 12 doanh nghiệp với tổng vốn 45 triệu USD theo Luật Đầu tư nước ngoài "
+               "và 300 doanh nghiệp với tổng vốn 900 tỷ đồng theo Luật Khuyến khích đầu tư trong nước.")
+    assert [(r["metric"], r["value"]) for r in got if r["unit"] != "project"] == [
+        ("fdi_capital", 45e6), ("other", 900e9)]

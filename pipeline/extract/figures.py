@@ -250,6 +250,11 @@ _BOTH_FLOWS = regex.compile(_W + r"(?:thương\s+mại|hai\s+chiều|song\s+phư
 # ``thu hút 54 tỷ USD FDI``, ``… USD đầu tư trực tiếp``: the metric words right after an amount.
 _FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp)" + _E,
                            _FLAGS)
+# The law an amount was invested under, named after it (``540 triệu USD theo Luật Đầu tư nước ngoài``, ``2.500 tỷ đồng
+# theo Luật Khuyến khích đầu tư trong nước``): foreign capital (FDI) or domestic capital.
+_LAW_AFTER = regex.compile(r"(?<!\w)theo\s+(?:quy\s+định\s+của\s+)?Luật\s+(?:khuyến\s+khích\s+)?đầu\s+tư\s+"
+                           r"(?:(?P<foreign>(?:trực\s+tiếp\s+)?nước\s+ngoài)|trong\s+nước)" + _E, _FLAGS)
+_LAW_REACH = 60
 # ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
 _BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?(?:về|trong(?:\s+tổng)?)?\s*(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
 _BY_VALUE = regex.compile(r"\s*(?:cả\s+)?(?:về|trong)\s+(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
@@ -829,7 +834,13 @@ class _Extractor:
         elif metric == "trade_turnover" and prio == 2:
             metric = self.flow_of(si, q.start)
         metric = self.respective(sent, q, kind) or metric
-        if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
+        law = self.law_after(q, stop) if kind == "currency" or q.unit == "project" else None
+        if law is not None:
+            if law.group("foreign"):
+                metric = "fdi_capital" if kind == "currency" else "fdi_projects"
+            elif metric in _FDI:
+                metric = "other"  # capital or projects under the domestic investment law
+        elif kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
         elif kind == "currency" and metric is None and self.invested(sent, a, q):
             metric = "fdi_capital"  # ``Hàn Quốc đầu tư 4 tỷ USD vào Việt Nam``: capital crossing a border
@@ -844,6 +855,11 @@ class _Extractor:
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
         return self.row(q, si, clause, a, metric, measure, value, ranked)
+
+    def law_after(self, q: Quantity, stop: int):
+        """The investment law named shortly after an amount, in its clause (``_LAW_AFTER``), else None."""
+        end = min(stop, q.end + _LAW_REACH)
+        return _LAW_AFTER.search(self.body, q.end, end) if self.body.find("Luật", q.end, end) >= 0 else None
 
     def share_sides(self, sent: _Sentence, q: Quantity, metric: str, loc, partner: str | None):
         """(locality, partner) of a share of a flow: the owner of the total named right after it (``Hàng hóa Đức chiếm
