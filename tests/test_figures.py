@@ -975,3 +975,22 @@ def test_the_investment_law_named_after_an_amount_says_whether_it_is_fdi():
                "và 300 doanh nghiệp với tổng vốn 900 tỷ đồng theo Luật Khuyến khích đầu tư trong nước.")
     assert [(r["metric"], r["value"]) for r in got if r["unit"] != "project"] == [
         ("fdi_capital", 45e6), ("other", 900e9)]
+
+
+def test_a_percentage_compared_with_keeps_the_kind_of_the_figure_before_it():
+    got = rows("Bội chi ngân sách chiếm 4,8% GDP năm nay, giảm so với mức 5,2% của năm trước.")
+    assert [(r["measure"], r["value"]) for r in got] == [("share_pct", 4.8), ("share_pct", 5.2)]
+    got = rows("Sản xuất công nghiệp quý II tăng 9,2%, thấp hơn so với con số 10,4% của quý I.")
+    assert [(r["measure"], r["value"]) for r in got] == [("change_pct", 9.2), ("change_pct", 10.4)]
+
+
+def test_a_level_set_as_a_target_right_after_it_is_no_figure():
+    assert rows("Tốc độ tăng trưởng xuất khẩu vẫn thấp hơn so với mức 25% đề ra cho cả năm.") == []
+
+
+@needs_gaz
+def test_what_a_market_importing_from_viet_nam_buys_is_viet_nams_export():
+    got = rows("Năm 2005, Nhật Bản là thị trường nhập khẩu cà phê lớn thứ hai của Việt Nam với 90.000 tấn.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("export_volume", "Việt Nam", "Nhật Bản")]
+    got = rows("Quý I, Hàn Quốc tiếp tục là thị trường nhập khẩu dệt may lớn của Việt Nam với kim ngạch 80 triệu USD.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("export_value", "Việt Nam", "Hàn Quốc")]

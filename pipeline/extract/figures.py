@@ -203,8 +203,8 @@ _PER_HEAD = regex.compile(_W + r"(?:GDP|GRDP|tổng\s+sản\s+phẩm)(?:\s+[\w-]
 # ``với 11 tỷ USD tổng vốn đăng ký``: an amount named by the words right after it
 _METRIC_NEXT = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:vốn|kim\s+ngạch)" + _E, _FLAGS)
 # ``vượt mức 7% mục tiêu``: the number is the target itself.
-_TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|(?:như\s+|theo\s+)?(?:dự\s+đoán|dự\s+báo))"
-                              + _E, _FLAGS)
+_TARGET_AFTER = regex.compile(r"\s*(?:(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|(?:như\s+|theo\s+)?(?:dự\s+đoán|dự\s+báo)"
+                              r"|đề\s+ra|đặt\s+ra)|\(\s*dự\s+kiến)" + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
 # Vehicles crossing a border: ``qua lại``/``ra vào``/``lượt xe`` alone count traffic over a bridge or a street.
 _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|xe hàng|biên giới|qua biên")
@@ -255,6 +255,13 @@ _FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+t
 _LAW_AFTER = regex.compile(r"(?<!\w)theo\s+(?:quy\s+định\s+của\s+)?Luật\s+(?:khuyến\s+khích\s+)?đầu\s+tư\s+"
                            r"(?:(?P<foreign>(?:trực\s+tiếp\s+)?nước\s+ngoài)|trong\s+nước)" + _E, _FLAGS)
 _LAW_REACH = 60
+# ``Mỹ là thị trường nhập khẩu thủy sản lớn nhất của Việt Nam``: the market that buys Viet Nam's goods; what it takes
+# is Viet Nam's export.
+_VN_BUYER = regex.compile(r"(?<!\w)thị\s+trường\s+nhập\s+khẩu(?:\s+[\w-]+){0,6}?\s+của\s+(?:Việt\s+Nam|VN|nước\s+ta)" + _E,
+                          _FLAGS)
+# ``chiếm 6,3% GDP, giảm so với mức 6,5% trong quý I``: the percentage compared with is the same kind of figure (a
+# share's earlier level, a growth rate's earlier rate), not a fall.
+_COMPARED_PCT = regex.compile(r"(?<!\w)so\s+với\s+(?:mức|con\s+số|tỷ\s+lệ|tỉ\s+lệ)\s+$", _FLAGS)
 # ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
 _BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?(?:về|trong(?:\s+tổng)?)?\s*(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
 _BY_VALUE = regex.compile(r"\s*(?:cả\s+)?(?:về|trong)\s+(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
@@ -790,7 +797,9 @@ class _Extractor:
                     or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
                     or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
-            if gpos < 0 and spos < 0:
+            if prev_measure in ("change_pct", "share_pct") and "so" in window[-25:] and _COMPARED_PCT.search(window[-25:]):
+                measure = prev_measure  # the earlier level or rate it is compared with, as it was told
+            elif gpos < 0 and spos < 0:
                 measure = listed
                 if prev_down:  # ``giảm 19% về lượng và 8% về giá trị``
                     value = -value
@@ -850,11 +859,19 @@ class _Extractor:
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
+        sold = (metric in ("import_value", "goods_volume") and body.find("trường nhập khẩu", sent.span.start, sent.span.end) >= 0
+                and sent.last(_VN_BUYER, sent.span.start, sent.span.end) is not None)
+        if sold:
+            metric = "export_volume" if q.unit == "tonne" else "export_value" if metric == "import_value" else metric
         if q.unit == "percent":
             metric = _volume_or_value(body, q.end, metric)
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
-        return self.row(q, si, clause, a, metric, measure, value, ranked)
+        out = self.row(q, si, clause, a, metric, measure, value, ranked)
+        if sold and out["locality"] != "Việt Nam":  # Viet Nam sells, the market named buys
+            out["partner"] = out["partner"] or out["locality"]
+            out["locality"], out["_place"] = "Việt Nam", _vn()
+        return out
 
     def law_after(self, q: Quantity, stop: int):
         """The investment law named shortly after an amount, in its clause (``_LAW_AFTER``), else None."""
