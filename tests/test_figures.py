@@ -994,3 +994,9 @@ def test_what_a_market_importing_from_viet_nam_buys_is_viet_nams_export():
     assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("export_volume", "Việt Nam", "Nhật Bản")]
     got = rows("Quý I, Hàn Quốc tiếp tục là thị trường nhập khẩu dệt may lớn của Việt Nam với kim ngạch 80 triệu USD.")
     assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("export_value", "Việt Nam", "Hàn Quốc")]
+
+
+@needs_gaz
+def test_the_total_after_trong_tong_so_has_no_single_partner():
+    got = rows("Năm 2010, xuất khẩu cà phê sang Đức đạt 300 triệu USD trong tổng số gần 1,8 tỷ USD xuất sang các nước.")
+    assert [(r["value"], r["partner"]) for r in got] == [(300e6, "Đức"), (1.8e9, None)]

@@ -259,6 +259,9 @@ _LAW_REACH = 60
 # is Viet Nam's export.
 _VN_BUYER = regex.compile(r"(?<!\w)thị\s+trường\s+nhập\s+khẩu(?:\s+[\w-]+){0,6}?\s+của\s+(?:Việt\s+Nam|VN|nước\s+ta)" + _E,
                           _FLAGS)
+# ``xuất sang Mỹ 22 triệu USD trong tổng số 29 triệu USD``: the total of all partners, not the one just named.
+_WHOLE_BEFORE = regex.compile(r"(?<!\w)trong\s+tổng(?:\s+số)?(?:\s+(?:kim\s+ngạch|giá\s+trị|vốn))?"
+                              r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*$", _FLAGS)
 # ``chiếm 6,3% GDP, giảm so với mức 6,5% trong quý I``: the percentage compared with is the same kind of figure (a
 # share's earlier level, a growth rate's earlier rate), not a fall.
 _COMPARED_PCT = regex.compile(r"(?<!\w)so\s+với\s+(?:mức|con\s+số|tỷ\s+lệ|tỉ\s+lệ)\s+$", _FLAGS)
@@ -868,6 +871,10 @@ class _Extractor:
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
         out = self.row(q, si, clause, a, metric, measure, value, ranked)
+        if (q.unit != "percent" and body.find("tổng", q.start - 30, q.start) >= 0
+                and _WHOLE_BEFORE.search(body, max(sent.span.start, q.start - 40), q.start)
+                and not self.first_in_sentence(sent, q)):
+            out["partner"] = None  # the whole of a part told before it, of every partner
         if sold and out["locality"] != "Việt Nam":  # Viet Nam sells, the market named buys
             out["partner"] = out["partner"] or out["locality"]
             out["locality"], out["_place"] = "Việt Nam", _vn()
@@ -894,15 +901,20 @@ class _Extractor:
             return loc, partner
         return owner, getattr(loc, "canonical", None) or partner
 
+    def first_in_sentence(self, sent: _Sentence, q: Quantity) -> bool:
+        """Whether ``q`` is the first amount of its sentence."""
+        i = bisect.bisect_left(self._q_starts, q.start)
+        return i == 0 or self._quantities[i - 1].start < sent.span.start
+
     def list_entry(self, sent: _Sentence, q: Quantity, loc, partner: str | None):
         """(locality, partner) of an entry of a list of places and amounts. The place right before the amount, when it
         is not the figure's owner, takes the side the list's first entry gave its own place: a partner after a
         figure with a marked one (``Đức chiếm 12,8% nhập khẩu của Iran, tiếp theo là Pháp 8,3%``, ``sang Thổ Nhĩ Kỳ tăng 78%,
         Nhật Bản 12%``), the owner after a foreign economy's figure with none (``Hàn Quốc chiếm 6%, sau Đức (10%)``,
         ``Mỹ nhập 500 tỷ USD, Anh 60 tỷ USD``), unless ``trong đó`` breaks the total down."""
+        if self.first_in_sentence(sent, q):
+            return loc, partner  # no list entry
         i = bisect.bisect_left(self._q_starts, q.start)
-        if i == 0 or self._quantities[i - 1].start < sent.span.start:
-            return loc, partner  # the sentence's first amount: no list entry
         app = self.apposed(sent, q)
         if app is None or app.country == "VN":
             return loc, partner  # (a Vietnamese place before an amount is a firm's or a project's, not a counterpart)
