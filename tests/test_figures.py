@@ -1000,3 +1000,8 @@ def test_what_a_market_importing_from_viet_nam_buys_is_viet_nams_export():
 def test_the_total_after_trong_tong_so_has_no_single_partner():
     got = rows("Năm 2010, xuất khẩu cà phê sang Đức đạt 300 triệu USD trong tổng số gần 1,8 tỷ USD xuất sang các nước.")
     assert [(r["value"], r["partner"]) for r in got] == [(300e6, "Đức"), (1.8e9, None)]
+
+
+def test_growth_of_remittances_is_not_the_economys():
+    got = rows("Theo một công ty chuyển tiền, mức tăng trưởng lượng kiều hối trong quý I chỉ là 12,4%, thấp hơn quý trước.")
+    assert [(r["metric"], r["measure"], r["value"]) for r in got] == [("other", "change_pct", 12.4)]
