@@ -1005,3 +1005,9 @@ def test_the_total_after_trong_tong_so_has_no_single_partner():
 def test_growth_of_remittances_is_not_the_economys():
     got = rows("Theo một công ty chuyển tiền, mức tăng trưởng lượng kiều hối trong quý I chỉ là 12,4%, thấp hơn quý trước.")
     assert [(r["metric"], r["measure"], r["value"]) for r in got] == [("other", "change_pct", 12.4)]
+
+
+def test_a_sector_named_after_the_gdp_word_owns_the_share():
+    got = rows("Trong cơ cấu GDP của tỉnh năm qua, công nghiệp chiếm 41%, nông nghiệp đóng góp 22%.")
+    assert [(r["metric"], r["measure"], r["value"]) for r in got] == [
+        ("industry", "share_pct", 41.0), ("agriculture", "share_pct", 22.0)]

@@ -420,6 +420,16 @@ def _best_metric(hits: list[tuple[int, str, int]]) -> tuple[str | None, int]:
     return (best[1], best[2]) if best else (None, -1)
 
 
+def _sector_of_gdp(hits: list[tuple[int, str, int]]) -> str | None:
+    """The sector named after the GDP word of a share (``Trong cơ cấu GDP, nông nghiệp chiếm 23%``: agriculture's
+    share of GDP), else None."""
+    gdp_end = max((h[0] for h in hits if h[1] == "gdp"), default=None)
+    if gdp_end is None:
+        return None  # (the metric came from the figure before)
+    sectors = [h[1] for h in hits if h[0] > gdp_end and h[1] in _SECTORS]
+    return sectors[-1] if sectors else None
+
+
 def _has_any(body: str, words: tuple[str, ...], a: int, b: int) -> bool:
     """Whether one of the literal ``words`` occurs in ``body[a:b]``: a cheap gate before a regex."""
     return any(body.find(w, a, b) >= 0 for w in words)
@@ -859,6 +869,8 @@ class _Extractor:
         elif (metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end)
               and not self.fdi_context(sent, q)):
             metric = "other"
+        if measure == "share_pct" and metric == "gdp" and hits:
+            metric = _sector_of_gdp(hits) or metric
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
