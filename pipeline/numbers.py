@@ -89,8 +89,9 @@ def _unit_alt() -> str:
 
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
-# A range: ``1,4-1,5``, ``từ 200.000 đến 250.000`` or ``2 triệu tới 3 triệu`` (the first end may carry its own scale).
-_RANGE = rf"""(?:(?:\s*(?P<scale1>{_alt(SCALES)})(?!\w))?(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUM}))?"""
+# A range: ``1,4-1,5``, ``từ 200.000 đến 250.000``, ``2 triệu tới 3 triệu`` or ``6% - 9%`` (the first end may carry
+# its own scale or percent sign).
+_RANGE = rf"""(?:(?:\s*(?P<scale1>{_alt(SCALES)})(?!\w)|\s*%)?(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)(?P<num2>{_NUM}))?"""
 _RX = regex.compile(
     rf"""(?<![\w.,/-])(?P<num>{_NUM}){_RANGE}(?![\d/]|[.,]\d)
     (?:\s*(?P<scale>{_alt(SCALES)})(?!\w))?

@@ -930,3 +930,84 @@ def test_deposit_rates_by_term_and_capital_spread_over_countries():
     assert rows("Năm 2019, mức tăng tại các kỳ hạn dài là 0,4%/năm đối với tiền gửi tiết kiệm bằng USD.") == []
     got = rows("Năm 2019, doanh nghiệp Việt Nam đã đầu tư 45 dự án ở hơn 12 quốc gia với tổng vốn 80 triệu USD.")
     assert [r["metric"] for r in got] == ["fdi_projects", "fdi_capital"]
+
+
+@needs_gaz
+def test_foreign_economies_side_by_side_are_not_each_others_partners():
+    got = rows("Năm 2010, kinh tế Đức tăng trưởng 3,6% và nền kinh tế Pháp tăng 1,5%.")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [(3.6, "Đức", None), (1.5, "Pháp", None)]
+    got = rows("Năm 2010, Nhật Bản nhập khẩu 60 tỷ USD, Hàn Quốc 40 tỷ USD.")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
+        (60e9, "Nhật Bản", None), (40e9, "Hàn Quốc", None)]
+
+
+@needs_gaz
+def test_list_entries_after_a_share_of_the_world_own_their_shares():
+    got = rows("Hàn Quốc chiếm 3% xuất khẩu toàn cầu, sau Nhật Bản (5%) và Pháp (4%).")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
+        (3.0, "Hàn Quốc", None), (5.0, "Nhật Bản", None), (4.0, "Pháp", None)]
+
+
+@needs_gaz
+def test_an_entry_after_trong_do_breaks_the_owners_total_down_by_partner():
+    got = rows("Năm 2010, Hàn Quốc xuất khẩu 460 tỷ USD, trong đó Trung Quốc 116 tỷ USD.")
+    assert [(r["value"], r["locality"], r["partner"]) for r in got] == [
+        (460e9, "Hàn Quốc", None), (116e9, "Hàn Quốc", "Trung Quốc")]
+
+
+@needs_gaz
+def test_trade_between_two_foreign_economies_keeps_both_sides():
+    got = rows("Kim ngạch thương mại Nhật Bản - Ấn Độ năm 2010 đạt 14 tỷ USD.")
+    assert {got[0]["locality"], got[0]["partner"]} == {"Nhật Bản", "Ấn Độ"}
+
+
+@needs_gaz
+def test_the_country_a_vietnamese_mission_sits_in_is_the_counterpart_not_the_owner():
+    got = rows("Theo Thương vụ Việt Nam tại Malaysia, kim ngạch buôn bán giữa hai nước quý I đạt 2 tỷ USD. "
+               "Malaysia là đối tác lớn của Việt Nam.")
+    assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Malaysia")]
+    got = rows("Theo Thương vụ Việt Nam tại Malaysia, xuất khẩu cao su của Việt Nam quý I đạt 20 triệu USD.")
+    assert [(r["locality"], r["partner"]) for r in got] == [("Việt Nam", "Malaysia")]
+
+
+def test_the_investment_law_named_after_an_amount_says_whether_it_is_fdi():
+    got = rows("Năm qua, kiều bào lập 12 doanh nghiệp với tổng vốn 45 triệu USD theo Luật Đầu tư nước ngoài "
+               "và 300 doanh nghiệp với tổng vốn 900 tỷ đồng theo Luật Khuyến khích đầu tư trong nước.")
+    assert [(r["metric"], r["value"]) for r in got if r["unit"] != "project"] == [
+        ("fdi_capital", 45e6), ("other", 900e9)]
+
+
+def test_a_percentage_compared_with_keeps_the_kind_of_the_figure_before_it():
+    got = rows("Bội chi ngân sách chiếm 4,8% GDP năm nay, giảm so với mức 5,2% của năm trước.")
+    assert [(r["measure"], r["value"]) for r in got] == [("share_pct", 4.8), ("share_pct", 5.2)]
+    got = rows("Sản xuất công nghiệp quý II tăng 9,2%, thấp hơn so với con số 10,4% của quý I.")
+    assert [(r["measure"], r["value"]) for r in got] == [("change_pct", 9.2), ("change_pct", 10.4)]
+
+
+def test_a_level_set_as_a_target_right_after_it_is_no_figure():
+    assert rows("Tốc độ tăng trưởng xuất khẩu vẫn thấp hơn so với mức 25% đề ra cho cả năm.") == []
+
+
+@needs_gaz
+def test_what_a_market_importing_from_viet_nam_buys_is_viet_nams_export():
+    got = rows("Năm 2005, Nhật Bản là thị trường nhập khẩu cà phê lớn thứ hai của Việt Nam với 90.000 tấn.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("export_volume", "Việt Nam", "Nhật Bản")]
+    got = rows("Quý I, Hàn Quốc tiếp tục là thị trường nhập khẩu dệt may lớn của Việt Nam với kim ngạch 80 triệu USD.")
+    assert [(r["metric"], r["locality"], r["partner"]) for r in got] == [("export_value", "Việt Nam", "Hàn Quốc")]
+
+
+@needs_gaz
+def test_the_total_after_trong_tong_so_has_no_single_partner():
+    got = rows("Năm 2010, xuất khẩu cà phê sang Đức đạt 300 triệu USD trong tổng số gần 1,8 tỷ USD xuất sang các nước.")
+    assert [(r["value"], r["partner"]) for r in got] == [(300e6, "Đức"), (1.8e9, None)]
+
+
+def test_growth_of_remittances_is_not_the_economys():
+    got = rows("Theo một công ty chuyển tiền, mức tăng trưởng lượng kiều hối trong quý I chỉ là 12,4%, thấp hơn quý trước.")
+    assert [(r["metric"], r["measure"], r["value"]) for r in got] == [("other", "change_pct", 12.4)]
+
+
+def test_a_sector_named_after_the_gdp_word_owns_the_share():
+    got = rows("Trong cơ cấu GDP của tỉnh năm qua, công nghiệp chiếm 41%, nông nghiệp đóng góp 22%.")
+    assert [(r["metric"], r["measure"], r["value"]) for r in got] == [
+        ("industry", "share_pct", 41.0), ("agriculture", "share_pct", 22.0)]

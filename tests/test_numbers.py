@@ -116,3 +116,11 @@ def test_scaled_values_are_exact_decimals():
 def test_a_year_before_tới_and_an_amount_is_no_range():
     [q] = [q for q in find_quantities("Năm 2004, thâm hụt của nước này lên năm 2004 tới 120 tỷ USD.") if q.unit == "USD"]
     assert (q.value, q.qualifier) == (120000000000.0, "exact")
+
+
+def test_a_range_of_percentages_with_a_sign_on_each_end_is_one_quantity():
+    (q,) = find_quantities("năng suất tăng 4% - 6%/năm")
+    assert (q.value, q.unit, q.qualifier) == (5.0, "percent", "approx")
+    (q,) = find_quantities("lợi nhuận tăng 12,5%–13,5% so với quý trước")
+    assert (q.value, q.unit) == (13.0, "percent")
+    assert [q.value for q in find_quantities("xuất khẩu tăng 12%, nhập khẩu tăng 8%")] == [12.0, 8.0]

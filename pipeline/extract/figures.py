@@ -203,8 +203,8 @@ _PER_HEAD = regex.compile(_W + r"(?:GDP|GRDP|tổng\s+sản\s+phẩm)(?:\s+[\w-]
 # ``với 11 tỷ USD tổng vốn đăng ký``: an amount named by the words right after it
 _METRIC_NEXT = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:vốn|kim\s+ngạch)" + _E, _FLAGS)
 # ``vượt mức 7% mục tiêu``: the number is the target itself.
-_TARGET_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|(?:như\s+|theo\s+)?(?:dự\s+đoán|dự\s+báo))"
-                              + _E, _FLAGS)
+_TARGET_AFTER = regex.compile(r"\s*(?:(?:\(\s*)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|(?:như\s+|theo\s+)?(?:dự\s+đoán|dự\s+báo)"
+                              r"|đề\s+ra|đặt\s+ra)|\(\s*dự\s+kiến)" + _E, _FLAGS)
 _PRICE_AFTER = regex.compile(r"\s*/\s*(?!(?:năm|tháng|ngày|tuần|quý)(?!\w))\w", _FLAGS)
 # Vehicles crossing a border: ``qua lại``/``ra vào``/``lượt xe`` alone count traffic over a bridge or a street.
 _VEHICLE_CUE = _rx("thông quan|cửa khẩu|xuất nhập cảnh|xuất cảnh|nhập cảnh|xe hàng|biên giới|qua biên")
@@ -250,6 +250,21 @@ _BOTH_FLOWS = regex.compile(_W + r"(?:thương\s+mại|hai\s+chiều|song\s+phư
 # ``thu hút 54 tỷ USD FDI``, ``… USD đầu tư trực tiếp``: the metric words right after an amount.
 _FDI_AFTER = regex.compile(r"\s*(?:vốn\s+)?(?:FDI|đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|đầu\s+tư\s+trực\s+tiếp)" + _E,
                            _FLAGS)
+# The law an amount was invested under, named after it (``540 triệu USD theo Luật Đầu tư nước ngoài``, ``2.500 tỷ đồng
+# theo Luật Khuyến khích đầu tư trong nước``): foreign capital (FDI) or domestic capital.
+_LAW_AFTER = regex.compile(r"(?<!\w)theo\s+(?:quy\s+định\s+của\s+)?Luật\s+(?:khuyến\s+khích\s+)?đầu\s+tư\s+"
+                           r"(?:(?P<foreign>(?:trực\s+tiếp\s+)?nước\s+ngoài)|trong\s+nước)" + _E, _FLAGS)
+_LAW_REACH = 60
+# ``Mỹ là thị trường nhập khẩu thủy sản lớn nhất của Việt Nam``: the market that buys Viet Nam's goods; what it takes
+# is Viet Nam's export.
+_VN_BUYER = regex.compile(r"(?<!\w)thị\s+trường\s+nhập\s+khẩu(?:\s+[\w-]+){0,6}?\s+của\s+(?:Việt\s+Nam|VN|nước\s+ta)" + _E,
+                          _FLAGS)
+# ``xuất sang Mỹ 22 triệu USD trong tổng số 29 triệu USD``: the total of all partners, not the one just named.
+_WHOLE_BEFORE = regex.compile(r"(?<!\w)trong\s+tổng(?:\s+số)?(?:\s+(?:kim\s+ngạch|giá\s+trị|vốn))?"
+                              r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*$", _FLAGS)
+# ``chiếm 6,3% GDP, giảm so với mức 6,5% trong quý I``: the percentage compared with is the same kind of figure (a
+# share's earlier level, a growth rate's earlier rate), not a fall.
+_COMPARED_PCT = regex.compile(r"(?<!\w)so\s+với\s+(?:mức|con\s+số|tỷ\s+lệ|tỉ\s+lệ)\s+$", _FLAGS)
 # ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
 _BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?(?:về|trong(?:\s+tổng)?)?\s*(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
 _BY_VALUE = regex.compile(r"\s*(?:cả\s+)?(?:về|trong)\s+(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
@@ -298,6 +313,7 @@ _OLD_QUARTER = regex.compile(r"(?<!\w)quí(?!\w)", _FLAGS)
 _OWN_DATE_AFTER = regex.compile(r"\s*(?:\(\s*)?của\s+", _FLAGS)
 _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
+_IN_WHICH = regex.compile(r"(?<!\w)trong\s+đó" + _E, _FLAGS)
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
@@ -343,6 +359,10 @@ _INTO_BEFORE = regex.compile(r"(?<!\w)(?:vào|tới|đến)\s+(?:(?:thị\s+trư
 # A foreign city or province after `tại`/`ở` (`Hội nghị … tổ chức tại Tokyo`, `Thương vụ Việt Nam tại
 # Bangkok`) is a venue, whose figure it is not.
 _AT_BEFORE = regex.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:" + _ADMIN + r"|thủ\s+đô|bang)\s+)?$", _FLAGS)
+# A country after a mission's ``tại`` (``Thương vụ Việt Nam tại Thái Lan``, ``Đại sứ quán Nhật Bản tại Hà Nội``) is
+# where the source of a figure sits, not whose figure it is.
+_MISSION_AT = regex.compile(r"(?<!\w)(?:thương\s+vụ|đại\s+sứ\s+quán|lãnh\s+sự\s+quán|tham\s+tán(?:\s+thương\s+mại)?"
+                            r"|văn\s+phòng\s+đại\s+diện|cơ\s+quan\s+đại\s+diện)(?:\s+\w+){1,3}\s+tại\s+$", _FLAGS)
 _BETWEEN = regex.compile(r"(?<!\w)giữa\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _AND_BEFORE = regex.compile(r"(?<!\w)(?:và|với)\s+(?:" + _ADMIN + r"\s+)?$", _FLAGS)
 _PARENT_GAP = regex.compile(r"\s*(?:,|\(|-|–)\s*$")
@@ -398,6 +418,16 @@ def _best_metric(hits: list[tuple[int, str, int]]) -> tuple[str | None, int]:
     if blocks and (best is None or max(b[0] for b in blocks) > best[0]):
         return "-", 9
     return (best[1], best[2]) if best else (None, -1)
+
+
+def _sector_of_gdp(hits: list[tuple[int, str, int]]) -> str | None:
+    """The sector named after the GDP word of a share (``Trong cơ cấu GDP, nông nghiệp chiếm 23%``: agriculture's
+    share of GDP), else None."""
+    gdp_end = max((h[0] for h in hits if h[1] == "gdp"), default=None)
+    if gdp_end is None:
+        return None  # (the metric came from the figure before)
+    sectors = [h[1] for h in hits if h[0] > gdp_end and h[1] in _SECTORS]
+    return sectors[-1] if sectors else None
 
 
 def _has_any(body: str, words: tuple[str, ...], a: int, b: int) -> bool:
@@ -552,6 +582,8 @@ def _roles(body: str, span: Span, matches: list) -> list[_Place]:
             role = "compare"
         elif place.country not in ("VN", "CN") and place.level != "country" and _AT_BEFORE.search(before):
             role = "venue"
+        elif "tại" in before and _MISSION_AT.search(before):
+            role = "venue"
         elif _INTO_BEFORE.search(before):
             role = "into"
         else:
@@ -591,7 +623,10 @@ def _topic(places: list[_Place], kind: str) -> _Place | None:
     return (owners or cands or [None])[0]
 
 
-def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) -> str | None:
+def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool, pair: bool = False) -> str | None:
+    """The counterpart of a figure of ``loc``: a place marked as one, else (no marked one) where goods or capital go,
+    else another country beside a Vietnamese figure (a Vietnamese one beside a foreign figure; any other country
+    when ``pair``: the figure is two-sided) or the country a Vietnamese mission sits in."""
     loc_country = getattr(loc, "country", None)
     loc_name = getattr(loc, "canonical", None)
 
@@ -603,9 +638,10 @@ def _pick_partner(places: list[_Place], pos: int, clause: Span, loc, fdi: bool) 
         partners = [p for p in places if p.role == "into" and ok(p) and (not fdi or p.place.level == "country")]
     if partners:
         return min(partners, key=lambda p: (not (clause.start <= p.start < clause.end), abs(p.start - pos))).place.canonical
-    if loc_country:
+    if loc_country:  # two foreign economies in one sentence are each their own figures' owners, not a pair
         for p in places:
-            if p.place.level == "country" and p.place.country != loc_country and p.role in ("normal", "owner"):
+            if (p.place.level == "country" and p.place.country != loc_country
+                    and p.role in ("normal", "owner", "venue") and (pair or "VN" in (loc_country, p.place.country))):
                 return p.place.canonical
     return None
 
@@ -774,7 +810,9 @@ class _Extractor:
                     or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
                     or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
-            if gpos < 0 and spos < 0:
+            if prev_measure in ("change_pct", "share_pct") and "so" in window[-25:] and _COMPARED_PCT.search(window[-25:]):
+                measure = prev_measure  # the earlier level or rate it is compared with, as it was told
+            elif gpos < 0 and spos < 0:
                 measure = listed
                 if prev_down:  # ``giảm 19% về lượng và 8% về giá trị``
                     value = -value
@@ -818,21 +856,46 @@ class _Extractor:
         elif metric == "trade_turnover" and prio == 2:
             metric = self.flow_of(si, q.start)
         metric = self.respective(sent, q, kind) or metric
-        if kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
+        law = self.law_after(q, stop) if kind == "currency" or q.unit == "project" else None
+        if law is not None:
+            if law.group("foreign"):
+                metric = "fdi_capital" if kind == "currency" else "fdi_projects"
+            elif metric in _FDI:
+                metric = "other"  # capital or projects under the domestic investment law
+        elif kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
         elif kind == "currency" and metric is None and self.invested(sent, a, q):
             metric = "fdi_capital"  # ``Hàn Quốc đầu tư 4 tỷ USD vào Việt Nam``: capital crossing a border
         elif (metric in _FDI and q.unit != "project" and not ranked and not self.foreign(sent, q.start, q.end)
               and not self.fdi_context(sent, q)):
             metric = "other"
+        if measure == "share_pct" and metric == "gdp" and hits:
+            metric = _sector_of_gdp(hits) or metric
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
+        sold = (metric in ("import_value", "goods_volume") and body.find("trường nhập khẩu", sent.span.start, sent.span.end) >= 0
+                and sent.last(_VN_BUYER, sent.span.start, sent.span.end) is not None)
+        if sold:
+            metric = "export_volume" if q.unit == "tonne" else "export_value" if metric == "import_value" else metric
         if q.unit == "percent":
             metric = _volume_or_value(body, q.end, metric)
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
-        return self.row(q, si, clause, a, metric, measure, value, ranked)
+        out = self.row(q, si, clause, a, metric, measure, value, ranked)
+        if (q.unit != "percent" and body.find("tổng", q.start - 30, q.start) >= 0
+                and _WHOLE_BEFORE.search(body, max(sent.span.start, q.start - 40), q.start)
+                and not self.first_in_sentence(sent, q)):
+            out["partner"] = None  # the whole of a part told before it, of every partner
+        if sold and out["locality"] != "Việt Nam":  # Viet Nam sells, the market named buys
+            out["partner"] = out["partner"] or out["locality"]
+            out["locality"], out["_place"] = "Việt Nam", _vn()
+        return out
+
+    def law_after(self, q: Quantity, stop: int):
+        """The investment law named shortly after an amount, in its clause (``_LAW_AFTER``), else None."""
+        end = min(stop, q.end + _LAW_REACH)
+        return _LAW_AFTER.search(self.body, q.end, end) if self.body.find("Luật", q.end, end) >= 0 else None
 
     def share_sides(self, sent: _Sentence, q: Quantity, metric: str, loc, partner: str | None):
         """(locality, partner) of a share of a flow: the owner of the total named right after it (``Hàng hóa Đức chiếm
@@ -843,23 +906,48 @@ class _Extractor:
         owner = next((p.place for p in sent.places if p.role == "owner" and q.end <= p.start <= q.end + _SHARE_OWNER_REACH
                       and not _PUNCT.search(self.body, q.end, p.start)), None)
         before = self.rows_of.get(sent.index)
-        if owner is None and before is not None and before["measure"] == "share_pct" and before["metric"] == metric:
+        if (owner is None and before is not None and before["measure"] == "share_pct" and before["metric"] == metric
+                and before["partner"] is not None):
             owner = before["_place"]
         if owner is None or owner.canonical == getattr(loc, "canonical", None):
             return loc, partner
         return owner, getattr(loc, "canonical", None) or partner
 
-    def list_entry_partner(self, sent: _Sentence, q: Quantity, loc, partner: str | None) -> str | None:
-        """An entry of a list of places and amounts (``Đức chiếm 12,8% nhập khẩu của Iran, tiếp theo là Pháp 8,3%``,
-        ``sang Thổ Nhĩ Kỳ tăng 78%, Nhật Bản 12%``): the place right before the amount, when it is not the figure's
-        owner, is its partner (not the one the list's first entry named)."""
+    def first_in_sentence(self, sent: _Sentence, q: Quantity) -> bool:
+        """Whether ``q`` is the first amount of its sentence."""
         i = bisect.bisect_left(self._q_starts, q.start)
-        if i == 0 or self._quantities[i - 1].start < sent.span.start:
-            return partner  # the sentence's first amount: no list entry
+        return i == 0 or self._quantities[i - 1].start < sent.span.start
+
+    def list_entry(self, sent: _Sentence, q: Quantity, loc, partner: str | None):
+        """(locality, partner) of an entry of a list of places and amounts. The place right before the amount, when it
+        is not the figure's owner, takes the side the list's first entry gave its own place: a partner after a
+        figure with a marked one (``Đức chiếm 12,8% nhập khẩu của Iran, tiếp theo là Pháp 8,3%``, ``sang Thổ Nhĩ Kỳ tăng 78%,
+        Nhật Bản 12%``), the owner after a foreign economy's figure with none (``Hàn Quốc chiếm 6%, sau Đức (10%)``,
+        ``Mỹ nhập 500 tỷ USD, Anh 60 tỷ USD``), unless ``trong đó`` breaks the total down."""
+        if self.first_in_sentence(sent, q):
+            return loc, partner  # no list entry
+        i = bisect.bisect_left(self._q_starts, q.start)
         app = self.apposed(sent, q)
-        if app is None or app.country == "VN" or app.canonical == getattr(loc, "canonical", None):
-            return partner  # (a Vietnamese place before an amount is a firm's or a project's, not a counterpart)
-        return app.canonical
+        if app is None or app.country == "VN":
+            return loc, partner  # (a Vietnamese place before an amount is a firm's or a project's, not a counterpart)
+        first = self.rows_of.get(sent.index)
+        owner = first["_place"] if first is not None else None
+        heads = [self.apposed(sent, o) for o in self._quantities[max(0, i - 8):i] if o.start >= sent.span.start]
+        if owner is not None and owner in heads:
+            # ``Nhật Bản (40 dự án), Hàn Quốc (30 dự án)``: the entries are owners, of one counterpart
+            return app, (first["partner"] if first["partner"] != app.canonical else None)
+        marked = first is not None and first["partner"] is not None and (
+            any(p.role in ("partner", "into") and p.place.canonical == first["partner"] for p in sent.places)
+            or any(h is not None and h.canonical == first["partner"] for h in heads))
+        if first is not None and app is not owner and (
+                marked or sent.last(_IN_WHICH, self._quantities[i - 1].end, q.start)):
+            return owner, app.canonical  # counterparts of one owner, or a breakdown of its total
+        if (first is not None and owner is not None and owner.level == "country" and owner.country != "VN"
+                and app.level == "country"):
+            return app, None  # economies side by side, each its own figure
+        if app.canonical == getattr(loc, "canonical", None):
+            return loc, partner
+        return loc, app.canonical
 
     def ratio_to_place(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
         """A percentage of another place's total (``GDP của Lào chỉ bằng 5% GDP của Thái Lan``, ``chỉ bằng 6% so với Hàn
@@ -1224,12 +1312,13 @@ class _Extractor:
                          or self.paragraph_subject(si, metric))
             # ``100 tỉ USD giữa hai nước thì riêng … với Quảng Tây …``: a place past a conjunction is another figure's
             cut = sent.first_start(_CONJ, q.end, sent.span.end)
-            partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi)
+            partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi,
+                                    metric == "trade_turnover")
             if metric in _FLOWS and sent.last(_TO_ANAPHOR, clause.start, q.start):  # ``… sang thị trường này``
                 market = self.antecedent(si, "country")  # Viet Nam as the market of goods no one is named to ship: no
                 if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
                     partner = market.canonical
-            partner = self.list_entry_partner(sent, q, loc_place, partner)
+            loc_place, partner = self.list_entry(sent, q, loc_place, partner)
         if measure == "share_pct":
             loc_place, partner = self.share_sides(sent, q, metric, loc_place, partner)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
