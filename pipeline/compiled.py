@@ -130,13 +130,19 @@ class _PatternCache:
             kept = _load(path)
         except Exception:  # noqa: BLE001 - missing, truncated or from another version: compiled as they come
             return
+        if not isinstance(kept, dict):
+            return
         main = self.main
         for (pattern, flags), args in kept.items():
-            main._cache[(pattern, str, flags, frozenset(), self.version, None)] = self.core.compile(*args)
+            try:
+                compiled = self.core.compile(*args)
+            except Exception:  # noqa: BLE001 - not what this library accepts: compiled as it comes
+                continue
+            main._cache[(pattern, str, flags, frozenset(), self.version, None)] = compiled
             main._named_args[(pattern, str, flags)] = frozenset()
             main._locale_sensitive[(str, pattern)] = False
             self.known[(pattern, flags)] = args
-        self.seeded = len(kept)
+            self.seeded += 1
 
     def keep(self) -> None:
         if self.new and self.loaded_from is not None:
