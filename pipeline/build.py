@@ -20,12 +20,11 @@ from pipeline.clean import clean_document
 from pipeline.clean.confidence import LOW_CONFIDENCE, MIN_CONFIDENCE, distribution
 from pipeline.compiled import keep_patterns
 from pipeline.extract import ArticleText, extract_article
+from pipeline.plan import BATCH_TABLES
 from pipeline.timeline import mark
 
 log = logging.getLogger(__name__)
 GOLD_TABLES = ("meetings", "agreements", "trade_figures")
-# a batch's parts in the order they are written (`extraction_rejected` last: see `plan.make_plan`)
-BATCH_ORDER = ("documents", "articles", "rejected", *GOLD_TABLES, "extraction_rejected")
 PROGRESS_EVERY = 500  # items between two progress reports of a long step
 
 
@@ -235,7 +234,7 @@ def process_batch(root, batch: str, code_version: str, known: dict[str, str] | N
     for name in GOLD_TABLES:
         if bad := untraceable(frames[name], bodies):
             raise ValueError(f"batch {batch}: {len(bad)} {name} rows do not quote their article: {bad[:3]}")
-    write_tables(root, {(name, batch): frames[name] for name in BATCH_ORDER}, validated=True)
+    write_tables(root, {(name, batch): frames[name] for name in BATCH_TABLES}, validated=True)
     mark("written")
     content = fingerprint(files, code_version)
     mine = {f.sha256 for f in files if f.sha256}

@@ -69,10 +69,9 @@ _PREFIX_STRIP = regex.compile(
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE = regex.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?!\p{{L}})|(?<![qQ])([uU])([yY])([{_TONES}])(?!\p{{L}})")
 _NEW_TONE = regex.compile(rf"(?<![qQ])([oO])([{_TONES}])([aAeE])(?!\p{{L}})|(?<![qQ])([uU])([{_TONES}])([yY])(?!\p{{L}})")
-
-
 _VOWEL_RUNS = regex.compile(r"[aeiouy]+")
 _HOME_COUNTRY = regex.compile(r"\s*\((?:Trung Quốc|Việt Nam|TQ|VN)\)$")  # `Bách Sắc (Trung Quốc)`
+
 
 def _swap(pattern: regex.Pattern, s: str) -> str:
     d = unicodedata.normalize("NFD", s)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.bronze import fingerprint, list_batches, owned_fingerprint, scan, stat_signature
 
+# a batch's parts, in the order a build writes them (`extraction_rejected` last: `recorder` checks it)
 BATCH_TABLES = ("documents", "articles", "rejected", "meetings", "agreements", "trade_figures", "extraction_rejected")
 
 

@@ -217,9 +217,9 @@ def _published_rows(pub: Publication, name: str) -> pa.Table | None:
     were (only new batches came, none changed or went): then it stands for those parts, read as one file
     instead of one part per batch. None otherwise."""
     r, path = pub.recorded.get(name), pub.root / TABLES[name].path
-    same_code = {"code": pub.build["code"], "batches": pub.held}
+    held_build = {"code": pub.build["code"], "batches": pub.held}
     if (r is None or not pub.held or any(pub.build["batches"].get(b) != f for b, f in pub.held.items())
-            or pub.recorded_inputs.get(name) != _digest(same_code) or not path.exists()
+            or pub.recorded_inputs.get(name) != _digest(held_build) or not path.exists()
             or path.stat().st_size != r.get("bytes") or pub.sha256(path) != r.get("hash")):
         return None
     schema = TABLES[name].arrow_schema()

@@ -22,10 +22,11 @@ import multiprocessing
 import os
 from pathlib import Path
 
+from pipeline.plan import BATCH_TABLES
 from pipeline.roots import is_local
 
 MANIFESTS = "hoptac-batches"
-LAST_PART = "extraction_rejected"  # written last of a batch's parts (`build.BATCH_ORDER`)
+LAST_PART = BATCH_TABLES[-1]  # written last of a batch's parts
 
 
 class RecordingFailed(RuntimeError):

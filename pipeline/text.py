@@ -26,9 +26,8 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 # A headline glued to the lead without punctuation (`… thăm Việt Nam Ngày 9-3, người phát ngôn …`): a
-# capitalised dateline or framing word, which mid-sentence would be written lower-case, after a word.
-# A lead glued to its headline (`… hợp tác Sáng 12/3, …`): spaces after a letter or digit, then one of
-# these words; the words are searched for (rare capitals), the spaces and the letter checked around them.
+# capitalised dateline or framing word, which mid-sentence would be written lower-case, after a word. The
+# words are searched for (rare capitals); the spaces and the letter before them are checked in `_cuts`.
 _GLUED = regex.compile(
     r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Rạng sáng|Trong|Tại|Vào)"
     r" (?:\d|nay\b|qua\b|hôm\b|ngày\b|sáng\b|chiều\b|tối\b|phiên\b|cuộc\b|buổi\b|chuyến\b|dịp\b)"

@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.bronze import ROOT_BATCH, _entries, batch_key, stat_digest, stat_of
+from pipeline.bronze import _entries, batch_key, batch_of, stat_digest, stat_of
 from pipeline.lock import LOCK_NAME
 from pipeline.roots import is_local
 
@@ -49,21 +49,13 @@ class Snapshot:
         `bronze.stat_signature` walks for it. A first-level folder that could not be listed is its
         batch's one entry."""
         out: dict[str, list[tuple[str, str]]] = {}
-        prefix = BRONZE + "/"
-        n = len(prefix)
-        keys: dict[str, list[tuple[str, str]]] = {}  # first-level folder → its batch's list
+        n = len(BRONZE) + 1
         for rel, stat in self.stats:
-            if not rel.startswith(prefix):
+            if not rel.startswith(BRONZE + "/"):
                 continue
-            slash = rel.find("/", n)
-            folder = rel[n:slash] if slash > 0 else rel[n:]
-            rows = keys.get(folder) if slash > 0 else None
-            if rows is None:
-                in_folder = slash > 0 or (stat.startswith("!") and (self.root / rel).is_dir())
-                rows = out.setdefault(batch_key(folder) if in_folder else ROOT_BATCH, [])
-                if slash > 0:
-                    keys[folder] = rows
-            rows.append((rel[n:], stat))
+            inner = rel[n:]
+            unlisted = "/" not in inner and stat.startswith("!") and (self.root / rel).is_dir()
+            out.setdefault(batch_key(inner) if unlisted else batch_of(inner), []).append((inner, stat))
         return out
 
     def after_build(self) -> Snapshot:

@@ -156,6 +156,8 @@ def _in_plan(text: str, a: int) -> bool:
     lo = max(0, a - _PLAN_REACH)
     window = text[lo:a].lower()
     return any(w in window for w in _PLAN_WORDS) and _PLAN_BEFORE.search(text, lo, a) is not None
+
+
 # `Xuân Đinh Dậu 2017`, `năm Mậu Tuất 2018`: the lunar new year told is the news's.
 _LUNAR_YEAR = regex.compile(r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|"
                             r"Mùi|Thân|Dậu|Tuất|Hợi)\s+((?:19|20)\d\d)(?!\d)")
