@@ -147,8 +147,19 @@ def _scaled(num: str, scale: str | None) -> float:
 _COMPARED_WITH = regex.compile(r"(?:cao|thấp|nhỉnh|kém|nhanh|chậm|lớn|nhỏ)\s+hơn\s+(?:so\s+với\s+)?mức\s+$", regex.IGNORECASE)
 
 
+# The first word of every qualifier: one of them must be in the window before a number for `_QUAL_RX` to match.
+_QUAL_STEMS = tuple(sorted({w.split()[0].casefold() for w in _QUAL}))
+_QUAL_REACH = 32  # characters before a number that `_QUAL_RX` searches
+
+
 def _qualifier(text: str, start: int) -> str:
-    m = _QUAL_RX.search(text, max(0, start - 32), start)
+    lo = max(0, start - _QUAL_REACH)
+    if start == lo or not text[start - 1].isspace():
+        return "exact"  # `_QUAL_RX` ends with blanks: a number glued to a word or a bracket has no qualifier
+    window = text[lo:start].casefold()
+    if not any(w in window for w in _QUAL_STEMS):
+        return "exact"
+    m = _QUAL_RX.search(text, lo, start)
     if m is None or _COMPARED_WITH.search(text, max(0, start - 40), start):
         return "exact"
     return _QUAL[_SPACES.sub(" ", m.group("q").casefold())]

@@ -20,7 +20,7 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = regex.compile(
     r"""
     (?P<stop>[.!?…]+["”’»)\]]*)     # sentence-final punctuation, optional closing quote/bracket
-    (?:\s+|(?=\p{Lu}))               # then space, or a capital glued to it (`giao ngay.Bộ`)
+    (?:[^\S\n]+|(?=\p{Lu}))           # then space (not a line end), or a capital glued to it (`giao ngay.Bộ`)
     (?=["“‘«(\[]?[\p{Lu}\p{N}-])     # the next sentence starts with a capital, digit or dash
     """,
     regex.VERBOSE,
@@ -32,7 +32,9 @@ _GLUED = regex.compile(
     r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Rạng sáng|Trong|Tại|Vào)"
     r" (?:\d|nay\b|qua\b|hôm\b|ngày\b|sáng\b|chiều\b|tối\b|phiên\b|cuộc\b|buổi\b|chuyến\b|dịp\b)"
 )
-_LAST_TOKEN = regex.compile(r"([\p{L}.]+)[.!?…][\"”’»)\]]*\s*$")
+_CLOSERS = "\"”’»)]"  # what may close a sentence after its final punctuation
+_FINAL_PUNCT = ".!?…"
+_ABBR_REACH = 40  # characters before a cut searched for its last token: never rescan a long line
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,31 +52,46 @@ def nfc(text: str) -> str:
 
 
 def _strip_span(source: str, start: int, end: int) -> Span | None:
-    while start < end and source[start].isspace():
-        start += 1
-    while end > start and source[end - 1].isspace():
-        end -= 1
-    return Span(start, end, source[start:end]) if end > start else None
+    piece = source[start:end]
+    text = piece.strip()
+    if not text:
+        return None
+    if len(text) != len(piece):
+        start += len(piece) - len(piece.lstrip())
+    return Span(start, start + len(text), text)
 
 
-def _is_abbreviation(piece: str) -> bool:
-    """True when ``piece`` ends with an abbreviation or an initial rather than a sentence."""
-    m = _LAST_TOKEN.search(piece[-40:])  # the last token only: never rescan a long line
-    if not m:
+def _is_abbreviation(text: str, lo: int, stop: int) -> bool:
+    """True when ``text[lo:stop]`` ends with an abbreviation or an initial rather than a sentence: its last
+    token (letters and dots before the final mark and closing quotes) is in `ABBREVIATIONS` or one capital.
+    Only the last `_ABBR_REACH` characters are read."""
+    lo = max(lo, stop - _ABBR_REACH)
+    i = stop
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    while i > lo and text[i - 1] in _CLOSERS:
+        i -= 1
+    if i <= lo or text[i - 1] not in _FINAL_PUNCT:
         return False
-    token = m.group(1).rsplit(".", 1)[-1] if "." in m.group(1).rstrip(".") else m.group(1).rstrip(".")
+    mark = j = i - 1
+    while j > lo and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    if j == mark:
+        return False
+    run = text[j:mark]
+    token = run.rsplit(".", 1)[-1] if "." in run.rstrip(".") else run.rstrip(".")
     return token.casefold() in ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
 def _cuts(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """Candidate boundaries in ``text[start:end]``: (end of a sentence, start of the next, whether it ends
-    with punctuation, so that the dot may close an abbreviation instead)."""
+    """Candidate boundaries in ``text[start:end]``, sorted: (end of a sentence, start of the next, whether it
+    ends with punctuation, so that the dot may close an abbreviation instead). None crosses a line end."""
     found = [(m.end("stop"), m.end(), True) for m in _BOUNDARY.finditer(text, start, end)]
     for m in _GLUED.finditer(text, start, end):
         gap = m.start()
         while gap > start and text[gap - 1] == " ":
             gap -= 1
-        if start < gap < m.start() and text[gap - 1].isalnum():
+        if start < gap < m.start() and text[gap - 1].isalnum():  # never after a line end: `\n` is no word
             found.append((gap, m.start(), False))
     return sorted(found)
 
@@ -85,16 +102,22 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     Lines are always boundaries. Within a line a boundary is ``.``, ``!``, ``?`` or ``…``
     followed by a capital letter or digit, unless the dot closes an abbreviation (``TP.``,
     ``Q.``, an initial) or sits inside a number (``1.488``); and a headline glued to its lead.
+    The candidate boundaries are found in one pass over the whole text, then read line by line.
     """
     end = len(text) if end is None else end
+    cuts = _cuts(text, start, end)
+    n_cuts = len(cuts)
+    k = 0
     out: list[Span] = []
     line_start = start
     while line_start < end:
         nl = text.find("\n", line_start, end)
         line_end = end if nl < 0 else nl
         cut = line_start
-        for stop, after, punctuated in _cuts(text, line_start, line_end):
-            if stop <= cut or punctuated and _is_abbreviation(text[cut:stop]):
+        while k < n_cuts and cuts[k][0] < line_end:
+            stop, after, punctuated = cuts[k]
+            k += 1
+            if stop <= cut or punctuated and _is_abbreviation(text, cut, stop):
                 continue
             span = _strip_span(text, cut, stop)
             if span:

@@ -124,3 +124,11 @@ def test_a_range_of_percentages_with_a_sign_on_each_end_is_one_quantity():
     (q,) = find_quantities("lợi nhuận tăng 12,5%–13,5% so với quý trước")
     assert (q.value, q.unit) == (13.0, "percent")
     assert [q.value for q in find_quantities("xuất khẩu tăng 12%, nhập khẩu tăng 8%")] == [12.0, 8.0]
+
+
+def test_a_qualifier_is_read_only_as_a_word_right_before_the_number():
+    assert one("KHOẢNG 40 tấn cá").qualifier == "approx"  # capitals: the stems are compared casefolded
+    assert one("Bình quân đạt 12 tấn").qualifier == "approx"
+    assert one("nước bạn nhập 40 tấn cá").qualifier == "exact"  # `ước` inside `nước` is no qualifier
+    assert one("hơn(40 tấn)").qualifier == "exact"  # not blank-separated from the word
+    assert one("mua 40 tấn, hơn hẳn năm ngoái").qualifier == "exact"  # the word comes after the number

@@ -39,3 +39,20 @@ def test_a_lead_glued_to_its_headline_after_several_spaces_is_cut_at_the_first_s
         "Hợp tác biên giới Việt - Trung", "Chiều 12/3, đoàn công tác tỉnh Cao Bằng tới Bách Sắc."]
     assert [s.text for s in sentences("Giá lúa, Tại buổi họp sáng 12/3 bàn về giá lúa.")] == [
         "Giá lúa, Tại buổi họp sáng 12/3 bàn về giá lúa."]  # after a comma: no headline
+
+
+def test_a_boundary_never_crosses_a_line_end_and_each_line_keeps_its_own_cuts():
+    s = "Hội nghị bế mạc. \nĐoàn về nước.\nSáng nay. Trời mưa. TP. Vinh đón khách"
+    assert texts(s) == ["Hội nghị bế mạc.", "Đoàn về nước.", "Sáng nay.", "Trời mưa.", "TP. Vinh đón khách"]
+    # a slice of the text: offsets stay the text's, cuts outside it are not used
+    spans = sentences(s, 17, len(s) - 6)
+    assert [x.text for x in spans] == ["Đoàn về nước.", "Sáng nay.", "Trời mưa.", "TP. Vinh đón"]
+    assert all(s[x.start:x.end] == x.text for x in spans)
+
+
+def test_an_abbreviation_is_read_past_closing_quotes_and_only_as_the_last_token():
+    assert texts("Bà nói “đi Q.” Sau đó về.") == ["Bà nói “đi Q.” Sau đó về."]  # an initial in quotes
+    assert texts("Họ đi thăm các ks. Hôm sau về.") == ["Họ đi thăm các ks. Hôm sau về."]
+    assert texts("Ông ấy là bác sĩ?! Mọi người cười.") == ["Ông ấy là bác sĩ?!", "Mọi người cười."]
+    assert texts("Khách đến từ Hà Nội.TP. Huế chào đón.") == ["Khách đến từ Hà Nội.", "TP. Huế chào đón."]
+    assert texts("Bài do GS.TSKH. Ban biên tập duyệt.") == ["Bài do GS.TSKH.", "Ban biên tập duyệt."]
