@@ -276,3 +276,24 @@ def test_reference_year_needs_the_news_to_back_it() -> None:
     # two full dates of one year back it too
     two = lead + "Hai bên từng gặp nhau hồi tháng 3/2022 và tháng 6/2022 tại Hà Nội."
     assert clean_document("Tiêu đề\n" + two).reference_year == 2022
+
+
+def test_reference_year_reads_a_lunar_year_only_as_stem_branch_year() -> None:
+    from pipeline.clean.metadata import reference_year
+
+    deep = "Tiêu đề\n" + "Người dân đi chợ hoa. " * 40
+    assert reference_year(deep + "Vui Xuân Giáp Thìn 2024 cùng gia đình.") == 2024  # a lunar year dates the news
+    assert reference_year(deep + "Vui Xuân Giáp Thìn\n2024 cùng gia đình.") == 2024  # blanks may be a line end
+    assert reference_year(deep + "Vui Xuân GiápThìn 2024 cùng gia đình.") is None  # no blank between the words
+    assert reference_year(deep + "Mã số Thìn 2024 cùng gia đình.") is None  # a branch without its stem
+    assert reference_year(deep + "Vui Xuân Giáp Thìn 20245 cùng gia đình.") is None  # a longer number
+    # a target year is masked and a mask is as long as the year: the other years keep their places
+    assert reference_year(deep + "Mục tiêu đến năm 2030. Tết Giáp Thìn 2024 đã qua.") == 2024
+
+
+def test_has_markup_sees_every_markup_character_and_bare_links() -> None:
+    from pipeline.clean.markup import has_markup
+
+    assert not has_markup("Hai bên ký kết biên bản ghi nhớ (MOU) về hợp tác, ngày 5/6.")
+    assert all(has_markup(f"Xem thêm {c} ở đây") for c in "[]*#_<>&|")
+    assert has_markup("nguồn https://example.vn/bai") and not has_markup("nguồn htp example")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 # Alt text may hold one level of brackets (`![[Video] Tiêu đề](url)`); the target may be empty (`![]()`).
@@ -26,12 +24,11 @@ _PIPE_END = regex.compile(r"\s*\|\s*$")
 HEADING_START = regex.compile(r"^\s{0,3}#{1,6}\s+\S")
 
 
-_HINT = re.compile(r"[\[\]*#_<>&|]|http")
-
-
 def has_markup(text: str) -> bool:
-    """Cheap test: could ``text`` hold markdown that needs stripping?"""
-    return _HINT.search(text) is not None
+    """Cheap test: could ``text`` hold markdown that needs stripping (one of ``[]*#_<>&|`` or `http`)?
+    Substring tests, each a fast scan in C, beat one regex stepping through every position."""
+    return ("[" in text or "]" in text or "*" in text or "#" in text or "_" in text or "<" in text
+            or ">" in text or "&" in text or "|" in text or "http" in text)
 
 
 def _html(m: regex.Match) -> str:

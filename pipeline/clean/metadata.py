@@ -111,16 +111,20 @@ def _dateline(text: str, a: int, b: int) -> bool:
                 or text.startswith(",", b) and _DATELINE_OPEN.search(text, lo, a))
 
 
-def _year_scores(text: str, scores: Counter[int], bare_until: int, support: Counter[int] | None = None) -> None:
+def _year_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _YEAR.finditer(text)]
+
+
+def _year_scores(text: str, spans: list[tuple[int, int]], scores: Counter[int], bare_until: int,
+                 support: Counter[int] | None = None) -> None:
     """Add the years of ``text``'s full dates (3) and of bare `năm YYYY` before ``bare_until`` (1) to ``scores``,
     and what each mention backs to ``support``: a dateline as a news date, a bare year near the top as enough,
-    another full date 1, a year in a plan's clause nothing."""
+    another full date 1, a year in a plan's clause nothing. ``spans``: ``text``'s `_year_spans`."""
     n = len(text)
-    for m in _YEAR.finditer(text):
-        a, b = m.span()
+    for a, b in spans:
         if a and text[a - 1].isdigit() or b < n and text[b].isdigit():
             continue
-        year = int(m.group())
+        year = int(text[a:b])
         if not FIRST_YEAR <= year <= date.today().year + 1:
             continue
         left = text[max(0, a - 24):a]
@@ -158,36 +162,64 @@ def _in_plan(text: str, a: int) -> bool:
     return any(w in window for w in _PLAN_WORDS) and _PLAN_BEFORE.search(text, lo, a) is not None
 
 
-# `Xuân Đinh Dậu 2017`, `năm Mậu Tuất 2018`: the lunar new year told is the news's.
-_LUNAR_YEAR = regex.compile(r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|"
-                            r"Mùi|Thân|Dậu|Tuất|Hợi)\s+((?:19|20)\d\d)(?!\d)")
+# `Xuân Đinh Dậu 2017`, `năm Mậu Tuất 2018`: the lunar new year told is the news's (a stem, blanks, a branch,
+# blanks, then a year). No branch ends another, so the words before a year are read backwards without search.
+_LUNAR_STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
+_LUNAR_BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
+_DIGIT = regex.compile(r"\d")
+_NOT_BLANK = "\x1c\x1d\x1e\x1f"  # `str.isspace` but not the regular expressions' `\s`
+
+
+def _blanks_before(text: str, end: int) -> int:
+    """Where the run of blanks ending at ``end`` starts (``end`` when there is none)."""
+    while end > 0 and text[end - 1].isspace() and text[end - 1] not in _NOT_BLANK:
+        end -= 1
+    return end
+
+
+def _lunar_year(text: str, a: int, b: int) -> bool:
+    """The year at ``text[a:b]`` closes a lunar year's name (`Đinh Dậu 2017`), no digit after it."""
+    j = _blanks_before(text, a)
+    if j == a or _DIGIT.match(text, b):
+        return False
+    for branch in _LUNAR_BRANCHES:
+        if text.endswith(branch, 0, j):
+            k = _blanks_before(text, j - len(branch))
+            return k < j - len(branch) and text.endswith(_LUNAR_STEMS, 0, k)
+    return False
 _MONTH_YEAR = regex.compile(r"(?<![Tt]háng\s*)(?<![\d/.-])(?:0?[1-9]|1[0-2])/((?:19|20)\d\d)(?!\d)")  # `(01/2017)`
 _LEAD_WEIGHT = 4  # a year in the lead sentence counts this many times
 _LEAD_END = regex.compile(r"[.!?](?:\s|$)|\n")
 
 
-def _dated_years(text: str, scores: Counter[int], support: Counter[int] | None = None) -> None:
-    """Lunar new years and `MM/YYYY` dates count as full dates; a lunar new year is a news date."""
-    for rx, weight in ((_LUNAR_YEAR, _NEWS_DATE), (_MONTH_YEAR, 1)):
-        for m in rx.finditer(text):
-            if FIRST_YEAR <= int(m.group(1)) <= date.today().year + 1:
-                scores[int(m.group(1))] += 3
+def _dated_years(text: str, spans: list[tuple[int, int]], scores: Counter[int],
+                 support: Counter[int] | None = None) -> None:
+    """Lunar new years and `MM/YYYY` dates count as full dates; a lunar new year is a news date.
+    ``spans``: ``text``'s `_year_spans`."""
+    lunar = [int(text[a:b]) for a, b in spans if _lunar_year(text, a, b)]
+    months = [int(m.group(1)) for m in _MONTH_YEAR.finditer(text)]
+    for years, weight in ((lunar, _NEWS_DATE), (months, 1)):
+        for year in years:
+            if FIRST_YEAR <= year <= date.today().year + 1:
+                scores[year] += 3
                 if support is not None:
-                    support[int(m.group(1))] += weight
+                    support[year] += weight
 
 
-def _mask_not_news(body: str) -> str:
-    """``body`` with the years that are not the news's written `####`."""
-    cuts = [m.span() for m in _YEAR.finditer(body)
-            if not (m.end() < len(body) and body[m.end()].isdigit())
-            and _NOT_NEWS_BEFORE.search(body, max(0, m.start() - _NOT_NEWS_REACH), m.start())]
+def _mask_not_news(body: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``body`` with the years that are not the news's written `####`, and the year spans left. ``spans``:
+    ``body``'s `_year_spans` (a mask is as long as a year and no digit, so the other years stay where they were)."""
+    cuts = [(a, b) for a, b in spans
+            if not (b < len(body) and body[b].isdigit())
+            and _NOT_NEWS_BEFORE.search(body, max(0, a - _NOT_NEWS_REACH), a)]
     if not cuts:
-        return body
+        return body, spans
     parts, last = [], 0
     for a, b in cuts:
         parts += [body[last:a], "####"]
         last = b
-    return "".join(parts) + body[last:]
+    cut = set(cuts)
+    return "".join(parts) + body[last:], [s for s in spans if s not in cut]
 
 
 def reference_year(body: str, title: str | None = None) -> int | None:
@@ -202,23 +234,24 @@ def reference_year(body: str, title: str | None = None) -> int | None:
     sentence, a dateline `Sáng 13/7/2017,`, a lunar new year), a bare `năm 2025` near the top, or two
     full dates. A single past or future date deep in the body (a history `ngày 9/1/1984`, a deadline
     `tháng 7/2018`) does not date the news: None."""
-    masked = _mask_not_news(body)
+    masked, spans = _mask_not_news(body, _year_spans(body))
     scores: Counter[int] = Counter()
     support: Counter[int] = Counter()
     first_nl = masked.find("\n")
-    _year_scores(masked, scores, max(len(masked) // 3, first_nl if first_nl >= 0 else len(masked)), support)
+    _year_scores(masked, spans, scores, max(len(masked) // 3, first_nl if first_nl >= 0 else len(masked)), support)
     lead_end = _LEAD_END.search(masked)
     lead = masked[: lead_end.end() if lead_end else len(masked)]
-    _dated_years(masked, scores, support)
+    _dated_years(masked, spans, scores, support)
     in_lead: Counter[int] = Counter()
-    _year_scores(lead, in_lead, len(lead))
-    _dated_years(lead, in_lead)
+    lead_spans = [s for s in spans if s[1] <= len(lead)]  # a year crossing the lead's end is none of the lead's
+    _year_scores(lead, lead_spans, in_lead, len(lead))
+    _dated_years(lead, lead_spans, in_lead)
     for year, n in in_lead.items():
         scores[year] += n * (_LEAD_WEIGHT - 1)
         support[year] += _NEWS_DATE
     if title:
         in_title: Counter[int] = Counter()
-        _year_scores(title, in_title, len(title))
+        _year_scores(title, _year_spans(title), in_title, len(title))
         scores.update(in_title)
         support.update(dict.fromkeys(in_title, _NEWS_DATE))
     if not scores:
