@@ -24,6 +24,7 @@ equivalent, else a conversion at the yearly average rate of ``lexicons/exchange_
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -149,6 +150,7 @@ _COMPARED_WITH = regex.compile(r"(?:cao|thấp|nhỉnh|kém|nhanh|chậm|lớn|n
 
 # The first word of every qualifier: one of them must be in the window before a number for `_QUAL_RX` to match.
 _QUAL_STEMS = tuple(sorted({w.split()[0].casefold() for w in _QUAL}))
+_QUAL_STEM_RX = re.compile("|".join(map(re.escape, _QUAL_STEMS)))
 _QUAL_REACH = 32  # characters before a number that `_QUAL_RX` searches
 
 
@@ -156,8 +158,7 @@ def _qualifier(text: str, start: int) -> str:
     lo = max(0, start - _QUAL_REACH)
     if start == lo or not text[start - 1].isspace():
         return "exact"  # `_QUAL_RX` ends with blanks: a number glued to a word or a bracket has no qualifier
-    window = text[lo:start].casefold()
-    if not any(w in window for w in _QUAL_STEMS):
+    if _QUAL_STEM_RX.search(text[lo:start].casefold()) is None:
         return "exact"
     m = _QUAL_RX.search(text, lo, start)
     if m is None or _COMPARED_WITH.search(text, max(0, start - 40), start):
@@ -187,19 +188,18 @@ def _matches(text: str):
 def _raw(text: str, units: frozenset[str] | set[str] | None = None) -> list[Quantity]:
     out = []
     for m in (_matches(text) if units is None else _RX_UNIT.finditer(text)):
-        unit_s = m.group("unit")
+        num, scale1, num2, scale, unit_s = m.group("num", "scale1", "num2", "scale", "unit")
         unit = None
         if unit_s:
             unit = "percent" if unit_s == "%" else _UNITS.get(_SPACES.sub(" ", unit_s.casefold()))
         if units is not None and unit not in units:
             continue  # the caller wants only these units: no parsing, no qualifier look-up
-        scale = m.group("scale")
-        v = _scaled(m.group("num"), m.group("scale1") or scale)
+        v = _scaled(num, scale1 or scale)
         qual = _qualifier(text, m.start())
-        if m.group("num2"):  # a range is read as its midpoint
-            hi = _scaled(m.group("num2"), scale)
-            if v > hi and not m.group("scale1"):
-                v = parse_number(m.group("num"))  # ``990.000 đến 1,05 triệu``: the scale is the upper end's only
+        if num2:  # a range is read as its midpoint
+            hi = _scaled(num2, scale)
+            if v > hi and not scale1:
+                v = parse_number(num)  # ``990.000 đến 1,05 triệu``: the scale is the upper end's only
             if hi > _RANGE_SPREAD * v:  # ``năm 2003 tới 540 tỷ USD``: a year, then the amount reached, not a range
                 v = hi
             else:

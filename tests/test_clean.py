@@ -297,3 +297,17 @@ def test_has_markup_sees_every_markup_character_and_bare_links() -> None:
     assert not has_markup("Hai bên ký kết biên bản ghi nhớ (MOU) về hợp tác, ngày 5/6.")
     assert all(has_markup(f"Xem thêm {c} ở đây") for c in "[]*#_<>&|")
     assert has_markup("nguồn https://example.vn/bai") and not has_markup("nguồn htp example")
+
+
+def test_a_caption_is_told_by_its_credit_at_the_end_only() -> None:
+    from pipeline.clean.features import CAPTION, PARA, describe
+    from pipeline.clean.segments import Segment
+
+    def kind(line: str) -> str:
+        return describe(Segment(line, 0)).kind
+
+    assert kind("Đoàn công tác thăm nhà máy chế biến gỗ (Ảnh: Minh Anh).") == CAPTION
+    assert kind("Đoàn công tác thăm nhà máy chế biến gỗ (Ảnh: Minh Anh) .") == CAPTION  # a blank before the dot
+    assert kind("Lãnh đạo hai tỉnh chụp ảnh lưu niệm. Ảnh: Ngọc Hoa") == CAPTION
+    assert kind("Đoàn công tác thăm nhà máy (ảnh trên) rồi họp bàn về xuất khẩu gỗ sang châu Âu.") == PARA
+    assert kind("Lãnh đạo hai tỉnh chụp ảnh lưu niệm. Ảnh: Thu Hà. Sau đó đoàn làm việc với sở.") == PARA

@@ -111,6 +111,12 @@ def marker_kind(text: str) -> str | None:
     return None
 
 
+def _may_be_caption(text: str) -> bool:
+    """What `_CAPTION` needs: a closing bracket at the end (before blanks and one dot), or a colon among
+    the last 61 characters (a label and at most 60 characters after it)."""
+    return (text[:-1] if text.endswith(".") else text).rstrip().endswith(")") or ":" in text[-61:]
+
+
 def is_doubled(text: str) -> bool:
     """`Tiêu đề Tiêu đề`: a teaser headline written twice in a row."""
     n = len(text)
@@ -159,7 +165,7 @@ def _describe(seg: Segment, furniture: bool = True) -> Feat:
     if n <= 12 and _SOURCE.search(text):
         return Feat(SOURCE, text, n)
     caption = raw.endswith(" |") or raw.endswith("\t|") or (
-        ("nh" in tail or "o" in tail or ")" in tail) and bool(_CAPTION.search(text[-120:])))
+        ("nh" in tail or "o" in tail or ")" in tail) and _may_be_caption(text) and bool(_CAPTION.search(text[-120:])))
     if caption and n >= 3:
         return Feat(CAPTION, text, n, True)
     if is_doubled(text) or seg.squashed and _DOUBLED_PREFIX.match(text):
