@@ -177,9 +177,10 @@ def _matches(text: str):
     """``_RX`` tried only where a run of digits starts (much faster than scanning every position)."""
     pos = 0
     for d in _DIGITS.finditer(text):
-        if d.start() < pos:
+        s = d.start()
+        if s < pos or s and text[s - 1] in ".,/-":  # inside the last match, or the lookbehind fails (`5/6/2017`)
             continue
-        m = _RX.match(text, d.start())
+        m = _RX.match(text, s)
         if m:
             pos = m.end()
             yield m

@@ -134,12 +134,11 @@ def clauses(text: str, span: Span) -> list[Span]:
     """Split a sentence at semicolons (lists of figures, lists of agreements)."""
     out: list[Span] = []
     cut = span.start
-    for i in range(span.start, span.end):
-        if text[i] == ";":
-            piece = _strip_span(text, cut, i)
-            if piece:
-                out.append(piece)
-            cut = i + 1
+    while (i := text.find(";", cut, span.end)) >= 0:
+        piece = _strip_span(text, cut, i)
+        if piece:
+            out.append(piece)
+        cut = i + 1
     piece = _strip_span(text, cut, span.end)
     if piece:
         out.append(piece)

@@ -311,3 +311,20 @@ def test_a_caption_is_told_by_its_credit_at_the_end_only() -> None:
     assert kind("Lãnh đạo hai tỉnh chụp ảnh lưu niệm. Ảnh: Ngọc Hoa") == CAPTION
     assert kind("Đoàn công tác thăm nhà máy (ảnh trên) rồi họp bàn về xuất khẩu gỗ sang châu Âu.") == PARA
     assert kind("Lãnh đạo hai tỉnh chụp ảnh lưu niệm. Ảnh: Thu Hà. Sau đó đoàn làm việc với sở.") == PARA
+
+
+def test_year_spans_are_the_year_pattern_s_matches() -> None:
+    from pipeline.clean.metadata import _YEAR, _year_spans
+
+    text = "Năm 2019, 20201 xe; 1920-2020 (19/20), mã 192019, ngày 5/6/2017 và 20٢٣."
+    assert _year_spans(text) == [m.span() for m in _YEAR.finditer(text)]
+    assert [text[a:b] for a, b in _year_spans(text)] == ["2019", "2020", "1920", "2020", "1920", "2017", "20٢٣"]
+
+
+def test_a_long_line_with_a_caption_pipe_is_cut_into_pieces() -> None:
+    from pipeline.clean.segments import segment
+
+    prose = "Hai bên trao đổi về hợp tác thương mại và đầu tư giữa hai địa phương trong thời gian tới. " * 8
+    line = "Lãnh đạo hai tỉnh tại buổi làm việc | " + prose
+    assert len(segment([line, "", "Đoạn sau."])) > 3  # the pipe hints a squashed page: the line is split
+    assert len(segment([prose, "", "Đoạn sau."])) == 3  # plain prose, no hint: one segment per line

@@ -56,3 +56,11 @@ def test_an_abbreviation_is_read_past_closing_quotes_and_only_as_the_last_token(
     assert texts("Ông ấy là bác sĩ?! Mọi người cười.") == ["Ông ấy là bác sĩ?!", "Mọi người cười."]
     assert texts("Khách đến từ Hà Nội.TP. Huế chào đón.") == ["Khách đến từ Hà Nội.", "TP. Huế chào đón."]
     assert texts("Bài do GS.TSKH. Ban biên tập duyệt.") == ["Bài do GS.TSKH.", "Ban biên tập duyệt."]
+
+
+def test_clauses_of_a_sentence_inside_a_text_skip_empty_pieces():
+    s = "Mở đầu. Xuất khẩu gạo tăng 3%; ; cà phê giảm 2%;\nDòng sau; không đọc."
+    first = sentences(s)[1]
+    parts = clauses(s, first)
+    assert [p.text for p in parts] == ["Xuất khẩu gạo tăng 3%", "cà phê giảm 2%"]
+    assert all(s[p.start:p.end] == p.text for p in parts)

@@ -88,6 +88,7 @@ def name_like(text: str) -> str | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_PREFIXES = ("19", "20")  # what `_YEAR` opens with
 FIRST_YEAR = 1945  # the published tables cover Viet Nam since independence; older years are history told
 _LEFT_FULL = re.compile(r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]|[Tt]háng\s+\d{1,2}\s*(?:[/.-]|năm))\s*$")
 _LEFT_BARE = re.compile(r"(?:^|[^\w])[Nn]ăm\s+$")
@@ -112,7 +113,25 @@ def _dateline(text: str, a: int, b: int) -> bool:
 
 
 def _year_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _YEAR.finditer(text)]
+    """Where `_YEAR` matches in ``text`` (left to right, no overlap), found with `str.find`: the two
+    prefixes are rare, and a regular expression would step through every character."""
+    out = []
+    n = len(text)
+    nxt = {p: text.find(p) for p in _YEAR_PREFIXES}
+    pos = 0
+    while True:
+        found = [i for i in nxt.values() if i >= 0]
+        if not found:
+            return out
+        a = min(found)
+        if a + 4 <= n and text[a + 2].isdecimal() and text[a + 3].isdecimal():  # `\d`: a decimal digit
+            out.append((a, a + 4))
+            pos = a + 4
+        else:
+            pos = a + 1
+        for p, i in nxt.items():
+            if 0 <= i < pos:
+                nxt[p] = text.find(p, pos)
 
 
 def _year_scores(text: str, spans: list[tuple[int, int]], scores: Counter[int], bare_until: int,

@@ -180,7 +180,9 @@ def _split_glued_tail(line: str) -> list[str] | None:
     return [line[:last.start()], line[last.start():]]
 
 
-_SPLIT_HINT = regex.compile(r"!\[|\]\(| \| ")
+def _split_hint(line: str) -> bool:
+    """An image, a link or a caption pipe in ``line`` (substring tests: a scan in C each)."""
+    return "![" in line or "](" in line or " | " in line
 
 
 def segment(lines: list[str], flattened: bool = False) -> list[Segment]:
@@ -190,7 +192,7 @@ def segment(lines: list[str], flattened: bool = False) -> list[Segment]:
     segs: list[Segment] = []
     for i, line in enumerate(lines):
         n = len(line)
-        if flattened and n > 300 or n > 600 and (n > 3000 or nonblank <= 3 and n > 1500 or _SPLIT_HINT.search(line)
+        if flattened and n > 300 or n > 600 and (n > 3000 or nonblank <= 3 and n > 1500 or _split_hint(line)
                                                  or _markers_in_line().search(line)):
             pieces = split_squashed(line)
             if len(pieces) > 1:
