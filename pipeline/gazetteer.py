@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -40,6 +40,7 @@ _ADMIN_BEFORE = regex.compile(
 # A Vietnamese micro-place word before a name means a Vietnamese place (`phường Hồng Hà`).
 _VN_LOCAL_BEFORE = regex.compile(
     r"(?<!thành |Thành )\b(?:phường|xã|ấp|thôn|bản|xóm|cầu|chùa|đường|phố|ngõ|khách sạn|chợ|trường|sông|núi|đèo|khu phố|tổ)\s+$")
+_KEPT_TEXTS = 64  # texts whose places `find_places` keeps: an article's body and the sentences read twice
 _CN_WINDOW = 400  # characters
 _FOLLOW = regex.compile(r"\s*(?:,|\(|-|–)\s*")
 # Words before another partner's unit that make it a place (`bang Virginia`, `Thống đốc Aichi`).
@@ -372,7 +373,13 @@ def _choose(text: str, start: int, end: int, entries: tuple[_Entry, ...],
 
 
 def find_places(text: str) -> list[PlaceMatch]:
-    """Places named in ``text``: longest, non-overlapping, word-bounded, sorted by start."""
+    """Places named in ``text``: longest, non-overlapping, word-bounded, sorted by start. The extractors
+    ask again for a body or a sentence they share: the last answers are kept (`_places_of`)."""
+    return list(_places_of(text))
+
+
+@lru_cache(maxsize=_KEPT_TEXTS)
+def _places_of(text: str) -> tuple[PlaceMatch, ...]:
     cands: list[tuple[int, int, tuple[_Entry, ...]]] = []
     for end_idx, (surface, entries) in _automaton().iter(text):
         end = end_idx + 1
@@ -392,7 +399,7 @@ def find_places(text: str) -> list[PlaceMatch]:
         if place is not None:
             out.append(PlaceMatch(start, end, text[start:end], place))
             last_end = end
-    return out
+    return tuple(out)
 
 
 def lookup(name: str, foreign_units: bool = True) -> Place | None:

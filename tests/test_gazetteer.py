@@ -202,3 +202,12 @@ def test_czech_republic_in_its_press_spellings() -> None:
     for text in ("Phái đoàn Cộng hòa Czech tới Đà Nẵng", "Hàng dệt may xuất sang CH Séc tăng mạnh"):
         assert "CZ" in {m.place.country for m in find_places(text)}
     assert not find_places("Khách hàng thanh toán bằng séc")
+
+
+def test_places_of_a_text_asked_twice_are_the_same_and_the_caller_s_own_list():
+    text = "Đoàn công tác tỉnh Lào Cai sang thăm Vân Nam, Trung Quốc."
+    first = find_places(text)
+    first.clear()  # a caller's list: changing it changes nothing kept
+    again = find_places(text[:-1] + ".")  # an equal text, another string object
+    assert [m.place.canonical for m in again] == ["Lào Cai", "Vân Nam", "Trung Quốc"]
+    assert find_places(text) == again and find_places(text) is not again
