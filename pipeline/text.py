@@ -35,6 +35,7 @@ _GLUED = regex.compile(
 _CLOSERS = "\"”’»)]"  # what may close a sentence after its final punctuation
 _FINAL_PUNCT = ".!?…"
 _ABBR_REACH = 40  # characters before a cut searched for its last token: never rescan a long line
+_ABBR_LONGEST = max(len(a) for a in ABBREVIATIONS if "." not in a)  # (a dotted one is never a last token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ def _is_abbreviation(text: str, lo: int, stop: int) -> bool:
     if i <= lo or text[i - 1] not in _FINAL_PUNCT:
         return False
     mark = j = i - 1
+    if mark - _ABBR_LONGEST > lo and text[mark - _ABBR_LONGEST - 1:mark].isalpha():
+        return False  # the last token is a word longer than any abbreviation
     while j > lo and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     if j == mark:

@@ -17,6 +17,7 @@ A name the gazetteer does not know (an organisation among agreement parties) get
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 
 from pipeline.gazetteer import Place, PlaceMatch, find_places, places_named
 
@@ -37,8 +38,15 @@ class PlaceContext:
     def __init__(self, body: str, matches: list[PlaceMatch] | None = None):
         self.body = body
         self.matches = find_places(body) if matches is None else matches
-        self.countries = Counter(m.place.country for m in self.matches)
-        self.named = {m.place.canonical for m in self.matches}
+
+    @cached_property
+    def countries(self) -> Counter[str]:
+        """How often the article names each country's places (counted when a name needs it)."""
+        return Counter(m.place.country for m in self.matches)
+
+    @cached_property
+    def named(self) -> set[str]:
+        return {m.place.canonical for m in self.matches}
 
     def resolve(self, name: str | None, start: int = 0, end: int = 0) -> str | None:
         """The id of the unit ``name`` denotes in this article, for a row quoting ``body[start:end]``."""
