@@ -178,8 +178,8 @@ def _matches(text: str):
     pos = 0
     for d in _DIGITS.finditer(text):
         s = d.start()
-        if s < pos or s and text[s - 1] in ".,/-":  # inside the last match, or the lookbehind fails (`5/6/2017`)
-            continue
+        if s < pos or s and text[s - 1] in ".,/-" or text.startswith("/", d.end()):
+            continue  # inside the last match, or a part of a date (`5/6/2017`): the look-behind or -ahead fails
         m = _RX.match(text, s)
         if m:
             pos = m.end()

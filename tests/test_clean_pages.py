@@ -257,3 +257,11 @@ def test_a_list_of_documents_closed_by_the_end_mark_is_body_and_the_byline_is_no
                      "Minh Anh"])
     body = clean_document("Title: Hòa Bình và Gunma ký bảy văn kiện hợp tác\nContent: " + line).body
     assert body.endswith(docs + "./.") and "Minh Anh" not in body
+
+
+def test_a_long_segment_is_furniture_only_when_a_label_opens_it() -> None:
+    words = " ".join(["hợp tác"] * 40)  # more than 60 words: only the opening is read
+    assert furniture_kind("» Giấy phép số 88/GP-BTTTT cấp ngày 5/3 " + words, 90) == "footer"  # after a lead mark
+    assert furniture_kind("Theo giấy phép số 88/GP-BTTTT cấp ngày 5/3 " + words, 90) is None  # not at the opening
+    assert furniture_kind("giấy phép số 88 " + words, 90) is None  # lower case: words of a sentence
+    assert furniture_kind("Hai bên trao đổi, Bản quyền thuộc về ai " + words, 90) is None

@@ -35,7 +35,7 @@ def _trie_pattern(phrases: list[str]) -> str:
 
 
 @cache
-def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
+def _lexicon() -> tuple[re.Pattern, dict[str, str], bool]:
     kinds: dict[str, str] = {}
     for line in (LEXICONS / "page_furniture.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -43,17 +43,32 @@ def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
             kinds.setdefault(" ".join(phrase.casefold().split()), kind.strip())
     # Whole words: no word character before, none after (unless the phrase ends with `:` or is `©`).
     pattern = re.compile(r"(?<!\w)(?:" + _trie_pattern(list(kinds)) + r")(?:(?<=[:©])|(?!\w))")
-    return pattern, kinds
+    lead_free = not any(_LEAD.match(p[:1]).end() for p in kinds)  # no phrase opens with a `_LEAD` character
+    return pattern, kinds, lead_free
+
+
+def _phrase(m: re.Match, kinds: dict[str, str]) -> tuple[int, int, str, str]:
+    phrase = " ".join(m.group().split())
+    return m.start(), m.end(), phrase, kinds[phrase]
 
 
 def _found(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, phrase, kind) of each phrase in ``text``."""
-    pattern, kinds = _lexicon()
-    out = []
-    for m in pattern.finditer(text.lower()):
-        phrase = " ".join(m.group().split())
-        out.append((m.start(), m.end(), phrase, kinds[phrase]))
-    return out
+    pattern, kinds, _ = _lexicon()
+    return [_phrase(m, kinds) for m in pattern.finditer(text.lower())]
+
+
+def _opening(text: str) -> tuple[int, int, str, str] | None:
+    """The phrase that opens ``text`` (after `_LEAD`) when it is the first `_found` finds in its first
+    `_OPENING` characters. When no phrase starts with a `_LEAD` character none can start before it, so
+    one match at that place answers."""
+    pattern, kinds, lead_free = _lexicon()
+    lead = _LEAD.match(text).end()
+    if not lead_free:
+        found = _found(text[:_OPENING])
+        return found[0] if found and found[0][0] == lead else None
+    m = pattern.match(text[:_OPENING].lower(), lead)
+    return None if m is None else _phrase(m, kinds)
 
 
 _AFTER_LABEL = re.compile(r"\s*[:\d(+]")
@@ -89,15 +104,18 @@ def furniture_kind(text: str, n_words: int) -> str | None:
     short) holds two different phrases, weak `ui` phrases counting half. A footer or form phrase
     outweighs contact ones."""
     # Only a label opening it can make a long segment, or one without a label's `:`, `@` or `©`, furniture.
-    long = n_words > _MAX_WORDS or not (":" in text or "@" in text or "©" in text)
-    found = _found(text[:_OPENING] if long else text)
+    if n_words > _MAX_WORDS or not (":" in text or "@" in text or "©" in text):
+        opening = _opening(text)
+        if opening is None:
+            return None
+        start, end, _, kind = opening
+        return kind if kind != UI and _is_label(text, start, end, kind, n_words <= 8) else None
+    found = _found(text)
     if not found:
         return None
     start, end, _, kind = found[0]
     if kind != UI and start == _LEAD.match(text).end() and _is_label(text, start, end, kind, n_words <= 8):
         return kind
-    if long:
-        return None
     # A strong phrase counts fully when written as a label; inside a sentence it is only a hint.
     distinct = {phrase: k if _is_label(text, a, b, k) else UI for a, b, phrase, k in found}
     strong = [k for k in distinct.values() if k != UI]

@@ -199,7 +199,7 @@ def _blanks_before(text: str, end: int) -> int:
 def _lunar_year(text: str, a: int, b: int) -> bool:
     """The year at ``text[a:b]`` closes a lunar year's name (`Đinh Dậu 2017`), no digit after it."""
     j = _blanks_before(text, a)
-    if j == a or _DIGIT.match(text, b):
+    if j == a or not text.endswith(_LUNAR_BRANCHES, 0, j) or _DIGIT.match(text, b):
         return False
     for branch in _LUNAR_BRANCHES:
         if text.endswith(branch, 0, j):
