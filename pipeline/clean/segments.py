@@ -188,11 +188,13 @@ def _split_hint(line: str) -> bool:
 def segment(lines: list[str], flattened: bool = False) -> list[Segment]:
     """One segment per line, except that very long lines of a flattened page are cut into pieces.
     ``flattened``: the page came as a scraper's `Content:` field, so any long line is a squashed page."""
-    nonblank = sum(1 for ln in lines if ln.strip())
+    nonblank = -1  # non-blank lines, counted when a line is long enough to ask
     segs: list[Segment] = []
     for i, line in enumerate(lines):
         n = len(line)
-        if flattened and n > 300 or n > 600 and (n > 3000 or nonblank <= 3 and n > 1500 or _split_hint(line)
+        if n > 1500 and nonblank < 0:
+            nonblank = sum(1 for ln in lines if ln.strip())
+        if flattened and n > 300 or n > 600 and (n > 3000 or n > 1500 and nonblank <= 3 or _split_hint(line)
                                                  or _markers_in_line().search(line)):
             pieces = split_squashed(line)
             if len(pieces) > 1:
