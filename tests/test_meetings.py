@@ -846,3 +846,42 @@ def test_a_quoted_meeting_programme_is_a_conference():
             "chương trình “Gặp gỡ Hàn Quốc” dành cho doanh nghiệp hai nước.")
     [row] = run(body, 2024)
     assert (row["kind"], row["location"], sorted(people(row))) == ("conference", "Hà Nội", ["Lê Hoài Nam", "Park Jin Woo"])
+
+
+def test_a_visit_opening_the_sentence_after_nhan_is_the_occasion_of_the_talks():
+    body = ("Nhân chuyến thăm chính thức Việt Nam của Tổng thống Chile Mateo Rojas, sáng 14-9, Chủ tịch nước Võ "
+            "Minh Hải đã hội đàm với Tổng thống Mateo Rojas tại Phủ Chủ tịch.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["date"], row["location"]) == ("talks", date(2024, 9, 14), "Phủ Chủ tịch")
+    assert people(row) == {"Mateo Rojas": "CL", "Võ Minh Hải": "VN"}
+    dateline = ("(PV)- Nhân chuyến thăm Việt Nam của Thủ tướng Chính phủ Hoàng gia Thái Lan, chiều 2-5 tại Hà Nội, "
+                "Thủ tướng Lê Văn Thành đã hội kiến Thủ tướng Thái Lan.")
+    assert [r["kind"] for r in run(dateline, 2024)] == ["reception"]
+    # no meeting of its own after the phrase: the visit stays the news
+    alone = "Nhân chuyến thăm Hàn Quốc, chiều 10-10, Chủ tịch UBND tỉnh Bắc Ninh Đỗ Văn Tâm đã trao quà cho Samsung."
+    assert [r["kind"] for r in run(alone, 2024)] == ["visit"]
+    # `nhân` inside a clause (`hội đàm nhân chuyến thăm …`) frames nothing that follows
+    inside = ("Chiều 2-5, Thủ tướng Lê Văn Thành hội đàm với Thủ tướng Thái Lan Somchai Wongsawat nhân chuyến thăm "
+              "chính thức Việt Nam, sau đó hai bên hội kiến báo chí.")
+    assert [r["kind"] for r in run(inside, 2024)] == ["talks"]
+
+
+def test_a_name_told_twice_in_a_sentence_is_found_both_times():
+    # `Thủ tướng Sok Chan` (no country, no Latin-looking word) is only known from the first mention
+    body = ("Tại lễ đón Thủ tướng Campuchia Sok Chan ở Phủ Chủ tịch sáng 3-3, Chủ tịch nước Võ Minh Hải cho biết Việt "
+            "Nam coi trọng quan hệ; sau đó Chủ tịch nước Võ Minh Hải đã hội đàm với Thủ tướng Sok Chan.")
+    [row] = run(body, 2024)
+    assert (row["kind"], people(row)) == ("talks", {"Võ Minh Hải": "VN", "Sok Chan": "KH"})
+
+
+def test_conferences_with_different_names_are_two_meetings():
+    body = ("Ngày 4-6, Thủ tướng Lê Văn Thành và Thủ tướng Nhật Bản Kenji Sato đã dự Hội nghị Tương lai châu Á.\n"
+            "Thủ tướng Lê Văn Thành và Thủ tướng Kenji Sato cũng dự Hội nghị xúc tiến đầu tư Việt Nam tại Tokyo.\n"
+            "Tại Hội nghị, Thủ tướng Lê Văn Thành nêu các cơ hội đầu tư.")
+    rows = [r for r in run(body, 2024) if r["kind"] == "conference"]
+    assert [r["evidence"][:40] for r in rows] == ["Ngày 4-6, Thủ tướng Lê Văn Thành và Thủ ",
+                                                    "Thủ tướng Lê Văn Thành và Thủ tướng Kenj"]
+    # the same name word told again is the same conference
+    again = ("Ngày 5-6, Thủ tướng Lê Văn Thành và Thủ tướng Nhật Bản Kenji Sato đã dự Hội nghị Tương lai châu Á tại Tokyo.\n"
+             "Phát biểu tại Hội nghị Tương lai châu Á, Thủ tướng Lê Văn Thành nêu tầm nhìn của Việt Nam.")
+    assert len([r for r in run(again, 2024) if r["kind"] == "conference"]) == 1
