@@ -885,3 +885,14 @@ def test_conferences_with_different_names_are_two_meetings():
     again = ("Ngày 5-6, Thủ tướng Lê Văn Thành và Thủ tướng Nhật Bản Kenji Sato đã dự Hội nghị Tương lai châu Á tại Tokyo.\n"
              "Phát biểu tại Hội nghị Tương lai châu Á, Thủ tướng Lê Văn Thành nêu tầm nhìn của Việt Nam.")
     assert len([r for r in run(again, 2024) if r["kind"] == "conference"]) == 1
+
+
+def test_a_summit_told_by_a_foreign_speaker_is_in_scope_when_a_vietnamese_official_is_named():
+    body = ("Hội nghị cấp cao Hợp tác sông Hằng - Mekong lần thứ 3 khai mạc tại Bangkok, Thái Lan.\n"
+            "\"Chúng ta cần kết nối hạ tầng\", Thủ tướng Thái Lan Somchai Wongsawat phát biểu tại phiên toàn thể "
+            "Hội nghị cấp cao sáng 12-5.\nThủ tướng Lê Văn Thành đề xuất ba hướng hợp tác cho Việt Nam và các nước.")
+    rows = [r for r in run(body, 2024) if r["kind"] == "conference"]
+    assert [(r["date"], people(r)) for r in rows] == [(date(2024, 5, 12), {"Somchai Wongsawat": "TH"})]
+    # no Vietnamese official in the article: a foreign summit
+    foreign = body.replace("Thủ tướng Lê Văn Thành đề xuất", "Các chuyên gia Ấn Độ đề xuất")
+    assert [r for r in run(foreign, 2024) if r["kind"] == "conference"] == []

@@ -1056,9 +1056,21 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
         return False
     if any(p.side == _VIETNAM for p in g.people) and article_sides(doc.extra, body)[0] > 0:
         return True
+    if g.kind == "conference" and _vietnamese_attends(doc, g):
+        return True
     if len(g.people) < 2:  # two or more foreigners and no Vietnamese: foreign–foreign
         return article_is_vietnamese(doc.extra, body)
     return False
+
+
+def _vietnamese_attends(doc: ArticleText, g: Mention) -> bool:
+    """A conference told by its foreign speakers (`Thủ tướng Hun Sen phát biểu tại phiên toàn thể Thượng đỉnh
+    GMS`), none of them Vietnamese, in an article that names Viet Nam and a Vietnamese official: a
+    multilateral meeting Viet Nam takes part in."""
+    if any(p.side == _VIETNAM for p in g.people) or article_sides(doc.extra, doc.body)[0] == 0:
+        return False
+    return any(p.side == _VIETNAM and p.title and not is_foreign_name(p.name)
+               for p in doc.extra["_known_people"].people())
 
 
 def _whole_vietnam(name: str) -> bool:
