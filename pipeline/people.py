@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import ahocorasick
@@ -354,8 +354,27 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
     return out
 
 
+# a foreign name after an honorific (`Ông Dmitry Medvedev cho rằng …`): a person though no title is told
+_PLAIN_LATIN = r"[A-Z][a-zà-öø-ÿ]+(?![\p{L}-])"
+_HONORED_LATIN = regex.compile(rf"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+(?P<name>{_PLAIN_LATIN}(?: (?:{_PARTICLE} )*{_PLAIN_LATIN}){{1,3}})"
+                               r"(?!\s*-)")
+
+
+def _honorific_latin(text: str) -> list[tuple[PersonMention, bool]]:
+    """Foreign (Latin-script) names right after `ông`, `bà`, `ngài`, with no title: side unknown."""
+    if "ông " not in text and "Ông " not in text and "bà " not in text and "Bà " not in text and "gài " not in text:
+        return []
+    out = []
+    for m in _HONORED_LATIN.finditer(text):
+        s, e = m.span("name")
+        if _is_latin_name(_words(m.group("name"))) and not _NEXT_WORD.match(text, e):
+            out.append((PersonMention(s, e, m.group("name"), None, None, None), False))
+    return out
+
+
 def find_people(text: str) -> list[PersonMention]:
-    """Named people with a title, sorted by start; one mention per name span."""
+    """Named people with a title (or a foreign name after an honorific), sorted by start; one mention per
+    name span."""
     places = find_places(text)
     first = _title_first(text, places)
     titled = {(pm.start, pm.end): (pm.title or "").casefold() for pm, _ in first}
@@ -363,7 +382,10 @@ def find_people(text: str) -> list[PersonMention]:
     appositive = [(pm, sure) for pm, sure in _appositive(text, places)
                   if not (titled.get((pm.start, pm.end)) and (pm.title or "").casefold().startswith(titled[(pm.start, pm.end)]))]
     best: dict[tuple[int, int], tuple[PersonMention, bool]] = {}
-    for pm, sure in first + appositive:
+    titled = {pm.name: pm for pm, _ in first + appositive}
+    honoured = [(replace(pm, title=titled[pm.name].title) if pm.name in titled else pm, sure)
+                for pm, sure in _honorific_latin(text)]  # `ông Kofi Annan` … `Tổng Thư ký LHQ Kofi Annan`
+    for pm, sure in first + appositive + honoured:
         key = (pm.start, pm.end)
         if key not in best or (sure and not best[key][1]):
             best[key] = (pm, sure)

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from pipeline.extract import ArticleText
 from pipeline.extract.meetings import extract_meetings, meeting_groups
+from pipeline.people import find_people
 
 
 def run(body: str, year: int | None = None, published: datetime | None = None) -> list[dict]:
@@ -896,3 +897,14 @@ def test_a_summit_told_by_a_foreign_speaker_is_in_scope_when_a_vietnamese_offici
     # no Vietnamese official in the article: a foreign summit
     foreign = body.replace("Thủ tướng Lê Văn Thành đề xuất", "Các chuyên gia Ấn Độ đề xuất")
     assert [r for r in run(foreign, 2024) if r["kind"] == "conference"] == []
+
+
+def test_a_foreign_counterpart_told_by_honorific_takes_part_but_cannot_make_a_meeting_alone():
+    body = ("Ông Pedro Alvarez cho rằng Việt Nam và Chile cần mở rộng hợp tác nông nghiệp, sau khi hội đàm với Thủ "
+            "tướng Lê Văn Thành.")
+    [row] = run(body, 2024)
+    assert (row["kind"], people(row)) == ("talks", {"Pedro Alvarez": "CL", "Lê Văn Thành": "VN"})
+    # only honorific people (a school's recruiter at a seminar): no official side, no meeting
+    seminar = ("Ngày 4/5, ông Peter Grant, đại diện trường Đại học Sydney, tổ chức buổi gặp gỡ với sinh viên tại Hà "
+               "Nội, Việt Nam.")
+    assert [p.name for p in find_people(seminar)] == ["Peter Grant"] and run(seminar, 2024) == []

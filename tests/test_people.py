@@ -253,3 +253,12 @@ def test_same_office_after_a_name_opens_a_new_subject() -> None:
     text = ("Tán thành ý kiến của Bộ trưởng Ngoại giao Trần Văn Nam, Bộ trưởng Ngoại giao Lào nhấn mạnh "
             "quan hệ đặc biệt. Ông Lò Văn Hùng, Phó Chủ tịch tỉnh Sơn La, cho biết.")
     assert [(p.name, p.side) for p in find_people(text)] == [("Trần Văn Nam", "VN"), ("Lò Văn Hùng", "VN")]
+
+
+def test_a_foreign_name_after_an_honorific_is_a_person_with_the_title_told_elsewhere() -> None:
+    text = "Ông Pedro Alvarez cho rằng hai nước cần hợp tác. Bộ trưởng Pedro Alvarez cảm ơn phía Việt Nam."
+    found = [(p.name, p.title) for p in find_people(text)]
+    assert found == [("Pedro Alvarez", "Bộ trưởng"), ("Pedro Alvarez", "Bộ trưởng")]
+    assert [(p.name, p.title) for p in find_people("Bà Laura Bianchi phát biểu.")] == [("Laura Bianchi", None)]
+    # a Vietnamese name, one Latin-looking word, or words running on into a dash are not such a name
+    assert find_people("Ông Nguyễn Văn Hai và ông Smith cùng dự; ông Peter Kowalski - giám đốc dự án.") == []

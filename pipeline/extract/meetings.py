@@ -941,12 +941,14 @@ _VERB_AFTER = regex.compile(f"(?P<saying>{word_alt(CUE_PATTERNS['saying'])})|"
 
 
 def _keep(g: Mention) -> bool:
-    """A meeting needs named sides: people, or localities with a date or a place."""
+    """A meeting needs named sides: people (one of them titled), or localities with a date or a place."""
     told = [m for m in [g, *g.members] if not m.anaphoric]
     if g.date is None and all(m.past for m in told):
         return False  # history without a date (`hồi Tổng thống X thăm Việt Nam`)
     if all(m.frames_saying for m in told):
         return False  # a visit framing a statement, without a day of its own
+    if g.people and not any(p.title for p in g.people):
+        return False  # only people told by honorific (`ông John Smith`): no official side
     anchor = g.date is not None or g.location is not None or g.said_day
     n_people, n_loc = len(g.people), len(g.localities)
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
