@@ -908,3 +908,10 @@ def test_a_foreign_counterpart_told_by_honorific_takes_part_but_cannot_make_a_me
     seminar = ("Ngày 4/5, ông Peter Grant, đại diện trường Đại học Sydney, tổ chức buổi gặp gỡ với sinh viên tại Hà "
                "Nội, Việt Nam.")
     assert [p.name for p in find_people(seminar)] == ["Peter Grant"] and run(seminar, 2024) == []
+
+
+def test_a_bare_title_before_a_khmer_name_is_the_foreign_counterpart():
+    body = ("Chiều 4-3 tại Hà Nội, Bộ trưởng Công Thương Lê Minh Tâm đã hội đàm với Bộ trưởng Keo Vanh trong chuyến "
+            "thăm Việt Nam của đoàn Bộ Thương mại Campuchia.")
+    [row] = run(body, 2024)
+    assert (row["kind"], people(row)) == ("talks", {"Lê Minh Tâm": "VN", "Keo Vanh": "KH"})

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.people import find_people
+from pipeline.people import find_people, is_foreign_name
 
 
 def _people(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -262,3 +262,10 @@ def test_a_foreign_name_after_an_honorific_is_a_person_with_the_title_told_elsew
     assert [(p.name, p.title) for p in find_people("Bà Laura Bianchi phát biểu.")] == [("Laura Bianchi", None)]
     # a Vietnamese name, one Latin-looking word, or words running on into a dash are not such a name
     assert find_people("Ông Nguyễn Văn Hai và ông Smith cùng dự; ông Peter Kowalski - giám đốc dự án.") == []
+
+
+def test_a_khmer_family_name_makes_a_bare_titled_name_foreign() -> None:
+    # `Keo Vanh` spells like a Vietnamese name, but `Keo` is a Khmer family name (lexicons/surnames.tsv)
+    [p] = find_people("Chiều 4-3, Bộ trưởng Keo Vanh đã trả lời báo chí.")
+    assert (p.name, p.title, p.side) == ("Keo Vanh", "Bộ trưởng", None)
+    assert is_foreign_name("Keo Vanh") and not is_foreign_name("Kiều Văn Hạnh")
