@@ -915,3 +915,9 @@ def test_a_bare_title_before_a_khmer_name_is_the_foreign_counterpart():
             "thăm Việt Nam của đoàn Bộ Thương mại Campuchia.")
     [row] = run(body, 2024)
     assert (row["kind"], people(row)) == ("talks", {"Lê Minh Tâm": "VN", "Keo Vanh": "KH"})
+
+
+def test_two_guests_told_by_honorific_alone_are_one_reception():
+    body = "Ngày 3/9, Chủ tịch nước Võ Minh Hải tiếp ông Pierre Laval và bà Claire Dubois, hai người bạn Pháp."
+    [row] = run(body, 2024)
+    assert sorted(people(row)) == ["Claire Dubois", "Pierre Laval", "Võ Minh Hải"]

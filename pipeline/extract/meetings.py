@@ -585,12 +585,13 @@ def _framing(body: str, sent: _Sentence, seg: tuple[int, int]) -> bool:
 
 def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tuple[int, int]]:
     """The people a reception trigger lists as its guests (`tiếp A, …; B, … và C, …`), each its own
-    meeting; none when the segment tells one delegation (`do … dẫn đầu`, `cùng …`)."""
+    meeting; none when the segment tells one delegation (`do … dẫn đầu`, `cùng …`) or guests with no title
+    (`tiếp ông Henri Martin và bà Raymonde Dien`: received together)."""
     if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg):
         return []
     clause_end = sent.clause_end(m.start)
-    found = [(p.start, p.end) for p in sent.between(*seg) if p.start < clause_end or _list_item(body, sent, p)]
-    return found if len(found) >= 2 else []
+    found = [p for p in sent.between(*seg) if p.start < clause_end or _list_item(body, sent, p)]
+    return [(p.start, p.end) for p in found] if len(found) >= 2 and any(p.title for p in found) else []
 
 
 def _trip_and_event(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, mains: list[Hit],
