@@ -921,3 +921,10 @@ def test_two_guests_told_by_honorific_alone_are_one_reception():
     body = "Ngày 3/9, Chủ tịch nước Võ Minh Hải tiếp ông Pierre Laval và bà Claire Dubois, hai người bạn Pháp."
     [row] = run(body, 2024)
     assert sorted(people(row)) == ["Claire Dubois", "Pierre Laval", "Võ Minh Hải"]
+
+
+def test_a_meeting_between_two_people_is_one_row_with_both_sides():
+    body = ("Trong cuộc gặp giữa Bộ trưởng Ngoại giao Việt Nam Lê Minh Tâm và Bộ trưởng Ngoại giao Lào Bounmy Phasouk "
+            "tại Viêng Chăn ngày 12/4, hai bên nhất trí tăng cường hợp tác.")
+    [row] = run(body, 2024)
+    assert (row["kind"], people(row)) == ("reception", {"Lê Minh Tâm": "VN", "Bounmy Phasouk": "LA"})

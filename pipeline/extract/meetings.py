@@ -71,6 +71,7 @@ _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|
 # a visit is someone's (`của`), a meeting is between people (`giữa`): those after `giữa` are another event's
 # (`Chuyến thăm diễn ra … trước thềm hội nghị thượng đỉnh giữa Tổng thống X và …`)
 _BETWEEN = regex.compile(r"(?i)(?<!\w)giữa(?!\w)")
+_BETWEEN_AFTER = regex.compile(r"\s+(?:song phương\s+)?giữa(?!\w)")
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
 # A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
@@ -587,8 +588,8 @@ def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tu
     """The people a reception trigger lists as its guests (`tiếp A, …; B, … và C, …`), each its own
     meeting; none when the segment tells one delegation (`do … dẫn đầu`, `cùng …`) or guests with no title
     (`tiếp ông Henri Martin và bà Raymonde Dien`: received together)."""
-    if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg):
-        return []
+    if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg) or _BETWEEN_AFTER.match(body, m.end):
+        return []  # `cuộc gặp giữa A và B`: the two sides of one meeting
     clause_end = sent.clause_end(m.start)
     found = [p for p in sent.between(*seg) if p.start < clause_end or _list_item(body, sent, p)]
     return [(p.start, p.end) for p in found] if len(found) >= 2 and any(p.title for p in found) else []
