@@ -360,15 +360,23 @@ _HONORED_LATIN = regex.compile(rf"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+(?P<name
                                r"(?!\s*-)")
 
 
-def _honorific_latin(text: str) -> list[tuple[PersonMention, bool]]:
-    """Foreign (Latin-script) names right after `ông`, `bà`, `ngài`, with no title: side unknown."""
+def _honorific_latin(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
+    """Foreign (Latin-script) names right after `ông`, `bà`, `ngài`, with no title; the side is the country
+    of an appositive that follows (`ông Katsuro Nagai, Công sứ Đại sứ quán Nhật Bản tại Việt Nam`), if any."""
     if "ông " not in text and "Ông " not in text and "bà " not in text and "Bà " not in text and "gài " not in text:
         return []
     out = []
+    starts = [p.start for p in places]
     for m in _HONORED_LATIN.finditer(text):
         s, e = m.span("name")
-        if _is_latin_name(_words(m.group("name"))) and not _NEXT_WORD.match(text, e):
-            out.append((PersonMention(s, e, m.group("name"), None, None, None), False))
+        if not _is_latin_name(_words(m.group("name"))) or _NEXT_WORD.match(text, e):
+            continue
+        side = None
+        if text.startswith(",", e):
+            end = _clip(text, e + 1, _MAX_TAIL)
+            seg = [p for p in _places_from(places, starts, e, end) if p.end <= end]
+            side = _side_and_locality(seg, text[e:end], e)[0]
+        out.append((PersonMention(s, e, m.group("name"), None, side, None), side is not None))
     return out
 
 
@@ -384,7 +392,7 @@ def find_people(text: str) -> list[PersonMention]:
     best: dict[tuple[int, int], tuple[PersonMention, bool]] = {}
     titled = {pm.name: pm for pm, _ in first + appositive}
     honoured = [(replace(pm, title=titled[pm.name].title) if pm.name in titled else pm, sure)
-                for pm, sure in _honorific_latin(text)]  # `ông Kofi Annan` … `Tổng Thư ký LHQ Kofi Annan`
+                for pm, sure in _honorific_latin(text, places)]  # `ông Kofi Annan` … `Tổng Thư ký LHQ Kofi Annan`
     for pm, sure in first + appositive + honoured:
         key = (pm.start, pm.end)
         if key not in best or (sure and not best[key][1]):

@@ -260,6 +260,9 @@ def test_a_foreign_name_after_an_honorific_is_a_person_with_the_title_told_elsew
     found = [(p.name, p.title) for p in find_people(text)]
     assert found == [("Pedro Alvarez", "Bộ trưởng"), ("Pedro Alvarez", "Bộ trưởng")]
     assert [(p.name, p.title) for p in find_people("Bà Laura Bianchi phát biểu.")] == [("Laura Bianchi", None)]
+    # an appositive after the name gives the side (the posting `tại Việt Nam` does not)
+    [p] = find_people("đã tiếp ông Peter Hansen, Tham tán Đại sứ quán Đan Mạch tại Việt Nam, về dự án.")
+    assert (p.name, p.side, p.sure) == ("Peter Hansen", "DK", True)
     # a Vietnamese name, one Latin-looking word, or words running on into a dash are not such a name
     assert find_people("Ông Nguyễn Văn Hai và ông Smith cùng dự; ông Peter Kowalski - giám đốc dự án.") == []
 
