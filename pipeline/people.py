@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import ahocorasick
@@ -354,8 +354,35 @@ def _appositive(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention
     return out
 
 
+# a foreign name after an honorific (`Ông Dmitry Medvedev cho rằng …`): a person though no title is told
+_PLAIN_LATIN = r"[A-Z][a-zà-öø-ÿ]+(?![\p{L}-])"
+_HONORED_LATIN = regex.compile(rf"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài)\s+(?P<name>{_PLAIN_LATIN}(?: (?:{_PARTICLE} )*{_PLAIN_LATIN}){{1,3}})"
+                               r"(?!\s*-)")
+
+
+def _honorific_latin(text: str, places: list[PlaceMatch]) -> list[tuple[PersonMention, bool]]:
+    """Foreign (Latin-script) names right after `ông`, `bà`, `ngài`, with no title; the side is the country
+    of an appositive that follows (`ông Katsuro Nagai, Công sứ Đại sứ quán Nhật Bản tại Việt Nam`), if any."""
+    if "ông " not in text and "Ông " not in text and "bà " not in text and "Bà " not in text and "gài " not in text:
+        return []
+    out = []
+    starts = [p.start for p in places]
+    for m in _HONORED_LATIN.finditer(text):
+        s, e = m.span("name")
+        if not _is_latin_name(_words(m.group("name"))) or _NEXT_WORD.match(text, e):
+            continue
+        side = None
+        if text.startswith(",", e):
+            end = _clip(text, e + 1, _MAX_TAIL)
+            seg = [p for p in _places_from(places, starts, e, end) if p.end <= end]
+            side = _side_and_locality(seg, text[e:end], e)[0]
+        out.append((PersonMention(s, e, m.group("name"), None, side, None), side is not None))
+    return out
+
+
 def find_people(text: str) -> list[PersonMention]:
-    """Named people with a title, sorted by start; one mention per name span."""
+    """Named people with a title (or a foreign name after an honorific), sorted by start; one mention per
+    name span."""
     places = find_places(text)
     first = _title_first(text, places)
     titled = {(pm.start, pm.end): (pm.title or "").casefold() for pm, _ in first}
@@ -363,7 +390,10 @@ def find_people(text: str) -> list[PersonMention]:
     appositive = [(pm, sure) for pm, sure in _appositive(text, places)
                   if not (titled.get((pm.start, pm.end)) and (pm.title or "").casefold().startswith(titled[(pm.start, pm.end)]))]
     best: dict[tuple[int, int], tuple[PersonMention, bool]] = {}
-    for pm, sure in first + appositive:
+    titled = {pm.name: pm for pm, _ in first + appositive}
+    honoured = [(replace(pm, title=titled[pm.name].title) if pm.name in titled else pm, sure)
+                for pm, sure in _honorific_latin(text, places)]  # `ông Kofi Annan` … `Tổng Thư ký LHQ Kofi Annan`
+    for pm, sure in first + appositive + honoured:
         key = (pm.start, pm.end)
         if key not in best or (sure and not best[key][1]):
             best[key] = (pm, sure)

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from pipeline.extract import ArticleText
 from pipeline.extract.meetings import extract_meetings, meeting_groups
+from pipeline.people import find_people
 
 
 def run(body: str, year: int | None = None, published: datetime | None = None) -> list[dict]:
@@ -846,3 +847,84 @@ def test_a_quoted_meeting_programme_is_a_conference():
             "chương trình “Gặp gỡ Hàn Quốc” dành cho doanh nghiệp hai nước.")
     [row] = run(body, 2024)
     assert (row["kind"], row["location"], sorted(people(row))) == ("conference", "Hà Nội", ["Lê Hoài Nam", "Park Jin Woo"])
+
+
+def test_a_visit_opening_the_sentence_after_nhan_is_the_occasion_of_the_talks():
+    body = ("Nhân chuyến thăm chính thức Việt Nam của Tổng thống Chile Mateo Rojas, sáng 14-9, Chủ tịch nước Võ "
+            "Minh Hải đã hội đàm với Tổng thống Mateo Rojas tại Phủ Chủ tịch.")
+    [row] = run(body, 2024)
+    assert (row["kind"], row["date"], row["location"]) == ("talks", date(2024, 9, 14), "Phủ Chủ tịch")
+    assert people(row) == {"Mateo Rojas": "CL", "Võ Minh Hải": "VN"}
+    dateline = ("(PV)- Nhân chuyến thăm Việt Nam của Thủ tướng Chính phủ Hoàng gia Thái Lan, chiều 2-5 tại Hà Nội, "
+                "Thủ tướng Lê Văn Thành đã hội kiến Thủ tướng Thái Lan.")
+    assert [r["kind"] for r in run(dateline, 2024)] == ["reception"]
+    # no meeting of its own after the phrase: the visit stays the news
+    alone = "Nhân chuyến thăm Hàn Quốc, chiều 10-10, Chủ tịch UBND tỉnh Bắc Ninh Đỗ Văn Tâm đã trao quà cho Samsung."
+    assert [r["kind"] for r in run(alone, 2024)] == ["visit"]
+    # `nhân` inside a clause (`hội đàm nhân chuyến thăm …`) frames nothing that follows
+    inside = ("Chiều 2-5, Thủ tướng Lê Văn Thành hội đàm với Thủ tướng Thái Lan Somchai Wongsawat nhân chuyến thăm "
+              "chính thức Việt Nam, sau đó hai bên hội kiến báo chí.")
+    assert [r["kind"] for r in run(inside, 2024)] == ["talks"]
+
+
+def test_a_name_told_twice_in_a_sentence_is_found_both_times():
+    # `Thủ tướng Sok Chan` (no country, no Latin-looking word) is only known from the first mention
+    body = ("Tại lễ đón Thủ tướng Campuchia Sok Chan ở Phủ Chủ tịch sáng 3-3, Chủ tịch nước Võ Minh Hải cho biết Việt "
+            "Nam coi trọng quan hệ; sau đó Chủ tịch nước Võ Minh Hải đã hội đàm với Thủ tướng Sok Chan.")
+    [row] = run(body, 2024)
+    assert (row["kind"], people(row)) == ("talks", {"Võ Minh Hải": "VN", "Sok Chan": "KH"})
+
+
+def test_conferences_with_different_names_are_two_meetings():
+    body = ("Ngày 4-6, Thủ tướng Lê Văn Thành và Thủ tướng Nhật Bản Kenji Sato đã dự Hội nghị Tương lai châu Á.\n"
+            "Thủ tướng Lê Văn Thành và Thủ tướng Kenji Sato cũng dự Hội nghị xúc tiến đầu tư Việt Nam tại Tokyo.\n"
+            "Tại Hội nghị, Thủ tướng Lê Văn Thành nêu các cơ hội đầu tư.")
+    rows = [r for r in run(body, 2024) if r["kind"] == "conference"]
+    assert [r["evidence"][:40] for r in rows] == ["Ngày 4-6, Thủ tướng Lê Văn Thành và Thủ ",
+                                                    "Thủ tướng Lê Văn Thành và Thủ tướng Kenj"]
+    # the same name word told again is the same conference
+    again = ("Ngày 5-6, Thủ tướng Lê Văn Thành và Thủ tướng Nhật Bản Kenji Sato đã dự Hội nghị Tương lai châu Á tại Tokyo.\n"
+             "Phát biểu tại Hội nghị Tương lai châu Á, Thủ tướng Lê Văn Thành nêu tầm nhìn của Việt Nam.")
+    assert len([r for r in run(again, 2024) if r["kind"] == "conference"]) == 1
+
+
+def test_a_summit_told_by_a_foreign_speaker_is_in_scope_when_a_vietnamese_official_is_named():
+    body = ("Hội nghị cấp cao Hợp tác sông Hằng - Mekong lần thứ 3 khai mạc tại Bangkok, Thái Lan.\n"
+            "\"Chúng ta cần kết nối hạ tầng\", Thủ tướng Thái Lan Somchai Wongsawat phát biểu tại phiên toàn thể "
+            "Hội nghị cấp cao sáng 12-5.\nThủ tướng Lê Văn Thành đề xuất ba hướng hợp tác cho Việt Nam và các nước.")
+    rows = [r for r in run(body, 2024) if r["kind"] == "conference"]
+    assert [(r["date"], people(r)) for r in rows] == [(date(2024, 5, 12), {"Somchai Wongsawat": "TH"})]
+    # no Vietnamese official in the article: a foreign summit
+    foreign = body.replace("Thủ tướng Lê Văn Thành đề xuất", "Các chuyên gia Ấn Độ đề xuất")
+    assert [r for r in run(foreign, 2024) if r["kind"] == "conference"] == []
+
+
+def test_a_foreign_counterpart_told_by_honorific_takes_part_but_cannot_make_a_meeting_alone():
+    body = ("Ông Pedro Alvarez cho rằng Việt Nam và Chile cần mở rộng hợp tác nông nghiệp, sau khi hội đàm với Thủ "
+            "tướng Lê Văn Thành.")
+    [row] = run(body, 2024)
+    assert (row["kind"], people(row)) == ("talks", {"Pedro Alvarez": "CL", "Lê Văn Thành": "VN"})
+    # only honorific people (a school's recruiter at a seminar): no official side, no meeting
+    seminar = ("Ngày 4/5, ông Peter Grant, đại diện trường Đại học Sydney, tổ chức buổi gặp gỡ với sinh viên tại Hà "
+               "Nội, Việt Nam.")
+    assert [p.name for p in find_people(seminar)] == ["Peter Grant"] and run(seminar, 2024) == []
+
+
+def test_a_bare_title_before_a_khmer_name_is_the_foreign_counterpart():
+    body = ("Chiều 4-3 tại Hà Nội, Bộ trưởng Công Thương Lê Minh Tâm đã hội đàm với Bộ trưởng Keo Vanh trong chuyến "
+            "thăm Việt Nam của đoàn Bộ Thương mại Campuchia.")
+    [row] = run(body, 2024)
+    assert (row["kind"], people(row)) == ("talks", {"Lê Minh Tâm": "VN", "Keo Vanh": "KH"})
+
+
+def test_two_guests_told_by_honorific_alone_are_one_reception():
+    body = "Ngày 3/9, Chủ tịch nước Võ Minh Hải tiếp ông Pierre Laval và bà Claire Dubois, hai người bạn Pháp."
+    [row] = run(body, 2024)
+    assert sorted(people(row)) == ["Claire Dubois", "Pierre Laval", "Võ Minh Hải"]
+
+
+def test_a_meeting_between_two_people_is_one_row_with_both_sides():
+    body = ("Trong cuộc gặp giữa Bộ trưởng Ngoại giao Việt Nam Lê Minh Tâm và Bộ trưởng Ngoại giao Lào Bounmy Phasouk "
+            "tại Viêng Chăn ngày 12/4, hai bên nhất trí tăng cường hợp tác.")
+    [row] = run(body, 2024)
+    assert (row["kind"], people(row)) == ("reception", {"Lê Minh Tâm": "VN", "Bounmy Phasouk": "LA"})

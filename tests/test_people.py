@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.people import find_people
+from pipeline.people import find_people, is_foreign_name
 
 
 def _people(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -253,3 +253,22 @@ def test_same_office_after_a_name_opens_a_new_subject() -> None:
     text = ("Tán thành ý kiến của Bộ trưởng Ngoại giao Trần Văn Nam, Bộ trưởng Ngoại giao Lào nhấn mạnh "
             "quan hệ đặc biệt. Ông Lò Văn Hùng, Phó Chủ tịch tỉnh Sơn La, cho biết.")
     assert [(p.name, p.side) for p in find_people(text)] == [("Trần Văn Nam", "VN"), ("Lò Văn Hùng", "VN")]
+
+
+def test_a_foreign_name_after_an_honorific_is_a_person_with_the_title_told_elsewhere() -> None:
+    text = "Ông Pedro Alvarez cho rằng hai nước cần hợp tác. Bộ trưởng Pedro Alvarez cảm ơn phía Việt Nam."
+    found = [(p.name, p.title) for p in find_people(text)]
+    assert found == [("Pedro Alvarez", "Bộ trưởng"), ("Pedro Alvarez", "Bộ trưởng")]
+    assert [(p.name, p.title) for p in find_people("Bà Laura Bianchi phát biểu.")] == [("Laura Bianchi", None)]
+    # an appositive after the name gives the side (the posting `tại Việt Nam` does not)
+    [p] = find_people("đã tiếp ông Peter Hansen, Tham tán Đại sứ quán Đan Mạch tại Việt Nam, về dự án.")
+    assert (p.name, p.side, p.sure) == ("Peter Hansen", "DK", True)
+    # a Vietnamese name, one Latin-looking word, or words running on into a dash are not such a name
+    assert find_people("Ông Nguyễn Văn Hai và ông Smith cùng dự; ông Peter Kowalski - giám đốc dự án.") == []
+
+
+def test_a_khmer_family_name_makes_a_bare_titled_name_foreign() -> None:
+    # `Keo Vanh` spells like a Vietnamese name, but `Keo` is a Khmer family name (lexicons/surnames.tsv)
+    [p] = find_people("Chiều 4-3, Bộ trưởng Keo Vanh đã trả lời báo chí.")
+    assert (p.name, p.title, p.side) == ("Keo Vanh", "Bộ trưởng", None)
+    assert is_foreign_name("Keo Vanh") and not is_foreign_name("Kiều Văn Hạnh")

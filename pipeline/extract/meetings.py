@@ -14,6 +14,7 @@ from datetime import date
 
 import regex
 
+from pipeline.clean.lexicon import function_words
 from pipeline.dates import TRIP_FRAME, improves, same_day, stated, within, year_or_stand_in
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
@@ -70,6 +71,7 @@ _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|
 # a visit is someone's (`của`), a meeting is between people (`giữa`): those after `giữa` are another event's
 # (`Chuyến thăm diễn ra … trước thềm hội nghị thượng đỉnh giữa Tổng thống X và …`)
 _BETWEEN = regex.compile(r"(?i)(?<!\w)giữa(?!\w)")
+_BETWEEN_AFTER = regex.compile(r"\s+(?:song phương\s+)?giữa(?!\w)")
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
 # A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
@@ -157,6 +159,12 @@ class Mention:
     own_seg: tuple[bool, int] = (False, 0)  # (dated in its trigger's own segment, people named there)
     members: list[Mention] = field(default_factory=list)
     also: bool = False  # told as one more meeting of its host (`X cũng đã tiếp …`)
+    named: str = ""  # a conference's name word (`Hội nghị Tương lai …`: `tương`), see ``_name_word``
+
+    @property
+    def titles(self) -> set[str]:
+        """The name words of its conference mentions."""
+        return {m.named for m in [self, *self.members] if m.named}
 
     @property
     def names(self) -> set[frozenset[str]]:
@@ -286,9 +294,14 @@ class _Sentence:
                     sided = {"side": country, "sure": True} if country and country != ref.side else {}
                     found.append(replace(ref, start=a, end=b, **sided))
             for p in self.known.before(self.span.end):
+                if lookup_place(p.name) is not None:  # not `TP Hồ Chí Minh`
+                    continue
+                # every mention: a name told again in the sentence (`Nhân chuyến thăm … của X, … hội đàm với X`)
                 at = self.body.find(p.name, start, self.span.end)
-                if at >= 0 and lookup_place(p.name) is None and free(at, at + len(p.name)):  # not `TP Hồ Chí Minh`
-                    found.append(replace(p, start=at, end=at + len(p.name)))
+                while at >= 0:
+                    if free(at, at + len(p.name)):
+                        found.append(replace(p, start=at, end=at + len(p.name)))
+                    at = self.body.find(p.name, at + len(p.name), self.span.end)
             found = [p for p in found if not _HONOURED.search(self.body, max(start, p.start - 60), p.start)]
             self._people = sorted(found, key=lambda p: p.start)
             self._starts = [p.start for p in self._people]
@@ -433,6 +446,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.past = cue_in("past", body, max(span.start, m.start - _PAST_WINDOW), m.start) is not None
     men.trigger_text = m.text.casefold()
     men.also = not men.anaphoric and cue_before("also", body, m.start, 30)
+    men.named = _name_word(body, m) if kind == "conference" and not men.anaphoric else ""
     (a, b), subject = regions[-1], regions[:-1]
     clause_end = sent.clause_end(m.start)
     men.frames_saying = kind == "visit" and (
@@ -572,12 +586,13 @@ def _framing(body: str, sent: _Sentence, seg: tuple[int, int]) -> bool:
 
 def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tuple[int, int]]:
     """The people a reception trigger lists as its guests (`tiếp A, …; B, … và C, …`), each its own
-    meeting; none when the segment tells one delegation (`do … dẫn đầu`, `cùng …`)."""
-    if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg):
-        return []
+    meeting; none when the segment tells one delegation (`do … dẫn đầu`, `cùng …`) or guests with no title
+    (`tiếp ông Henri Martin và bà Raymonde Dien`: received together)."""
+    if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg) or _BETWEEN_AFTER.match(body, m.end):
+        return []  # `cuộc gặp giữa A và B`: the two sides of one meeting
     clause_end = sent.clause_end(m.start)
-    found = [(p.start, p.end) for p in sent.between(*seg) if p.start < clause_end or _list_item(body, sent, p)]
-    return found if len(found) >= 2 else []
+    found = [p for p in sent.between(*seg) if p.start < clause_end or _list_item(body, sent, p)]
+    return [(p.start, p.end) for p in found] if len(found) >= 2 and any(p.title for p in found) else []
 
 
 def _trip_and_event(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, mains: list[Hit],
@@ -636,6 +651,7 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     if any(s == "skip" and cue_before("aggregate", body, m.start, 60)
            for s, m in zip(statuses, matches, strict=True)):
         return []
+    _occasions(body, span.start, matches, statuses)
     for i in range(1, len(matches)):  # `Trong khuôn khổ chuyến thăm … và dự Hội nghị …`: both frame the news
         between = body[matches[i - 1].end: matches[i].start]
         if statuses[i] == "main" and statuses[i - 1] == "reference" and _AND.search(between) and not \
@@ -717,6 +733,28 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     for men in out:
         men.told_kinds = kinds
     return [(men, status == "main") for men in out]
+
+
+# `Nhân chuyến thăm …`: a visit named as the occasion of what the sentence goes on to tell (the phrase opens the
+# sentence, its clause or follows a dateline `(NLĐ)-`)
+_OCCASION = regex.compile(r"(?<!\w)(?i:nhân)\s+$")
+
+
+def _occasions(body: str, sent_start: int, matches: list[Hit], statuses: list[str]) -> None:
+    """`Nhân chuyến thăm … của X, chiều 10-10, A hội đàm với X`: an event opening the sentence after `nhân`
+    is the occasion (a reference) when a main trigger of its own follows past the phrase's end; without one
+    (`Nhân chuyến thăm …, X đã trao …`) the visit stays the news."""
+    for i, m in enumerate(matches):
+        if statuses[i] != "main" or "hân" not in body[max(sent_start, m.start - 6): m.start]:
+            continue
+        cue = _OCCASION.search(body, max(sent_start, m.start - 8), m.start)
+        head = body[sent_start: cue.start()].rstrip() if cue else "-"
+        if head and head[-1].isalnum():
+            continue  # inside a clause (`… hội đàm nhân chuyến thăm …`), not opening one
+        cut = _PHRASE_END.search(body, m.end, matches[-1].start)
+        if cut and any(s == "main" and o.start > cut.start() for s, o in zip(statuses[i + 1:], matches[i + 1:],
+                                                                          strict=True)):
+            statuses[i] = "reference"
 
 
 def _date_from_before(doc: ArticleText, idx: SentenceIndex, span: Span, out: list[Mention]) -> None:
@@ -826,7 +864,27 @@ def _same_meeting(g: Mention, men: Mention) -> bool:
         return False
     if shared < 2 and (men.also or g.names - men.names and men.names - g.names):
         return False  # `Cùng ngày, Thủ tướng cũng đã tiếp …` after `Thủ tướng tiếp Bộ trưởng X`: another guest
+    if men.named and g.titles and men.named not in g.titles:
+        return False  # `Hội nghị xúc tiến đầu tư …` after `Hội nghị Tương lai châu Á`: another conference
     return g.kind == men.kind or (shared >= 2 and {g.kind, men.kind} <= _CAPTION_KINDS)
+
+
+_WORD_AFTER = regex.compile(r" (\w+)(?=[ ,.;:)\n]|$)")
+# words after a conference's noun that do not begin its name (`Hội nghị lần thứ 5`, `Hội nghị cấp cao`, `hội thảo
+# về …`), besides the function words of ``lexicons/vi_function_words.txt``
+_NOT_NAME_WORDS = frozenset("thứ cấp diễn toàn thể trù bị quốc tế chung song phương đa phương "
+                            "trực tuyến hôm sáng chiều tối trưa".split())
+
+
+def _name_word(body: str, m: Hit) -> str:
+    """The first word of a conference's name, right after its noun (`Hội nghị Tương lai châu Á` → `tương`,
+    `hội nghị xúc tiến đầu tư` → `xúc`); empty when a function word, a number or punctuation follows
+    (`Hội nghị đã …`, `Tại hội nghị, …`): two mentions with different name words are two conferences."""
+    after = _WORD_AFTER.match(body, m.end)
+    word = after.group(1).casefold() if after else ""
+    if not word or word.isdigit() or word in _NOT_NAME_WORDS or word in function_words():
+        return ""
+    return word
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
@@ -885,12 +943,14 @@ _VERB_AFTER = regex.compile(f"(?P<saying>{word_alt(CUE_PATTERNS['saying'])})|"
 
 
 def _keep(g: Mention) -> bool:
-    """A meeting needs named sides: people, or localities with a date or a place."""
+    """A meeting needs named sides: people (one of them titled), or localities with a date or a place."""
     told = [m for m in [g, *g.members] if not m.anaphoric]
     if g.date is None and all(m.past for m in told):
         return False  # history without a date (`hồi Tổng thống X thăm Việt Nam`)
     if all(m.frames_saying for m in told):
         return False  # a visit framing a statement, without a day of its own
+    if g.people and not any(p.title for p in g.people):
+        return False  # only people told by honorific (`ông John Smith`): no official side
     anchor = g.date is not None or g.location is not None or g.said_day
     n_people, n_loc = len(g.people), len(g.localities)
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
@@ -1000,9 +1060,21 @@ def _in_scope(doc: ArticleText, g: Mention) -> bool:
         return False
     if any(p.side == _VIETNAM for p in g.people) and article_sides(doc.extra, body)[0] > 0:
         return True
+    if g.kind == "conference" and _vietnamese_attends(doc, g):
+        return True
     if len(g.people) < 2:  # two or more foreigners and no Vietnamese: foreign–foreign
         return article_is_vietnamese(doc.extra, body)
     return False
+
+
+def _vietnamese_attends(doc: ArticleText, g: Mention) -> bool:
+    """A conference told by its foreign speakers (`Thủ tướng Hun Sen phát biểu tại phiên toàn thể Thượng đỉnh
+    GMS`), none of them Vietnamese, in an article that names Viet Nam and a Vietnamese official: a
+    multilateral meeting Viet Nam takes part in."""
+    if any(p.side == _VIETNAM for p in g.people) or article_sides(doc.extra, doc.body)[0] == 0:
+        return False
+    return any(p.side == _VIETNAM and p.title and not is_foreign_name(p.name)
+               for p in doc.extra["_known_people"].people())
 
 
 def _whole_vietnam(name: str) -> bool:
