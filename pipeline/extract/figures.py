@@ -31,6 +31,7 @@ import regex
 
 from pipeline.dates import DateMention, find_dates
 from pipeline.extract import ArticleText
+from pipeline.extract.firm_figures import ONE_FIRM, REVENUE, one_firms, revenue_of_economy
 from pipeline.numbers import UNIT_KIND, Quantity, find_quantities, usd_equivalent
 from pipeline.text import Span, clauses
 
@@ -287,6 +288,9 @@ _ECONOMY_NEXT = regex.compile(r"\s+(?:(?:hằng|hàng)\s+năm\s+|bình\s+quân\s
                               r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|" + _REGION + ")" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+# Figures one firm can have of its own (``Công ty X xuất khẩu 3 triệu USD``, ``nộp ngân sách``): not a place's statistic.
+_FIRM_METRICS = frozenset({"export_value", "import_value", "export_volume", "goods_volume", "trade_turnover",
+                           "budget_revenue", "deposits"})
 _SECTORS = frozenset({"agriculture", "industry", "services"})
 # A firm's own production value is no sector's.
 _FIRM = regex.compile(_W + r"(?:công\s+ty|doanh\s+nghiệp|nhà\s+máy|tập\s+đoàn|hãng|xí\s+nghiệp|cơ\s+sở)" + _E, _FLAGS)
@@ -724,12 +728,16 @@ class _Extractor:
         rows: list[dict] = []
         last: dict[int, tuple[int, str, str, bool]] = {}  # sentence -> (end of its last figure, metric, measure, fell)
         alts = _alternatives(self.body, qs)
+        spans = _ranges(self.body, qs)
         for q in qs:
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0 or q.end > self.sents[si].end:
                 continue
             if q.start in alts:
                 self.drop(q, "alternatives (hay/hoặc): a hypothesis")
+                continue
+            if q.start in spans:
+                self.drop(q, "a range: its midpoint is told nowhere")
                 continue
             row = self.figure(q, si, last)
             if row:
@@ -788,6 +796,10 @@ class _Extractor:
             return self.drop(q, "blocked by a non-figure word")
         if metric == "sector":
             metric = self.sector_of(sent, q)
+        elif metric == "revenue":
+            metric = self.revenue_of(sent, clause, a, q)
+            if metric is None:
+                return self.drop(q, "a firm's or a person's revenue")
         window = body[a:q.start]
         measure = "amount"
         value = q.value
@@ -871,9 +883,13 @@ class _Extractor:
             metric = "other"
         if measure == "share_pct" and metric == "gdp" and hits:
             metric = _sector_of_gdp(hits) or metric
+        if metric == "revenue":  # the total a share is of, named after it (``chiếm 15% doanh thu``): a firm's
+            return self.drop(q, "a share of a firm's revenue")
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
+        if metric in _FIRM_METRICS and self.firms(sent, q):
+            return self.drop(q, "one firm's trade, taxes or deposits")
         sold = (metric in ("import_value", "goods_volume") and body.find("trường nhập khẩu", sent.span.start, sent.span.end) >= 0
                 and sent.last(_VN_BUYER, sent.span.start, sent.span.end) is not None)
         if sold:
@@ -997,6 +1013,19 @@ class _Extractor:
             if named:
                 return named[-1]
         return "other"
+
+    def revenue_of(self, sent: _Sentence, clause: Span, a: int, q: Quantity) -> str | None:
+        """A revenue or sales word before the number: ``other`` when a sector or an economy owns it and no single
+        firm is its subject (``firm_figures``), else None (a firm's, a fair's, a farmer's)."""
+        word = sent.last(REVENUE, a, q.start)
+        if word is None or not revenue_of_economy(self.body, clause.start, word.start(), q.start, sent.places):
+            return None
+        return None if self.firms(sent, q) else "other"
+
+    def firms(self, sent: _Sentence, q: Quantity) -> bool:
+        """Whether the number's sentence tells it of one firm (``firm_figures.one_firms``)."""
+        firm = sent.last(ONE_FIRM, sent.span.start, q.start)
+        return firm is not None and one_firms(self.body, firm, q.start, sent.places)
 
     def fdi_context(self, sent: _Sentence, q: Quantity) -> bool:
         """Capital in a foreign currency, no domestic cue in its sentence, in an article that has told a foreign-
@@ -1431,6 +1460,24 @@ def _alternatives(body: str, qs: list[Quantity]) -> set[int]:
                 and _LIST_SEP.fullmatch(body, qs[j - 1].end, qs[j].start):
             j -= 1
             out.add(qs[j].start)
+    return out
+
+
+# ``1,4-1,5 tỷ USD``, ``30-35%`` (one quantity, read as its midpoint by ``numbers``) or ``từ 3,2 tỷ đồng đến 3,3 tỷ
+# đồng`` (two): a range, annotated by its bounds when at all (dev gold: ``target 1.7-2 bn USD``, lower and upper bound).
+_RANGE_TEXT = regex.compile(r"\d\s*(?:%|[^\W\d]+)?\s*(?:[-–]|\s(?:đến|tới)\s)\s*\d")
+_RANGE_GAP = regex.compile(r"\s+(?:đến|tới)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?")
+_FROM_BEFORE = regex.compile(r"(?<!\w)từ\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$")
+
+
+def _ranges(body: str, qs: list[Quantity]) -> set[int]:
+    """Starts of the quantities that tell a range, not one value: a midpoint read from ``X-Y``, or both ends of ``từ X
+    đến Y`` in one unit."""
+    out = {q.start for q in qs if q.qualifier == "approx" and _RANGE_TEXT.search(q.text)}
+    for x, y in zip(qs, qs[1:]):
+        if (x.unit == y.unit and _RANGE_GAP.fullmatch(body, x.end, y.start)
+                and _FROM_BEFORE.search(body, max(0, x.start - 20), x.start)):
+            out.update((x.start, y.start))
     return out
 
 
