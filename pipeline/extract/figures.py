@@ -1474,7 +1474,7 @@ def _ranges(body: str, qs: list[Quantity]) -> set[int]:
     """Starts of the quantities that tell a range, not one value: a midpoint read from ``X-Y``, or both ends of ``từ X
     đến Y`` in one unit."""
     out = {q.start for q in qs if q.qualifier == "approx" and _RANGE_TEXT.search(q.text)}
-    for x, y in zip(qs, qs[1:]):
+    for x, y in zip(qs, qs[1:], strict=False):
         if (x.unit == y.unit and _RANGE_GAP.fullmatch(body, x.end, y.start)
                 and _FROM_BEFORE.search(body, max(0, x.start - 20), x.start)):
             out.update((x.start, y.start))
