@@ -1032,3 +1032,10 @@ def test_a_sectors_revenue_many_firms_and_a_firm_quoting_the_economy_stay():
     assert [r["value"] for r in got] == [3e9]
     (r,) = rows("Tập đoàn Điện tử Sao Mai cho biết, quý I cả nước đã xuất khẩu 2 tỷ USD hàng điện tử.")
     assert (r["metric"], r["locality"]) == ("export_value", "Việt Nam")
+
+
+def test_an_amount_restated_in_another_currency_is_one_figure():
+    got = rows("Hợp đồng xây dựng cảng trị giá 14 triệu bảng Anh (khoảng 394 tỉ đồng) đã được ký kết.")
+    assert [(r["value"], r["unit"]) for r in got] == [(14e6, "GBP")]
+    got = rows("Năm 2021, Nhật Bản dành cho Việt Nam khoản vay ODA 50 tỷ yên, tương đương 10.000 tỷ đồng.")
+    assert [(r["value"], r["unit"]) for r in got] == [(50e9, "JPY")]

@@ -728,7 +728,7 @@ class _Extractor:
         rows: list[dict] = []
         last: dict[int, tuple[int, str, str, bool]] = {}  # sentence -> (end of its last figure, metric, measure, fell)
         alts = _alternatives(self.body, qs)
-        spans = _ranges(self.body, qs)
+        spans = _ranges(self.body, qs) | _conversions(self.body, qs)
         for q in qs:
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0 or q.end > self.sents[si].end:
@@ -737,7 +737,7 @@ class _Extractor:
                 self.drop(q, "alternatives (hay/hoặc): a hypothesis")
                 continue
             if q.start in spans:
-                self.drop(q, "a range: its midpoint is told nowhere")
+                self.drop(q, "a range (its midpoint is told nowhere) or an amount converted into another currency")
                 continue
             row = self.figure(q, si, last)
             if row:
@@ -1478,6 +1478,24 @@ def _ranges(body: str, qs: list[Quantity]) -> set[int]:
         if (x.unit == y.unit and _RANGE_GAP.fullmatch(body, x.end, y.start)
                 and _FROM_BEFORE.search(body, max(0, x.start - 20), x.start)):
             out.update((x.start, y.start))
+    return out
+
+
+# ``14 triệu bảng Anh (khoảng 394 tỉ đồng)``, ``50 tỷ yen, tương đương 6.000 tỷ đồng``: the same amount in another
+# currency (a USD one is the figure's ``value_usd``, merged by ``numbers``).
+_CONVERTED_GAP = regex.compile(r"\s*(?:\(|,|-|–)?\s*(?:khoảng\s+|tương\s+đương(?:\s+với)?\s+|tức\s+(?:là\s+)?|hay\s+|gần\s+"
+                               r"|xấp\s+xỉ\s+|chừng\s+)*")
+
+
+def _conversions(body: str, qs: list[Quantity]) -> set[int]:
+    """Starts of the amounts that restate the amount right before them in another currency, in brackets or after
+    ``tương đương``."""
+    out = set()
+    for x, y in zip(qs, qs[1:], strict=False):
+        if (x.unit != y.unit and UNIT_KIND.get(x.unit) == UNIT_KIND.get(y.unit) == "currency"
+                and _CONVERTED_GAP.fullmatch(body, x.end, y.start)
+                and ("(" in body[x.end:y.start] or "tương" in body[x.end:y.start])):
+            out.add(y.start)
     return out
 
 
