@@ -1039,3 +1039,13 @@ def test_an_amount_restated_in_another_currency_is_one_figure():
     assert [(r["value"], r["unit"]) for r in got] == [(14e6, "GBP")]
     got = rows("Năm 2021, Nhật Bản dành cho Việt Nam khoản vay ODA 50 tỷ yên, tương đương 10.000 tỷ đồng.")
     assert [(r["value"], r["unit"]) for r in got] == [(50e9, "JPY")]
+
+
+def test_a_breakdown_after_a_forecast_or_a_target_is_no_fact():
+    body = ("Bộ Công Thương dự báo, quý III, kim ngạch xuất khẩu của cả nước sẽ đạt 30 tỷ USD. Trong đó, xuất khẩu điện "
+            "tử đạt 9 tỷ USD, dệt may 4 tỷ USD.")
+    assert rows(body) == []
+    assert rows("Tỉnh đặt mục tiêu năm 2025 xuất khẩu đạt 2 tỷ USD.\nCụ thể, xuất khẩu nông sản tăng 40%.") == []
+    body = ("Quý III, kim ngạch xuất khẩu của cả nước đạt 30 tỷ USD. Trong đó, xuất khẩu điện tử đạt 9 tỷ USD, dệt may "
+            "4 tỷ USD.")
+    assert [r["value"] for r in rows(body)] == [30e9, 9e9, 4e9]

@@ -319,6 +319,7 @@ _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
 _IN_WHICH = regex.compile(r"(?<!\w)trong\s+đó" + _E, _FLAGS)
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
+_BREAKDOWN = regex.compile(r"\W*(?:trong\s+đó|cụ\s+thể)" + _E, _FLAGS)  # the parts of the sentence before's total
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
 # ``xuất khẩu (hàng) thủy sản (của) Việt Nam``: the place right after a flow word and up to three words of goods trades.
@@ -660,6 +661,7 @@ class _Extractor:
         self.dropped: dict[int, str] = {}
         self.rows_of: dict[int, dict] = {}  # sentence -> its last figure
         self.fdi_told = False  # a foreign-investment figure was read earlier in the article
+        self.target_sents: set[int] = set()  # sentences with a figure dropped as a target, a plan or a forecast
         self._places: list | None = None
         self._place_starts: list[int] = []
         self._quantities: list[Quantity] = []
@@ -765,9 +767,16 @@ class _Extractor:
         if (q.unit == "percent" and not listed and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
             return self.drop(q, "percent without growth or share word")
-        if (sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end)
-                or _TARGET_AFTER.match(body, q.end)):
+        target = sent.last(_TARGET, clause.start, q.start)
+        if target and not _CURRENT_AFTER.match(body, q.end):
+            if q.unit != "percent" or self.first_in_sentence(sent, q):
+                self.target_sents.add(si)  # (not ``đạt 26% kế hoạch, bằng 92% so với cùng kỳ``: a ratio to a plan)
             return self.drop(q, "target or plan")
+        if _TARGET_AFTER.match(body, q.end):
+            return self.drop(q, "target or plan")
+        if si - 1 in self.target_sents and si - 1 not in self.rows_of and _BREAKDOWN.match(body, sent.span.start):
+            self.target_sents.add(si)  # ``… sẽ đạt 9 tỷ USD. Trong đó, …``: the parts of a target or a forecast
+            return self.drop(q, "target or plan (a breakdown of the sentence before)")
         if si > 0 and _THEN_OPEN.match(body, sent.span.start):
             before = self.sents[si - 1]
             if self.sentence(si - 1).last(_TARGET, before.start, before.end):
