@@ -1049,3 +1049,10 @@ def test_a_breakdown_after_a_forecast_or_a_target_is_no_fact():
     body = ("Quý III, kim ngạch xuất khẩu của cả nước đạt 30 tỷ USD. Trong đó, xuất khẩu điện tử đạt 9 tỷ USD, dệt may "
             "4 tỷ USD.")
     assert [r["value"] for r in rows(body)] == [30e9, 9e9, 4e9]
+
+
+def test_a_sectors_points_of_a_growth_rate_are_no_share():
+    assert rows("Năm 2021, trong 6,5% tăng trưởng chung, công nghiệp đóng góp 3,1%, dịch vụ 2,6%.") == []
+    assert rows("Đóng góp vào mức tăng GDP của tỉnh, khu vực dịch vụ chiếm 2,9%.") == []
+    (r,) = rows("Kinh tế Ấn Độ đã đóng góp khoảng 15% cho tăng trưởng kinh tế thế giới.")
+    assert (r["measure"], r["value"]) == ("share_pct", 15.0)

@@ -319,6 +319,10 @@ _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
 _IN_WHICH = regex.compile(r"(?<!\w)trong\s+đó" + _E, _FLAGS)
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
+# ``đóng góp vào mức tăng GDP, công nghiệp chiếm 4,1%``, ``trong 8,1% tăng trưởng chung, nông nghiệp đóng góp 0,8%``:
+# the sectors' percentage points of a growth rate, not their shares of a total (``đóng góp 13% cho tăng trưởng`` is one).
+_GROWTH_POINTS = regex.compile(r"(?<!\w)(?:đóng\s+góp\s+(?:vào|cho)\s+(?:mức\s+|tốc\s+độ\s+)?tăng"
+                               r"|trong\s+(?:mức\s+)?\d+(?:,\d+)?\s*%\s+tăng\s+trưởng)" + _E, _FLAGS)
 _BREAKDOWN = regex.compile(r"\W*(?:trong\s+đó|cụ\s+thể)" + _E, _FLAGS)  # the parts of the sentence before's total
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
@@ -892,6 +896,9 @@ class _Extractor:
             metric = "other"
         if measure == "share_pct" and metric == "gdp" and hits:
             metric = _sector_of_gdp(hits) or metric
+        if (measure == "share_pct" and body.find("tăng", sent.span.start, q.start) >= 0
+                and sent.last(_GROWTH_POINTS, sent.span.start, q.start)):
+            return self.drop(q, "a contribution to growth, in percentage points")
         if metric == "revenue":  # the total a share is of, named after it (``chiếm 15% doanh thu``): a firm's
             return self.drop(q, "a share of a firm's revenue")
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
