@@ -1056,3 +1056,14 @@ def test_a_sectors_points_of_a_growth_rate_are_no_share():
     assert rows("Đóng góp vào mức tăng GDP của tỉnh, khu vực dịch vụ chiếm 2,9%.") == []
     (r,) = rows("Kinh tế Ấn Độ đã đóng góp khoảng 15% cho tăng trưởng kinh tế thế giới.")
     assert (r["measure"], r["value"]) == ("share_pct", 15.0)
+
+
+def test_a_change_reaching_a_tonnage_is_a_volumes_and_a_share_of_output_is_no_trade():
+    got = rows("Năm 2021, xuất khẩu gạo của tỉnh giảm 30% xuống còn 12.000 tấn.")
+    assert [(r["metric"], r["measure"]) for r in got] == [("export_volume", "change_pct"), ("export_volume", "amount")]
+    got = rows("Năm 2021, xuất khẩu gạo của tỉnh tăng 30% lên 12 triệu USD.")
+    assert [(r["metric"], r["measure"]) for r in got] == [("export_value", "change_pct"), ("export_value", "amount")]
+    got = rows("Năm 2021, cà phê của tỉnh chiếm 12% về sản lượng và 15% lượng xuất khẩu cà phê của cả nước.")
+    assert [(r["metric"], r["value"]) for r in got] == [("export_volume", 15.0)]
+    got = rows("Trong quý I, lượng thép mà Thái Lan nhập khẩu từ Hàn Quốc đã tăng 20%.")
+    assert [(r["metric"], r["measure"], r["locality"]) for r in got] == [("goods_volume", "change_pct", "Thái Lan")]

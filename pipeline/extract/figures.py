@@ -269,6 +269,14 @@ _COMPARED_PCT = regex.compile(r"(?<!\w)so\s+với\s+(?:mức|con\s+số|tỷ\s+l
 # ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
 _BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?(?:về|trong(?:\s+tổng)?)?\s*(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
 _BY_VALUE = regex.compile(r"\s*(?:cả\s+)?(?:về|trong)\s+(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
+# ``chiếm 26% về sản lượng``: a share of the world's or a market's output, not of its trade.
+_OF_OUTPUT = regex.compile(r"\s*(?:về|trong)\s+(?:tổng\s+)?sản\s+lượng(?!\s+(?:[\w-]+\s+){0,3}?(?:xuất|nhập)(?!\w))", _FLAGS)
+# ``lượng hàng may mặc mà Mỹ nhập khẩu … tăng 53%``: the quantity of goods traded is the subject.
+_QUANTITY_TRADED = regex.compile(
+    r"(?<!\w)(?<!(?:chất|năng|lực|hàm|liều|trọng|thương|dung|lưu)\s)(?:số\s+|khối\s+|sản\s+)?lượng"
+    r"(?:\s+(?!tăng|giảm|đạt)[\w-]+){0,6}?\s+(?:mà\s+(?:[\w-]+\s+){1,3})?(?:xuất|nhập)\s+khẩu" + _E, _FLAGS)
+_VALUE_WORD = regex.compile(_W + r"(?:kim\s+ngạch|giá\s+trị|trị\s+giá|USD|đồng|đô\s+la)" + _E, _FLAGS)
+_LEVEL_NEXT = regex.compile(r"\s*,?\s*(?:lên|xuống|còn|đạt)(?:\s+(?:mức|còn|khoảng|gần|hơn|trên|xấp\s+xỉ|chỉ))*\s+")
 _VOLUME_OF = {"export_value": "export_volume", "import_value": "goods_volume"}
 # ``chiếm 10% số dự án và 44% tổng vốn đăng ký``: a share of the foreign projects, then of their capital
 _OF_PROJECTS = regex.compile(r"\s*(?:trong\s+|về\s+)?(?:tổng\s+)?số\s+(?:các\s+)?(?:lượng\s+)?dự\s+án" + _E, _FLAGS)
@@ -911,7 +919,12 @@ class _Extractor:
         if sold:
             metric = "export_volume" if q.unit == "tonne" else "export_value" if metric == "import_value" else metric
         if q.unit == "percent":
+            if measure == "share_pct" and _OF_OUTPUT.match(body, q.end):
+                return self.drop(q, "a share of production, not of trade")
             metric = _volume_or_value(body, q.end, metric)
+            if (measure == "change_pct" and metric in _VOLUME_OF and not _BY_VALUE.match(body, q.end)
+                    and (self.level_after(q) == "tonne" or self.quantity_traded(sent, clause, q))):
+                metric = _VOLUME_OF[metric]  # ``giảm 58% xuống còn 9.200 tấn``: a volume's change
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
         out = self.row(q, si, clause, a, metric, measure, value, ranked)
@@ -923,6 +936,23 @@ class _Extractor:
             out["partner"] = out["partner"] or out["locality"]
             out["locality"], out["_place"] = "Việt Nam", _vn()
         return out
+
+    def quantity_traded(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
+        """Whether the quantity of goods traded (``lượng gạo xuất khẩu``) is what the change at ``q`` measures: named
+        before it in its clause, with no value named or told between (``… kim ngạch 43 triệu USD, giảm 4%``)."""
+        if self.body.find("lượng", clause.start, q.start) < 0:
+            return False
+        m = sent.last(_QUANTITY_TRADED, clause.start, q.start)
+        return m is not None and not _VALUE_WORD.search(self.body, m.end(), q.start)
+
+    def level_after(self, q: Quantity) -> str | None:
+        """The unit of the level a change reaches, told right after it (``tăng 12% lên 300 triệu USD``, ``giảm 58%
+        xuống còn 9.200 tấn``), else None."""
+        m = _LEVEL_NEXT.match(self.body, q.end)
+        i = bisect.bisect_left(self._q_starts, q.end)
+        if m is None or i >= len(self._quantities) or self._quantities[i].start != m.end():
+            return None
+        return self._quantities[i].unit
 
     def law_after(self, q: Quantity, stop: int):
         """The investment law named shortly after an amount, in its clause (``_LAW_AFTER``), else None."""
