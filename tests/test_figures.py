@@ -1067,3 +1067,10 @@ def test_a_change_reaching_a_tonnage_is_a_volumes_and_a_share_of_output_is_no_tr
     assert [(r["metric"], r["value"]) for r in got] == [("export_volume", 15.0)]
     got = rows("Trong quý I, lượng thép mà Thái Lan nhập khẩu từ Hàn Quốc đã tăng 20%.")
     assert [(r["metric"], r["measure"], r["locality"]) for r in got] == [("goods_volume", "change_pct", "Thái Lan")]
+
+
+def test_a_tender_taken_part_in_is_no_export_but_one_won_is():
+    assert rows("Các doanh nghiệp của tỉnh vừa tham gia đấu thầu cung cấp 200.000 tấn gạo cho Indonesia.") == []
+    assert rows("Tháng trước, Bangladesh đã mở thầu nhập khẩu 50.000 tấn gạo.") == []
+    (r,) = rows("Các doanh nghiệp của tỉnh đã trúng thầu xuất khẩu 150.000 tấn gạo sang Indonesia.")
+    assert (r["metric"], r["value"]) == ("export_volume", 150000.0)

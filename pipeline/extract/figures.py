@@ -156,6 +156,8 @@ _NOT_FACT = regex.compile(
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
     r"|nhu\s+cầu\s+vốn|hạn\s+mức|mức\s+trần|trần\s+(?:đầu\s+tư|vay|nợ|chi)"  # a cap or a limit set
     r"|chưa\s+(?:hề\s+)?có"  # what does not exist yet (``chưa có một dự án nào với số vốn 10 triệu USD``)
+    # a tender taken part in, called or offered, its outcome open (``vừa tham gia đấu thầu cung cấp 400.000 tấn gạo``)
+    r"|(?:tham\s+gia(?:\s+[\w-]+){0,2}?|mở|gọi|chào(?:\s+gói)?)\s+thầu|đấu\s+thầu(?=\s+(?:nhập|xuất|cung\s+cấp|mua|bán))"
     r"|đang\s+(?:chờ|trình)(?:\s+[\w-]+){0,4}?\s+(?:phê\s+)?duyệt"  # a budget awaiting approval
     # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
     r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+[\w-]+){0,8}?|quy\s+mô)"
