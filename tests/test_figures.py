@@ -1074,3 +1074,14 @@ def test_a_tender_taken_part_in_is_no_export_but_one_won_is():
     assert rows("Tháng trước, Bangladesh đã mở thầu nhập khẩu 50.000 tấn gạo.") == []
     (r,) = rows("Các doanh nghiệp của tỉnh đã trúng thầu xuất khẩu 150.000 tấn gạo sang Indonesia.")
     assert (r["metric"], r["value"]) == ("export_volume", 150000.0)
+
+
+def test_figures_of_an_outlook_the_headline_tells_are_forecasts():
+    body = ("Ngày 5/4, IMF công bố báo cáo kinh tế khu vực.\nCũng theo báo cáo trên, Mông Cổ có tốc độ tăng trưởng cao nhất "
+            "(12%), tiếp theo là Lào (7%).")
+    assert extract_figures(ArticleText("t", body, "IMF dự báo châu Á tăng trưởng nhanh", 2022, None)) == []
+    body = "Báo cáo kinh tế khu vực.\nKinh tế Lào tăng trưởng 6% năm 2020 và 7% năm 2021, năm nay ước đạt 7,5%."
+    got = extract_figures(ArticleText("t", body, "Triển vọng kinh tế châu Á", 2022, None))
+    assert [r["value"] for r in got] == [6.0, 7.0]
+    got = extract_figures(ArticleText("t", body, "Kinh tế châu Á", 2022, None))
+    assert [r["value"] for r in got] == [6.0, 7.0, 7.5]

@@ -333,6 +333,12 @@ _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con
 # the sectors' percentage points of a growth rate, not their shares of a total (``đóng góp 13% cho tăng trưởng`` is one).
 _GROWTH_POINTS = regex.compile(r"(?<!\w)(?:đóng\s+góp\s+(?:vào|cho)\s+(?:mức\s+|tốc\s+độ\s+)?tăng"
                                r"|trong\s+(?:mức\s+)?\d+(?:,\d+)?\s*%\s+tăng\s+trưởng)" + _E, _FLAGS)
+# An article telling an outlook (its headline or lead), and what refers to it.
+_OUTLOOK = regex.compile(_W + r"(?:dự\s+báo|dự\s+đoán|triển\s+vọng)" + _E, _FLAGS)
+_CITES_OUTLOOK = regex.compile(r"\W*(?:cũng\s+)?theo\s+(?:báo\s+cáo|dự\s+báo|dự\s+đoán|đánh\s+giá|nhận\s+định)\s+(?:trên|này|đó)"
+                               + _E, _FLAGS)
+_THIS_YEAR_ESTIMATE = regex.compile(_W + r"(?:năm\s+nay|cả\s+năm)\s+(?:[\w-]+\s+){0,2}?ước(?:\s+(?:tính|đạt|khoảng))*\s*$",
+                                    _FLAGS)
 _BREAKDOWN = regex.compile(r"\W*(?:trong\s+đó|cụ\s+thể)" + _E, _FLAGS)  # the parts of the sentence before's total
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
@@ -788,7 +794,9 @@ class _Extractor:
             return self.drop(q, "target or plan")
         if _TARGET_AFTER.match(body, q.end):
             return self.drop(q, "target or plan")
-        if si - 1 in self.target_sents and si - 1 not in self.rows_of and _BREAKDOWN.match(body, sent.span.start):
+        if self.outlook_figure(sent, q):
+            return self.drop(q, "a forecast of an outlook the headline or the lead tells")
+        if si - 1 in self.target_sents and si - 1 not in self.rows_of and _BREAKDOWN.match(body, sent.span.start, sent.span.start + 30):
             self.target_sents.add(si)  # ``… sẽ đạt 9 tỷ USD. Trong đó, …``: the parts of a target or a forecast
             return self.drop(q, "target or plan (a breakdown of the sentence before)")
         if si > 0 and _THEN_OPEN.match(body, sent.span.start):
@@ -921,7 +929,7 @@ class _Extractor:
         if sold:
             metric = "export_volume" if q.unit == "tonne" else "export_value" if metric == "import_value" else metric
         if q.unit == "percent":
-            if measure == "share_pct" and _OF_OUTPUT.match(body, q.end):
+            if measure == "share_pct" and _OF_OUTPUT.match(body, q.end, q.end + 60):
                 return self.drop(q, "a share of production, not of trade")
             metric = _volume_or_value(body, q.end, metric)
             if (measure == "change_pct" and metric in _VOLUME_OF and not _BY_VALUE.match(body, q.end)
@@ -947,10 +955,26 @@ class _Extractor:
         m = sent.last(_QUANTITY_TRADED, clause.start, q.start)
         return m is not None and not _VALUE_WORD.search(self.body, m.end(), q.start)
 
+    @cached_property
+    def outlook(self) -> bool:
+        """Whether the headline or the first paragraph tells an outlook (``UNDP dự đoán …``, ``triển vọng``)."""
+        lead = self.body[:self.body.find("\n")] if "\n" in self.body else self.body[:400]
+        return bool(_OUTLOOK.search(self.doc.title or "") or _OUTLOOK.search(lead))
+
+    def outlook_figure(self, sent: _Sentence, q: Quantity) -> bool:
+        """A figure of the outlook an article tells: a sentence citing it (``Cũng theo báo cáo trên, …``), or this year's
+        ``ước đạt`` (``năm nay ước đạt 4,2%``) beside past years' figures."""
+        body = self.body
+        if _CITES_OUTLOOK.match(body, sent.span.start, min(sent.span.end, sent.span.start + 60)):
+            return self.outlook
+        return (body.find("ước", max(sent.span.start, q.start - 25), q.start) >= 0
+                and _THIS_YEAR_ESTIMATE.search(body, max(sent.span.start, q.start - 40), q.start) is not None
+                and self.outlook)
+
     def level_after(self, q: Quantity) -> str | None:
         """The unit of the level a change reaches, told right after it (``tăng 12% lên 300 triệu USD``, ``giảm 58%
         xuống còn 9.200 tấn``), else None."""
-        m = _LEVEL_NEXT.match(self.body, q.end)
+        m = _LEVEL_NEXT.match(self.body, q.end, q.end + 40)
         i = bisect.bisect_left(self._q_starts, q.end)
         if m is None or i >= len(self._quantities) or self._quantities[i].start != m.end():
             return None
