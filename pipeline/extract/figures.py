@@ -128,6 +128,8 @@ _OWNERSHIP_AFTER = regex.compile(r"\s*vốn\s+(?:(?:đầu\s+tư|góp|điều\s+
 _OWNERSHIP_BEFORE = regex.compile(r"(?<!\w)(?:sở\s+hữu|nắm\s+giữ|nắm|(?<!đóng\s)góp)(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$", _FLAGS)
 # ``70% những người nghèo``, ``50% người dân``: a share of people, not of an economic total
 _OF_PEOPLE = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:những\s+|các\s+)?(?:người|hộ|dân|cư\s+dân)" + _E, _FLAGS)
+# ``đáp ứng 20% nhu cầu``: a share of what is consumed or needed, not of a trade total
+_OF_DEMAND = regex.compile(r"\s*(?:tổng\s+|mức\s+)?nhu\s+cầu" + _E, _FLAGS)
 # ``bằng 140,9% so với cùng kỳ`` (``bằng 99,8% về lượng và 117,6% về trị giá so với cùng kỳ``): a ratio to the same
 # period before, i.e. a growth of 40,9%; with a growth word before it (``mức tăng trưởng chỉ bằng 3,5%``) the rate itself
 _SAME_PERIOD_AFTER = regex.compile(r"(?:[^;.,]|,\d){0,50}?(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|(?:năm|tháng|quý|quí)\s+"
@@ -142,7 +144,7 @@ _TARGET = regex.compile(
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|phương\s+án|nguy\s+cơ(?=\s+(?:bị\s+)?(?:sụt|giảm|tụt|mất|thiếu|thất\s+thu))|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
-    r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
+    r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng|quyết\s+tâm)" + _E, _FLAGS)
 # ``Mục tiêu đến năm 2025 … Khi đó, xuất khẩu đạt …``: a sentence opening with ``then`` after a target tells the
 # state the target foresees.
 _THEN_OPEN = regex.compile(r"\W*(?:(?:đến|tới)\s+)?(?:khi|lúc|thời\s+điểm)\s+(?:đó|ấy)(?!\w)", _FLAGS)
@@ -849,7 +851,8 @@ class _Extractor:
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
-                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end)
+                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end, stop)
+                    or _OF_DEMAND.match(body, q.end, stop)
                     or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
                     or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
@@ -922,7 +925,7 @@ class _Extractor:
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
-        if metric in _FIRM_METRICS and self.firms(sent, q):
+        if (metric in _FIRM_METRICS or metric == "other" and measure == "change_pct") and self.firms(sent, q):
             return self.drop(q, "one firm's trade, taxes or deposits")
         sold = (metric in ("import_value", "goods_volume") and body.find("trường nhập khẩu", sent.span.start, sent.span.end) >= 0
                 and sent.last(_VN_BUYER, sent.span.start, sent.span.end) is not None)

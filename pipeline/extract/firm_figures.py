@@ -33,17 +33,19 @@ _OWNER_BEFORE = regex.compile(r"(?<!\w)(?:" + _SECTOR_SUBJECT + r")(?!\w)", _FLA
 _OWNER_AFTER = regex.compile(r"(?<!\w)(?:" + _SECTOR_SUBJECT + r"|(?:của\s+)?(?:ngành|thị\s+trường|lĩnh\s+vực|khu\s+vực)(?=\s))(?!\w)",
                              _FLAGS)
 _OWNER_REACH = 60  # characters before a revenue word within which its owner (``Khu vực FDI đạt doanh thu``) is named
-# One firm as the subject or the owner of a figure: a firm's head noun not after a plural (``các công ty``), or a
-# firm referred back to (``doanh nghiệp này``); analysts and news agencies only quote figures.
+# One firm as the subject or the owner of a figure: a firm's (or a brand's) head noun not after a plural (``các công
+# ty``), or a firm referred back to (``doanh nghiệp này``); analysts and news agencies only quote figures.
 ONE_FIRM = regex.compile(
     r"(?<!(?:các|những|nhiều|mọi|số|vài|một\s+số|hàng\s+chục|hàng\s+trăm|\d)\s+)(?<!\w)"
-    r"(?:(?:tổng\s+)?công\s+ty|tập\s+đoàn|hãng|nhà\s+máy|xí\s+nghiệp|hợp\s+tác\s+xã|HTX"
+    r"(?:(?:tổng\s+)?công\s+ty|tập\s+đoàn|hãng|nhà\s+máy|xí\s+nghiệp|hợp\s+tác\s+xã|HTX|nhãn\s+hiệu|thương\s+hiệu"
     r"|(?:doanh\s+nghiệp|DN|ngân\s+hàng|đơn\s+vị)\s+(?:này|đó|trên|nói\s+trên))(?!\w)"
     r"(?!\s+(?:tin|thông\s+tấn|nghiên\s+cứu|tư\s+vấn|kiểm\s+toán|khảo\s+sát|xếp\s+hạng|phân\s+tích)(?!\w))", _FLAGS)
 _NAME_REACH = 45  # characters after a firm's head noun within which a place with no punctuation between is its name's
 # After a firm is named, the economy as a new subject (``Tổng công ty X cho biết, cả nước đã xuất khẩu …``).
 _AGGREGATE = regex.compile(r"(?<!\w)(?:cả\s+nước|nước\s+ta|toàn\s+quốc|toàn\s+ngành|VN|(?:các|những|nhiều)\s+"
                            + _FIRM_NOUN + r")(?!\w)", _FLAGS)
+_SOURCE_BEFORE = regex.compile(r"(?<!\w)theo\s+(?:(?:thông\s+tin|số\s+liệu|báo\s+cáo|thống\s+kê)\s+)?(?:(?:của|từ)\s+)?"
+                            r"(?:một\s+)?$", _FLAGS)
 _PUNCT = regex.compile(r"[,;:()\"“”]")
 _NAME_VN = regex.compile(r"(?:[^\S\n]+[\w-]+){0,6}?[^\S\n]+VN(?!\w)")  # ``Tổng công ty Bưu chính Viễn thông VN``
 
@@ -63,8 +65,11 @@ def revenue_of_economy(body: str, clause_start: int, word_start: int, end: int, 
 
 
 def one_firms(body: str, firm: regex.Match, end: int, places: list) -> bool:
-    """Whether the figure at ``end`` is told of one firm: ``firm``, the last one named before it (``ONE_FIRM``), has
-    no other subject after it (the economy, many firms, or a place outside the firm's name)."""
+    """Whether the figure at ``end`` is told of one firm: ``firm``, the last one named before it (``ONE_FIRM``) and not
+    as a source (``Theo công ty X, …``), has no other subject after it (the economy, many firms, or a place outside the
+    firm's name)."""
+    if _SOURCE_BEFORE.search(body, max(0, firm.start() - 40), firm.start()):
+        return False  # ``Theo một công ty chuyển tiền, …``: the firm is where the figure comes from
     name_end = firm.end()
     for p in places:  # a place in the firm's name (``Công ty cao su Đà Nẵng``) is no other subject
         if name_end <= p.start < end and p.start - name_end <= _NAME_REACH and not _PUNCT.search(body, name_end, p.start):
