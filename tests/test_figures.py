@@ -1092,3 +1092,10 @@ def test_a_target_the_city_is_determined_to_reach_and_a_share_of_demand_are_no_f
     (r,) = rows("Năm 2021, xuất khẩu của tỉnh tăng 14% nhờ nhu cầu lớn của thế giới.")
     assert r["value"] == 14.0
     assert rows("Năm 2021, thương hiệu Sao Việt có tốc độ tăng trưởng hằng năm là 30%.") == []
+
+
+def test_one_named_firms_sales_and_one_banks_deposits_are_no_figures():
+    assert rows("Năm 2021, tổng doanh số bán lẻ của Minh Phát đạt 2 tỷ USD.") == []
+    assert rows("Năm 2021, vốn huy động của Sao Bắc Bank tăng 25%, đạt 9.000 tỷ đồng.") == []
+    (r,) = rows("Năm 2021, tiền gửi của dân cư tại các ngân hàng trên địa bàn tỉnh tăng 12%.")
+    assert (r["metric"], r["value"]) == ("deposits", 12.0)

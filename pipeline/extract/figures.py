@@ -31,7 +31,7 @@ import regex
 
 from pipeline.dates import DateMention, find_dates
 from pipeline.extract import ArticleText
-from pipeline.extract.firm_figures import ONE_FIRM, REVENUE, one_firms, revenue_of_economy
+from pipeline.extract.firm_figures import ONE_FIRM, REVENUE, named_firm, one_firms, revenue_of_economy
 from pipeline.numbers import UNIT_KIND, Quantity, find_quantities, usd_equivalent
 from pipeline.text import Span, clauses
 
@@ -301,6 +301,7 @@ _ECONOMY_NEXT = regex.compile(r"\s+(?:(?:hằng|hàng)\s+năm\s+|bình\s+quân\s
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
 # Figures one firm can have of its own (``Công ty X xuất khẩu 3 triệu USD``, ``nộp ngân sách``): not a place's statistic.
+_NAMED_REACH = 60  # characters before a number within which ``của`` + a bank's name owns it
 _FIRM_METRICS = frozenset({"export_value", "import_value", "export_volume", "goods_volume", "trade_turnover",
                            "budget_revenue", "deposits"})
 _SECTORS = frozenset({"agriculture", "industry", "services"})
@@ -925,7 +926,7 @@ class _Extractor:
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
-        if (metric in _FIRM_METRICS or metric == "other" and measure == "change_pct") and self.firms(sent, q):
+        if (metric in _FIRM_METRICS or metric == "other" and measure == "change_pct") and self.firms(sent, q, metric):
             return self.drop(q, "one firm's trade, taxes or deposits")
         sold = (metric in ("import_value", "goods_volume") and body.find("trường nhập khẩu", sent.span.start, sent.span.end) >= 0
                 and sent.last(_VN_BUYER, sent.span.start, sent.span.end) is not None)
@@ -1097,10 +1098,16 @@ class _Extractor:
             return None
         return None if self.firms(sent, q) else "other"
 
-    def firms(self, sent: _Sentence, q: Quantity) -> bool:
-        """Whether the number's sentence tells it of one firm (``firm_figures.one_firms``)."""
+    def firms(self, sent: _Sentence, q: Quantity, metric: str | None = None) -> bool:
+        """Whether the number's sentence tells it of one firm (``firm_figures.one_firms``); deposits also of a bank named
+        after ``của`` (``vốn huy động của Sacombank``)."""
         firm = sent.last(ONE_FIRM, sent.span.start, q.start)
-        return firm is not None and one_firms(self.body, firm, q.start, sent.places)
+        if firm is not None and one_firms(self.body, firm, q.start, sent.places):
+            return True
+        if metric != "deposits":  # (``của`` + a name is often a country's short name, but a bank's deposits are its own)
+            return False
+        clause = sent.clause_of(q.start)
+        return named_firm(self.body, max(clause.start, q.start - _NAMED_REACH), q.start, sent.places)
 
     def fdi_context(self, sent: _Sentence, q: Quantity) -> bool:
         """Capital in a foreign currency, no domestic cue in its sentence, in an article that has told a foreign-

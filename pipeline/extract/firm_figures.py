@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["ONE_FIRM", "REVENUE", "revenue_of_economy", "one_firms"]
+__all__ = ["ONE_FIRM", "REVENUE", "named_firm", "revenue_of_economy", "one_firms"]
 
 _FLAGS = regex.IGNORECASE
 _FIRM_NOUN = (r"(?:công\s+ty|doanh\s+nghiệp|dự\s+án|đơn\s+vị|ngân\s+hàng|siêu\s+thị|cửa\s+hàng|cơ\s+sở|hãng|tập\s+đoàn|nhà\s+máy"
@@ -32,6 +32,10 @@ _SECTOR_SUBJECT = (
 _OWNER_BEFORE = regex.compile(r"(?<!\w)(?:" + _SECTOR_SUBJECT + r")(?!\w)", _FLAGS)
 _OWNER_AFTER = regex.compile(r"(?<!\w)(?:" + _SECTOR_SUBJECT + r"|(?:của\s+)?(?:ngành|thị\s+trường|lĩnh\s+vực|khu\s+vực)(?=\s))(?!\w)",
                              _FLAGS)
+# ``của`` + a capitalised name (``của Aldi``, ``của VNPT``); the state, an authority or a region is no firm.
+_NAMED_OWNER = regex.compile(r"(?<!\w)của\s+(?P<name>(?!(?:Nhà\s+nước|Chính\s+phủ|Bộ|Sở|Tổng\s+cục|Cục|Ủy\s+ban|Uỷ\s+ban|UBND|TP|Tp"
+                             r"|Thủ\s+đô|VN|EU|ASEAN|APEC|Liên|Châu|Đông|Tây|Nam|Bắc|Trung|Khu|Vùng|Ngành|Thành|Tỉnh|Huyện|Quận"
+                             r"|Hiệp\s+hội|Nhà|Các|Những)(?!\w))\p{Lu})")
 _OWNER_REACH = 60  # characters before a revenue word within which its owner (``Khu vực FDI đạt doanh thu``) is named
 # One firm as the subject or the owner of a figure: a firm's (or a brand's) head noun not after a plural (``các công
 # ty``), or a firm referred back to (``doanh nghiệp này``); analysts and news agencies only quote figures.
@@ -56,12 +60,21 @@ def revenue_of_economy(body: str, clause_start: int, word_start: int, end: int, 
     (``doanh thu du lịch của Đà Nẵng``, ``doanh số bán lẻ tại nước này``) between the word and the number.
 
     ``places`` are the sentence's places with their roles (``figures._Place``)."""
+    if named_firm(body, word_start, end, places):
+        return False  # ``doanh số bán lẻ của Aldi``
     if (_OWNER_AFTER.search(body, word_start, end)
             or _OWNER_BEFORE.search(body, max(clause_start, word_start - _OWNER_REACH), word_start)):
         return True
     return any(word_start < p.start < end and p.role in ("owner", "venue", "normal")
                and regex.search(r"(?:của|tại|ở)\s+(?:\w+\s+){0,2}$", body[max(word_start, p.start - 20):p.start])
                for p in places)
+
+
+def named_firm(body: str, start: int, end: int, places: list) -> bool:
+    """Whether ``body[start:end]`` names an owner by ``của`` and a capitalised name that is no place (``doanh số bán lẻ
+    của Aldi``, ``kim ngạch xuất khẩu của Savimex``): a firm's."""
+    named = _NAMED_OWNER.search(body, start, end)
+    return named is not None and not any(p.start == named.start("name") for p in places)
 
 
 def one_firms(body: str, firm: regex.Match, end: int, places: list) -> bool:
