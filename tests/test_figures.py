@@ -1099,3 +1099,10 @@ def test_one_named_firms_sales_and_one_banks_deposits_are_no_figures():
     assert rows("Năm 2021, vốn huy động của Sao Bắc Bank tăng 25%, đạt 9.000 tỷ đồng.") == []
     (r,) = rows("Năm 2021, tiền gửi của dân cư tại các ngân hàng trên địa bàn tỉnh tăng 12%.")
     assert (r["metric"], r["value"]) == ("deposits", 12.0)
+
+
+def test_a_breakdown_two_sentences_after_a_target_and_a_tariff_level_are_no_facts():
+    body = ("Tỉnh đặt mục tiêu xuất khẩu 2 tỷ USD năm nay. Các mặt hàng chủ lực vẫn là gạo và cà phê.\n"
+            "Trong đó, kim ngạch xuất khẩu gạo đạt 800 triệu USD, tăng 10%.")
+    assert rows(body) == []
+    assert rows("Năm nay, mức thuế nhập khẩu linh kiện ô tô tăng lên 30%.") == []

@@ -799,7 +799,7 @@ class _Extractor:
             return self.drop(q, "target or plan")
         if self.outlook_figure(sent, q):
             return self.drop(q, "a forecast of an outlook the headline or the lead tells")
-        if si - 1 in self.target_sents and si - 1 not in self.rows_of and _BREAKDOWN.match(body, sent.span.start, sent.span.start + 30):
+        if _BREAKDOWN.match(body, sent.span.start, sent.span.start + 30) and self.after_target(si):
             self.target_sents.add(si)  # ``… sẽ đạt 9 tỷ USD. Trong đó, …``: the parts of a target or a forecast
             return self.drop(q, "target or plan (a breakdown of the sentence before)")
         if si > 0 and _THEN_OPEN.match(body, sent.span.start):
@@ -958,6 +958,20 @@ class _Extractor:
             return False
         m = sent.last(_QUANTITY_TRADED, clause.start, q.start)
         return m is not None and not _VALUE_WORD.search(self.body, m.end(), q.start)
+
+    def after_target(self, si: int) -> bool:
+        """Whether a target or a forecast was the last total told before sentence ``si`` (in one of the two sentences
+        before it, with no figure after it: ``… đặt mục tiêu xuất khẩu 6 tỷ USD. Các mặt hàng chủ lực là …``)."""
+        for j in (si - 1, si - 2):
+            if j < 0 or j in self.rows_of:
+                return False
+            if j in self.target_sents:
+                return True
+            span = self.sents[j]
+            i = bisect.bisect_left(self._q_starts, span.start)
+            if i < len(self._q_starts) and self._q_starts[i] < span.end:
+                return False  # amounts dropped for another reason (a firm's): no target is the total broken down
+        return False
 
     @cached_property
     def outlook(self) -> bool:
