@@ -1106,3 +1106,10 @@ def test_a_breakdown_two_sentences_after_a_target_and_a_tariff_level_are_no_fact
             "Trong đó, kim ngạch xuất khẩu gạo đạt 800 triệu USD, tăng 10%.")
     assert rows(body) == []
     assert rows("Năm nay, mức thuế nhập khẩu linh kiện ô tô tăng lên 30%.") == []
+
+
+def test_growth_of_a_sector_or_a_throughput_named_with_a_place_is_not_gdp():
+    assert [r["metric"] for r in rows("Năm 2021, du lịch Đà Nẵng vẫn đạt mức tăng trưởng 15%.")] == ["other"]
+    assert [r["metric"] for r in rows("Năm 2021, cảng Hải Phòng có tốc độ tăng trưởng container 12%/năm.")] == ["other"]
+    assert [r["metric"] for r in rows("Năm 2021, Đà Nẵng đạt mức tăng trưởng 7%.")] == ["gdp"]
+    assert rows("Tháng 7, tốc độ tăng trưởng tín dụng trên địa bàn tỉnh ước khoảng 1,5%.") == []

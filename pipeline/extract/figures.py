@@ -62,6 +62,7 @@ def _rx(words: str) -> regex.Pattern:
 
 
 _SPACES = regex.compile(r"\s+")
+_SPACES_AT = regex.compile(r"\s*")
 
 
 def _load_metrics() -> tuple[ahocorasick.Automaton, regex.Pattern | None, dict[str, tuple[str, int]]]:
@@ -231,7 +232,7 @@ _ECONOMY = regex.compile(_W + r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|
 _NOT_ECONOMY = regex.compile(
     _W + r"(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|tổng\s+công\s+ty|hãng|ngân\s+hàng|nhà\s+máy|ngành|nhu\s+cầu"
     r"|điện|doanh\s+thu|doanh\s+số|lợi\s+nhuận|sản\s+lượng|tín\s+dụng|thị\s+trường|mặt\s+hàng|sản\s+phẩm"
-    r"|lĩnh\s+vực|khu\s+vực(?!\s+(?:Đông|Nam\s+Á|Trung\s+Đông|Mỹ\s+La|châu|đồng\s+(?:euro|tiền)|ASEAN))|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
+    r"|container|vận\s+tải|lĩnh\s+vực|khu\s+vực(?!\s+(?:Đông|Nam\s+Á|Trung\s+Đông|Mỹ\s+La|châu|đồng\s+(?:euro|tiền)|ASEAN))|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
 # Verbs after which a tonnage is not traded goods (bought, grown, mined, processed).
 _NOT_TRADE_TONNE = regex.compile(
     _W + r"(?:thu\s+mua|mua|sản\s+xuất|khai\s+thác|nuôi|nuôi\s+trồng|thu\s+hoạch|tiêu\s+thụ|chế\s+biến|đánh\s+bắt"
@@ -1230,13 +1231,22 @@ class _Extractor:
         g = sent.last_end(_GROWTH_WORD, a, pos)
         if g >= 0 and _ECONOMY_NEXT.match(body, g, pos):
             return "gdp"  # ``tốc độ tăng trưởng kinh tế``, ``tăng trưởng GDP``
+        if g >= 0 and _NOT_ECONOMY.match(body, _SPACES_AT.match(body, g, pos).end(), pos):
+            return "other"  # ``tốc độ tăng trưởng container``: the growth of what is named right after it
         word = g if g >= 0 else pos
         eco = sent.last_end(_ECONOMY, start, word)
         for p in sent.places:  # a place before the growth word, or its owner after it (``tăng trưởng của Ấn Độ``)
+            if self.owned_thing(sent, p):
+                continue  # ``du lịch Hà Nội``: the place owns the thing named before it, not the growth
             if p.start < word and p.role in ("owner", "normal") or (
                     word <= p.start < pos and p.role == "owner" and sent.last_end(_NOT_ECONOMY, word, p.start) < 0):
                 eco = max(eco, p.end)
         return "gdp" if eco >= 0 and eco >= sent.last_end(_NOT_ECONOMY, start, word) else "other"
+
+    def owned_thing(self, sent: _Sentence, p: _Place) -> bool:
+        """Whether a place is named right after a thing that is no economy (``du lịch Hà Nội``, ``ngành thép Nhật Bản``)."""
+        end = sent.last_end(_NOT_ECONOMY, max(sent.span.start, p.start - 30), p.start)
+        return end >= 0 and not self.body[end:p.start].strip()
 
     def flow_of(self, si: int, pos: int) -> str:
         """A bare ``kim ngạch``: exports or imports when the text talks of one flow only (the sentence, else the
