@@ -31,6 +31,7 @@ import regex
 
 from pipeline.dates import DateMention, find_dates
 from pipeline.extract import ArticleText
+from pipeline.extract.firm_figures import ONE_FIRM, REVENUE, named_firm, one_firms, revenue_of_economy
 from pipeline.numbers import UNIT_KIND, Quantity, find_quantities, usd_equivalent
 from pipeline.text import Span, clauses
 
@@ -61,6 +62,7 @@ def _rx(words: str) -> regex.Pattern:
 
 
 _SPACES = regex.compile(r"\s+")
+_SPACES_AT = regex.compile(r"\s*")
 
 
 def _load_metrics() -> tuple[ahocorasick.Automaton, regex.Pattern | None, dict[str, tuple[str, int]]]:
@@ -127,6 +129,8 @@ _OWNERSHIP_AFTER = regex.compile(r"\s*vốn\s+(?:(?:đầu\s+tư|góp|điều\s+
 _OWNERSHIP_BEFORE = regex.compile(r"(?<!\w)(?:sở\s+hữu|nắm\s+giữ|nắm|(?<!đóng\s)góp)(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$", _FLAGS)
 # ``70% những người nghèo``, ``50% người dân``: a share of people, not of an economic total
 _OF_PEOPLE = regex.compile(r"\s*(?:tổng\s+)?(?:số\s+)?(?:những\s+|các\s+)?(?:người|hộ|dân|cư\s+dân)" + _E, _FLAGS)
+# ``đáp ứng 20% nhu cầu``: a share of what is consumed or needed, not of a trade total
+_OF_DEMAND = regex.compile(r"\s*(?:tổng\s+|mức\s+)?nhu\s+cầu" + _E, _FLAGS)
 # ``bằng 140,9% so với cùng kỳ`` (``bằng 99,8% về lượng và 117,6% về trị giá so với cùng kỳ``): a ratio to the same
 # period before, i.e. a growth of 40,9%; with a growth word before it (``mức tăng trưởng chỉ bằng 3,5%``) the rate itself
 _SAME_PERIOD_AFTER = regex.compile(r"(?:[^;.,]|,\d){0,50}?(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|(?:năm|tháng|quý|quí)\s+"
@@ -141,7 +145,7 @@ _TARGET = regex.compile(
     r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|phương\s+án|nguy\s+cơ(?=\s+(?:bị\s+)?(?:sụt|giảm|tụt|mất|thiếu|thất\s+thu))|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
-    r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng)" + _E, _FLAGS)
+    r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng|quyết\s+tâm)" + _E, _FLAGS)
 # ``Mục tiêu đến năm 2025 … Khi đó, xuất khẩu đạt …``: a sentence opening with ``then`` after a target tells the
 # state the target foresees.
 _THEN_OPEN = regex.compile(r"\W*(?:(?:đến|tới)\s+)?(?:khi|lúc|thời\s+điểm)\s+(?:đó|ấy)(?!\w)", _FLAGS)
@@ -155,6 +159,8 @@ _NOT_FACT = regex.compile(
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
     r"|nhu\s+cầu\s+vốn|hạn\s+mức|mức\s+trần|trần\s+(?:đầu\s+tư|vay|nợ|chi)"  # a cap or a limit set
     r"|chưa\s+(?:hề\s+)?có"  # what does not exist yet (``chưa có một dự án nào với số vốn 10 triệu USD``)
+    # a tender taken part in, called or offered, its outcome open (``vừa tham gia đấu thầu cung cấp 400.000 tấn gạo``)
+    r"|(?:tham\s+gia(?:\s+[\w-]+){0,2}?|mở|gọi|chào(?:\s+gói)?)\s+thầu|đấu\s+thầu(?=\s+(?:nhập|xuất|cung\s+cấp|mua|bán))"
     r"|đang\s+(?:chờ|trình)(?:\s+[\w-]+){0,4}?\s+(?:phê\s+)?duyệt"  # a budget awaiting approval
     # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
     r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+[\w-]+){0,8}?|quy\s+mô)"
@@ -226,7 +232,7 @@ _ECONOMY = regex.compile(_W + r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|
 _NOT_ECONOMY = regex.compile(
     _W + r"(?:công\s+ty|doanh\s+nghiệp|tập\s+đoàn|tổng\s+công\s+ty|hãng|ngân\s+hàng|nhà\s+máy|ngành|nhu\s+cầu"
     r"|điện|doanh\s+thu|doanh\s+số|lợi\s+nhuận|sản\s+lượng|tín\s+dụng|thị\s+trường|mặt\s+hàng|sản\s+phẩm"
-    r"|lĩnh\s+vực|khu\s+vực(?!\s+(?:Đông|Nam\s+Á|Trung\s+Đông|Mỹ\s+La|châu|đồng\s+(?:euro|tiền)|ASEAN))|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
+    r"|container|vận\s+tải|lĩnh\s+vực|khu\s+vực(?!\s+(?:Đông|Nam\s+Á|Trung\s+Đông|Mỹ\s+La|châu|đồng\s+(?:euro|tiền)|ASEAN))|tiêu\s+thụ|dư\s+nợ|vốn|giá|cổ\s+phiếu|lượng|số\s+lượng|du\s+lịch|khách)" + _E, _FLAGS)
 # Verbs after which a tonnage is not traded goods (bought, grown, mined, processed).
 _NOT_TRADE_TONNE = regex.compile(
     _W + r"(?:thu\s+mua|mua|sản\s+xuất|khai\s+thác|nuôi|nuôi\s+trồng|thu\s+hoạch|tiêu\s+thụ|chế\s+biến|đánh\s+bắt"
@@ -268,6 +274,14 @@ _COMPARED_PCT = regex.compile(r"(?<!\w)so\s+với\s+(?:mức|con\s+số|tỷ\s+l
 # ``giảm 9,7% về lượng nhưng tăng 34,1% về kim ngạch``: the words after a growth rate say whether it is a volume's or a value's.
 _BY_VOLUME = regex.compile(r"\s*(?:cả\s+)?(?:về|trong(?:\s+tổng)?)?\s*(?:số\s+|khối\s+|sản\s+)?lượng" + _E, _FLAGS)
 _BY_VALUE = regex.compile(r"\s*(?:cả\s+)?(?:về|trong)\s+(?:tổng\s+)?(?:giá\s+trị|trị\s+giá|kim\s+ngạch|giá)" + _E, _FLAGS)
+# ``chiếm 26% về sản lượng``: a share of the world's or a market's output, not of its trade.
+_OF_OUTPUT = regex.compile(r"\s*(?:về|trong)\s+(?:tổng\s+)?sản\s+lượng(?!\s+(?:[\w-]+\s+){0,3}?(?:xuất|nhập)(?!\w))", _FLAGS)
+# ``lượng hàng may mặc mà Mỹ nhập khẩu … tăng 53%``: the quantity of goods traded is the subject.
+_QUANTITY_TRADED = regex.compile(
+    r"(?<!\w)(?<!(?:chất|năng|lực|hàm|liều|trọng|thương|dung|lưu)\s)(?:số\s+|khối\s+|sản\s+)?lượng"
+    r"(?:\s+(?!tăng|giảm|đạt)[\w-]+){0,6}?\s+(?:mà\s+(?:[\w-]+\s+){1,3})?(?:xuất|nhập)\s+khẩu" + _E, _FLAGS)
+_VALUE_WORD = regex.compile(_W + r"(?:kim\s+ngạch|giá\s+trị|trị\s+giá|USD|đồng|đô\s+la)" + _E, _FLAGS)
+_LEVEL_NEXT = regex.compile(r"\s*,?\s*(?:lên|xuống|còn|đạt)(?:\s+(?:mức|còn|khoảng|gần|hơn|trên|xấp\s+xỉ|chỉ))*\s+")
 _VOLUME_OF = {"export_value": "export_volume", "import_value": "goods_volume"}
 # ``chiếm 10% số dự án và 44% tổng vốn đăng ký``: a share of the foreign projects, then of their capital
 _OF_PROJECTS = regex.compile(r"\s*(?:trong\s+|về\s+)?(?:tổng\s+)?số\s+(?:các\s+)?(?:lượng\s+)?dự\s+án" + _E, _FLAGS)
@@ -287,6 +301,10 @@ _ECONOMY_NEXT = regex.compile(r"\s+(?:(?:hằng|hàng)\s+năm\s+|bình\s+quân\s
                               r"(?:kinh\s+tế|GDP|GRDP|tổng\s+sản\s+phẩm|" + _REGION + ")" + _E, _FLAGS)
 _GROWTH_WORD = regex.compile(_W + r"tăng\s+trưởng" + _E, _FLAGS)
 _FDI = frozenset({"fdi_capital", "fdi_projects"})
+# Figures one firm can have of its own (``Công ty X xuất khẩu 3 triệu USD``, ``nộp ngân sách``): not a place's statistic.
+_NAMED_REACH = 60  # characters before a number within which ``của`` + a bank's name owns it
+_FIRM_METRICS = frozenset({"export_value", "import_value", "export_volume", "goods_volume", "trade_turnover",
+                           "budget_revenue", "deposits"})
 _SECTORS = frozenset({"agriculture", "industry", "services"})
 # A firm's own production value is no sector's.
 _FIRM = regex.compile(_W + r"(?:công\s+ty|doanh\s+nghiệp|nhà\s+máy|tập\s+đoàn|hãng|xí\s+nghiệp|cơ\s+sở)" + _E, _FLAGS)
@@ -315,6 +333,17 @@ _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
 _IN_WHICH = regex.compile(r"(?<!\w)trong\s+đó" + _E, _FLAGS)
 _GO_ON = regex.compile(r"\W*(?:trong\s+đó|riêng|cụ\s+thể|mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
+# ``đóng góp vào mức tăng GDP, công nghiệp chiếm 4,1%``, ``trong 8,1% tăng trưởng chung, nông nghiệp đóng góp 0,8%``:
+# the sectors' percentage points of a growth rate, not their shares of a total (``đóng góp 13% cho tăng trưởng`` is one).
+_GROWTH_POINTS = regex.compile(r"(?<!\w)(?:đóng\s+góp\s+(?:vào|cho)\s+(?:mức\s+|tốc\s+độ\s+)?tăng"
+                               r"|trong\s+(?:mức\s+)?\d+(?:,\d+)?\s*%\s+tăng\s+trưởng)" + _E, _FLAGS)
+# An article telling an outlook (its headline or lead), and what refers to it.
+_OUTLOOK = regex.compile(_W + r"(?:dự\s+báo|dự\s+đoán|triển\s+vọng)" + _E, _FLAGS)
+_CITES_OUTLOOK = regex.compile(r"\W*(?:cũng\s+)?theo\s+(?:báo\s+cáo|dự\s+báo|dự\s+đoán|đánh\s+giá|nhận\s+định)\s+(?:trên|này|đó)"
+                               + _E, _FLAGS)
+_THIS_YEAR_ESTIMATE = regex.compile(_W + r"(?:năm\s+nay|cả\s+năm)\s+(?:[\w-]+\s+){0,2}?ước(?:\s+(?:tính|đạt|khoảng))*\s*$",
+                                    _FLAGS)
+_BREAKDOWN = regex.compile(r"\W*(?:trong\s+đó|cụ\s+thể)" + _E, _FLAGS)  # the parts of the sentence before's total
 _REFER_BACK = regex.compile(r"\W*(?:mức\s+này|con\s+số\s+này|mức\s+đó|con\s+số\s+đó)" + _E, _FLAGS)
 _TWO_COUNTRIES = regex.compile(_W + r"hai\s+nước" + _E, _FLAGS)
 # ``xuất khẩu (hàng) thủy sản (của) Việt Nam``: the place right after a flow word and up to three words of goods trades.
@@ -656,6 +685,7 @@ class _Extractor:
         self.dropped: dict[int, str] = {}
         self.rows_of: dict[int, dict] = {}  # sentence -> its last figure
         self.fdi_told = False  # a foreign-investment figure was read earlier in the article
+        self.target_sents: set[int] = set()  # sentences with a figure dropped as a target, a plan or a forecast
         self._places: list | None = None
         self._place_starts: list[int] = []
         self._quantities: list[Quantity] = []
@@ -724,12 +754,16 @@ class _Extractor:
         rows: list[dict] = []
         last: dict[int, tuple[int, str, str, bool]] = {}  # sentence -> (end of its last figure, metric, measure, fell)
         alts = _alternatives(self.body, qs)
+        spans = _ranges(self.body, qs) | _conversions(self.body, qs)
         for q in qs:
             si = bisect.bisect_right(starts, q.start) - 1
             if si < 0 or q.end > self.sents[si].end:
                 continue
             if q.start in alts:
                 self.drop(q, "alternatives (hay/hoặc): a hypothesis")
+                continue
+            if q.start in spans:
+                self.drop(q, "a range (its midpoint is told nowhere) or an amount converted into another currency")
                 continue
             row = self.figure(q, si, last)
             if row:
@@ -757,9 +791,18 @@ class _Extractor:
         if (q.unit == "percent" and not listed and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
                 and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
             return self.drop(q, "percent without growth or share word")
-        if (sent.last(_TARGET, clause.start, q.start) and not _CURRENT_AFTER.match(body, q.end)
-                or _TARGET_AFTER.match(body, q.end)):
+        target = sent.last(_TARGET, clause.start, q.start)
+        if target and not _CURRENT_AFTER.match(body, q.end):
+            if q.unit != "percent" or self.first_in_sentence(sent, q):
+                self.target_sents.add(si)  # (not ``đạt 26% kế hoạch, bằng 92% so với cùng kỳ``: a ratio to a plan)
             return self.drop(q, "target or plan")
+        if _TARGET_AFTER.match(body, q.end):
+            return self.drop(q, "target or plan")
+        if self.outlook_figure(sent, q):
+            return self.drop(q, "a forecast of an outlook the headline or the lead tells")
+        if _BREAKDOWN.match(body, sent.span.start, sent.span.start + 30) and self.after_target(si):
+            self.target_sents.add(si)  # ``… sẽ đạt 9 tỷ USD. Trong đó, …``: the parts of a target or a forecast
+            return self.drop(q, "target or plan (a breakdown of the sentence before)")
         if si > 0 and _THEN_OPEN.match(body, sent.span.start):
             before = self.sents[si - 1]
             if self.sentence(si - 1).last(_TARGET, before.start, before.end):
@@ -788,6 +831,10 @@ class _Extractor:
             return self.drop(q, "blocked by a non-figure word")
         if metric == "sector":
             metric = self.sector_of(sent, q)
+        elif metric == "revenue":
+            metric = self.revenue_of(sent, clause, a, q)
+            if metric is None:
+                return self.drop(q, "a firm's or a person's revenue")
         window = body[a:q.start]
         measure = "amount"
         value = q.value
@@ -806,7 +853,8 @@ class _Extractor:
             if _OF_GDP_AFTER.match(body, q.end):
                 spos = len(window)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
-                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end)
+                    or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end, stop)
+                    or _OF_DEMAND.match(body, q.end, stop)
                     or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
                     or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
@@ -871,15 +919,27 @@ class _Extractor:
             metric = "other"
         if measure == "share_pct" and metric == "gdp" and hits:
             metric = _sector_of_gdp(hits) or metric
+        if (measure == "share_pct" and body.find("tăng", sent.span.start, q.start) >= 0
+                and sent.last(_GROWTH_POINTS, sent.span.start, q.start)):
+            return self.drop(q, "a contribution to growth, in percentage points")
+        if metric == "revenue":  # the total a share is of, named after it (``chiếm 15% doanh thu``): a firm's
+            return self.drop(q, "a share of a firm's revenue")
         metric = self.unit_metric(q, metric, window, clause, kind, sent)
         if metric is None:
             return self.drop(q, "no metric for this unit")
+        if (metric in _FIRM_METRICS or metric == "other" and measure == "change_pct") and self.firms(sent, q, metric):
+            return self.drop(q, "one firm's trade, taxes or deposits")
         sold = (metric in ("import_value", "goods_volume") and body.find("trường nhập khẩu", sent.span.start, sent.span.end) >= 0
                 and sent.last(_VN_BUYER, sent.span.start, sent.span.end) is not None)
         if sold:
             metric = "export_volume" if q.unit == "tonne" else "export_value" if metric == "import_value" else metric
         if q.unit == "percent":
+            if measure == "share_pct" and _OF_OUTPUT.match(body, q.end, q.end + 60):
+                return self.drop(q, "a share of production, not of trade")
             metric = _volume_or_value(body, q.end, metric)
+            if (measure == "change_pct" and metric in _VOLUME_OF and not _BY_VALUE.match(body, q.end)
+                    and (self.level_after(q) == "tonne" or self.quantity_traded(sent, clause, q))):
+                metric = _VOLUME_OF[metric]  # ``giảm 58% xuống còn 9.200 tấn``: a volume's change
         last[si] = (q.end, metric, measure, value < 0)
         self.fdi_told = self.fdi_told or metric in _FDI
         out = self.row(q, si, clause, a, metric, measure, value, ranked)
@@ -891,6 +951,53 @@ class _Extractor:
             out["partner"] = out["partner"] or out["locality"]
             out["locality"], out["_place"] = "Việt Nam", _vn()
         return out
+
+    def quantity_traded(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
+        """Whether the quantity of goods traded (``lượng gạo xuất khẩu``) is what the change at ``q`` measures: named
+        before it in its clause, with no value named or told between (``… kim ngạch 43 triệu USD, giảm 4%``)."""
+        if self.body.find("lượng", clause.start, q.start) < 0:
+            return False
+        m = sent.last(_QUANTITY_TRADED, clause.start, q.start)
+        return m is not None and not _VALUE_WORD.search(self.body, m.end(), q.start)
+
+    def after_target(self, si: int) -> bool:
+        """Whether a target or a forecast was the last total told before sentence ``si`` (in one of the two sentences
+        before it, with no figure after it: ``… đặt mục tiêu xuất khẩu 6 tỷ USD. Các mặt hàng chủ lực là …``)."""
+        for j in (si - 1, si - 2):
+            if j < 0 or j in self.rows_of:
+                return False
+            if j in self.target_sents:
+                return True
+            span = self.sents[j]
+            i = bisect.bisect_left(self._q_starts, span.start)
+            if i < len(self._q_starts) and self._q_starts[i] < span.end:
+                return False  # amounts dropped for another reason (a firm's): no target is the total broken down
+        return False
+
+    @cached_property
+    def outlook(self) -> bool:
+        """Whether the headline or the first paragraph tells an outlook (``UNDP dự đoán …``, ``triển vọng``)."""
+        lead = self.body[:self.body.find("\n")] if "\n" in self.body else self.body[:400]
+        return bool(_OUTLOOK.search(self.doc.title or "") or _OUTLOOK.search(lead))
+
+    def outlook_figure(self, sent: _Sentence, q: Quantity) -> bool:
+        """A figure of the outlook an article tells: a sentence citing it (``Cũng theo báo cáo trên, …``), or this year's
+        ``ước đạt`` (``năm nay ước đạt 4,2%``) beside past years' figures."""
+        body = self.body
+        if _CITES_OUTLOOK.match(body, sent.span.start, min(sent.span.end, sent.span.start + 60)):
+            return self.outlook
+        return (body.find("ước", max(sent.span.start, q.start - 25), q.start) >= 0
+                and _THIS_YEAR_ESTIMATE.search(body, max(sent.span.start, q.start - 40), q.start) is not None
+                and self.outlook)
+
+    def level_after(self, q: Quantity) -> str | None:
+        """The unit of the level a change reaches, told right after it (``tăng 12% lên 300 triệu USD``, ``giảm 58%
+        xuống còn 9.200 tấn``), else None."""
+        m = _LEVEL_NEXT.match(self.body, q.end, q.end + 40)
+        i = bisect.bisect_left(self._q_starts, q.end)
+        if m is None or i >= len(self._quantities) or self._quantities[i].start != m.end():
+            return None
+        return self._quantities[i].unit
 
     def law_after(self, q: Quantity, stop: int):
         """The investment law named shortly after an amount, in its clause (``_LAW_AFTER``), else None."""
@@ -997,6 +1104,25 @@ class _Extractor:
             if named:
                 return named[-1]
         return "other"
+
+    def revenue_of(self, sent: _Sentence, clause: Span, a: int, q: Quantity) -> str | None:
+        """A revenue or sales word before the number: ``other`` when a sector or an economy owns it and no single
+        firm is its subject (``firm_figures``), else None (a firm's, a fair's, a farmer's)."""
+        word = sent.last(REVENUE, a, q.start)
+        if word is None or not revenue_of_economy(self.body, clause.start, word.start(), q.start, sent.places):
+            return None
+        return None if self.firms(sent, q) else "other"
+
+    def firms(self, sent: _Sentence, q: Quantity, metric: str | None = None) -> bool:
+        """Whether the number's sentence tells it of one firm (``firm_figures.one_firms``); deposits also of a bank named
+        after ``của`` (``vốn huy động của Sacombank``)."""
+        firm = sent.last(ONE_FIRM, sent.span.start, q.start)
+        if firm is not None and one_firms(self.body, firm, q.start, sent.places):
+            return True
+        if metric != "deposits":  # (``của`` + a name is often a country's short name, but a bank's deposits are its own)
+            return False
+        clause = sent.clause_of(q.start)
+        return named_firm(self.body, max(clause.start, q.start - _NAMED_REACH), q.start, sent.places)
 
     def fdi_context(self, sent: _Sentence, q: Quantity) -> bool:
         """Capital in a foreign currency, no domestic cue in its sentence, in an article that has told a foreign-
@@ -1105,13 +1231,22 @@ class _Extractor:
         g = sent.last_end(_GROWTH_WORD, a, pos)
         if g >= 0 and _ECONOMY_NEXT.match(body, g, pos):
             return "gdp"  # ``tốc độ tăng trưởng kinh tế``, ``tăng trưởng GDP``
+        if g >= 0 and _NOT_ECONOMY.match(body, _SPACES_AT.match(body, g, pos).end(), pos):
+            return "other"  # ``tốc độ tăng trưởng container``: the growth of what is named right after it
         word = g if g >= 0 else pos
         eco = sent.last_end(_ECONOMY, start, word)
         for p in sent.places:  # a place before the growth word, or its owner after it (``tăng trưởng của Ấn Độ``)
+            if self.owned_thing(sent, p):
+                continue  # ``du lịch Hà Nội``: the place owns the thing named before it, not the growth
             if p.start < word and p.role in ("owner", "normal") or (
                     word <= p.start < pos and p.role == "owner" and sent.last_end(_NOT_ECONOMY, word, p.start) < 0):
                 eco = max(eco, p.end)
         return "gdp" if eco >= 0 and eco >= sent.last_end(_NOT_ECONOMY, start, word) else "other"
+
+    def owned_thing(self, sent: _Sentence, p: _Place) -> bool:
+        """Whether a place is named right after a thing that is no economy (``du lịch Hà Nội``, ``ngành thép Nhật Bản``)."""
+        end = sent.last_end(_NOT_ECONOMY, max(sent.span.start, p.start - 30), p.start)
+        return end >= 0 and not self.body[end:p.start].strip()
 
     def flow_of(self, si: int, pos: int) -> str:
         """A bare ``kim ngạch``: exports or imports when the text talks of one flow only (the sentence, else the
@@ -1431,6 +1566,42 @@ def _alternatives(body: str, qs: list[Quantity]) -> set[int]:
                 and _LIST_SEP.fullmatch(body, qs[j - 1].end, qs[j].start):
             j -= 1
             out.add(qs[j].start)
+    return out
+
+
+# ``1,4-1,5 tỷ USD``, ``30-35%`` (one quantity, read as its midpoint by ``numbers``) or ``từ 3,2 tỷ đồng đến 3,3 tỷ
+# đồng`` (two): a range, annotated by its bounds when at all (dev gold: ``target 1.7-2 bn USD``, lower and upper bound).
+_RANGE_TEXT = regex.compile(r"\d\s*(?:%|[^\W\d]+)?\s*(?:[-–]|\s(?:đến|tới)\s)\s*\d")
+_RANGE_GAP = regex.compile(r"\s+(?:đến|tới)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?")
+_FROM_BEFORE = regex.compile(r"(?<!\w)từ\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$")
+
+
+def _ranges(body: str, qs: list[Quantity]) -> set[int]:
+    """Starts of the quantities that tell a range, not one value: a midpoint read from ``X-Y``, or both ends of ``từ X
+    đến Y`` in one unit."""
+    out = {q.start for q in qs if q.qualifier == "approx" and _RANGE_TEXT.search(q.text)}
+    for x, y in zip(qs, qs[1:], strict=False):
+        if (x.unit == y.unit and _RANGE_GAP.fullmatch(body, x.end, y.start)
+                and _FROM_BEFORE.search(body, max(0, x.start - 20), x.start)):
+            out.update((x.start, y.start))
+    return out
+
+
+# ``14 triệu bảng Anh (khoảng 394 tỉ đồng)``, ``50 tỷ yen, tương đương 6.000 tỷ đồng``: the same amount in another
+# currency (a USD one is the figure's ``value_usd``, merged by ``numbers``).
+_CONVERTED_GAP = regex.compile(r"\s*(?:\(|,|-|–)?\s*(?:khoảng\s+|tương\s+đương(?:\s+với)?\s+|tức\s+(?:là\s+)?|hay\s+|gần\s+"
+                               r"|xấp\s+xỉ\s+|chừng\s+)*")
+
+
+def _conversions(body: str, qs: list[Quantity]) -> set[int]:
+    """Starts of the amounts that restate the amount right before them in another currency, in brackets or after
+    ``tương đương``."""
+    out = set()
+    for x, y in zip(qs, qs[1:], strict=False):
+        if (x.unit != y.unit and UNIT_KIND.get(x.unit) == UNIT_KIND.get(y.unit) == "currency"
+                and _CONVERTED_GAP.fullmatch(body, x.end, y.start)
+                and ("(" in body[x.end:y.start] or "tương" in body[x.end:y.start])):
+            out.add(y.start)
     return out
 
 
