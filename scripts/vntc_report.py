@@ -4,14 +4,16 @@
 
 Prints the body-retention distribution (share of non-space characters after the title that the
 body keeps), rows per 1,000 articles for each gold table, and writes random predicted meetings and
-figures with their evidence for reading by hand. The sample is read from ../shared; it is never
-copied into the project.
+figures with their evidence for reading by hand. An article whose normalised text repeats an earlier
+one is skipped, as a build publishes a document's first copy only. The sample is read from ../shared;
+it is never copied into the project.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import random
 import re
@@ -49,12 +51,19 @@ def main() -> None:
     own: list[float] = []  # the same, without related-article lines in the denominator
     rows: dict[str, list[tuple[str, dict]]] = {"meetings": [], "agreements": [], "trade_figures": []}
     n = clean_s = extract_s = 0.0
+    seen: set[bytes] = set()
+    repeats = 0
     with gzip.open(args.path, "rt", encoding="utf-8") as f:
         for i, line in enumerate(f):
             if args.limit and i >= args.limit:
                 break
             rec = json.loads(line)
             text = normalise(rec["text"])
+            digest = hashlib.sha256(text.encode("utf-8")).digest()
+            if digest in seen:
+                repeats += 1
+                continue
+            seen.add(digest)
             t0 = time.perf_counter()
             doc = clean_document(text, rec["id"] if isinstance(rec["id"], str) else str(rec["id"]))
             t1 = time.perf_counter()
@@ -76,7 +85,7 @@ def main() -> None:
     share95 = sum(r >= 0.95 for r in ratios) / len(ratios)
     own95 = sum(r >= 0.95 for r in own) / len(own)
     lines = [
-        f"# VNTC report: {int(n)} articles",
+        f"# VNTC report: {int(n)} articles ({repeats} repeated texts skipped)",
         f"clean {1000 * clean_s / n:.3f} ms/article, extract {1000 * extract_s / n:.3f} ms/article (mean, one process)",
         f"body keeps >= 95% of the characters after the title for {share95:.1%} of articles; "
         f"kept-share percentiles p1={pct(0.01):.3f} p5={pct(0.05):.3f} p10={pct(0.10):.3f} p50={pct(0.5):.3f}",
