@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -188,21 +189,78 @@ def merge_agreements(members: list[dict]) -> dict:
     }
 
 
-def _events(df: pd.DataFrame, articles: pd.DataFrame, id_col: str, same, keys, merge) -> list[dict]:
+def _records(df: pd.DataFrame) -> list[dict]:
     rows = df.drop(columns=["batch"], errors="ignore").to_dict("records")
     for r in rows:
         for k, v in r.items():
             if hasattr(v, "tolist") and not isinstance(v, str):
                 r[k] = v.tolist()
-    groups = cluster(rows, same, keys)
-    return sorted(_event_frame(rows, groups, id_col, _article_order(articles), merge), key=lambda e: e["event_id"])
+    return rows
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How the rows of one source table are grouped into events and merged."""
+
+    id_col: str
+    same: Callable[[dict, dict], bool]
+    keys: Callable[[dict], set]
+    merge: Callable[[list[dict]], dict]
+
+    def events(self, rows: list[dict], articles: pd.DataFrame) -> list[dict]:
+        groups = cluster(rows, self.same, self.keys)
+        return sorted(_event_frame(rows, groups, self.id_col, _article_order(articles), self.merge),
+                      key=lambda e: e["event_id"])
+
+
+KINDS = {"meeting_events": Kind("meeting_id", same_meeting, meeting_keys, merge_meetings),
+         "agreement_events": Kind("agreement_id", same_agreement, agreement_keys, merge_agreements)}
+
+
+@dataclass
+class Update:
+    """What a change of the source rows leaves of the previous events: ``kept`` (indices of previous events
+    that stand as they were) and ``rows`` (the rows to cluster again: the added ones and the remaining
+    members of every other previous event)."""
+
+    kept: list[int]
+    rows: list[dict]
+
+
+def update(name: str, df: pd.DataFrame, previous: Sequence[Sequence[str]], added: set[str]) -> Update | None:
+    """The previous events (each a list of member ids) that the source rows ``df`` leave standing, given
+    the ids of the ``added`` rows (those of new or rebuilt batches; the others were clustered before).
+
+    Events are connected components, and two rows are compared only when they share a blocking key, so
+    a previous event stays a component unless it lost a member (its batch changed or went) or one of its
+    members shares a key with an added row; clustering the rows of all other events with the added ones
+    gives exactly the components a clustering of every row gives. None when the previous events do not
+    hold each row that was not added exactly once (they are not the clustering of these rows)."""
+    kind = KINDS[name]
+    rows = _records(df)
+    by_id = {r[kind.id_col]: r for r in rows if r[kind.id_col] not in added}
+    again = [r for r in rows if r[kind.id_col] in added]
+    added_keys = set().union(*(kind.keys(r) for r in again))
+    kept: list[int] = []
+    seen: set[str] = set()
+    for i, members in enumerate(previous):
+        present = [by_id[m] for m in members if m in by_id]
+        seen.update(r[kind.id_col] for r in present)
+        if len(present) == len(members) and not any(kind.keys(r) & added_keys for r in present):
+            kept.append(i)
+        else:
+            again += present
+    if len(seen) != len(by_id) or len({r[kind.id_col] for r in again}) + sum(
+            len(previous[i]) for i in kept) != len(rows):
+        return None  # a row in no previous event, or in two
+    return Update(kept, again)
 
 
 def meeting_events(meetings: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     """One row per meeting event across articles."""
-    return _events(meetings, articles, "meeting_id", same_meeting, meeting_keys, merge_meetings)
+    return KINDS["meeting_events"].events(_records(meetings), articles)
 
 
 def agreement_events(agreements: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     """One row per agreement event across articles."""
-    return _events(agreements, articles, "agreement_id", same_agreement, agreement_keys, merge_agreements)
+    return KINDS["agreement_events"].events(_records(agreements), articles)

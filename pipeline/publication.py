@@ -249,15 +249,40 @@ def _article_dates(pub: Publication, batches: list[str], quoted: set[str]) -> pd
     return dates[dates["article_id"].isin(quoted)]
 
 
+def _previous_events(pub: Publication, name: str) -> pa.Table | None:
+    """The published event table ``name`` when it is the one the package describes (the package's event
+    tables are the clustering of its source tables, by this code), else None."""
+    r, path = pub.recorded.get(name), pub.root / TABLES[name].path
+    if r is None or not pub.held or not path.exists() or path.stat().st_size != r.get("bytes") \
+            or pub.sha256(path) != r.get("hash"):
+        return None
+    schema = TABLES[name].arrow_schema()
+    events = read_parquet(path)
+    return events.cast(schema) if events.schema.equals(schema, check_metadata=False) else None
+
+
 def _events(pub: Publication, name: str) -> pa.Table:
+    """The event table ``name``: the previous one's events that no new, rebuilt or removed row touches,
+    and the clustering of the others' rows with the new rows (`clustering.update`: the same rows a
+    clustering of every row gives), else the clustering of every row."""
     from pipeline import clustering
     from pipeline.storage import frame
 
-    source = EVENTS[name]
+    source, kind = EVENTS[name], clustering.KINDS[name]
     rows = read_parquet(pub.path(source)).to_pandas(types_mapper=_types_mapper)
     holding = [b for b, n in pub.rows_per_batch(source).items() if n]  # a row's article is in its own batch
-    events = getattr(clustering, name)(rows, _article_dates(pub, holding, set(rows["article_id"])))
-    return to_arrow(TABLES[name], frame(name, events))
+    previous = _previous_events(pub, name)
+    change = None
+    if previous is not None:
+        added = {i for b in pub.changed for i in _part(pub, source, b)[kind.id_col].to_pylist()}
+        change = clustering.update(name, rows, previous[f"{kind.id_col}s"].to_pylist(), added)
+    if change is None:
+        events = getattr(clustering, name)(rows, _article_dates(pub, holding, set(rows["article_id"])))
+        return to_arrow(TABLES[name], frame(name, events))
+    quoted = {r["article_id"] for r in change.rows}
+    fresh = to_arrow(TABLES[name], frame(name, kind.events(change.rows, _article_dates(pub, holding, quoted))))
+    kept = previous.take(pa.array(change.kept, pa.int64()))
+    return pa.concat_tables([kept, fresh]).sort_by([(TABLES[name].key, "ascending")]).combine_chunks()
 
 
 def _localities(pub: Publication, name: str) -> pa.Table:
