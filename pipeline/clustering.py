@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.extract import stable_id
 
@@ -206,6 +207,7 @@ class Kind:
     same: Callable[[dict, dict], bool]
     keys: Callable[[dict], set]
     merge: Callable[[list[dict]], dict]
+    columns: tuple[str, ...]  # the source columns the relation and the merge read
 
     def events(self, rows: list[dict], articles: pd.DataFrame) -> list[dict]:
         groups = cluster(rows, self.same, self.keys)
@@ -213,47 +215,51 @@ class Kind:
                       key=lambda e: e["event_id"])
 
 
-KINDS = {"meeting_events": Kind("meeting_id", same_meeting, meeting_keys, merge_meetings),
-         "agreement_events": Kind("agreement_id", same_agreement, agreement_keys, merge_agreements)}
+KINDS = {
+    "meeting_events": Kind("meeting_id", same_meeting, meeting_keys, merge_meetings, (
+        "meeting_id", "article_id", "date", "date_precision", "kind", "mode", "location", "participants", "localities")),
+    "agreement_events": Kind("agreement_id", same_agreement, agreement_keys, merge_agreements, (
+        "agreement_id", "article_id", "agreement_type", "status", "signed_date", "date_precision", "valid_from_year",
+        "valid_to_year", "parties", "fields")),
+}
 
 
-@dataclass
-class Update:
-    """What a change of the source rows leaves of the previous events: ``kept`` (indices of previous events
-    that stand as they were) and ``rows`` (the rows to cluster again: the added ones and the remaining
-    members of every other previous event)."""
+def update(name: str, source: pa.Table, previous: Sequence[Sequence[str]], added: set[str]) -> tuple[list[int], list[int]] | None:
+    """What a change of the source rows leaves of the previous events (each a list of member ids), given
+    the ids of the ``added`` rows (those of new or rebuilt batches; the others were clustered before):
+    the indices of the previous events that stand as they were, and those of the ``source`` rows to
+    cluster again (the added ones and the remaining members of every other previous event).
 
-    kept: list[int]
-    rows: list[dict]
-
-
-def update(name: str, df: pd.DataFrame, previous: Sequence[Sequence[str]], added: set[str]) -> Update | None:
-    """The previous events (each a list of member ids) that the source rows ``df`` leave standing, given
-    the ids of the ``added`` rows (those of new or rebuilt batches; the others were clustered before).
-
-    Events are connected components, and two rows are compared only when they share a blocking key, so
-    a previous event stays a component unless it lost a member (its batch changed or went) or one of its
-    members shares a key with an added row; clustering the rows of all other events with the added ones
-    gives exactly the components a clustering of every row gives. None when the previous events do not
-    hold each row that was not added exactly once (they are not the clustering of these rows)."""
+    Events are connected components: a previous event stays one unless it lost a member (its batch
+    changed or went) or one of its members is the same event as an added row (`cluster`'s relation:
+    a shared blocking key, other articles, ``same``); clustering the rows of all other previous events
+    with the added ones gives exactly the components a clustering of every row gives. None when the
+    previous events do not hold each row that was not added exactly once (they are not the clustering
+    of these rows). The rows are compared as Arrow gives them (the relation reads no value that differs)."""
     kind = KINDS[name]
-    rows = _records(df)
-    by_id = {r[kind.id_col]: r for r in rows if r[kind.id_col] not in added}
-    again = [r for r in rows if r[kind.id_col] in added]
-    added_keys = set().union(*(kind.keys(r) for r in again))
-    kept: list[int] = []
-    seen: set[str] = set()
-    for i, members in enumerate(previous):
-        present = [by_id[m] for m in members if m in by_id]
-        seen.update(r[kind.id_col] for r in present)
-        if len(present) == len(members) and not any(kind.keys(r) & added_keys for r in present):
-            kept.append(i)
-        else:
-            again += present
-    if len(seen) != len(by_id) or len({r[kind.id_col] for r in again}) + sum(
-            len(previous[i]) for i in kept) != len(rows):
-        return None  # a row in no previous event, or in two
-    return Update(kept, again)
+    rows = source.select(list(kind.columns)).to_pylist()
+    new = [i for i, r in enumerate(rows) if r[kind.id_col] in added]
+    postings: dict = defaultdict(list)
+    for i in new:
+        for k in kind.keys(rows[i]):
+            postings[k].append(rows[i])
+    event_of: dict[str, int] = {}
+    for e, members in enumerate(previous):
+        for m in members:
+            if event_of.setdefault(m, e) != e:
+                return None  # a row in two previous events
+    index = {r[kind.id_col]: i for i, r in enumerate(rows) if r[kind.id_col] not in added}
+    if any(m not in event_of for m in index):
+        return None  # a row in no previous event
+    touched = {e for e, members in enumerate(previous) if any(m not in index for m in members)}
+    for m, i in index.items():
+        r = rows[i]
+        if event_of[m] not in touched and any(
+                a["article_id"] != r["article_id"] and kind.same(a, r)
+                for k in kind.keys(r) for a in postings.get(k, ())):
+            touched.add(event_of[m])
+    again = new + [index[m] for e in sorted(touched) for m in previous[e] if m in index]
+    return [e for e in range(len(previous)) if e not in touched], sorted(again)
 
 
 def meeting_events(meetings: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:

@@ -33,7 +33,6 @@ from pipeline.publish import PACKAGE, PUBLISHED, resource, sha256_file, write_pa
 from pipeline.storage import (
     _types_mapper,
     read_parquet,
-    read_table,
     stage_dir,
     table_path,
     to_arrow,
@@ -82,6 +81,7 @@ class Publication:
     written: list[str] = field(default_factory=list)  # tables written again (`publish`)
     parts: dict[tuple[str, str], pa.Table] = field(default_factory=dict)  # (table, batch) → part, read once
     bodies: dict[str, pd.Series] = field(default_factory=dict)  # batch → the bodies its rows quote
+    dates: dict[str, pa.Table] = field(default_factory=dict)  # batch → its articles' publication times
     checked: bool = False  # the evidence of every changed batch's rows was checked (`check_evidence`)
 
     @property
@@ -242,11 +242,15 @@ def _concatenated(pub: Publication, name: str) -> pa.Table:
 
 def _article_dates(pub: Publication, batches: list[str], quoted: set[str]) -> pd.DataFrame:
     """Publication times of the ``quoted`` articles, all in ``batches`` (the event tables order an event's
-    articles by them and need no others)."""
-    if not batches:
-        return TABLES["articles"].empty()[["article_id", "published_at"]]
-    dates = read_table(pub.root, "articles", batches, ["article_id", "published_at"])
-    return dates[dates["article_id"].isin(quoted)]
+    articles by them and need no others); each batch's are read once for both event tables."""
+    columns = ["article_id", "published_at"]
+    schema = pa.schema([TABLES["articles"].arrow_schema().field(c) for c in columns])
+    for b in batches:
+        if b not in pub.dates:
+            pub.dates[b] = read_parquet(table_path(pub.root, "articles", b), schema, columns)
+    dates = pa.concat_tables([pub.dates[b] for b in batches]) if batches else schema.empty_table()
+    dates = dates.filter(pc.is_in(dates["article_id"], value_set=pa.array(sorted(quoted), pa.string())))
+    return dates.to_pandas(types_mapper=_types_mapper)
 
 
 def _previous_events(pub: Publication, name: str) -> pa.Table | None:
@@ -269,7 +273,7 @@ def _events(pub: Publication, name: str) -> pa.Table:
     from pipeline.storage import frame
 
     source, kind = EVENTS[name], clustering.KINDS[name]
-    rows = read_parquet(pub.path(source)).to_pandas(types_mapper=_types_mapper)
+    rows = read_parquet(pub.path(source), columns=list(kind.columns))
     holding = [b for b, n in pub.rows_per_batch(source).items() if n]  # a row's article is in its own batch
     previous = _previous_events(pub, name)
     change = None
@@ -277,12 +281,15 @@ def _events(pub: Publication, name: str) -> pa.Table:
         added = {i for b in pub.changed for i in _part(pub, source, b)[kind.id_col].to_pylist()}
         change = clustering.update(name, rows, previous[f"{kind.id_col}s"].to_pylist(), added)
     if change is None:
-        events = getattr(clustering, name)(rows, _article_dates(pub, holding, set(rows["article_id"])))
+        df = rows.to_pandas(types_mapper=_types_mapper)
+        events = getattr(clustering, name)(df, _article_dates(pub, holding, set(df["article_id"])))
         return to_arrow(TABLES[name], frame(name, events))
-    quoted = {r["article_id"] for r in change.rows}
-    fresh = to_arrow(TABLES[name], frame(name, kind.events(change.rows, _article_dates(pub, holding, quoted))))
-    kept = previous.take(pa.array(change.kept, pa.int64()))
-    return pa.concat_tables([kept, fresh]).sort_by([(TABLES[name].key, "ascending")]).combine_chunks()
+    kept, again = change
+    df = rows.take(pa.array(again, pa.int64())).to_pandas(types_mapper=_types_mapper)
+    dates = _article_dates(pub, holding, set(df["article_id"]))
+    fresh = to_arrow(TABLES[name], frame(name, getattr(clustering, name)(df, dates)))
+    return pa.concat_tables([previous.take(pa.array(kept, pa.int64())), fresh]).sort_by(
+        [(TABLES[name].key, "ascending")]).combine_chunks()
 
 
 def _localities(pub: Publication, name: str) -> pa.Table:
@@ -315,9 +322,9 @@ def write_publication(pub: Publication) -> dict:
         staged = pub.staged(name)
         resources.append(resource(pub.root, TABLES[name], pub.stage, pub.sha256(path)) if staged
                          else pub.recorded[name])
-    documents = (read_table(pub.root, "documents", pub.batches, ["sha256"]) if pub.batches
-                 else pd.DataFrame({"sha256": pd.Series([], dtype="str"), "batch": pd.Series([], dtype="str")}))
-    return write_package(pub.root, documents, pub.stage, pub.build, resources,
+    hashes = {b: read_parquet(table_path(pub.root, "documents", b), columns=["sha256"])["sha256"].drop_null().to_pylist()
+              for b in pub.batches}
+    return write_package(pub.root, hashes, pub.stage, pub.build, resources,
                          {name: pub.inputs(name) for name in PUBLISHED})
 
 
