@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.checks import unresolved_places, untraceable
-from pipeline.publish import PACKAGE, PUBLISHED, resource, sha256_file, write_package
+from pipeline.publish import PACKAGE, PUBLISHED, read_part, resource, sha256_file, write_package
 from pipeline.storage import (
     _types_mapper,
     read_parquet,
@@ -247,7 +247,7 @@ def _article_dates(pub: Publication, batches: list[str], quoted: set[str]) -> pd
     schema = pa.schema([TABLES["articles"].arrow_schema().field(c) for c in columns])
     for b in batches:
         if b not in pub.dates:
-            pub.dates[b] = read_parquet(table_path(pub.root, "articles", b), schema, columns)
+            pub.dates[b] = read_part(table_path(pub.root, "articles", b), columns, schema)
     dates = pa.concat_tables([pub.dates[b] for b in batches]) if batches else schema.empty_table()
     dates = dates.filter(pc.is_in(dates["article_id"], value_set=pa.array(sorted(quoted), pa.string())))
     return dates.to_pandas(types_mapper=_types_mapper)
@@ -322,7 +322,7 @@ def write_publication(pub: Publication) -> dict:
         staged = pub.staged(name)
         resources.append(resource(pub.root, TABLES[name], pub.stage, pub.sha256(path)) if staged
                          else pub.recorded[name])
-    hashes = {b: read_parquet(table_path(pub.root, "documents", b), columns=["sha256"])["sha256"].drop_null().to_pylist()
+    hashes = {b: read_part(table_path(pub.root, "documents", b), ["sha256"])["sha256"].drop_null().to_pylist()
               for b in pub.batches}
     return write_package(pub.root, hashes, pub.stage, pub.build, resources,
                          {name: pub.inputs(name) for name in PUBLISHED})

@@ -128,6 +128,15 @@ def foreign_keys(name: str) -> list[dict]:
             for col in PLACE_KEYS.get(name, [])]
 
 
+def read_part(path: Path, columns: list[str] | None = None, schema: pa.Schema | None = None) -> pa.Table:
+    """One Parquet file (only ``columns``, cast to ``schema``, when given), read as one `ParquetFile`: the
+    table `storage.read_parquet` gives, without the ~1 ms its dataset machinery costs per file (a
+    publication reads every batch's part of a table)."""
+    with path.open("rb") as f:
+        table = pq.ParquetFile(f).read(columns=columns)
+    return table if schema is None else table.cast(schema)
+
+
 def bronze_provenance(hashes: dict[str, list[str]]) -> dict:
     """Count and digest of the bronze documents the outputs were built from, given each batch's documents'
     SHA-256s (entries that were not read have none): the digest over the sorted SHA-256s, overall and

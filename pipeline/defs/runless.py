@@ -69,11 +69,12 @@ def documents_observation(root: Path, build: dict) -> tuple[str, dict]:
     part is counted with Arrow (no row goes through Python)."""
     import pyarrow.compute as pc
 
-    from pipeline.storage import read_parquet, table_path
+    from pipeline.publish import read_part
+    from pipeline.storage import table_path
 
     per_batch = []
     for b in sorted(build["batches"]):
-        docs = read_parquet(table_path(root, "documents", b), columns=["source_path", "n_bytes"])
+        docs = read_part(table_path(root, "documents", b), ["source_path", "n_bytes"])
         text = docs.filter(pc.ends_with(pc.utf8_lower(docs["source_path"]), TEXT_SUFFIX))
         if text.num_rows:
             per_batch.append((b, text.num_rows, pc.sum(text["n_bytes"]).as_py()))
