@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.extract import stable_id
 
@@ -188,21 +190,83 @@ def merge_agreements(members: list[dict]) -> dict:
     }
 
 
-def _events(df: pd.DataFrame, articles: pd.DataFrame, id_col: str, same, keys, merge) -> list[dict]:
+def _records(df: pd.DataFrame) -> list[dict]:
     rows = df.drop(columns=["batch"], errors="ignore").to_dict("records")
     for r in rows:
         for k, v in r.items():
             if hasattr(v, "tolist") and not isinstance(v, str):
                 r[k] = v.tolist()
-    groups = cluster(rows, same, keys)
-    return sorted(_event_frame(rows, groups, id_col, _article_order(articles), merge), key=lambda e: e["event_id"])
+    return rows
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How the rows of one source table are grouped into events and merged."""
+
+    id_col: str
+    same: Callable[[dict, dict], bool]
+    keys: Callable[[dict], set]
+    merge: Callable[[list[dict]], dict]
+    columns: tuple[str, ...]  # the source columns the relation and the merge read
+
+    def events(self, rows: list[dict], articles: pd.DataFrame) -> list[dict]:
+        groups = cluster(rows, self.same, self.keys)
+        return sorted(_event_frame(rows, groups, self.id_col, _article_order(articles), self.merge),
+                      key=lambda e: e["event_id"])
+
+
+KINDS = {
+    "meeting_events": Kind("meeting_id", same_meeting, meeting_keys, merge_meetings, (
+        "meeting_id", "article_id", "date", "date_precision", "kind", "mode", "location", "participants", "localities")),
+    "agreement_events": Kind("agreement_id", same_agreement, agreement_keys, merge_agreements, (
+        "agreement_id", "article_id", "agreement_type", "status", "signed_date", "date_precision", "valid_from_year",
+        "valid_to_year", "parties", "fields")),
+}
+
+
+def update(name: str, source: pa.Table, previous: Sequence[Sequence[str]], added: set[str]) -> tuple[list[int], list[int]] | None:
+    """What a change of the source rows leaves of the previous events (each a list of member ids), given
+    the ids of the ``added`` rows (those of new or rebuilt batches; the others were clustered before):
+    the indices of the previous events that stand as they were, and those of the ``source`` rows to
+    cluster again (the added ones and the remaining members of every other previous event).
+
+    Events are connected components: a previous event stays one unless it lost a member (its batch
+    changed or went) or one of its members is the same event as an added row (`cluster`'s relation:
+    a shared blocking key, other articles, ``same``); clustering the rows of all other previous events
+    with the added ones gives exactly the components a clustering of every row gives. None when the
+    previous events do not hold each row that was not added exactly once (they are not the clustering
+    of these rows). The rows are compared as Arrow gives them (the relation reads no value that differs)."""
+    kind = KINDS[name]
+    rows = source.select(list(kind.columns)).to_pylist()
+    new = [i for i, r in enumerate(rows) if r[kind.id_col] in added]
+    postings: dict = defaultdict(list)
+    for i in new:
+        for k in kind.keys(rows[i]):
+            postings[k].append(rows[i])
+    event_of: dict[str, int] = {}
+    for e, members in enumerate(previous):
+        for m in members:
+            if event_of.setdefault(m, e) != e:
+                return None  # a row in two previous events
+    index = {r[kind.id_col]: i for i, r in enumerate(rows) if r[kind.id_col] not in added}
+    if any(m not in event_of for m in index):
+        return None  # a row in no previous event
+    touched = {e for e, members in enumerate(previous) if any(m not in index for m in members)}
+    for m, i in index.items():
+        r = rows[i]
+        if event_of[m] not in touched and any(
+                a["article_id"] != r["article_id"] and kind.same(a, r)
+                for k in kind.keys(r) for a in postings.get(k, ())):
+            touched.add(event_of[m])
+    again = new + [index[m] for e in sorted(touched) for m in previous[e] if m in index]
+    return [e for e in range(len(previous)) if e not in touched], sorted(again)
 
 
 def meeting_events(meetings: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     """One row per meeting event across articles."""
-    return _events(meetings, articles, "meeting_id", same_meeting, meeting_keys, merge_meetings)
+    return KINDS["meeting_events"].events(_records(meetings), articles)
 
 
 def agreement_events(agreements: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     """One row per agreement event across articles."""
-    return _events(agreements, articles, "agreement_id", same_agreement, agreement_keys, merge_agreements)
+    return KINDS["agreement_events"].events(_records(agreements), articles)

@@ -29,11 +29,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.checks import unresolved_places, untraceable
-from pipeline.publish import PACKAGE, PUBLISHED, resource, sha256_file, write_package
+from pipeline.publish import PACKAGE, PUBLISHED, read_part, resource, sha256_file, write_package
 from pipeline.storage import (
     _types_mapper,
     read_parquet,
-    read_table,
     stage_dir,
     table_path,
     to_arrow,
@@ -82,6 +81,7 @@ class Publication:
     written: list[str] = field(default_factory=list)  # tables written again (`publish`)
     parts: dict[tuple[str, str], pa.Table] = field(default_factory=dict)  # (table, batch) → part, read once
     bodies: dict[str, pd.Series] = field(default_factory=dict)  # batch → the bodies its rows quote
+    dates: dict[str, pa.Table] = field(default_factory=dict)  # batch → its articles' publication times
     checked: bool = False  # the evidence of every changed batch's rows was checked (`check_evidence`)
 
     @property
@@ -242,22 +242,54 @@ def _concatenated(pub: Publication, name: str) -> pa.Table:
 
 def _article_dates(pub: Publication, batches: list[str], quoted: set[str]) -> pd.DataFrame:
     """Publication times of the ``quoted`` articles, all in ``batches`` (the event tables order an event's
-    articles by them and need no others)."""
-    if not batches:
-        return TABLES["articles"].empty()[["article_id", "published_at"]]
-    dates = read_table(pub.root, "articles", batches, ["article_id", "published_at"])
-    return dates[dates["article_id"].isin(quoted)]
+    articles by them and need no others); each batch's are read once for both event tables."""
+    columns = ["article_id", "published_at"]
+    schema = pa.schema([TABLES["articles"].arrow_schema().field(c) for c in columns])
+    for b in batches:
+        if b not in pub.dates:
+            pub.dates[b] = read_part(table_path(pub.root, "articles", b), columns, schema)
+    dates = pa.concat_tables([pub.dates[b] for b in batches]) if batches else schema.empty_table()
+    dates = dates.filter(pc.is_in(dates["article_id"], value_set=pa.array(sorted(quoted), pa.string())))
+    return dates.to_pandas(types_mapper=_types_mapper)
+
+
+def _previous_events(pub: Publication, name: str) -> pa.Table | None:
+    """The published event table ``name`` when it is the one the package describes (the package's event
+    tables are the clustering of its source tables, by this code), else None."""
+    r, path = pub.recorded.get(name), pub.root / TABLES[name].path
+    if r is None or not pub.held or not path.exists() or path.stat().st_size != r.get("bytes") \
+            or pub.sha256(path) != r.get("hash"):
+        return None
+    schema = TABLES[name].arrow_schema()
+    events = read_parquet(path)
+    return events.cast(schema) if events.schema.equals(schema, check_metadata=False) else None
 
 
 def _events(pub: Publication, name: str) -> pa.Table:
+    """The event table ``name``: the previous one's events that no new, rebuilt or removed row touches,
+    and the clustering of the others' rows with the new rows (`clustering.update`: the same rows a
+    clustering of every row gives), else the clustering of every row."""
     from pipeline import clustering
     from pipeline.storage import frame
 
-    source = EVENTS[name]
-    rows = read_parquet(pub.path(source)).to_pandas(types_mapper=_types_mapper)
+    source, kind = EVENTS[name], clustering.KINDS[name]
+    rows = read_parquet(pub.path(source), columns=list(kind.columns))
     holding = [b for b, n in pub.rows_per_batch(source).items() if n]  # a row's article is in its own batch
-    events = getattr(clustering, name)(rows, _article_dates(pub, holding, set(rows["article_id"])))
-    return to_arrow(TABLES[name], frame(name, events))
+    previous = _previous_events(pub, name)
+    change = None
+    if previous is not None:
+        added = {i for b in pub.changed for i in _part(pub, source, b)[kind.id_col].to_pylist()}
+        change = clustering.update(name, rows, previous[f"{kind.id_col}s"].to_pylist(), added)
+    if change is None:
+        df = rows.to_pandas(types_mapper=_types_mapper)
+        events = getattr(clustering, name)(df, _article_dates(pub, holding, set(df["article_id"])))
+        return to_arrow(TABLES[name], frame(name, events))
+    kept, again = change
+    df = rows.take(pa.array(again, pa.int64())).to_pandas(types_mapper=_types_mapper)
+    dates = _article_dates(pub, holding, set(df["article_id"]))
+    fresh = to_arrow(TABLES[name], frame(name, getattr(clustering, name)(df, dates)))
+    return pa.concat_tables([previous.take(pa.array(kept, pa.int64())), fresh]).sort_by(
+        [(TABLES[name].key, "ascending")]).combine_chunks()
 
 
 def _localities(pub: Publication, name: str) -> pa.Table:
@@ -290,9 +322,9 @@ def write_publication(pub: Publication) -> dict:
         staged = pub.staged(name)
         resources.append(resource(pub.root, TABLES[name], pub.stage, pub.sha256(path)) if staged
                          else pub.recorded[name])
-    documents = (read_table(pub.root, "documents", pub.batches, ["sha256"]) if pub.batches
-                 else pd.DataFrame({"sha256": pd.Series([], dtype="str"), "batch": pd.Series([], dtype="str")}))
-    return write_package(pub.root, documents, pub.stage, pub.build, resources,
+    hashes = {b: read_part(table_path(pub.root, "documents", b), ["sha256"])["sha256"].drop_null().to_pylist()
+              for b in pub.batches}
+    return write_package(pub.root, hashes, pub.stage, pub.build, resources,
                          {name: pub.inputs(name) for name in PUBLISHED})
 
 

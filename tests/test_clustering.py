@@ -112,3 +112,26 @@ def test_the_same_meeting_told_by_two_outlets_becomes_one_event():
     assert event["n_articles"] == 2 and event["kind"] == "talks" and event["mode"] == "online"
     assert event["date"] == dt.date(2024, 3, 14)
     assert sorted(p["name"] for p in event["participants"]) == ["Lam Hiểu", "Đoàn Thu Hà"]
+
+
+def test_an_update_reclusters_only_the_events_an_added_row_joins_or_a_removed_row_leaves():
+    import pyarrow as pa
+
+    from pipeline.clustering import update
+    from schemas.registry import TABLES
+
+    rows = [
+        meeting("a", "1", ["Trần Văn Nam", "Lý Minh"], dt.date(2021, 3, 9), "day"),
+        meeting("b", "2", ["Lý Minh", "Trần Văn Nam"], dt.date(2021, 3, 9), "day"),  # a's event
+        meeting("c", "3", ["Hoàng Thị Lan"], dt.date(2021, 4, 2), "day"),
+        meeting("d", "4", ["Hoàng Thị Lan"], dt.date(2021, 9, 20), "day"),  # shares a person with c, another day
+        meeting("f", "6", ["Vũ Đức Thắng"], dt.date(2021, 5, 5), "day"),
+    ]
+    previous = [["a" * 16, "b" * 16], ["c" * 16], ["d" * 16], ["f" * 16]]
+    added = meeting("e", "5", ["Hoàng Thị Lan"], dt.date(2021, 4, 2), "day")  # joins c, not d (same key)
+    table = pa.Table.from_pandas(frame("meetings", [*rows[1:], added]), schema=TABLES["meetings"].arrow_schema(),
+                                 preserve_index=False)  # a's batch went, e's came
+    kept, again = update("meeting_events", table, previous, {"e" * 16})
+    assert kept == [2, 3]  # d and f stand: d shares only a key with e, not the event
+    assert sorted(table["meeting_id"].take(pa.array(again)).to_pylist()) == ["b" * 16, "c" * 16, "e" * 16]
+    assert update("meeting_events", table, [["b" * 16], ["c" * 16]], {"e" * 16}) is None  # d, f in no event

@@ -128,3 +128,31 @@ def test_two_large_batches_are_built_side_by_side_but_two_small_ones_are_not():
 
     assert in_workers(2, 2, 1600) and in_workers(2, 5, 10)
     assert not in_workers(2, 2, 40) and not in_workers(1, 5, 5000) and not in_workers(2, 1, 5000)
+
+
+def test_event_tables_recluster_only_the_events_a_change_touches(root, tmp_path, monkeypatch):
+    from pipeline import clustering
+
+    updates = []
+    real_update = clustering.update
+    monkeypatch.setattr(clustering, "update", lambda *a: updates.append(real_update(*a)) or updates[-1])
+    write(root / "bronze" / "b2" / "r.txt", article(108))  # the meeting of a0 (same day and places), told again
+    with dg.DagsterInstance.ephemeral() as instance:
+        build(root, instance, monkeypatch)
+        assert not updates  # a first publication clusters every row
+        events = read_table(root, "meeting_events")
+        assert sorted(events["n_articles"]) == [1, 1, 1, 2]
+        write(root / "bronze" / "b3" / "y.txt", article(109))  # joins a1's event
+        write(root / "bronze" / "b3" / "z.txt", article(5))  # a meeting of its own
+        build(root, instance, monkeypatch)
+        kept, again = updates[0]
+        assert len(kept) == 3 and len(again) == 3  # a0+r, a2, x stand; a1 and b3's two rows are clustered again
+        assert gold(root) == clean(root, tmp_path, monkeypatch)
+        assert sorted(read_table(root, "meeting_events")["n_articles"]) == [1, 1, 1, 2, 2]
+
+        updates.clear()
+        shutil.rmtree(root / "bronze" / "b1")  # a removed batch splits the events it held rows of
+        build(root, instance, monkeypatch)
+        assert updates[0] is not None
+        assert gold(root) == clean(root, tmp_path, monkeypatch)
+        assert sorted(read_table(root, "meeting_events")["n_articles"]) == [1, 1, 1, 1]
