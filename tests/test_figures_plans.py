@@ -13,7 +13,6 @@ def values(body: str, year: int | None = 2005) -> list[float]:
 @pytest.mark.parametrize("body", [
     # a goal by a later year, after or before the number
     "Hai nước đang thúc đẩy trao đổi thương mại, phấn khởi hướng tới kim ngạch đạt mức 8 tỷ USD trước năm 2012.",
-    "Kim ngạch thương mại giữa hai nước đạt mức 6 tỷ USD vào năm 2010.",
     # a project under appraisal, listed, lobbying for ODA, to be built, conditional on a licence
     "Các dự án đang được thẩm định gồm nhà máy xi măng có tổng vốn đầu tư 120 triệu USD, khu du lịch có vốn 30 "
     "triệu USD.",
@@ -41,6 +40,10 @@ def test_no_date_deadline_after_level_is_a_goal():
 def test_past_year_and_other_clause_keep_the_fact():
     # a year not after the publication is a period, not a deadline
     assert values("Kim ngạch thương mại hai chiều đạt 4 tỷ USD vào năm 2004.") == [4e9]
+    assert values("Kim ngạch thương mại hai chiều đạt 4 tỷ USD vào năm 2004.", None) == [4e9]
+    assert values("Kim ngạch thương mại hai chiều đã vượt 4 tỷ USD trước năm 2003.") == [4e9]
+    # a feasible goal told after a reported level leaves the level a fact
+    assert values("Tháng 5, xuất khẩu đạt 2,1 tỷ USD, mức 7 tỷ USD trong quý là trong tầm tay.") == [2.1e9]
     # the plan is in another clause (after ``nhưng``): the reported figure stays
     assert values("Bến mới của cảng dự kiến khởi công năm sau; xuất khẩu qua cảng năm 2004 đạt 300 triệu USD.") == [3e8]
     assert values("Đoàn kiểm tra thấy vài công trình sai phạm, nhưng thu hút vốn FDI của tỉnh đạt 60 triệu USD.") == [6e7]
@@ -62,3 +65,7 @@ def test_list_under_a_plan_heading():
     assert values(body) == [5e8, 4e7]
     done = "Kết quả thực hiện kế hoạch năm 2004:\n- Xuất khẩu đạt 300 triệu USD\n"
     assert values(done) == [3e8]
+    indicators = "Một số chỉ tiêu kinh tế 6 tháng đầu năm:\n- Xuất khẩu đạt 300 triệu USD\n"
+    assert values(indicators) == [3e8]
+    voted = "Hội đồng nhân dân tỉnh quyết nghị các chỉ tiêu năm 2006:\n- Xuất khẩu tăng 20%\n"
+    assert values(voted) == []

@@ -180,14 +180,16 @@ _UNBUILT = regex.compile(_W + r"(?:(?:sẽ|dự\s+kiến)\s+(?:được\s+)?(?:k
                          r"|nếu\s+(?:[\w-]+\s+){0,4}?được\s+cấp\s+(?:giấy\s+)?phép)" + _E, _FLAGS)
 _UNBUILT_WORDS = ("sẽ", "dự kiến", "nếu")
 # A goal by a later year after the number (``đạt tới mức 10 tỷ USD trước năm 2010``).
-_BY_YEAR_AFTER = regex.compile(r"\s*(?:vào\s+)?(?:trước|đến|tới|vào)\s+năm\s+(\d{4})" + _E, _FLAGS)
+_BY_YEAR_AFTER = regex.compile(r"\s*(?:vào\s+)?trước\s+năm\s+(\d{4})" + _E, _FLAGS)
 # A level told as within reach (``đạt 12,5% cả năm cũng không quá khó``): the goal, not the outturn.
-_BY_YEAR_BEFORE = regex.compile(_W + r"(?:đến|tới|trước)\s+năm\s+(\d{4})" + _E, _FLAGS)
 _FEASIBLE_AFTER = regex.compile(_W + r"(?:không\s+(?:quá\s+)?khó|trong\s+tầm\s+tay|hoàn\s+toàn\s+(?:có\s+thể|khả\s+thi))" + _E,
                                 _FLAGS)
+_FEASIBLE_WORDS = ("khó", "tầm tay", "có thể", "khả thi")
 # A heading line naming a plan or a target (``Kế hoạch di dời giai đoạn 1:``, ``Quốc hội quyết nghị các chỉ tiêu:``):
 # the list or table under it holds planned values.
-_PLAN_HEADING = regex.compile(r"^[^\n]{0,120}?" + _W + r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+kiến|quy\s+hoạch)" + _E
+_PLAN_HEADING = regex.compile(r"^[^\n]{0,120}?" + _W + r"(?:kế\s+hoạch|mục\s+tiêu|dự\s+kiến|quy\s+hoạch"
+                              # (``Một số chỉ tiêu kinh tế 4 tháng:`` lists indicators, not targets)
+                              r"|(?:quyết\s+nghị|đề\s+ra|đặt\s+ra|giao)(?:\s+[\w-]+){0,2}?\s+chỉ\s+tiêu)" + _E
                               + r"[^\n]{0,120}:[ \t]*$", _FLAGS | regex.MULTILINE)
 _DONE_HEADING = regex.compile(_W + r"(?:thực\s+hiện|kết\s+quả|đã\s+đạt|đạt\s+được)" + _E, _FLAGS)
 _LIST_LINE = regex.compile(r"[-+•*]|\d", _FLAGS)
@@ -829,7 +831,7 @@ class _Extractor:
             if q.unit != "percent" or self.first_in_sentence(sent, q):
                 self.target_sents.add(si)  # (not ``đạt 26% kế hoạch, bằng 92% so với cùng kỳ``: a ratio to a plan)
             return self.drop(q, "target or plan")
-        if _TARGET_AFTER.match(body, q.end) or self.goal_year(q, clause):
+        if _TARGET_AFTER.match(body, q.end) or self.goal_year(q):
             return self.drop(q, "target or plan")
         if self.under_plan_heading(q.start):
             return self.drop(q, "a cell of a plan or a list of targets (under a heading naming it)")
@@ -861,7 +863,7 @@ class _Extractor:
         # ``theo quy định …, nhưng X đạt 9 triệu USD``: after a conjunction the clause tells a fact again
         if (sent.last(_NOT_FACT, max(clause.start, sent.last_end(_CONJ, clause.start, q.start)), q.start)
                 or sent.first_start(_THEN_WILL, q.end, stop) < stop
-                or body.find("kh", q.end, clause.end) >= 0 and sent.last(_FEASIBLE_AFTER, q.end, clause.end)):
+                or _has_any(body, _FEASIBLE_WORDS, q.end, stop) and sent.last(_FEASIBLE_AFTER, q.end, stop)):
             return self.drop(q, "rule, condition, request or promise")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
@@ -994,16 +996,14 @@ class _Extractor:
             out["locality"], out["_place"] = "Việt Nam", _vn()
         return out
 
-    def goal_year(self, q: Quantity, clause: Span) -> bool:
-        """Whether a year after the publication bounds the number as a goal: right after it (``đạt 10 tỷ USD trước
-        năm 2010``) or before it in its clause (``đến năm 2010 đạt 10 tỷ USD``)."""
-        ref = self.doc.reference_year
-        if self.body.find("năm", clause.start, q.end + 20) < 0:
+    def goal_year(self, q: Quantity) -> bool:
+        """Whether a deadline year not yet past follows the number as a goal (``đạt 10 tỷ USD trước năm 2010``).
+        (``đến năm 2004 đạt …`` is left alone: the reference year is too unsure to tell a goal from a cumulative.)"""
+        if self.body.find("trước", q.end, q.end + 12) < 0:
             return False
         m = _BY_YEAR_AFTER.match(self.body, q.end)
-        if m and (not ref or int(m.group(1)) > ref):  # (with no date, a deadline after a level is a goal)
-            return True
-        return bool(ref) and any(int(m.group(1)) > ref for m in _BY_YEAR_BEFORE.finditer(self.body, clause.start, q.start))
+        ref = self.doc.reference_year
+        return bool(m) and (not ref or int(m.group(1)) > ref)  # (with no date, a deadline after a level is a goal)
 
     def under_plan_heading(self, pos: int) -> bool:
         """Whether ``pos`` lies in the list or table under a heading line naming a plan or targets."""
