@@ -166,8 +166,9 @@ _NOT_FACT = regex.compile(
     r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+[\w-]+){0,8}?|quy\s+mô)"
     r"(?=\s+(?:dưới|trên|từ|không\s+quá|tối\s+đa)\s)"
     # a count of firms or goods by a bracket (``11 đơn vị đạt kim ngạch trên 50 triệu USD``): the bound is no figure
+    # (``55 dự án có tổng vốn trên 1 tỷ USD`` is their total, a fact)
     r"|\d+\s+(?:đơn\s+vị|doanh\s+nghiệp|công\s+ty|dự\s+án|mặt\s+hàng|nhóm\s+hàng|ngành\s+hàng|thị\s+trường|sản\s+phẩm"
-    r"|cơ\s+sở|hộ)(?:\s+[\w-]+){0,3}?\s+(?:có|đạt)\s+(?:kim\s+ngạch|trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn|doanh\s+(?:thu|số))"
+    r"|cơ\s+sở|hộ)(?:\s+[\w-]+){0,3}?\s+(?:có|đạt)\s+(?:kim\s+ngạch|trị\s+giá|giá\s+trị|vốn|doanh\s+(?:thu|số))"  # (not ``tổng``)
     r"(?:\s+[\w-]+){0,4}?(?=\s+(?:dưới|trên|từ|hơn|không\s+dưới|không\s+quá|tối\s+thiểu)\s)"
     # a lower and an upper bound set together (``vốn vay không dưới 20 triệu USD và không quá 800 triệu USD``)
     r"|không\s+(?:dưới|thấp\s+hơn|ít\s+hơn)(?=\s[^,;.]{1,40}?\s(?:và|đến|tới)\s+không\s+(?:quá|vượt|cao\s+hơn|nhiều\s+hơn))"
