@@ -165,16 +165,51 @@ _NOT_FACT = regex.compile(
     # a class of projects by its size (``cấp phép cho các dự án có tổng vốn dưới 5 triệu USD``): a threshold
     r"|(?:các|những|mọi)\s+(?:[\w-]+\s+){1,7}?có\s+(?:trị\s+giá|giá\s+trị|(?:tổng\s+)?vốn(?:\s+[\w-]+){0,8}?|quy\s+mô)"
     r"(?=\s+(?:dưới|trên|từ|không\s+quá|tối\s+đa)\s)"
+    # a count of firms or goods by a bracket (``11 đơn vị đạt kim ngạch trên 50 triệu USD``): the bound is no figure
+    # (``55 dự án có tổng vốn trên 1 tỷ USD`` is their total, a fact)
+    r"|\d+\s+(?:đơn\s+vị|doanh\s+nghiệp|công\s+ty|dự\s+án|mặt\s+hàng|nhóm\s+hàng|ngành\s+hàng|thị\s+trường|sản\s+phẩm"
+    r"|cơ\s+sở|hộ)(?:\s+[\w-]+){0,3}?\s+(?:có|đạt)\s+(?:kim\s+ngạch|trị\s+giá|giá\s+trị|vốn|doanh\s+(?:thu|số))"  # (not ``tổng``)
+    r"(?:\s+[\w-]+){0,4}?(?=\s+(?:dưới|trên|từ|hơn|không\s+dưới|không\s+quá|tối\s+thiểu)\s)"
+    # a lower and an upper bound set together (``vốn vay không dưới 20 triệu USD và không quá 800 triệu USD``)
+    r"|không\s+(?:dưới|thấp\s+hơn|ít\s+hơn)(?=\s[^,;.]{1,40}?\s(?:và|đến|tới)\s+không\s+(?:quá|vượt|cao\s+hơn|nhiều\s+hơn))"
+    # a project not yet real: under appraisal, listed for funding, lobbying for ODA, to be built
+    r"|(?:đang|chờ)\s+(?:được\s+)?thẩm\s+định|danh\s+mục(?=\s+(?:\d+\s+|các\s+|những\s+)?(?:dự\s+án|công\s+trình))"
+    r"|vận\s+động\s+(?:vốn|nguồn\s+vốn|tài\s+trợ)"
     r"|(?<!so\s+với\s+|so\s+)dự\s+toán)" + _E, _FLAGS)
+# A project still to come, anywhere in the number's clause (``dự án … vốn 50 tỷ đồng sẽ khởi công vào cuối năm``).
+_UNBUILT = regex.compile(_W + r"(?:(?:sẽ|dự\s+kiến)\s+(?:được\s+)?(?:khởi\s+công|động\s+thổ|xây\s+dựng|là\s+(?:công\s+trình|dự\s+án))"
+                         r"|nếu\s+(?:[\w-]+\s+){0,4}?được\s+cấp\s+(?:giấy\s+)?phép)" + _E, _FLAGS)
+_UNBUILT_WORDS = ("sẽ", "dự kiến", "nếu")
+# A goal by a later year after the number (``đạt tới mức 10 tỷ USD trước năm 2010``).
+_BY_YEAR_AFTER = regex.compile(r"\s*(?:vào\s+)?trước\s+năm\s+(\d{4})" + _E, _FLAGS)
+# A level told as within reach (``đạt 12,5% cả năm cũng không quá khó``): the goal, not the outturn.
+_FEASIBLE_AFTER = regex.compile(_W + r"(?:không\s+(?:quá\s+)?khó|trong\s+tầm\s+tay|hoàn\s+toàn\s+(?:có\s+thể|khả\s+thi))" + _E,
+                                _FLAGS)
+_FEASIBLE_WORDS = ("khó", "tầm tay", "có thể", "khả thi")
+# A heading line naming a plan or a target (``Kế hoạch di dời giai đoạn 1:``, ``Quốc hội quyết nghị các chỉ tiêu:``):
+# the list or table under it holds planned values.
+_PLAN_HEADING = regex.compile(r"^[^\n]{0,120}?" + _W + r"(?:kế\s+hoạch|mục\s+tiêu|dự\s+kiến|quy\s+hoạch"
+                              # (``Một số chỉ tiêu kinh tế 4 tháng:`` lists indicators, not targets)
+                              r"|(?:quyết\s+nghị|đề\s+ra|đặt\s+ra|giao)(?:\s+[\w-]+){0,2}?\s+chỉ\s+tiêu)" + _E
+                              + r"[^\n]{0,120}:[ \t]*$", _FLAGS | regex.MULTILINE)
+_DONE_HEADING = regex.compile(_W + r"(?:thực\s+hiện|kết\s+quả|đã\s+đạt|đạt\s+được)" + _E, _FLAGS)
+_LIST_LINE = regex.compile(r"[-+•*]|\d", _FLAGS)
+_CELL_MAX = 120  # characters: a line of a table is shorter than a sentence of prose
+# The number is a penalty, or a count of projects found at fault (``8 dự án đều có sai phạm``).
+_AT_FAULT = regex.compile(_W + r"(?:vi\s+phạm|sai\s+phạm|bị\s+(?:xử\s+)?phạt|tiền\s+phạt|phạt\s+tiền|chậm\s+tiến\s+độ"
+                          r"|thất\s+thoát)" + _E, _FLAGS)
+_AT_FAULT_WORDS = ("phạm", "phạt", "chậm tiến độ", "thất thoát")
+# ``không dưới 20 triệu USD``: at least (the number parser reads ``dưới`` alone).
+_AT_LEAST_BEFORE = regex.compile(r"(?<!\w)không\s+(?:dưới|thấp\s+hơn|ít\s+hơn)\s*$", _FLAGS)
 # ``Trên lý thuyết, …``: a sentence telling a theory tells no reported figure (``Chẳng hạn, …`` often cites real ones).
 _HYPOTHESIS_OPEN = regex.compile(r"\W*(?:trên|về\s+mặt|theo)\s+lý\s+thuyết" + _E, _FLAGS)
 _PRICE_INDEX = regex.compile(_W + r"(?:chỉ\s+số\s+giá|giá\s+tiêu\s+dùng|CPI|lạm\s+phát)" + _E, _FLAGS)
 # ``Trong 8 dự án kêu gọi đầu tư lần này …``: projects seeking investors, their capital a proposal.
 _OFFERED = regex.compile(_W + r"dự\s+án(?:\s+[\w-]+){0,3}?\s+(?:kêu\s+gọi|mời\s+gọi)\s+(?:vốn\s+)?đầu\s+tư" + _E, _FLAGS)
 # The capital of a project halted, revoked or dissolved (``dự án … bị thu hồi giấy phép``), anywhere in its clause.
-_HALTED = regex.compile(_W + r"(?:đình\s+chỉ|thu\s+hồi\s+giấy\s+phép|rút\s+giấy\s+phép|tạm\s+(?:dừng|ngừng)|giải\s+thể"
+_HALTED = regex.compile(_W + r"(?:đình\s+chỉ|thu\s+hồi\s+(?:giấy\s+phép|(?:các\s+|những\s+)?hợp\s+đồng)|(?:hủy|huỷ)(?:\s+bỏ)?\s+(?:các\s+|những\s+)?hợp\s+đồng|rút\s+giấy\s+phép|tạm\s+(?:dừng|ngừng)|giải\s+thể"
                         r"|chấm\s+dứt\s+hoạt\s+động)" + _E, _FLAGS)
-_HALTED_WORDS = ("đình chỉ", "giấy phép", "tạm dừng", "tạm ngừng", "giải thể", "chấm dứt")  # cheap literal gate
+_HALTED_WORDS = ("đình chỉ", "giấy phép", "hợp đồng", "tạm dừng", "tạm ngừng", "giải thể", "chấm dứt")  # cheap literal gate
 _OFFERED_WORDS = ("kêu gọi", "mời gọi")
 # ``giảm 50% thuế nhập khẩu``: a cut of a tax or a fee, no figure.
 _TAX_AFTER = regex.compile(r"\s*(?:mức\s+|các\s+(?:loại\s+)?)?(?:thuế|phí|lệ\s+phí|cước)" + _E, _FLAGS)
@@ -689,6 +724,7 @@ class _Extractor:
         self._places: list | None = None
         self._place_starts: list[int] = []
         self._quantities: list[Quantity] = []
+        self._plan_spans: list[tuple[int, int]] | None = None
         self._q_starts: list[int] = []
 
     def sentence(self, i: int) -> _Sentence:
@@ -796,8 +832,16 @@ class _Extractor:
             if q.unit != "percent" or self.first_in_sentence(sent, q):
                 self.target_sents.add(si)  # (not ``đạt 26% kế hoạch, bằng 92% so với cùng kỳ``: a ratio to a plan)
             return self.drop(q, "target or plan")
-        if _TARGET_AFTER.match(body, q.end):
+        if _TARGET_AFTER.match(body, q.end) or self.goal_year(q):
             return self.drop(q, "target or plan")
+        if self.under_plan_heading(q.start):
+            return self.drop(q, "a cell of a plan or a list of targets (under a heading naming it)")
+        lo, hi = sent.last_end(_CONJ, clause.start, q.start), sent.first_start(_CONJ, q.end, clause.end)
+        lo = max(lo, clause.start)  # the words between the conjunctions around the number (``…, nhưng …``)
+        if _has_any(body, _UNBUILT_WORDS, lo, hi) and sent.last(_UNBUILT, lo, hi):
+            return self.drop(q, "a project still to come (sẽ khởi công, nếu được cấp phép)")
+        if _has_any(body, _AT_FAULT_WORDS, lo, hi) and sent.last(_AT_FAULT, lo, hi):
+            return self.drop(q, "a penalty, or projects found at fault")
         if self.outlook_figure(sent, q):
             return self.drop(q, "a forecast of an outlook the headline or the lead tells")
         if _BREAKDOWN.match(body, sent.span.start, sent.span.start + 30) and self.after_target(si):
@@ -819,7 +863,8 @@ class _Extractor:
         stop = sent.tail(q.end, clause)
         # ``theo quy định …, nhưng X đạt 9 triệu USD``: after a conjunction the clause tells a fact again
         if (sent.last(_NOT_FACT, max(clause.start, sent.last_end(_CONJ, clause.start, q.start)), q.start)
-                or sent.first_start(_THEN_WILL, q.end, stop) < stop):
+                or sent.first_start(_THEN_WILL, q.end, stop) < stop
+                or _has_any(body, _FEASIBLE_WORDS, q.end, stop) and sent.last(_FEASIBLE_AFTER, q.end, stop)):
             return self.drop(q, "rule, condition, request or promise")
         cut = _last(_CONJ, body, a, q.start)
         if cut >= 0:
@@ -951,6 +996,21 @@ class _Extractor:
             out["partner"] = out["partner"] or out["locality"]
             out["locality"], out["_place"] = "Việt Nam", _vn()
         return out
+
+    def goal_year(self, q: Quantity) -> bool:
+        """Whether a deadline year not yet past follows the number as a goal (``đạt 10 tỷ USD trước năm 2010``).
+        (``đến năm 2004 đạt …`` is left alone: the reference year is too unsure to tell a goal from a cumulative.)"""
+        if self.body.find("trước", q.end, q.end + 12) < 0:
+            return False
+        m = _BY_YEAR_AFTER.match(self.body, q.end)
+        ref = self.doc.reference_year
+        return bool(m) and (not ref or int(m.group(1)) > ref)  # (with no date, a deadline after a level is a goal)
+
+    def under_plan_heading(self, pos: int) -> bool:
+        """Whether ``pos`` lies in the list or table under a heading line naming a plan or targets."""
+        if self._plan_spans is None:
+            self._plan_spans = _plan_spans(self.body)
+        return any(a <= pos < b for a, b in self._plan_spans)
 
     def quantity_traded(self, sent: _Sentence, clause: Span, q: Quantity) -> bool:
         """Whether the quantity of goods traded (``lượng gạo xuất khẩu``) is what the change at ``q`` measures: named
@@ -1495,7 +1555,7 @@ class _Extractor:
             "unit": q.unit,
             "value_usd": usd,
             "value_usd_source": usd_source,
-            "qualifier": q.qualifier,
+            "qualifier": "more_than" if _AT_LEAST_BEFORE.search(self.body[max(0, q.start - 20):q.start]) else q.qualifier,
             "product": product,
             "locality": getattr(loc_place, "canonical", None),
             "partner": partner,
@@ -1507,6 +1567,26 @@ class _Extractor:
         }
         out["_place"], out["_period"] = loc_place, period
         return out
+
+
+def _plan_spans(body: str) -> list[tuple[int, int]]:
+    """The lines under each heading naming a plan or targets: list items or table cells, up to the first line of prose."""
+    if ":\n" not in body:
+        return []
+    spans = []
+    for m in _PLAN_HEADING.finditer(body):
+        if _DONE_HEADING.search(m.group()):
+            continue  # ``Kết quả thực hiện kế hoạch 9 tháng:``: the outturn against a plan
+        start = end = m.end() + 1
+        while end < len(body):
+            nl = body.find("\n", end)
+            nl = len(body) if nl < 0 else nl
+            line = body[end:nl]
+            if not line.strip() or not (_LIST_LINE.match(line.lstrip()) or len(line) <= _CELL_MAX):
+                break
+            end = nl + 1
+        spans.append((start, end))
+    return spans
 
 
 def _volume_or_value(body: str, end: int, metric: str) -> str:
