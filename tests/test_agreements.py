@@ -556,11 +556,9 @@ def test_signed_during_a_dated_trip_takes_its_month_a_yearless_day_no_date():
 
 
 def test_plan_cue_before_a_passive_signing_makes_it_planned():
-    [row] = run("Theo lịch trình, tại kỳ họp tới giữa Việt Nam và Nhật Bản sẽ có ba thỏa thuận được ký kết về "
-                "đào tạo nghề.", 2006)
-    assert (row["status"], row["signed_date"]) == ("planned", None)
-    [row] = run("Tại kỳ họp giữa Việt Nam và Nhật Bản ngày 3/4/2006, ba thỏa thuận đã được ký kết về đào tạo nghề.",
-                2006)
+    [row] = run("Nhân dịp này, giữa Việt Nam và Nhật Bản sẽ có Bản ghi nhớ về đào tạo nghề được ký kết.", 2006)
+    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("memorandum_of_understanding", "planned", None)
+    [row] = run("Nhân dịp này, giữa Việt Nam và Nhật Bản đã có một thỏa thuận về đào tạo nghề được ký kết.", 2006)
     assert row["status"] == "signed"
 
 
@@ -573,11 +571,15 @@ def test_a_wish_to_sign_with_no_date_or_plan_is_no_agreement():
 
 
 def test_the_verb_thoa_thuan_is_no_document():
-    assert run("Hai bên thỏa thuận tiếp tục tăng cường hợp tác giữa Việt Nam và Ấn Độ trong lĩnh vực dầu khí.",
-               2006) == []
     rows = run("Việt Nam và Ấn Độ đã ký Tuyên bố chung, trong đó thỏa thuận sớm mở đường bay thẳng giữa hai nước.",
                2006)
     assert [r["agreement_type"] for r in rows] == ["joint_statement"]
+    rows = run("Ngày 3/5/2006, Việt Nam và Ấn Độ ký Bản ghi nhớ về du lịch và đã thỏa thuận mở thêm đường bay.", 2006)
+    assert [r["agreement_type"] for r in rows] == ["memorandum_of_understanding"]
+    # `khu vực thỏa thuận`: the agreed area, no second document with the firms' countries
+    rows = run("Tập đoàn Dầu khí Việt Nam (PVN) và Công ty Dầu khí quốc gia Malaysia (Petronas) ngày 2/3/2006 đã ký "
+               "thỏa thuận về thăm dò chung trong khu vực thỏa thuận ở vịnh Thái Lan.", 2006)
+    assert [r["parties"] for r in rows] == [["PVN", "Petronas"]]
 
 
 def test_a_count_of_signings_is_history_not_a_document():

@@ -216,9 +216,11 @@ def _only_wished(body: str, sent: Span, doc_start: int) -> bool:
 
 
 def _verb_agreed(body: str, m: Hit, flags: str) -> bool:
-    """A bare, lower-case `thỏa thuận` followed by a verb and governed by no signing verb (`hai bên thỏa thuận
-    tiếp tục thúc đẩy …`) is the verb `agreed`."""
-    return ("bare" in flags and body[m.start].islower() and _AGREED_VERB.match(body, m.end) is not None
+    """A bare, lower-case `thỏa thuận` governed by no signing verb, after a subject or auxiliary or before a verb
+    (`hai bên thỏa thuận …`, `đã thỏa thuận`, `thỏa thuận tiếp tục thúc đẩy …`, `khu vực thỏa thuận`), is the verb
+    `agreed`."""
+    return ("bare" in flags and body[m.start].islower()
+            and (_AGREED_VERB.match(body, m.end) is not None or cue_before("agreed_subject", body, m.start, 25))
             and not cue_before("signed", body, m.start, 25) and not cue_before("counted", body, m.start, 25))
 
 
