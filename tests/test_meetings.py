@@ -937,3 +937,9 @@ def test_a_guests_ongoing_visit_frames_the_reception_it_follows():
     assert [p["name"] for p in row["participants"]] == ["Miyegombo Enkhbold", "Nguyễn Minh Triết"]
     [row] = run("Tổng thống Mông Cổ Nambaryn Enkhbayar đang ở thăm chính thức Việt Nam từ ngày 3 đến 5/4.", 2006)
     assert row["kind"] == "visit"  # alone, the visit under way is the news
+
+
+def test_a_visit_after_nhan_in_an_event_frame_is_its_occasion():
+    body = ("Tại buổi gặp gỡ giữa doanh nghiệp hai nước nhân chuyến thăm của Thủ tướng Lào Bouasone Bouphavanh "
+            "sáng qua, nhiều doanh nghiệp Việt Nam cho biết muốn mở rộng thị trường.")
+    assert "visit" not in [r["kind"] for r in run(body, 2007)]  # the visit only frames the business meeting

@@ -747,6 +747,9 @@ _ONGOING = regex.compile(r"(?<!\w)đang(?:\s+(?:ở|có|trong))?(?:\s+(?:chuyế
 # `Nhân chuyến thăm …`: a visit named as the occasion of what the sentence goes on to tell (the phrase opens the
 # sentence, its clause or follows a dateline `(NLĐ)-`)
 _OCCASION = regex.compile(r"(?<!\w)(?i:nhân)\s+$")
+# an opening phrase naming an event (`Tại buổi tiếp xúc giữa …`, `Trong hội nghị …`): a visit after its `nhân` is the
+# event's occasion
+_EVENT_FRAME = regex.compile(r"\W*(?i:tại|trong)\s+(?i:buổi|cuộc|phiên|hội nghị|hội thảo|diễn đàn|lễ)(?!\w)")
 
 
 def _occasions(body: str, sent_start: int, matches: list[Hit], statuses: list[str]) -> None:
@@ -759,6 +762,8 @@ def _occasions(body: str, sent_start: int, matches: list[Hit], statuses: list[st
         cue = _OCCASION.search(body, max(sent_start, m.start - 8), m.start)
         head = body[sent_start: cue.start()].rstrip() if cue else "-"
         if head and head[-1].isalnum():
+            if _EVENT_FRAME.match(head) and "," not in head:
+                statuses[i] = "reference"  # `Tại buổi tiếp xúc … nhân chuyến thăm của X, …`: the occasion of an event
             continue  # inside a clause (`… hội đàm nhân chuyến thăm …`), not opening one
         cut = _PHRASE_END.search(body, m.end, matches[-1].start)
         if cut and any(s == "main" and o.start > cut.start() for s, o in zip(statuses[i + 1:], matches[i + 1:],
