@@ -81,11 +81,10 @@ def test_memorandum_vntc():
         "memorandum_of_understanding", "signed", date(2005, 10, 15))
 
 
-def test_planned_vntc():
-    [row] = run("Theo ông Tuấn, phía Libya đã đánh giá rất cao lao động VN và họ mong muốn sớm ký được hiệp định "
-                "hợp tác tiếp nhận lao động VN.", 2005)
-    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("cooperation_agreement", "planned", None)
-    assert row["parties"] == ["Việt Nam", "Libya"]  # the two sides the sentence names
+def test_wished_vntc_is_no_row():
+    # a wish with no date or plan told (issue 9): no agreement, not even a planned one
+    assert run("Theo ông Tuấn, phía Libya đã đánh giá rất cao lao động VN và họ mong muốn sớm ký được hiệp định "
+               "hợp tác tiếp nhận lao động VN.", 2005) == []
 
 
 def test_established_friendship():
@@ -264,8 +263,11 @@ def test_a_dated_participle_or_relative_clause_signs_the_document():
 
 def test_a_proposal_before_the_verb_makes_it_planned():
     [row] = run("Thủ tướng Việt Nam đề nghị phía Trung Quốc tạo thuận lợi cho hàng nông sản; sớm trao đổi, ký kết "
-                "Thỏa thuận về kiểm dịch giữa Việt Nam và Trung Quốc.", 2024)
+                "Thỏa thuận về kiểm dịch giữa Việt Nam và Trung Quốc trong tháng 6/2024.", 2024)
     assert row["status"] == "planned"
+    # with no date or plan told, a proposal is only a wish: no row
+    assert run("Thủ tướng Việt Nam đề nghị phía Trung Quốc tạo thuận lợi cho hàng nông sản; sớm trao đổi, ký kết "
+               "Thỏa thuận về kiểm dịch giữa Việt Nam và Trung Quốc.", 2024) == []
 
 
 def test_joint_statement_adopted_and_leading_date_of_a_listing_sentence():
@@ -548,3 +550,38 @@ def test_signed_during_a_dated_trip_takes_its_month_a_yearless_day_no_date():
                 "về phát triển công nghiệp bán dẫn.")
     [row] = run(yearless)
     assert (row["signed_date"], row["date_precision"]) == (None, "unknown")
+
+
+# --- issue 9: planned, wished, the verb `thỏa thuận`, a count of signings ----------------------
+
+
+def test_plan_cue_before_a_passive_signing_makes_it_planned():
+    [row] = run("Nhân dịp này, giữa Việt Nam và Nhật Bản sẽ có Bản ghi nhớ về đào tạo nghề được ký kết.", 2006)
+    assert (row["agreement_type"], row["status"], row["signed_date"]) == ("memorandum_of_understanding", "planned", None)
+    [row] = run("Nhân dịp này, giữa Việt Nam và Nhật Bản đã có một thỏa thuận về đào tạo nghề được ký kết.", 2006)
+    assert row["status"] == "signed"
+
+
+def test_a_wish_to_sign_with_no_date_or_plan_is_no_agreement():
+    assert run("Bộ trưởng cho biết phía Hàn Quốc mong muốn sớm ký được hiệp định hợp tác nghề cá với Việt Nam.",
+               2006) == []
+    assert run("Ông Kim hy vọng Việt Nam và Hàn Quốc sẽ ký hiệp định về lao động.", 2006) == []
+    [row] = run("Phía Hàn Quốc mong muốn hai bên ký hiệp định hợp tác nghề cá với Việt Nam vào tháng 5/2007.", 2006)
+    assert row["status"] == "planned"
+
+
+def test_the_verb_thoa_thuan_is_no_document():
+    rows = run("Việt Nam và Ấn Độ đã ký Tuyên bố chung, trong đó thỏa thuận sớm mở đường bay thẳng giữa hai nước.",
+               2006)
+    assert [r["agreement_type"] for r in rows] == ["joint_statement"]
+    rows = run("Ngày 3/5/2006, Việt Nam và Ấn Độ ký Bản ghi nhớ về du lịch và đã thỏa thuận mở thêm đường bay.", 2006)
+    assert [r["agreement_type"] for r in rows] == ["memorandum_of_understanding"]
+    # `khu vực thỏa thuận`: the agreed area, no second document with the firms' countries
+    rows = run("Tập đoàn Dầu khí Việt Nam (PVN) và Công ty Dầu khí quốc gia Malaysia (Petronas) ngày 2/3/2006 đã ký "
+               "thỏa thuận về thăm dò chung trong khu vực thỏa thuận ở vịnh Thái Lan.", 2006)
+    assert [r["parties"] for r in rows] == [["PVN", "Petronas"]]
+
+
+def test_a_count_of_signings_is_history_not_a_document():
+    assert run("Từ năm 1975 đến nay, Việt Nam và Ba Lan đã 4 lần ký Hiệp định hợp tác văn hóa (1977, 1986, 1995 "
+               "và 2004) và 12 thỏa thuận khác.", 2006) == []

@@ -928,3 +928,18 @@ def test_a_meeting_between_two_people_is_one_row_with_both_sides():
             "tại Viêng Chăn ngày 12/4, hai bên nhất trí tăng cường hợp tác.")
     [row] = run(body, 2024)
     assert (row["kind"], people(row)) == ("reception", {"Lê Minh Tâm": "VN", "Bounmy Phasouk": "LA"})
+
+
+def test_a_guests_ongoing_visit_frames_the_reception_it_follows():
+    [row] = run("Chiều qua, trong buổi tiếp Thủ tướng Mông Cổ Miyegombo Enkhbold đang ở thăm Việt Nam, Chủ tịch nước "
+                "Nguyễn Minh Triết khẳng định Việt Nam coi trọng quan hệ với Mông Cổ.", 2006)
+    assert row["kind"] == "reception"
+    assert [p["name"] for p in row["participants"]] == ["Miyegombo Enkhbold", "Nguyễn Minh Triết"]
+    [row] = run("Tổng thống Mông Cổ Nambaryn Enkhbayar đang ở thăm chính thức Việt Nam từ ngày 3 đến 5/4.", 2006)
+    assert row["kind"] == "visit"  # alone, the visit under way is the news
+
+
+def test_a_visit_after_nhan_in_an_event_frame_is_its_occasion():
+    body = ("Tại buổi gặp gỡ giữa doanh nghiệp hai nước nhân chuyến thăm của Thủ tướng Lào Bouasone Bouphavanh "
+            "sáng qua, nhiều doanh nghiệp Việt Nam cho biết muốn mở rộng thị trường.")
+    assert "visit" not in [r["kind"] for r in run(body, 2007)]  # the visit only frames the business meeting

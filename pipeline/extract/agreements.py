@@ -19,6 +19,7 @@ from pipeline.dates import TRIP_FRAME, improves, stated, within, year_or_stand_i
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     AGREEMENT_ROWS,
+    CUE_PATTERNS,
     CUES,
     SCOPE_ROWS,
     YEAR_RANGE,
@@ -171,7 +172,8 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool 
     if passive and (not verbs or passive.group(1) or passive.group("dated")):
         if cue_in("negation", body[max(clause_start, m.start - 20): m.end + passive.end()]):
             return None  # `Không có thoả thuận nào được ký kết`
-        return "planned" if passive.group(1) else "signed"
+        return "planned" if passive.group(1) or _ahead_before(body, clause_start, m.start, after[:passive.end()]) \
+            else "signed"
     first_verb = min((v.start() for v in verbs), default=len(window))
     last_verb = max(v.end() for v in verbs)
     if cue_in("negation", window[last_verb:]):
@@ -193,6 +195,33 @@ def _status(body: str, clause_start: int, m: Hit, relation: bool, adopted: bool 
 
 
 _A_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_AGREED_VERB = regex.compile(r"\s+" + word_alt(CUE_PATTERNS["agreed_verb"]))
+
+
+def _ahead_before(body: str, clause_start: int, doc_start: int, passive: str) -> bool:
+    """A passive signing (`… sẽ có 2 thỏa thuận được ký kết`) governed by a plan cue just before the document
+    in its clause (`sẽ`, `dự kiến`, `sắp`, `chuẩn bị`), with no deed told between them or in the verb (`đã được`)."""
+    if cue_in("done", passive):
+        return False
+    head = body[max(clause_start, doc_start - _PLAN_WINDOW): doc_start]
+    plan = max(CUES["ahead"].finditer(head), key=lambda c: c.start(), default=None)
+    return plan is not None and _plans(head, "ahead") and cue_in("done", head, plan.end()) is None
+
+
+def _only_wished(body: str, sent: Span, doc_start: int) -> bool:
+    """A signing only wished for or asked (`mong muốn sớm ký được hiệp định`, `hy vọng sẽ ký`): the sentence
+    tells no day, year or plan (`dự kiến`, `theo kế hoạch`) for it, so no agreement is told."""
+    return (cue_in("wish", body, sent.start, doc_start) is not None and not DAY_SAID.search(sent.text)
+            and not _A_YEAR.search(sent.text) and cue_in("plan_opening", body, sent.start, sent.end) is None)
+
+
+def _verb_agreed(body: str, m: Hit, flags: str) -> bool:
+    """A bare, lower-case `thỏa thuận` governed by no signing verb, after a subject or auxiliary or before a verb
+    (`hai bên thỏa thuận …`, `đã thỏa thuận`, `thỏa thuận tiếp tục thúc đẩy …`, `khu vực thỏa thuận`), is the verb
+    `agreed`."""
+    return ("bare" in flags and body[m.start].islower()
+            and (_AGREED_VERB.match(body, m.end) is not None or cue_before("agreed_subject", body, m.start, 25))
+            and not cue_before("signed", body, m.start, 25) and not cue_before("counted", body, m.start, 25))
 
 
 def _ahead_by_context(doc: ArticleText, idx: SentenceIndex, sent: Span) -> bool:
@@ -355,6 +384,9 @@ def _find(doc: ArticleText) -> list[Found]:
             continue  # a question or a supposition
         if _BACK_REF.match(body, m.end) or _BOOK_BEFORE.search(body, max(0, m.start - 15), m.start):
             continue  # `văn kiện này`: the document already told; `cuốn sách Văn kiện …`: a book
+        if _verb_agreed(body, m, flags) or (body.find("lần", back, m.start) >= 0
+                                            and cue_in("signings_counted", body, back, m.start)):
+            continue  # `hai bên thỏa thuận tiếp tục …`: agreed, no document; `đã 3 lần ký …`: a count of history
         status = _status(body, clause.start, m, relation="relation" in flags or "bare" in flags,
                          adopted="adopted" in flags, sent_start=sent.start,
                          next_doc=found_hits[i + 1].start if i + 1 < len(found_hits) else None)
@@ -365,6 +397,8 @@ def _find(doc: ArticleText) -> list[Found]:
             status = "planned"  # `ký văn kiện mới … chậm nhất vào năm 2010`
         if status == "signed" and per.ahead(doc, idx, full):
             status = "planned"  # `Dự kiến, … được ký kết`; a visit's programme
+        if status == "planned" and _only_wished(body, sent, m.start):
+            continue  # `mong muốn sớm ký được hiệp định`: a wish, no agreement
         item = (status is None or (last_found is not None and last_found.bundle)) and _opens_item(
             body, idx, m, last_found)
         if item:

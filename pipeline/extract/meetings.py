@@ -662,6 +662,10 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
             phrase_end = _PHRASE_END.search(body, m.end, span.end)
             if _DATE_RANGE.search(body, m.end, phrase_end.start() if phrase_end else span.end):
                 statuses[i] = "main"
+    for i, m in enumerate(matches):  # `trong buổi tiếp Tổng thống X đang ở thăm VN, A …`: the guest's visit
+        if i and statuses[i] == "main" and "main" in statuses[:i] and _trigger_kind(m)[0] == "visit" and \
+                _ONGOING.search(body, max(span.start, m.start - 12), m.start):
+            statuses[i] = "ongoing"  # frames the meeting before it, whose segment runs on past it (to its host)
     dated_trip = _DATE_RANGE.search(body, span.start, span.end) is not None
     for i, m in enumerate(matches):  # `Tổng thống X hoan nghênh Thủ tướng Y thăm Mỹ vào ngày 21/6`: welcomed, not told
         if statuses[i] == "main" and _trigger_kind(m)[0] == "visit" and _WELCOMED.search(
@@ -711,7 +715,10 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
             subject = [*subject[:1], seg]  # the latest framing phrase only
             when = _subject_when(doc, subject)
             continue
-        guests = _guests(body, sent, m, seg) if status == "main" else []
+        # guests are listed before the guest's ongoing visit, not among the hosts after it
+        cut_at = next((o.start for s, o in zip(statuses, matches, strict=True) if s == "ongoing" and o.start > m.start),
+                      seg[1])
+        guests = _guests(body, sent, m, (seg[0], min(seg[1], cut_at))) if status == "main" else []
         for only in guests or [None]:
             men = _read_sentence(doc, idx, sent, m, status, [*subject, seg], only, when)
             if i and not men.own_seg[1] and not (visit and men.own_seg[0]):
@@ -735,9 +742,14 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
     return [(men, status == "main") for men in out]
 
 
+# `X đang ở thăm VN`, `đang có chuyến thăm`: the guest's visit under way, after the meeting it frames
+_ONGOING = regex.compile(r"(?<!\w)đang(?:\s+(?:ở|có|trong))?(?:\s+(?:chuyến|cuộc))?\s+$")
 # `Nhân chuyến thăm …`: a visit named as the occasion of what the sentence goes on to tell (the phrase opens the
 # sentence, its clause or follows a dateline `(NLĐ)-`)
 _OCCASION = regex.compile(r"(?<!\w)(?i:nhân)\s+$")
+# an opening phrase naming an event (`Tại buổi tiếp xúc giữa …`, `Trong hội nghị …`): a visit after its `nhân` is the
+# event's occasion
+_EVENT_FRAME = regex.compile(r"\W*(?i:tại|trong)\s+(?i:buổi|cuộc|phiên|hội nghị|hội thảo|diễn đàn|lễ)(?!\w)")
 
 
 def _occasions(body: str, sent_start: int, matches: list[Hit], statuses: list[str]) -> None:
@@ -750,6 +762,8 @@ def _occasions(body: str, sent_start: int, matches: list[Hit], statuses: list[st
         cue = _OCCASION.search(body, max(sent_start, m.start - 8), m.start)
         head = body[sent_start: cue.start()].rstrip() if cue else "-"
         if head and head[-1].isalnum():
+            if _EVENT_FRAME.match(head) and "," not in head:
+                statuses[i] = "reference"  # `Tại buổi tiếp xúc … nhân chuyến thăm của X, …`: the occasion of an event
             continue  # inside a clause (`… hội đàm nhân chuyến thăm …`), not opening one
         cut = _PHRASE_END.search(body, m.end, matches[-1].start)
         if cut and any(s == "main" and o.start > cut.start() for s, o in zip(statuses[i + 1:], matches[i + 1:],
