@@ -82,7 +82,7 @@ _NOT_PERSON = frozenset("Group Corporation Corp Company Bank Holdings Inc Ltd Co
 _PARTICLES = frozenset("bin binti bint van von der de da del al el".split())
 _PARTICLE = r"(?:bin|binti|bint|van|von|der|de|da|del|al|el)"
 _LATIN_RUN = regex.compile(rf"{_LATIN}(?: (?:{_PARTICLE} )*{_LATIN}){{1,5}}")
-_ADMIN_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|bang|thành phố|TP\.?|quận|hạt|châu|vùng)\s+$")
+_ADMIN_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|(?<!iên )bang|thành phố|TP\.?|quận|hạt|châu|vùng)\s+$")  # not `liên bang`
 _DEPUTY = regex.compile(r"[Pp]hó\s+")
 _APPOS_STOP = regex.compile(r"\s(?:và|cùng|đã|sẽ|tiếp|cho biết)\s")
 

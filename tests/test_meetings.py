@@ -943,3 +943,19 @@ def test_a_visit_after_nhan_in_an_event_frame_is_its_occasion():
     body = ("Tại buổi gặp gỡ giữa doanh nghiệp hai nước nhân chuyến thăm của Thủ tướng Lào Bouasone Bouphavanh "
             "sáng qua, nhiều doanh nghiệp Việt Nam cho biết muốn mở rộng thị trường.")
     assert "visit" not in [r["kind"] for r in run(body, 2007)]  # the visit only frames the business meeting
+
+
+def test_a_meeting_noun_with_two_hosts_and_a_guest_is_one_meeting():
+    body = ("Chiều qua, trong cuộc gặp Bộ trưởng Công Thương Lê Văn Hòa và Phó thủ tướng Đỗ Minh Quang, "
+            "Thủ tướng Lào Sonexay Phomvihane đã đề nghị Việt Nam mở rộng thương mại qua biên giới.")
+    [row] = run(body, 2024)
+    assert people(row) == {"Lê Văn Hòa": "VN", "Đỗ Minh Quang": "VN", "Sonexay Phomvihane": "LA"}
+
+
+def test_a_foreign_name_told_shorter_is_the_same_person_with_the_full_name():
+    body = ("Sáng 3/5, Tổng thống Brazil Luiz Carlos Pereira Santos đã hội đàm với Chủ tịch nước Võ Minh Hải "
+            "tại Hà Nội.\nCùng ngày, Tổng thống Pereira Santos hội kiến Chủ tịch Quốc hội Trần Thanh Bình.")
+    rows = run(body, 2024)
+    names = {name: side for row in rows for name, side in people(row).items()}
+    assert "Pereira Santos" not in names
+    assert names["Luiz Carlos Pereira Santos"] == "BR"

@@ -272,3 +272,8 @@ def test_a_khmer_family_name_makes_a_bare_titled_name_foreign() -> None:
     [p] = find_people("Chiều 4-3, Bộ trưởng Keo Vanh đã trả lời báo chí.")
     assert (p.name, p.title, p.side) == ("Keo Vanh", "Bộ trưởng", None)
     assert is_foreign_name("Keo Vanh") and not is_foreign_name("Kiều Văn Hạnh")
+
+
+def test_a_federal_court_before_a_name_is_not_a_state():
+    [p] = find_people("Bộ trưởng tiếp Chánh án Tòa án Liên bang Amir bin Hassan tại Hà Nội.")
+    assert (p.name, p.title) == ("Amir bin Hassan", "Chánh án")

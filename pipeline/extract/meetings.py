@@ -72,6 +72,9 @@ _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|
 # (`Chuyến thăm diễn ra … trước thềm hội nghị thượng đỉnh giữa Tổng thống X và …`)
 _BETWEEN = regex.compile(r"(?i)(?<!\w)giữa(?!\w)")
 _BETWEEN_AFTER = regex.compile(r"\s+(?:song phương\s+)?giữa(?!\w)")
+# the noun `cuộc gặp`/`buổi gặp` (not the verb `gặp`, nor `cuộc gặp với X`): who follows it are the ones who met
+_MEETING_NOUN = regex.compile(r"(?i:cuộc|buổi)\s+$")
+_WITH_AFTER = regex.compile(r"\s+(?:gỡ\s+)?(?:với|giữa)(?!\w)")
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
 # A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
@@ -416,6 +419,26 @@ class _Known:
         return holders[-1] if holders and all(p.name == holders[-1].name for p in holders[-_FEW:]) \
             and len(holders) <= _FEW else None
 
+    def aliases(self) -> dict[str, str]:
+        """A foreign name of two words or more that is the last words of exactly one longer foreign name in the
+        article is the same person (`Kay Rala Xanana Gusmao` … `Xanana Gusmao`): each of the two to the one the
+        article tells first (a lead names in full, a later caption may add an honorific)."""
+        first: dict[str, int] = {}
+        for p in self.people():
+            if is_foreign_name(p.name):
+                first.setdefault(p.name, p.start)
+        longer: dict[str, list[str]] = {}
+        for name in first:
+            words = name.split()
+            for i in range(1, len(words) - 1):
+                longer.setdefault(" ".join(words[i:]), []).append(name)
+        out: dict[str, str] = {}
+        for short, full in longer.items():
+            if short in first and len(full) == 1:
+                told = min((short, full[0]), key=first.__getitem__)
+                out.update({name: told for name in (short, full[0]) if name != told})
+        return out
+
     def sides(self) -> dict[frozenset[str], str]:
         """Each name's side where some mention of it names the country in its title."""
         return {name_key(p.name): p.side for p in self.people() if p.sure and p.side}
@@ -584,12 +607,19 @@ def _framing(body: str, sent: _Sentence, seg: tuple[int, int]) -> bool:
     return bool(inside) and all(p.start > comma.start() for p in inside)
 
 
+def _met_together(body: str, m: Hit) -> bool:
+    """`trong cuộc gặp Bộ trưởng A và Phó thủ tướng B, C …`: the noun `cuộc gặp` names who met, not guests."""
+    return m.text.casefold() == "gặp" and _MEETING_NOUN.search(body, max(0, m.start - 6), m.start) is not None \
+        and not _WITH_AFTER.match(body, m.end)
+
+
 def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tuple[int, int]]:
     """The people a reception trigger lists as its guests (`tiếp A, …; B, … và C, …`), each its own
     meeting; none when the segment tells one delegation (`do … dẫn đầu`, `cùng …`) or guests with no title
     (`tiếp ông Henri Martin và bà Raymonde Dien`: received together)."""
-    if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg) or _BETWEEN_AFTER.match(body, m.end):
-        return []  # `cuộc gặp giữa A và B`: the two sides of one meeting
+    if _trigger_kind(m)[0] != "reception" or _DELEGATION.search(body, *seg) or _BETWEEN_AFTER.match(body, m.end) \
+            or _met_together(body, m):
+        return []  # `cuộc gặp giữa A và B`, `trong cuộc gặp A và B, C …`: the sides of one meeting
     clause_end = sent.clause_end(m.start)
     found = [p for p in sent.between(*seg) if p.start < clause_end or _list_item(body, sent, p)]
     return [(p.start, p.end) for p in found] if len(found) >= 2 and any(p.title for p in found) else []
@@ -821,6 +851,9 @@ def _mentions(doc: ArticleText) -> list[Mention]:
         plan = [(men, is_main) for men, is_main in plan if men.said_day or cue_in("done", body, men.start, men.end)]
     if not any(is_main for _, is_main in plan):
         return []  # anaphora with nothing to refer to
+    aliases = known.aliases()
+    for men, _ in plan:  # one name per person, for merging and sides; mentions are read, positions no longer matter
+        men.people = [replace(p, name=aliases[p.name]) if p.name in aliases else p for p in men.people]
     return [men for men, _ in plan]
 
 
