@@ -959,3 +959,9 @@ def test_a_foreign_name_told_shorter_is_the_same_person_with_the_full_name():
     names = {name: side for row in rows for name, side in people(row).items()}
     assert "Pereira Santos" not in names
     assert names["Luiz Carlos Pereira Santos"] == "BR"
+
+
+def test_a_meeting_noun_followed_by_a_comma_names_no_one_who_met():
+    body = ("Tại cuộc gặp, tôi đã chuyển lời mời thăm Pháp của Tổng thống Pháp Jean Moreau "
+            "tới Thủ tướng Việt Nam Hoàng Văn Long.")
+    assert all(len(row["participants"]) < 2 for row in run(body, 2024))

@@ -72,9 +72,9 @@ _MET_WITH = regex.compile(r"(?i)(?<!\w)(?:với|hội đàm|hội kiến|tiếp|
 # (`Chuyến thăm diễn ra … trước thềm hội nghị thượng đỉnh giữa Tổng thống X và …`)
 _BETWEEN = regex.compile(r"(?i)(?<!\w)giữa(?!\w)")
 _BETWEEN_AFTER = regex.compile(r"\s+(?:song phương\s+)?giữa(?!\w)")
-# the noun `cuộc gặp`/`buổi gặp` (not the verb `gặp`, nor `cuộc gặp với X`): who follows it are the ones who met
+# the noun `cuộc gặp`/`buổi gặp` (not the verb `gặp`): the people named right after it are the ones who met
 _MEETING_NOUN = regex.compile(r"(?i:cuộc|buổi)\s+$")
-_WITH_AFTER = regex.compile(r"\s+(?:gỡ\s+)?(?:với|giữa)(?!\w)")
+_NAMED_AFTER = regex.compile(r" \p{Lu}")  # `cuộc gặp Bộ trưởng A …`, not `cuộc gặp với A`, `Tại cuộc gặp, …`
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
 # A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
@@ -610,7 +610,7 @@ def _framing(body: str, sent: _Sentence, seg: tuple[int, int]) -> bool:
 def _met_together(body: str, m: Hit) -> bool:
     """`trong cuộc gặp Bộ trưởng A và Phó thủ tướng B, C …`: the noun `cuộc gặp` names who met, not guests."""
     return m.text.casefold() == "gặp" and _MEETING_NOUN.search(body, max(0, m.start - 6), m.start) is not None \
-        and not _WITH_AFTER.match(body, m.end)
+        and _NAMED_AFTER.match(body, m.end) is not None
 
 
 def _guests(body: str, sent: _Sentence, m: Hit, seg: tuple[int, int]) -> list[tuple[int, int]]:
