@@ -965,3 +965,11 @@ def test_a_meeting_noun_followed_by_a_comma_names_no_one_who_met():
     body = ("Tại cuộc gặp, tôi đã chuyển lời mời thăm Pháp của Tổng thống Pháp Jean Moreau "
             "tới Thủ tướng Việt Nam Hoàng Văn Long.")
     assert all(len(row["participants"]) < 2 for row in run(body, 2024))
+
+
+def test_a_visit_told_on_a_day_of_its_trip_is_the_same_visit():
+    body = ("Chiều 21/3, Tổng thống Chile Rodrigo Andrés Vidal đã rời Hà Nội, kết thúc chuyến thăm chính thức "
+            "Việt Nam.\nTrong chuyến thăm từ ngày 19 đến 21/3, Tổng thống Andrés Vidal đã đến thăm Đà Nẵng.")
+    visits = [r for r in run(body, 2024) if r["kind"] == "visit"]
+    assert len(visits) == 1
+    assert people(visits[0]) == {"Rodrigo Andrés Vidal": "CL"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -872,7 +872,18 @@ def _previewed(body: str, idx: SentenceIndex, by_sentence: dict[int, list[Hit]])
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    return a.date is None or b.date is None or (same_day(a.date, b.date) and a.precision == b.precision)
+    if a.date is None or b.date is None:
+        return True
+    if a.precision != b.precision:
+        return False
+    return same_day(a.date, b.date) or a.kind == b.kind == "visit" and (_trip_covers(a, b) or _trip_covers(b, a))
+
+
+def _trip_covers(trip: Mention, other: Mention) -> bool:
+    """A visit told with its days (`chuyến thăm từ ngày 8 đến 10/8`) includes a visit told on one of them
+    (`Trưa 10/8, X rời Hà Nội, kết thúc chuyến thăm`): one trip."""
+    return trip.span_days > 1 and other.date is not None and trip.date is not None and any(
+        same_day(trip.date + timedelta(days=i), other.date) for i in range(1, trip.span_days))
 
 
 def _absorb(group: Mention, other: Mention) -> None:
