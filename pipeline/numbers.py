@@ -39,7 +39,8 @@ SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn t
           "nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 QUALIFIERS = {
     "approx": ("khoảng", "gần", "xấp xỉ", "ước tính", "ước đạt", "ước", "chừng", "trung bình", "bình quân"),
-    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt qua", "vượt", "ngoài", "ít nhất", "tối thiểu"),
+    "more_than": ("hơn", "trên", "vượt mốc", "vượt ngưỡng", "vượt qua", "vượt", "ngoài", "ít nhất", "tối thiểu",
+                  "không dưới", "không thấp hơn", "không ít hơn"),  # (``không dưới``: at least, not ``dưới``)
     "less_than": ("dưới", "chưa đến", "chưa tới", "không đến", "không tới", "không quá", "tối đa", "chưa vượt qua",
                   "chưa thể vượt qua", "không vượt quá"),
 }

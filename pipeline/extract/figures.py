@@ -199,8 +199,6 @@ _CELL_MAX = 120  # characters: a line of a table is shorter than a sentence of p
 _AT_FAULT = regex.compile(_W + r"(?:vi\s+phạm|sai\s+phạm|bị\s+(?:xử\s+)?phạt|tiền\s+phạt|phạt\s+tiền|chậm\s+tiến\s+độ"
                           r"|thất\s+thoát)" + _E, _FLAGS)
 _AT_FAULT_WORDS = ("phạm", "phạt", "chậm tiến độ", "thất thoát")
-# ``không dưới 20 triệu USD``: at least (the number parser reads ``dưới`` alone).
-_AT_LEAST_BEFORE = regex.compile(r"(?<!\w)không\s+(?:dưới|thấp\s+hơn|ít\s+hơn)\s*$", _FLAGS)
 # ``Trên lý thuyết, …``: a sentence telling a theory tells no reported figure (``Chẳng hạn, …`` often cites real ones).
 _HYPOTHESIS_OPEN = regex.compile(r"\W*(?:trên|về\s+mặt|theo)\s+lý\s+thuyết" + _E, _FLAGS)
 _PRICE_INDEX = regex.compile(_W + r"(?:chỉ\s+số\s+giá|giá\s+tiêu\s+dùng|CPI|lạm\s+phát)" + _E, _FLAGS)
@@ -1555,7 +1553,7 @@ class _Extractor:
             "unit": q.unit,
             "value_usd": usd,
             "value_usd_source": usd_source,
-            "qualifier": "more_than" if _AT_LEAST_BEFORE.search(self.body[max(0, q.start - 20):q.start]) else q.qualifier,
+            "qualifier": q.qualifier,
             "product": product,
             "locality": getattr(loc_place, "canonical", None),
             "partner": partner,
