@@ -15,7 +15,7 @@ from datetime import date
 
 import regex
 
-from pipeline.dates import TRIP_FRAME, improves, stated, within, year_or_stand_in
+from pipeline.dates import TRIP_FRAME, improves, stated, within
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     AGREEMENT_ROWS,
@@ -506,8 +506,7 @@ def _set_dates(f: Found, doc: ArticleText, m: Hit, sent: Span, clause: Span, own
         f.valid_from, f.valid_to = (year, None) if valid.group("since") else (None, year)
     if f.status != "signed":
         return  # a planned document has no signing date yet
-    year = year_or_stand_in(doc.reference_year)  # a yearless day still dates the signing, as no row
-    found = [w for w in dates_in(clause.text, year, doc.published_at, clause.start)
+    found = [w for w in dates_in(doc, clause.text, clause.start)  # (a yearless day still dates it, as no row)
              if not (named_year and w.start < named_year.end() and w.end > named_year.start(2))
              and not _SINCE.search(body, max(clause.start, w.start - 24), w.start)
              and not (w.start > m.end and _UNTIL.search(body, max(clause.start, w.start - 8), w.start))
@@ -542,8 +541,7 @@ def _ceremony_date(doc: ArticleText, sent: Span, doc_start: int) -> When | None:
     told = max(_CEREMONY_TOLD.finditer(body, floor, sent.start), key=lambda c: c.start(), default=None)
     if told is None:
         return None
-    year = year_or_stand_in(doc.reference_year)
-    return best_date(dates_in(body[told.start(): sent.start], year, doc.published_at, told.start()), told.start())
+    return best_date(dates_in(doc, body[told.start(): sent.start], told.start()), told.start())
 
 
 def _term_told_next(doc: ArticleText, sent: Span) -> regex.Match | None:
@@ -565,8 +563,7 @@ def _leading_date(doc: ArticleText, sent: Span, clause: Span) -> When | None:
     head = _LEADING.match(doc.body, sent.start, clause.start)
     if head is None:
         return None
-    year = year_or_stand_in(doc.reference_year)
-    return best_date(dates_in(head.group(), year, doc.published_at, sent.start), sent.start)
+    return best_date(dates_in(doc, head.group(), sent.start), sent.start)
 
 
 def _set_parties(f: Found, doc: ArticleText, body: str, own: Span, sent: Span, scope: Scope,

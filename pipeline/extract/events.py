@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ahocorasick
 import regex
 
-from pipeline.dates import find_dates
+from pipeline.dates import find_dates, year_or_stand_in
 from pipeline.gazetteer import country_name, find_places, lookup
 from pipeline.people import PersonMention, find_people
 from pipeline.text import Span, sentences
+
+if TYPE_CHECKING:
+    from pipeline.extract import ArticleText
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
@@ -283,11 +287,12 @@ def people_in(text: str, offset: int = 0) -> list[Person]:
             for p in find_people(text)]
 
 
-def dates_in(text: str, reference_year: int | None, published_at: datetime | None,
-             offset: int = 0) -> list[When]:
-    """Dates in ``text`` with offsets shifted by ``offset``."""
+def dates_in(doc: ArticleText, text: str, offset: int = 0) -> list[When]:
+    """Dates in ``text``, a piece of ``doc.body`` at ``offset`` (offsets shifted by it). A day told without a
+    year is read in a stand-in year when the article gives none, so that it still dates its mention; the row
+    then shows no date (``dates.stated``)."""
     out = []
-    for d in find_dates(text, reference_year, published_at):
+    for d in find_dates(text, year_or_stand_in(doc.reference_year), doc.published_at):
         if d.kind == "period" and d.period_start and d.period_end and (d.period_end - d.period_start).days > 31:
             continue  # a term (`giai đoạn 2023-2027`), not when something happened
         days = (d.period_end - d.period_start).days + 1 if d.kind == "period" and d.period_end and d.date else 1

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import regex
 
 from pipeline.clean.lexicon import function_words
-from pipeline.dates import TRIP_FRAME, improves, same_day, stated, within, year_or_stand_in
+from pipeline.dates import TRIP_FRAME, improves, same_day, stated, within
 from pipeline.extract import ArticleText
 from pipeline.extract.events import (
     CUE_PATTERNS,
@@ -475,7 +475,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men.frames_saying = kind == "visit" and (
         _PRESS_OCCASION.search(body, max(span.start, m.start - _PRESS_REACH), m.start) is not None
         or not sent.day_said() and _frames_saying(body, m.end, clause_end))
-    own = dates_in(body[a:min(b, clause_end)], year_or_stand_in(doc.reference_year), doc.published_at, a)
+    own = dates_in(doc, body[a:min(b, clause_end)], a)
     when = best_date(_event_dates(body, own + (subject_when or []), span.start), m.start)
     if when:
         men.date, men.precision = when.date, when.precision
@@ -583,7 +583,7 @@ def _venue(body: str, regions, found: str | None = None) -> str | None:
 
 
 def _subject_when(doc: ArticleText, regions: list[tuple[int, int]]) -> list:
-    return [w for a, b in regions for w in dates_in(doc.body[a:b], year_or_stand_in(doc.reference_year), doc.published_at, a)]
+    return [w for a, b in regions for w in dates_in(doc, doc.body[a:b], a)]
 
 
 def _visitors(body: str, sent: _Sentence, m: Hit) -> list[Person]:
@@ -810,7 +810,7 @@ def _date_from_before(doc: ArticleText, idx: SentenceIndex, span: Span, out: lis
     if at <= 0:
         return
     prev = idx.sentence_at(at)
-    when = best_date(dates_in(prev.text, year_or_stand_in(doc.reference_year), doc.published_at, prev.start), prev.start)
+    when = best_date(dates_in(doc, prev.text, prev.start), prev.start)
     for men in out:
         if when and men.date is None:
             men.date, men.precision, men.said_day = when.date, when.precision, True
