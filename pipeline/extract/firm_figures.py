@@ -36,6 +36,8 @@ _OWNER_AFTER = regex.compile(r"(?<!\w)(?:" + _SECTOR_SUBJECT + r"|(?:của\s+)?(
 _NAMED_OWNER = regex.compile(r"(?<!\w)của\s+(?P<name>(?!(?:Nhà\s+nước|Chính\s+phủ|Bộ|Sở|Tổng\s+cục|Cục|Ủy\s+ban|Uỷ\s+ban|UBND|TP|Tp"
                              r"|Thủ\s+đô|VN|EU|ASEAN|APEC|Liên|Châu|Đông|Tây|Nam|Bắc|Trung|Khu|Vùng|Ngành|Thành|Tỉnh|Huyện|Quận"
                              r"|Hiệp\s+hội|Nhà|Các|Những)(?!\w))\p{Lu})")
+# a place marked as whose the revenue is, told right before it (``doanh thu du lịch của Đà Nẵng``, ``tại nước này``)
+_MARKED_PLACE = regex.compile(r"(?:của|tại|ở)\s+(?:\w+\s+){0,2}$")
 _OWNER_REACH = 60  # characters before a revenue word within which its owner (``Khu vực FDI đạt doanh thu``) is named
 # One firm as the subject or the owner of a figure: a firm's (or a brand's) head noun not after a plural (``các công
 # ty``), or a firm referred back to (``doanh nghiệp này``); analysts and news agencies only quote figures.
@@ -66,7 +68,7 @@ def revenue_of_economy(body: str, clause_start: int, word_start: int, end: int, 
             or _OWNER_BEFORE.search(body, max(clause_start, word_start - _OWNER_REACH), word_start)):
         return True
     return any(word_start < p.start < end and p.role in ("owner", "venue", "normal")
-               and regex.search(r"(?:của|tại|ở)\s+(?:\w+\s+){0,2}$", body[max(word_start, p.start - 20):p.start])
+               and _MARKED_PLACE.search(body, max(word_start, p.start - 20), p.start)
                for p in places)
 
 
