@@ -114,7 +114,8 @@ def build_rows(e2e: dict, scale: dict) -> list[Row]:
 
 def _build(b: dict) -> str:
     cpu = f", {b['cpu_s']:.1f} s CPU" if b.get("cpu_s") is not None else ""
-    return f"{b['wall_s']:.1f} s wall{cpu}, peak RSS {b['peak_rss_mb']:.0f} MiB"
+    recorded = f"; in the Dagster instance after {b['recorded_s']:.1f} s" if b.get("recorded_s") is not None else ""
+    return f"{b['wall_s']:.1f} s wall{cpu}, peak RSS {b['peak_rss_mb']:.0f} MiB{recorded}"
 
 
 def markdown(results: dict) -> str:

@@ -26,6 +26,7 @@ from pipeline.timeline import mark
 log = logging.getLogger(__name__)
 GOLD_TABLES = ("meetings", "agreements", "trade_figures")
 PROGRESS_EVERY = 500  # items between two progress reports of a long step
+STATUS = "status:"  # `process_batch`'s counts of documents by status: "status:article", "status:duplicate"…
 
 
 @dataclass
@@ -214,7 +215,8 @@ def process_batch(root, batch: str, code_version: str, known: dict[str, str] | N
                   ) -> tuple[dict[str, str], dict[str, int]]:
     """Build one batch outside Dagster's IO managers (`hoptac build`, fan-out jobs): silver and gold
     parts validated, checked to quote their articles, written aside, then all put in place together.
-    Returns the batch's versions (`content` and full `fingerprint`) and row counts. ``known``:
+    Returns the batch's versions (`content` and full `fingerprint`) and row counts (with its documents
+    by status, `STATUS`). ``known``:
     documents other batches keep (default: read from their written parts)."""
     from pipeline.bronze import fingerprint, owned_fingerprint, scan
     from pipeline.checks import untraceable
@@ -239,7 +241,8 @@ def process_batch(root, batch: str, code_version: str, known: dict[str, str] | N
     content = fingerprint(files, code_version)
     mine = {f.sha256 for f in files if f.sha256}
     versions = {"content": content, "fingerprint": owned_fingerprint(content, {k: v for k, v in known.items() if k in mine})}
-    return versions, {name: len(df) for name, df in frames.items()}
+    statuses = {f"{STATUS}{k}": v for k, v in silver.counts().items() if k != "files"}
+    return versions, {name: len(df) for name, df in frames.items()} | statuses
 
 
 def _unique_by(rows: list[dict], key: str) -> list[dict]:

@@ -4,9 +4,9 @@ Batches are built with `pipeline.build.process_batch` (all parts of a batch writ
 place together), in this process or, for many batches, side by side in worker processes (one per
 core). Everything a build records in the Dagster instance goes through a recorder: the batches as
 partitions, each batch's materialisations and checks (runless events, so the UI, the sensors and later
-builds see them exactly as after a `build_batch` run), the publication's. `hoptac build` hands it to a
-helper process (`pipeline.recorder.ProcessRecorder`) and never imports Dagster itself; given a
-`DagsterInstance` (tests, the UI's jobs), a build records in it directly. The publication is
+builds see them exactly as after a `build_batch` run), the publication's. `hoptac build` notes them in an
+outbox the instance records from afterwards (`pipeline.recorder.OutboxRecorder`) and never imports
+Dagster itself; given a `DagsterInstance` (tests, the UI's jobs), a build records in it directly. The publication is
 `pipeline.publication.publish`, which the Dagster `publish` job's assets run step by step.
 """
 
@@ -123,31 +123,48 @@ def _record(recorder, batch: str, versions: dict[str, str], counts: dict[str, in
     out.fingerprints[batch] = versions["fingerprint"]
 
 
-def _build_in_process(recorder, root: Path, plan, out: BuildResult, log) -> None:
+def _build_one(recorder, root: Path, plan, batch: str, out: BuildResult) -> dict[str, int] | None:
+    """Build ``batch`` in this process and record it; its row counts, or None when it failed."""
     from pipeline.build import process_batch
     from pipeline.version import code_version
 
+    state = plan.batches[batch]
+    try:
+        versions, counts = process_batch(root, batch, code_version(), state.known)
+    except Exception as e:  # noqa: BLE001 - reported as the batch's failure; other batches go on
+        out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
+        return None
+    _record(recorder, batch, {**versions, "stat_signature": state.signature}, counts, None, out)
+    return counts
+
+
+def _build_in_process(recorder, root: Path, plan, out: BuildResult, log) -> None:
     for i, batch in enumerate(plan.todo, 1):
         log(f"hoptac: batch {batch} ({i}/{len(plan.todo)})")
-        state = plan.batches[batch]
-        try:
-            versions, counts = process_batch(root, batch, code_version(), state.known)
-        except Exception as e:  # noqa: BLE001 - reported as the batch's failure; other batches go on
-            out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
-            continue
-        _record(recorder, batch, {**versions, "stat_signature": state.signature}, counts, None, out)
+        _build_one(recorder, root, plan, batch, out)
 
 
 def _build_in_workers(recorder, root: Path, plan, workers: int, out: BuildResult, log) -> None:
+    """The batches side by side in ``workers`` processes. With no more batches than that, this process
+    (its imports done: a worker's start-up is ~1 s) builds the largest one while the others run."""
     from pipeline.version import code_version
 
     todo = plan.todo
-    log(f"hoptac: {len(todo)} batches on {workers} worker processes")
+    mine = max(todo, key=lambda b: len(plan.batches[b].hashes)) if len(todo) <= workers else None
+    pooled = [b for b in todo if b != mine]
+    processes = min(workers, len(pooled))
+    here = f"{mine} in this process and {len(pooled)} on {processes}" if mine else f"{len(todo)} on {processes}"
+    log(f"hoptac: {len(todo)} batches: {here} worker processes")
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
+    try:
         futures = {pool.submit(_worker, str(root), batch, code_version(), plan.batches[batch].known): batch
-                   for batch in todo}
-        for i, future in enumerate(as_completed(futures), 1):
+                   for batch in pooled}
+        done = 0
+        if mine is not None and (counts := _build_one(recorder, root, plan, mine, out)) is not None:
+            done += 1
+            _done(log, mine, done, len(todo), counts)
+        for future in as_completed(futures):
             batch = futures[future]
             try:
                 versions, counts, pid = future.result()
@@ -155,9 +172,16 @@ def _build_in_workers(recorder, root: Path, plan, workers: int, out: BuildResult
                 out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
                 continue
             _record(recorder, batch, {**versions, "stat_signature": plan.batches[batch].signature}, counts, pid, out)
-            log(f"hoptac: batch {batch} done ({i}/{len(todo)}): {counts['articles']} articles, "
-                f"{counts['meetings']} meetings, {counts['trade_figures']} figures")
+            done += 1
+            _done(log, batch, done, len(todo), counts)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # the workers end on their own: no waiting for their exit
     out.built.sort()
+
+
+def _done(log, batch: str, i: int, n: int, counts: dict[str, int]) -> None:
+    log(f"hoptac: batch {batch} done ({i}/{n}): {counts['articles']} articles, "
+        f"{counts['meetings']} meetings, {counts['trade_figures']} figures")
 
 
 def _worker(root: str, batch: str, version: str, known: dict[str, str]) -> tuple[dict[str, str], dict[str, int], int]:

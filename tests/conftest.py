@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,10 @@ SEEDS = ROOT / "data" / "bronze" / "seeds"
 SHARED = ROOT.parent / "shared"
 VNTC = SHARED / "corpus" / "vntc" / "vntc-sample.jsonl.gz"
 GOLD = SHARED / "eval" / "dev"
+
+# builds run by tests return once the Dagster instance holds them (tests look at it right after);
+# the default, recording in the background, is tested in `test_recorder`
+os.environ.setdefault("HOPTAC_WAIT_FOR_INSTANCE", "1")
 
 
 def vntc_articles(n: int | None = None, start: int = 0) -> list[dict]:

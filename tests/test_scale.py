@@ -65,16 +65,20 @@ def test_dask_cluster_builds_batches_in_parallel(corpus):
             check_built(instance, result)
 
 
-def test_hoptac_build_runs_batches_in_worker_processes_like_sequential_runs(corpus, tmp_path):
+@pytest.mark.parametrize("workers", [2, 3])
+def test_hoptac_build_runs_batches_in_worker_processes_like_sequential_runs(corpus, tmp_path, workers):
+    """Two workers for three batches; or three, when this process builds the largest batch itself."""
     from pipeline.runner import run_build
 
     shutil.copy(next(SEEDS.glob("002_*.txt")), corpus / "data" / "bronze" / "b1" / "copy.txt")  # a cross-batch duplicate
     root = data_dir()
+    logged: list[str] = []
     with dg.DagsterInstance.get() as instance:
-        result = run_build(instance, root, log=lambda m: None, workers=2)
+        result = run_build(instance, root, log=logged.append, workers=workers)
         assert result.success and result.built == ["b0", "b1", "b2"] and result.published
+        assert any(("in this process" in m) == (workers == 3) for m in logged if "worker processes" in m)
         assert stale_batches(instance, root) == []
-        again = run_build(instance, root, log=lambda m: None, workers=2)
+        again = run_build(instance, root, log=lambda m: None, workers=workers)
         assert again.success and again.built == [] and not again.published
     parallel = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.glob("**/*.parquet"))}
     sequential_root = tmp_path / "sequential"

@@ -1,12 +1,9 @@
 """A build's bookkeeping in a Dagster instance: the batches as partitions, each built batch's and the
-publication's materialisations and checks, and what each batch was last built from. `hoptac build`
-runs `serve` in its helper process (`pipeline.recorder`); builds given an instance use
-`InstanceRecorder` directly."""
+publication's materialisations and checks, and what each batch was last built from. `hoptac build`'s
+outbox is recorded with it (`pipeline.recorder.drain`); builds given an instance use it directly."""
 
 from __future__ import annotations
 
-import os
-import traceback
 from pathlib import Path
 
 import dagster as dg
@@ -14,7 +11,6 @@ import dagster as dg
 from pipeline.defs.partitions import batch_events, last_versions, register_batches
 from pipeline.defs.runless import publication_events
 from pipeline.storage import data_dir
-from pipeline.timeline import mark
 
 
 class InstanceRecorder:
@@ -45,34 +41,3 @@ class InstanceRecorder:
     def _report(self, events: list) -> None:
         for event in events:
             self.instance.report_runless_asset_event(event)
-
-
-def serve(conn) -> None:
-    """The helper's loop: open the instance, run each request (`("batch", args)`…) until `close`, then
-    answer with the errors met (none: `[]`) and end at once (see `pipeline.cli.run`)."""
-    mark("helper imports done")
-    errors: list[str] = []
-    try:
-        with dg.DagsterInstance.get() as instance:
-            recorder = InstanceRecorder(instance)
-            mark("instance open")
-            while True:
-                kind, args = conn.recv()
-                mark(f"got {kind}")
-                if kind == "close":
-                    break
-                try:
-                    result = getattr(recorder, kind)(*args)
-                except Exception as e:  # noqa: BLE001 - reported to the build, which fails
-                    errors.append(f"{kind}: {type(e).__name__}: {e}")
-                    result = f"{type(e).__name__}: {e}"
-                mark(f"done {kind}")
-                if kind == "last_versions":
-                    conn.send(result)
-    except Exception:  # noqa: BLE001 - the instance could not be opened
-        errors.append(traceback.format_exc(limit=3))
-    try:
-        conn.send(errors)
-        conn.close()
-    finally:
-        os._exit(0)
