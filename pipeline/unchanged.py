@@ -19,7 +19,7 @@ import hashlib
 import itertools
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.bronze import _entries, batch_key, batch_of, stat_digest, stat_of
@@ -33,16 +33,21 @@ BRONZE = "bronze"
 @dataclass
 class Snapshot:
     """One walk of a local data root: (path relative to it, `bronze.stat_of`) of every entry, in path
-    order, but those under ``skip`` (the lock file, the Dagster home)."""
+    order, but those under ``skip`` (the lock file, the Dagster home): `bronze/`'s and the others'."""
 
     root: Path
     skip: frozenset[str]
-    stats: list[tuple[str, str]]
+    bronze: list[tuple[str, str]]
+    built: list[tuple[str, str]]
+    _bronze_digest: str | None = field(default=None, repr=False)
 
     def signature(self) -> str:
+        """The digest of both code versions, `bronze/`'s entries (taken once per walk) and the others'."""
         from pipeline.version import code_version, publication_version
 
-        return stat_digest(f"{code_version()}\t{publication_version()}", self.stats)
+        if self._bronze_digest is None:
+            self._bronze_digest = stat_digest(BRONZE, self.bronze)
+        return stat_digest(f"{code_version()}\t{publication_version()}\t{self._bronze_digest}", self.built)
 
     def batches(self) -> dict[str, list[tuple[str, str]]]:
         """Each batch's entries (paths relative to `bronze/`, in path order): what
@@ -50,19 +55,25 @@ class Snapshot:
         batch's one entry."""
         out: dict[str, list[tuple[str, str]]] = {}
         n = len(BRONZE) + 1
-        for rel, stat in self.stats:
-            if not rel.startswith(BRONZE + "/"):
+        batch_of_head: dict[str, str] = {}  # a first-level name → its batch (one look-up per folder)
+        for rel, stat in self.bronze:
+            if rel == BRONZE:
                 continue
             inner = rel[n:]
-            unlisted = "/" not in inner and stat.startswith("!") and (self.root / rel).is_dir()
-            out.setdefault(batch_key(inner) if unlisted else batch_of(inner), []).append((inner, stat))
+            head, sep, _ = inner.partition("/")
+            if not sep and stat.startswith("!") and (self.root / rel).is_dir():
+                batch = batch_key(inner)  # a folder that could not be listed
+            elif sep:
+                batch = batch_of_head.get(head) or batch_of_head.setdefault(head, batch_of(inner))
+            else:
+                batch = batch_of(inner)
+            out.setdefault(batch, []).append((inner, stat))
         return out
 
     def after_build(self) -> Snapshot:
         """The root as the build left it: the built files walked again, `bronze/` as this walk saw it."""
-        built = _walk(self.root, self.skip, outside=self.skip | {BRONZE})
-        bronze = [(rel, st) for rel, st in self.stats if rel.startswith(BRONZE + "/") or rel == BRONZE]
-        return Snapshot(self.root, self.skip, sorted(built + bronze, key=lambda x: x[0]))
+        built = sorted(_walk(self.root, self.skip, outside=self.skip | {BRONZE}), key=lambda x: x[0])
+        return Snapshot(self.root, self.skip, self.bronze, built, self._bronze_digest)
 
 
 def _walk(root: Path, skip: frozenset[str], outside: set[str] = frozenset()) -> list[tuple[str, str]]:
@@ -73,8 +84,9 @@ def _walk(root: Path, skip: frozenset[str], outside: set[str] = frozenset()) -> 
     except OSError:
         folders = []
     entries = itertools.chain(_entries(root, recursive=False), *(_entries(root / f, f"{f}/") for f in folders))
+    nested = tuple(f"{s}/" for s in skip if "/" in s)  # a skipped folder deeper down (first-level ones are not listed)
     return [(rel, stat_of(entry)) for rel, entry in entries
-            if rel not in skip and not any(rel.startswith(s + "/") for s in skip)]
+            if rel not in skip and not (nested and rel.startswith(nested))]
 
 
 def snapshot(root: Path, home: Path) -> Snapshot | None:
@@ -85,7 +97,10 @@ def snapshot(root: Path, home: Path) -> Snapshot | None:
     skip = {LOCK_NAME}
     if home.is_relative_to(base):
         skip.add(home.relative_to(base).as_posix())
-    return Snapshot(base, frozenset(skip), sorted(_walk(base, frozenset(skip), outside=skip), key=lambda x: x[0]))
+    stats = sorted(_walk(base, frozenset(skip), outside=skip), key=lambda x: x[0])
+    inside = [x[0] == BRONZE or x[0].startswith(f"{BRONZE}/") for x in stats]
+    return Snapshot(base, frozenset(skip), [x for x, i in zip(stats, inside, strict=True) if i],
+                    [x for x, i in zip(stats, inside, strict=True) if not i])
 
 
 def signature(root: Path, home: Path) -> str | None:
