@@ -311,9 +311,10 @@ def publish_table(pub: Publication, name: str) -> Path:
     return _write(pub, name, BUILDERS[name](pub, name))
 
 
-def write_publication(pub: Publication) -> dict:
+def write_publication(pub: Publication, hashes: dict[str, list[str]] | None = None) -> dict:
     """Write the package and the data dictionary into the stage and swap everything staged into
-    `gold/` (the package last); return the package."""
+    `gold/` (the package last); return the package. ``hashes``: batch → its documents' SHA-256s where
+    known already (the build's plan read them); the other batches' are read from their documents parts."""
     resources = []
     for name in PUBLISHED:
         path = pub.path(name)
@@ -322,7 +323,8 @@ def write_publication(pub: Publication) -> dict:
         staged = pub.staged(name)
         resources.append(resource(pub.root, TABLES[name], pub.stage, pub.sha256(path)) if staged
                          else pub.recorded[name])
-    hashes = {b: read_part(table_path(pub.root, "documents", b), ["sha256"])["sha256"].drop_null().to_pylist()
+    hashes = {b: hashes[b] if hashes and b in hashes else
+              read_part(table_path(pub.root, "documents", b), ["sha256"])["sha256"].drop_null().to_pylist()
               for b in pub.batches}
     return write_package(pub.root, hashes, pub.stage, pub.build, resources,
                          {name: pub.inputs(name) for name in PUBLISHED})
@@ -331,9 +333,11 @@ def write_publication(pub: Publication) -> dict:
 ORDER = ("localities", *CONCATENATED, *EVENTS)
 
 
-def publish(root: Path, build: dict, full: bool = False, log: Callable[[str], None] = lambda m: None) -> tuple[Publication, dict]:
+def publish(root: Path, build: dict, full: bool = False, log: Callable[[str], None] = lambda m: None,
+            hashes: dict[str, list[str]] | None = None) -> tuple[Publication, dict]:
     """Publish ``build``: every table in dependency order (checking the changed batches' rows), then the
-    package. A failure replaces nothing (the caller removes the stage with `storage.remove_debris`)."""
+    package (``hashes``: see `write_publication`). A failure replaces nothing (the caller removes the
+    stage with `storage.remove_debris`)."""
     pub = start(root, build, full=full)
     check_evidence(pub)
     for name in ORDER:
@@ -342,4 +346,4 @@ def publish(root: Path, build: dict, full: bool = False, log: Callable[[str], No
             raise NotPublishable(f"{len(bad)} {name} rows have place ids not in gold/localities", bad)
         pub.written += [name] if pub.staged(name) else []
     log(f"hoptac: {len(pub.changed)} batches new to the publication; written again: {', '.join(pub.written) or 'none'}")
-    return pub, write_publication(pub)
+    return pub, write_publication(pub, hashes)
