@@ -1010,3 +1010,13 @@ def test_places_firms_come_from_are_no_sides_of_a_seminar():
     provinces = "Ngày 12/10, hội nghị hợp tác giữa các tỉnh Điện Biên, Lai Châu và tỉnh Phongsaly (Lào) đã diễn ra."
     [row] = run(provinces, 2005)
     assert row["localities"] == ["Điện Biên", "Lai Châu", "Phông Xa Lỳ"] and row["participants"] == []
+
+
+def test_a_visit_told_in_passing_after_the_lead_without_a_day_is_background():
+    lead = ("Hôm qua, Bộ trưởng Thương mại Nguyễn Văn Hùng đã hội đàm với Bộ trưởng Thương mại Hàn Quốc Kim Hyun Chong "
+            "tại Seoul.\n")
+    passing = ("Ông Lê Văn Nam, Cục trưởng Cục Đầu tư nước ngoài, cho biết, trong dịp Thủ tướng Phan Văn Khải đi thăm và "
+               "làm việc tại Hàn Quốc, nhiều dự án của các nhà đầu tư Hàn Quốc sẽ được cấp phép.")
+    assert [g.kind for g in meeting_groups(ArticleText("t", lead + passing, None, 2005, None))] == ["talks"]
+    dated = "Sáng 3/6, Phó Thủ tướng Vũ Khoan đã đến Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản."
+    assert [g.kind for g in meeting_groups(ArticleText("t", lead + dated, None, 2005, None))] == ["talks", "visit"]

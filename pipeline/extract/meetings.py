@@ -1052,6 +1052,14 @@ def _keep(body: str, g: Mention) -> bool:
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
 
 
+def _in_passing(body: str, g: Mention) -> bool:
+    """A visit told after the lead with no day in any of its mentions (`hỗ trợ chuyến thăm của Thủ tướng tại Mỹ`,
+    `Kết thúc chuyến thăm bang X, Thủ tướng …`): background or a frame, not a visit reported with its dates."""
+    told = [m for m in [g, *g.members] if not m.anaphoric]
+    return g.kind == "visit" and g.date is None and not any(m.said_day for m in told) and \
+        body.find("\n", len(body) - len(body.lstrip()), g.start) >= 0
+
+
 # a meeting with no name (`cuộc họp về việc …`, `cuộc họp ngày 12/4 tại nhà máy`), unlike `cuộc họp Ủy ban …`,
 # `cuộc họp lần thứ 5 …`; a `phiên họp` is a named body's session
 _BARE_SESSION = regex.compile(r"(?i:cuộc họp)(?!\s+(?:[^\s,;.:]+\s+)?\p{Lu}|\s+(?:lần\s+)?thứ\s)")
@@ -1216,6 +1224,7 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
                 _foreign_sides(doc, idx, g)
                 g.in_scope = _in_scope(doc, g)
             _located_by_trip(groups)
+            groups = [g for g in groups if not _in_passing(doc.body, g)]  # after it has located the trip's meetings
         cached = doc.extra["_meeting_groups"] = (len(doc.body), groups)
     return cached[1]
 
