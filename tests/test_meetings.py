@@ -1020,3 +1020,13 @@ def test_a_visit_told_in_passing_after_the_lead_without_a_day_is_background():
     assert [g.kind for g in meeting_groups(ArticleText("t", lead + passing, None, 2005, None))] == ["talks"]
     dated = "Sáng 3/6, Phó Thủ tướng Vũ Khoan đã đến Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản."
     assert [g.kind for g in meeting_groups(ArticleText("t", lead + dated, None, 2005, None))] == ["talks", "visit"]
+
+
+def test_a_quoted_letter_gives_the_meeting_neither_its_date_nor_its_author():
+    body = ("Tại buổi tiếp đoàn nghị sĩ Pháp do Chủ tịch Thượng viện Christian Poncelet dẫn đầu sang thăm Việt Nam mới "
+            "đây, Chủ tịch Quốc hội Nguyễn Văn Hùng nhắc lại thông điệp của Chủ tịch Hồ Chí Minh trong bức thư gửi Tổng "
+            "thống Pháp cách đây 60 năm (tháng 3-1946): “Việt Nam muốn hợp tác với Pháp”.")
+    groups = meeting_groups(ArticleText("t", body, None, 2006, None))
+    assert groups and all(g.date is None for g in groups)
+    assert "Hồ Chí Minh" not in {p.name for g in groups for p in g.people}
+    assert "Nguyễn Văn Hùng" in {p.name for g in groups for p in g.people}

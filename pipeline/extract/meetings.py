@@ -68,6 +68,7 @@ _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
 _SEMI = regex.compile(";")
 _PAST_WINDOW = 60
+_RECALL_REACH = 160  # `X, nguyên …, nhớ lại …` before the trigger: bounded, for linear work in run-on text
 _VOWELS = regex.compile(r"[aeiouy\-]+")
 _TOLD_BY_AFTERMATH = {"talks", "reception", "conference"}  # an anaphor of these may be the only telling
 # Vietnamese state offices that the press tells bare for the Vietnamese holder
@@ -85,9 +86,11 @@ _BETWEEN_AFTER = regex.compile(r"\s+(?:song phương\s+)?giữa(?!\w)")
 _MEETING_NOUN = regex.compile(r"(?i:cuộc|buổi)\s+$")
 _NAMED_AFTER = regex.compile(r" \p{Lu}")  # `cuộc gặp Bộ trưởng A …`, not `cuộc gặp với A`, `Tại cuộc gặp, …`
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
-# A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
+# A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`; the author of a
+# message or letter quoted (`nhắc lại thông điệp của Chủ tịch X`).
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
-                          r"tấm gương|mang tên|noi gương|tượng đài|di sản|bảo tàng|khu di tích|nhà lưu niệm|cố)\s+(?:[^\s,;.]+\s+){0,4}$")
+                          r"tấm gương|mang tên|noi gương|tượng đài|di sản|bảo tàng|khu di tích|nhà lưu niệm|cố|"
+                          r"thông điệp|bức thư|lá thư)\s+(?:[^\s,;.]+\s+){0,4}$")
 _NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
 _BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
 _DATE_RANGE = regex.compile(r"(?<!\d)\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)")
@@ -477,7 +480,7 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     men = Mention(span.start, span.end, m.start, kind, sent.mode(mode), anaphoric=status == "anaphor")
     men.relative = sent.relative_before(m.start)
     men.past = cue_in("past", body, max(span.start, m.start - _PAST_WINDOW), m.start) is not None or \
-        cue_in("recalled", body, span.start, m.start) is not None
+        cue_in("recalled", body, max(span.start, m.start - _RECALL_REACH), m.start) is not None
     men.trigger_text = m.text.casefold()
     men.also = not men.anaphoric and cue_before("also", body, m.start, 30)
     men.named = _name_word(body, m) if kind == "conference" and not men.anaphoric else ""
@@ -563,7 +566,7 @@ def _anaphor_phrase(body: str, m: Hit, span: Span) -> tuple[int, int]:
     return m.end, cut.start() if cut else span.end
 
 
-_NOT_WHEN = regex.compile(word_alt(CUE_PATTERNS["not_when"]) + r"[^,;:()\n]{0,50}$")
+_NOT_WHEN = regex.compile(word_alt(CUE_PATTERNS["not_when"]) + r"[^,;:()\n]{0,50}(?:\(\s*)?$")  # `… năm (2-1946)`
 
 
 def _event_dates(body: str, found: list, floor: int) -> list:
