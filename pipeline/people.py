@@ -47,7 +47,8 @@ class PersonMention:
     sure: bool = False  # the side comes from a place or country named in this mention's title
 
 
-_HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|ngài|Ngài)"
+# honorifics before a name, and academic titles used as such (`tiến sĩ X, giám đốc WHO …`): not the person's title
+_HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|ngài|Ngài|[Tt]iến sĩ|[Gg]iáo sư|[Bb]ác sĩ|(?:P?GS\.?\s?)?TS\.?|P?GS\.?)"
 _SYL = r"\p{Lu}\p{Ll}*"
 # Latin-script words, with the accents of European names (`Díaz - Canel`, `Smejc`).
 # Phonetic spellings join a word's syllables with hyphens, spaced or not

@@ -973,3 +973,60 @@ def test_a_visit_told_on_a_day_of_its_trip_is_the_same_visit():
     visits = [r for r in run(body, 2024) if r["kind"] == "visit"]
     assert len(visits) == 1
     assert people(visits[0]) == {"Rodrigo Andrés Vidal": "CL"}
+
+
+def test_this_event_after_it_is_announced_is_planned():
+    intro = "Trường Đại học Tổng hợp Melbourne sẽ tổ chức một hội thảo về du học vào ngày 12/5 tại khách sạn Daewoo. "
+    guests = ("Tham dự hội thảo lần này có Phó Hiệu trưởng Peter Morris, Tổng lãnh sự Australia Andrew Barnes và "
+              "Thứ trưởng Bộ Giáo dục Nguyễn Văn Hùng.")
+    assert run(intro + "Đây là lần đầu trường tổ chức hội thảo tại Việt Nam. " + guests, 2005) == []
+    held = run("Sáng qua, Trường Đại học Tổng hợp Melbourne đã tổ chức một hội thảo về du học tại Hà Nội. " + guests, 2005)
+    assert [people(r) for r in held] == [{"Peter Morris": "AU", "Andrew Barnes": "AU", "Nguyễn Văn Hùng": "VN"}]
+    today = run("Diễn đàn hợp tác Việt Nam - Australia diễn ra sáng nay tại Hà Nội. Theo chương trình, diễn đàn sẽ "
+                "bàn về giáo dục. " + guests.replace("hội thảo", "diễn đàn"), 2005)
+    assert len(today) == 1  # the news day's programme is told with `sẽ` too
+
+
+def test_staff_sent_to_a_working_session_is_no_meeting():
+    sent = ("Ngày 5/3, ông Trần Văn Bình, Giám đốc Công ty Thủy sản Hạ Long, cho biết công ty đã cử 3 chuyên gia sang "
+            "làm việc với Tập đoàn Maruha (Nhật Bản) để đàm phán hợp đồng.")
+    assert run(sent, 2005) == []
+    went = run("Ngày 5/3, Giám đốc Công ty Thủy sản Hạ Long Trần Văn Bình đã sang Tokyo làm việc với Chủ tịch "
+               "Tập đoàn Maruha Hiroshi Tanaka.", 2005)
+    assert len(went) == 1 and "Trần Văn Bình" in people(went[0])
+
+
+def test_a_meeting_recalled_by_a_speaker_takes_no_date_from_the_news():
+    body = ("Sáng 30/4, hàng trăm cựu chiến binh đã gặp mặt tại Hội trường Thống Nhất. Thiếu tướng Lê Văn Tám, nguyên "
+            "phó tư lệnh quân khu 5 nhớ lại chiến dịch mùa xuân (1972) đã buộc Mỹ phải ngồi vào bàn đàm phán hội nghị "
+            "Paris.")
+    assert meeting_groups(ArticleText("t", body, None, 2005, None)) == []
+
+
+def test_places_firms_come_from_are_no_sides_of_a_seminar():
+    firms = ("Hôm qua 12/10, hội thảo Cơ hội kinh doanh tại Việt Nam diễn ra tại Singapore với sự tham dự đông đảo của "
+             "giới đầu tư Singapore cùng các doanh nghiệp từ Hải Phòng, Cần Thơ và Bình Dương.")
+    assert meeting_groups(ArticleText("t", firms, None, 2005, None)) == []
+    provinces = "Ngày 12/10, hội nghị hợp tác giữa các tỉnh Điện Biên, Lai Châu và tỉnh Phongsaly (Lào) đã diễn ra."
+    [row] = run(provinces, 2005)
+    assert row["localities"] == ["Điện Biên", "Lai Châu", "Phông Xa Lỳ"] and row["participants"] == []
+
+
+def test_a_visit_told_in_passing_after_the_lead_without_a_day_is_background():
+    lead = ("Hôm qua, Bộ trưởng Thương mại Nguyễn Văn Hùng đã hội đàm với Bộ trưởng Thương mại Hàn Quốc Kim Hyun Chong "
+            "tại Seoul.\n")
+    passing = ("Ông Lê Văn Nam, Cục trưởng Cục Đầu tư nước ngoài, cho biết, trong dịp Thủ tướng Phan Văn Khải đi thăm và "
+               "làm việc tại Hàn Quốc, nhiều dự án của các nhà đầu tư Hàn Quốc sẽ được cấp phép.")
+    assert [g.kind for g in meeting_groups(ArticleText("t", lead + passing, None, 2005, None))] == ["talks"]
+    dated = "Sáng 3/6, Phó Thủ tướng Vũ Khoan đã đến Tokyo, bắt đầu chuyến thăm chính thức Nhật Bản."
+    assert [g.kind for g in meeting_groups(ArticleText("t", lead + dated, None, 2005, None))] == ["talks", "visit"]
+
+
+def test_a_quoted_letter_gives_the_meeting_neither_its_date_nor_its_author():
+    body = ("Tại buổi tiếp đoàn nghị sĩ Pháp do Chủ tịch Thượng viện Christian Poncelet dẫn đầu sang thăm Việt Nam mới "
+            "đây, Chủ tịch Quốc hội Nguyễn Văn Hùng nhắc lại thông điệp của Chủ tịch Hồ Chí Minh trong bức thư gửi Tổng "
+            "thống Pháp cách đây 60 năm (tháng 3-1946): “Việt Nam muốn hợp tác với Pháp”.")
+    groups = meeting_groups(ArticleText("t", body, None, 2006, None))
+    assert groups and all(g.date is None for g in groups)
+    assert "Hồ Chí Minh" not in {p.name for g in groups for p in g.people}
+    assert "Nguyễn Văn Hùng" in {p.name for g in groups for p in g.people}

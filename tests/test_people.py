@@ -277,3 +277,10 @@ def test_a_khmer_family_name_makes_a_bare_titled_name_foreign() -> None:
 def test_a_federal_court_before_a_name_is_not_a_state():
     [p] = find_people("Bộ trưởng tiếp Chánh án Tòa án Liên bang Amir bin Hassan tại Hà Nội.")
     assert (p.name, p.title) == ("Amir bin Hassan", "Chánh án")
+
+
+def test_an_academic_title_before_a_foreign_name_is_an_honorific():
+    found = find_people("Sáng qua, tiến sĩ Hans Keller, giám đốc UNDP khu vực châu Á, đã gặp Bộ trưởng Nguyễn Văn Hùng.")
+    assert [(p.name, p.title) for p in found] == [("Hans Keller", "giám đốc"), ("Nguyễn Văn Hùng", "Bộ trưởng")]
+    [row] = [(p.name, p.title) for p in find_people("Theo GS.TS Peter Morris, Hiệu trưởng Đại học Melbourne, …")]
+    assert row == ("Peter Morris", "Hiệu trưởng")

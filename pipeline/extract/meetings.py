@@ -44,7 +44,14 @@ from pipeline.extract.events import (
     unique,
     word_alt,
 )
-from pipeline.extract.plans import DAY_SAID, future_frame, planned_by_context, sentence_plan, subject_ahead
+from pipeline.extract.plans import (
+    DAY_SAID,
+    future_frame,
+    planned_by_context,
+    sentence_plan,
+    subject_ahead,
+    told_ahead,
+)
 from pipeline.people import fold, is_foreign_name, title_references
 from pipeline.text import Span
 
@@ -52,6 +59,8 @@ _KINDS = [(kind, mode if mode != "-" else "unknown") for _, kind, mode, _, _ in 
 # Titles of a local body: without a place in the title, the person belongs to the place named before.
 _LOCAL_BODY = regex.compile(r"(?i)(?:thành|tỉnh|khu) (?:ủy|uỷ)|ubnd|(?:ủy|uỷ) ban nhân dân|hđnd|thị trưởng|"
                             r"tỉnh trưởng|chủ tịch (?:tỉnh|thành phố|khu)|chính quyền")
+# a locality told as a side: its government or the unit named (`các tỉnh Lạng Sơn, Cao Bằng`), not `các tỉnh khác`
+_UNIT_NAMED = regex.compile(r"(?<!\w)(?i:tỉnh|thành phố|khu tự trị|bang|quận|huyện)\s+\p{Lu}")
 # a person's name has two capitalised syllables, or follows a title (`Tổng thống Kovind`)
 _NAME_LIKE = regex.compile(r"\p{Lu}[\w-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
 _CAPITAL_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,2}?\p{Lu}")
@@ -59,6 +68,7 @@ _VIETNAM = "VN"
 _PLACE_WINDOW = 220  # places farther than this from the trigger belong to other clauses
 _SEMI = regex.compile(";")
 _PAST_WINDOW = 60
+_RECALL_REACH = 160  # `X, nguyên …, nhớ lại …` before the trigger: bounded, for linear work in run-on text
 _VOWELS = regex.compile(r"[aeiouy\-]+")
 _TOLD_BY_AFTERMATH = {"talks", "reception", "conference"}  # an anaphor of these may be the only telling
 # Vietnamese state offices that the press tells bare for the Vietnamese holder
@@ -76,9 +86,11 @@ _BETWEEN_AFTER = regex.compile(r"\s+(?:song phương\s+)?giữa(?!\w)")
 _MEETING_NOUN = regex.compile(r"(?i:cuộc|buổi)\s+$")
 _NAMED_AFTER = regex.compile(r" \p{Lu}")  # `cuộc gặp Bộ trưởng A …`, not `cuộc gặp với A`, `Tại cuộc gặp, …`
 _VISITOR_OF = regex.compile(r"(?<!mời )(?<!đề nghị )(?<!theo )\bcủa\s+(?:[^\s,;.]+\s+){0,6}$")
-# A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`.
+# A person honoured, not met: `kỷ niệm ngày sinh Chủ tịch X`, `vào Lăng viếng Chủ tịch X`; the author of a
+# message or letter quoted (`nhắc lại thông điệp của Chủ tịch X`).
 _HONOURED = regex.compile(r"(?i)(?<!\w)(?:ngày sinh|sinh nhật|năm sinh|ngày mất|lăng|viếng|tưởng niệm|di chúc|tư tưởng|"
-                          r"tấm gương|mang tên|noi gương|tượng đài|di sản|bảo tàng|khu di tích|nhà lưu niệm|cố)\s+(?:[^\s,;.]+\s+){0,4}$")
+                          r"tấm gương|mang tên|noi gương|tượng đài|di sản|bảo tàng|khu di tích|nhà lưu niệm|cố|"
+                          r"thông điệp|bức thư|lá thư)\s+(?:[^\s,;.]+\s+){0,4}$")
 _NAME_SPAN = 100  # a conference's name follows its trigger within this many characters
 _BILATERAL = regex.compile(r"(?:Việt Nam|VN|Việt)\s*[-–]\s*\p{Lu}|\p{Lu}[\p{L} ]{1,25}?\s*[-–]\s*(?:Việt Nam|VN)(?!\w)")
 _DATE_RANGE = regex.compile(r"(?<!\d)\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)")
@@ -187,8 +199,9 @@ def _classify(body: str, sent_start: int, m: Hit, planned_end: int | None, news_
     kind, _ = _trigger_kind(m)
     if cue_before("blocked", body, pos) or cue_before("aggregate", body, pos, 60):
         return "skip"
-    if cue_before("generic", body, pos, 25) or cue_before("invited", body, pos, 20) or _PRESS_AFTER.match(body, m.end):
-        return "skip"
+    if cue_before("generic", body, pos, 25) or cue_before("invited", body, pos, 20) or _PRESS_AFTER.match(body, m.end) \
+            or cue_before("delegated", body, pos, 70):
+        return "skip"  # `các cuộc gặp`; `nhận lời mời sang thăm`; `gặp gỡ báo chí`; `cử 2 cán bộ sang làm việc với`
     if (kind == "reception" and _COMPATRIOTS_AFTER.match(body, m.end)) or (
             kind == "visit" and (_OPENING_AFTER.match(body, m.end) or _FIELD_TRIP_AFTER.match(body, m.end))) or (
             kind == "conference" and _INDEFINITE.search(body, max(0, pos - 12), pos)):
@@ -466,7 +479,8 @@ def _read_sentence(doc: ArticleText, idx: SentenceIndex, sent: _Sentence, m: Hit
     kind, mode = _trigger_kind(m)
     men = Mention(span.start, span.end, m.start, kind, sent.mode(mode), anaphoric=status == "anaphor")
     men.relative = sent.relative_before(m.start)
-    men.past = cue_in("past", body, max(span.start, m.start - _PAST_WINDOW), m.start) is not None
+    men.past = cue_in("past", body, max(span.start, m.start - _PAST_WINDOW), m.start) is not None or \
+        cue_in("recalled", body, max(span.start, m.start - _RECALL_REACH), m.start) is not None
     men.trigger_text = m.text.casefold()
     men.also = not men.anaphoric and cue_before("also", body, m.start, 30)
     men.named = _name_word(body, m) if kind == "conference" and not men.anaphoric else ""
@@ -552,7 +566,7 @@ def _anaphor_phrase(body: str, m: Hit, span: Span) -> tuple[int, int]:
     return m.end, cut.start() if cut else span.end
 
 
-_NOT_WHEN = regex.compile(word_alt(CUE_PATTERNS["not_when"]) + r"[^,;:()\n]{0,50}$")
+_NOT_WHEN = regex.compile(word_alt(CUE_PATTERNS["not_when"]) + r"[^,;:()\n]{0,50}(?:\(\s*)?$")  # `… năm (2-1946)`
 
 
 def _event_dates(body: str, found: list, floor: int) -> list:
@@ -701,6 +715,9 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
         if statuses[i] == "main" and _trigger_kind(m)[0] == "visit" and _WELCOMED.search(
                 body, max(span.start, m.start - 80), m.start):
             statuses[i] = "reference"
+    for i, m in enumerate(matches):  # `Tham dự hội thảo lần này có …` after `Viện X sẽ tổ chức một hội thảo …`
+        if statuses[i] == "main" and _trigger_kind(m)[0] == "conference" and _this_event_ahead(body, idx, m):
+            statuses[i] = "skip"
     for i, m in enumerate(matches):  # `X sang Nhật Bản dự Hội nghị …` with no dates: the event is the news
         if statuses[i] == "main" and not dated_trip and _ATTEND.search(m.text):
             statuses[i] = "skip"
@@ -774,12 +791,33 @@ def _sentence_mentions(doc: ArticleText, idx: SentenceIndex, matches: list[Hit],
 
 # `X đang ở thăm VN`, `đang có chuyến thăm`: the guest's visit under way, after the meeting it frames
 _ONGOING = regex.compile(r"(?<!\w)đang(?:\s+(?:ở|có|trong))?(?:\s+(?:chuyến|cuộc))?\s+$")
+# `hội thảo lần này`, `diễn đàn này`: the event named before in the article
+_THIS_EVENT = regex.compile(r"\s+(?:lần\s+)?này(?!\w)")
+_EVENT_NAMINGS = 8  # the sentences naming it read at most
 # `Nhân chuyến thăm …`: a visit named as the occasion of what the sentence goes on to tell (the phrase opens the
 # sentence, its clause or follows a dateline `(NLĐ)-`)
 _OCCASION = regex.compile(r"(?<!\w)(?i:nhân)\s+$")
 # an opening phrase naming an event (`Tại buổi tiếp xúc giữa …`, `Trong hội nghị …`): a visit after its `nhân` is the
 # event's occasion
 _EVENT_FRAME = regex.compile(r"\W*(?i:tại|trong)\s+(?i:buổi|cuộc|phiên|hội nghị|hội thảo|diễn đàn|lễ)(?!\w)")
+
+
+def _this_event_ahead(body: str, idx: SentenceIndex, m: Hit) -> bool:
+    """`hội thảo lần này`, `diễn đàn này`: the event the article named before. It is ahead when a sentence naming it
+    before tells it so (`Viện X sẽ tổ chức một hội thảo …`, `Theo chương trình dự kiến, Diễn đàn … sẽ có …`), none
+    tells it done (`đã`, `hôm qua`) and the article's lead is not on the news day (`diễn ra hôm nay`: its programme)."""
+    if not _THIS_EVENT.match(body, m.end):
+        return False
+    lower, word = body[:m.start].lower(), m.text.lower()
+    spans, pos = {}, lower.find(word)
+    while pos >= 0 and len(spans) < _EVENT_NAMINGS:
+        span = idx.sentence_at(pos)
+        spans[span.start] = span
+        pos = lower.find(word, span.end)
+    if not spans or any(cue_in("done", body, s.start, s.end) for s in spans.values()):
+        return False
+    lead = idx.sentence_at(len(body) - len(body.lstrip()))
+    return not cue_in("news_day", body, lead.start, lead.end) and any(told_ahead(body, s) for s in spans.values())
 
 
 def _occasions(body: str, sent_start: int, matches: list[Hit], statuses: list[str]) -> None:
@@ -1000,18 +1038,29 @@ _VERB_AFTER = regex.compile(f"(?P<saying>{word_alt(CUE_PATTERNS['saying'])})|"
                             f"(?P<other>{word_alt(['đã', 'vừa'] + CUE_PATTERNS['ahead'] + CUE_PATTERNS['reported'])})")
 
 
-def _keep(g: Mention) -> bool:
+def _keep(body: str, g: Mention) -> bool:
     """A meeting needs named sides: people (one of them titled), or localities with a date or a place."""
     told = [m for m in [g, *g.members] if not m.anaphoric]
-    if g.date is None and all(m.past for m in told):
-        return False  # history without a date (`hồi Tổng thống X thăm Việt Nam`)
+    if all(m.past and not m.own[0] for m in told):
+        return False  # history without a date of its own (`hồi Tổng thống X thăm Việt Nam`)
     if all(m.frames_saying for m in told):
         return False  # a visit framing a statement, without a day of its own
     if g.people and not any(p.title for p in g.people):
         return False  # only people told by honorific (`ông John Smith`): no official side
+    if not g.people and not any(_LOCAL_BODY.search(body, m.start, m.end) or _UNIT_NAMED.search(body, m.start, m.end)
+                                for m in told):
+        return False  # places firms or schools come from (`các doanh nghiệp từ Hà Nội, TP HCM`), not governments
     anchor = g.date is not None or g.location is not None or g.said_day
     n_people, n_loc = len(g.people), len(g.localities)
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
+
+
+def _in_passing(body: str, g: Mention) -> bool:
+    """A visit told after the lead with no day in any of its mentions (`hỗ trợ chuyến thăm của Thủ tướng tại Mỹ`,
+    `Kết thúc chuyến thăm bang X, Thủ tướng …`): background or a frame, not a visit reported with its dates."""
+    told = [m for m in [g, *g.members] if not m.anaphoric]
+    return g.kind == "visit" and g.date is None and not any(m.said_day for m in told) and \
+        body.find("\n", len(body) - len(body.lstrip()), g.start) >= 0
 
 
 # a meeting with no name (`cuộc họp về việc …`, `cuộc họp ngày 12/4 tại nhà máy`), unlike `cuộc họp Ủy ban …`,
@@ -1166,7 +1215,7 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
     extractor."""
     cached = doc.extra.get("_meeting_groups")
     if cached is None or cached[0] != len(doc.body):
-        groups = [g for g in _merge(_mentions(doc)) if _keep(g) and not _bare_session(doc.body, g)]
+        groups = [g for g in _merge(_mentions(doc)) if _keep(doc.body, g) and not _bare_session(doc.body, g)]
         if groups:
             idx = SentenceIndex(doc.body)
             sides = doc.extra["_known_people"].sides()
@@ -1178,6 +1227,7 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
                 _foreign_sides(doc, idx, g)
                 g.in_scope = _in_scope(doc, g)
             _located_by_trip(groups)
+            groups = [g for g in groups if not _in_passing(doc.body, g)]  # after it has located the trip's meetings
         cached = doc.extra["_meeting_groups"] = (len(doc.body), groups)
     return cached[1]
 

@@ -100,6 +100,12 @@ def _ahead(body: str, a: int, b: int) -> bool:
     return marker is not None and marker.lastgroup == "plan"
 
 
+def told_ahead(body: str, span: Span) -> bool:
+    """The sentence tells its event as ahead: it opens with a plan (`Theo chương trình dự kiến, …`) or its first
+    verb marker is one (`Viện X sẽ tổ chức một hội thảo …`)."""
+    return opens_with_plan(body, span) or _ahead(body, span.start, span.end)
+
+
 def subject_ahead(body: str, span: Span, trigger: tuple[int, int]) -> bool:
     """The event opens the sentence as its subject and the predicate is ahead (`Chuyến thăm … (từ 4 đến 11/5)
     hứa hẹn góp phần …`, `Chuyến thăm … sẽ góp phần …`)."""
@@ -122,4 +128,5 @@ def future_frame(body: str, span: Span, trigger: tuple[int, int]) -> bool:
     return _ahead(body, comma, end.start() if end else span.end)
 
 
-__all__ = ["DAY_SAID", "future_frame", "opens_with_plan", "planned_by_context", "sentence_plan", "subject_ahead"]
+__all__ = ["DAY_SAID", "future_frame", "opens_with_plan", "planned_by_context", "sentence_plan", "subject_ahead",
+           "told_ahead"]
