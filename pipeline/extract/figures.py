@@ -112,6 +112,22 @@ _LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|t
 # vượt qua con số 4.000 tỷ đồng``).
 _MILESTONE = regex.compile(r"(?<!\w)(?:(?P<neg>chưa|không)(?:\s+[\w-]+){0,2}?\s+)?vượt(?:\s+qua)?\s+(?:ngưỡng|mốc|mức|con\s+số)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
+# ``chưa vượt 2 tỷ USD như dự kiến``, ``không đạt mức 5%``: a value not reached is no figure (the one reached is).
+_NOT_REACHED = regex.compile(r"(?<!\w)(?:chưa|không)(?:\s+(?:thể|hề|được))?\s+(?:vượt(?:\s+qua)?|đạt(?:\s+(?:được|tới|đến))?"
+                             r"|tới|lên\s+(?:tới|đến))(?:\s+(?:ngưỡng|mốc|mức|con\s+số|khoảng|gần|hơn|trên))*\s*$", _FLAGS)
+_NOT_REACHED_WORDS = ("chưa", "không", "Chưa", "Không")
+# ``tăng 12%, tương đương 300 triệu USD``: the money a change amounts to, an absolute change (not a level).
+_EQUIVALENT_GAP = regex.compile(r"\s*[,(]?\s*(?:tức\s+(?:là\s+)?|tương\s+đương(?:\s+với)?\s+|hay\s+)(?:khoảng\s+|gần\s+"
+                                r"|hơn\s+|trên\s+|xấp\s+xỉ\s+)*", _FLAGS)
+# ``dịch bệnh làm giảm GDP 0,5%``, ``làm thiệt hại 2.000 tỷ đồng``: what an event cost a figure (an impact, a loss),
+# not the figure.
+_IMPACT = regex.compile(r"(?<!\w)(?:làm|gây)(?:\s+(?:ra|cho))?\s+(?:giảm|mất|sụt|tụt|thiệt\s+hại"
+                        r"|tổn\s+thất|thất\s+thu)" + _E, _FLAGS)
+# ``(xuất khẩu than …,) sản lượng than của X mỗi năm tăng 20%``: output, the subject right before the growth verb, grows
+# (not the goods traded: ``sản lượng xuất khẩu``).
+_OUTPUT_GROWS = regex.compile(r"(?<!\w)sản\s+lượng(?!\s+(?:[\w-]+\s+){0,3}?(?:xuất|nhập)(?!\w))(?:\s+(?!xuất|nhập|lượng|tăng|giảm)[^\s,;.()]+){0,8}?"
+                              r"\s+(?:(?:chỉ|đã|cũng|vẫn|lại)\s+)*(?:tăng|giảm|sụt\s+giảm)(?:\s+(?:vỏn\s+vẹn|trên|hơn|khoảng"
+                              r"|gần|tới|đến|mạnh|nhẹ))*\s*$", _FLAGS)
 _THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.000 USD trở lên``
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
@@ -361,6 +377,9 @@ _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|ha
 _HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
 # ``quí 1``: the older spelling of ``quý`` (quarter), which the date grammar reads.
 _OLD_QUARTER = regex.compile(r"(?<!\w)quí(?!\w)", _FLAGS)
+_FOUNDED_BEFORE = regex.compile(_W + r"(?:thành\s+lập|ra\s+đời|khánh\s+thành|cấp\s+phép|khởi\s+công)(?:\s+[\w-]+){0,3}?\s*$",
+                            _FLAGS)
+_RELATIVE_DATE = regex.compile(_W + r"(?:nay|ngoái|qua|trước|tới|sau|này|vừa|hiện|đó|ấy)" + _E, _FLAGS)
 _OWN_DATE_AFTER = regex.compile(r"\s*(?:\(\s*)?của\s+", _FLAGS)
 _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
@@ -573,17 +592,37 @@ class _Sentence:
         return starts[i] if i < len(starts) and ends[i] <= b else b
 
     @cached_property
-    def dates(self) -> list[DateMention]:
+    def _text(self) -> str:
+        return _OLD_QUARTER.sub("quý", self.span.text)  # same length: offsets hold
+
+    @cached_property
+    def stated_dates(self) -> list[DateMention]:
+        """The sentence's dates as the article's own year resolves them (yearless ones stay unresolved without it)."""
         doc = self.ex.doc
-        text = _OLD_QUARTER.sub("quý", self.span.text)  # same length: offsets hold
-        return find_dates(text, doc.reference_year, doc.published_at, offset=self.span.start)
+        return find_dates(self._text, doc.reference_year, doc.published_at, offset=self.span.start)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """``stated_dates``; in an article with no year of its own, yearless months and quarters (``tháng 7``, ``7
+        tháng đầu năm``, ``quý II``) take the year last stated in their paragraph (``năm 2004``, ``tháng 6/2004``)."""
+        stated = self.stated_dates
+        if self.ex.doc.reference_year is not None or all(d.period_start is not None for d in stated):
+            return stated
+        year = self.ex.paragraph_year(self.index, next(d.start for d in stated if d.period_start is None))
+        if year is None:
+            return stated
+        # (only a month or a quarter named: ``năm nay``, ``tháng trước`` count from a publication date, not from it)
+        hinted = {d.start: d for d in find_dates(self._text, year, None, offset=self.span.start)}
+        return [hinted[d.start] if d.period_start is None and d.start in hinted and not _RELATIVE_DATE.search(d.text)
+                and hinted[d.start].end == d.end else d for d in stated]
 
     @cached_property
     def periods(self) -> list[DateMention]:
         """The sentence's dates that can be a figure's period (not anniversaries, comparisons or records)."""
         body, start = self.ex.body, self.span.start
         return [d for d in self.dates if d.kind != "anniversary" and d.period_start is not None
-                and not _DATE_NOT_PERIOD.search(body, max(start, d.start - 20), d.start)]
+                and not _DATE_NOT_PERIOD.search(body, max(start, d.start - 20), d.start)
+                and not _FOUNDED_BEFORE.search(body, max(start, d.start - 30), d.start)]
 
     @cached_property
     def _period_ends(self) -> list[int]:
@@ -779,6 +818,22 @@ class _Extractor:
             self.antecedents[(k, kind)] = found
         return found
 
+    def paragraph_year(self, si: int, before: int) -> int | None:
+        """The year of the last date stated with its year before ``before`` in sentence ``si`` or the sentences before
+        it in its paragraph (not a compared one, ``so với năm 2003``, nor a founding, ``thành lập năm 1995``), else None."""
+        para = self.body.rfind("\n", 0, self.sents[si].start)
+        j = si
+        while j >= 0 and self.sents[j].start > para:
+            sent = self.sentence(j)
+            for d in reversed(sent.stated_dates):
+                if (d.year_stated and d.period_start is not None and d.kind != "anniversary" and d.end <= before
+                        and not _FOUNDED_BEFORE.search(self.body, max(sent.span.start, d.start - 30), d.start)
+                        and not _DATE_NOT_PERIOD.search(self.body, max(sent.span.start, d.start - 20), d.start)
+                        and not _COMPARED_DATE.search(self.body, max(sent.span.start, d.start - 50), d.start)):
+                    return d.period_start.year
+            j -= 1
+        return None
+
     def run(self) -> list[dict]:
         qs = self._quantities = find_quantities(self.body, _KEEP_UNITS)
         self._q_starts = [o.start for o in qs]
@@ -838,9 +893,11 @@ class _Extractor:
         lo = max(lo, clause.start)  # the words between the conjunctions around the number (``…, nhưng …``)
         if _has_any(body, _UNBUILT_WORDS, lo, hi) and sent.last(_UNBUILT, lo, hi):
             return self.drop(q, "a project still to come (sẽ khởi công, nếu được cấp phép)")
+        if _has_any(body, ("làm", "gây"), lo, q.start) and sent.last(_IMPACT, lo, q.start):
+            return self.drop(q, "an impact on a figure or a loss (làm giảm GDP X%), not the figure")
         if _has_any(body, _AT_FAULT_WORDS, lo, hi) and sent.last(_AT_FAULT, lo, hi):
             return self.drop(q, "a penalty, or projects found at fault")
-        if self.outlook_figure(sent, q):
+        if self.outlook_figure(sent, q) or self.outlook_year(sent, q, clause):
             return self.drop(q, "a forecast of an outlook the headline or the lead tells")
         if _BREAKDOWN.match(body, sent.span.start, sent.span.start + 30) and self.after_target(si):
             self.target_sents.add(si)  # ``… sẽ đạt 9 tỷ USD. Trong đó, …``: the parts of a target or a forecast
@@ -901,6 +958,9 @@ class _Extractor:
                     or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
                     or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
+            if (gpos > spos and metric not in _SECTORS and metric != "other" and "lượng" in window[-120:]
+                    and _OUTPUT_GROWS.search(window[-120:])):
+                return self.drop(q, "percent: the growth of output, not of trade")
             if prev_measure in ("change_pct", "share_pct") and "so" in window[-25:] and _COMPARED_PCT.search(window[-25:]):
                 measure = prev_measure  # the earlier level or rate it is compared with, as it was told
             elif gpos < 0 and spos < 0:
@@ -924,6 +984,10 @@ class _Extractor:
         elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _THRESHOLD_AFTER.match(body, q.end)
               or self.changed(window)):
             return self.drop(q, "absolute change or threshold")
+        elif _has_any(body, _NOT_REACHED_WORDS, max(0, q.start - 40), q.start) and _NOT_REACHED.search(window[-40:]):
+            return self.drop(q, "a value not reached (chưa vượt X như dự kiến)")
+        elif last.get(si, (0, None, None))[2] == "change_pct" and self.equivalent_of_change(q, prev_end):
+            return self.drop(q, "absolute change (a change told as its equivalent amount)")
         elif "vượt" in window[-40:] and self.milestone(sent, q, window):
             return self.drop(q, "a milestone passed (vượt ngưỡng X), not the figure")
         if metric is None and q.unit == "percent" and si in last and (
@@ -1048,6 +1112,21 @@ class _Extractor:
                 and _THIS_YEAR_ESTIMATE.search(body, max(sent.span.start, q.start - 40), q.start) is not None
                 and self.outlook)
 
+    def outlook_year(self, sent: _Sentence, q: Quantity, clause: Span) -> bool:
+        """In an article telling an outlook, a figure of a year not yet over (the whole reference year, or a later
+        period: ``Tăng trưởng năm 2005 của khu vực … 1,6%``) is the forecast."""
+        ref, published = self.doc.reference_year, self.doc.published_at
+        if not ref or not self.outlook:
+            return False
+        d = sent.period(q.start, q.end, clause)
+        if d is None or d.period_end is None:
+            return False
+        if d.period_start.year > ref:
+            return True
+        # the whole year the article is published in, before it ends (with no publication date, the year is unsure)
+        return (published is not None and published.month < 12 and d.period_start == date(published.year, 1, 1)
+                and d.period_end == date(published.year, 12, 31))
+
     def level_after(self, q: Quantity) -> str | None:
         """The unit of the level a change reaches, told right after it (``tăng 12% lên 300 triệu USD``, ``giảm 58%
         xuống còn 9.200 tấn``), else None."""
@@ -1137,6 +1216,11 @@ class _Extractor:
         if spans and spans[0][0] == 0 and spans[0][2] not in ("-", "=", "gdp") and spans[0][3] >= 3:
             return spans[0][2]
         return None
+
+    def equivalent_of_change(self, q: Quantity, prev_end: int) -> bool:
+        """Whether ``q`` restates the change told right before it as an amount (``giảm 0,5%, tương đương 3.000 tỷ
+        đồng``)."""
+        return q.start - prev_end <= 40 and _EQUIVALENT_GAP.fullmatch(self.body, prev_end, q.start) is not None
 
     def milestone(self, sent: _Sentence, q: Quantity, window: str) -> bool:
         """A mark passed right before the amount (``vượt ngưỡng``), not reached, or with another amount of the unit in
