@@ -1164,3 +1164,24 @@ def test_a_founding_year_is_no_year_of_a_later_month():
             "nước ngoài 30 triệu USD.")
     got = extract_figures(ArticleText("t", body, None, None, None))
     assert [(r["metric"], r["period_start"]) for r in got] == [("fdi_capital", None)]
+
+
+@needs_gaz
+def test_a_placeless_figure_takes_its_siblings_place():
+    body = ("Năm 2004, kim ngạch xuất khẩu của Đồng Nai đạt 2,1 tỷ USD. Nhập khẩu đạt 1,8 tỷ USD, tăng 12%.\n"
+            "Nhập khẩu máy móc đạt 300 triệu USD.")
+    got = rows(body)
+    assert [(r["value"], r["locality"]) for r in got] == [
+        (2.1e9, "Đồng Nai"), (1.8e9, "Đồng Nai"), (12.0, "Đồng Nai"), (3e8, None)]  # (not past a paragraph break)
+
+
+@needs_gaz
+def test_a_placeless_figure_is_the_headlines_subject_or_a_national_agencys():
+    doc = ArticleText("t", "Giới thiệu.\nTrong tháng 9, xuất khẩu đạt 68 tỷ euro, tăng 4%.", "Đức: xuất khẩu tăng mạnh",
+                      2005, None)
+    assert {r["locality"] for r in extract_figures(doc)} == {"Đức"}
+    body = "Giới thiệu.\nTheo Tổng cục Thống kê, tháng 5 nhập khẩu xăng dầu đạt 400 triệu USD. Xuất khẩu đạt 2 tỷ USD."
+    assert {r["locality"] for r in extract_figures(ArticleText("t", body, "Tin kinh tế", 2005, None))} == {"Việt Nam"}
+    # two places in the headline: no single subject
+    doc = ArticleText("t", "Giới thiệu.\nTrong tháng 9, xuất khẩu đạt 68 tỷ euro.", "Đức và Pháp", 2005, None)
+    assert {r["locality"] for r in extract_figures(doc)} == {None}

@@ -158,7 +158,7 @@ _RATIO_REACH = 50  # characters: a ratio word further before a percentage than t
 _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|(?<!(?:bộ|sở|cục|vụ|viện)\s+)(?:quy|qui)\s+hoạch|chỉ\s+tiêu"
-    r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
+    r"|dự\s+kiến|dự\s+báo|dự\s+đoán|dự\s+trù|trù\s+liệu|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|phương\s+án|nguy\s+cơ(?=\s+(?:bị\s+)?(?:sụt|giảm|tụt|mất|thiếu|thất\s+thu))|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
     r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng|quyết\s+tâm)" + _E, _FLAGS)
@@ -377,6 +377,10 @@ _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|ha
 _HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
 # ``quí 1``: the older spelling of ``quý`` (quarter), which the date grammar reads.
 _OLD_QUARTER = regex.compile(r"(?<!\w)quí(?!\w)", _FLAGS)
+_NATIONAL_SOURCES = [w.strip() for w in (LEXICONS / "national_sources.txt").read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#")]
+_NATIONAL_SOURCE = regex.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(regex.escape, w.split())) for w in _NATIONAL_SOURCES) + r")(?!\w)",
+                                 regex.IGNORECASE)
 _FOUNDED_BEFORE = regex.compile(_W + r"(?:thành\s+lập|ra\s+đời|khánh\s+thành|cấp\s+phép|khởi\s+công)(?:\s+[\w-]+){0,3}?\s*$",
                             _FLAGS)
 _RELATIVE_DATE = regex.compile(_W + r"(?:nay|ngoái|qua|trước|tới|sau|này|vừa|hiện|đó|ấy)" + _E, _FLAGS)
@@ -893,7 +897,7 @@ class _Extractor:
         lo = max(lo, clause.start)  # the words between the conjunctions around the number (``…, nhưng …``)
         if _has_any(body, _UNBUILT_WORDS, lo, hi) and sent.last(_UNBUILT, lo, hi):
             return self.drop(q, "a project still to come (sẽ khởi công, nếu được cấp phép)")
-        if _has_any(body, ("làm", "gây"), lo, q.start) and sent.last(_IMPACT, lo, q.start):
+        if sent.last(_IMPACT, lo, q.start):  # (its matches are found once per sentence)
             return self.drop(q, "an impact on a figure or a loss (làm giảm GDP X%), not the figure")
         if _has_any(body, _AT_FAULT_WORDS, lo, hi) and sent.last(_AT_FAULT, lo, hi):
             return self.drop(q, "a penalty, or projects found at fault")
@@ -1361,6 +1365,37 @@ class _Extractor:
         subject = _topic(places, "sub") or _topic(places, "country")
         return subject.place if subject is not None else None
 
+    def sibling_place(self, si: int, metric: str):
+        """Whose figure a place-less one is when its sentence names no place: that of the figure before it in the
+        sentence, else in the sentence before in its paragraph (``Xuất khẩu của Đồng Nai đạt X. Nhập khẩu đạt Y.``).
+        (A two-sided figure is left to ``bilateral``.)"""
+        sent = self.sentence(si)
+        if sent.places or metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end):
+            return None
+        row = self.rows_of.get(si)
+        if row is None and si > 0 and "\n" not in self.body[self.sents[si - 1].end:self.sents[si].start]:
+            row = self.rows_of.get(si - 1)
+        return row["_place"] if row is not None else None
+
+    def implicit_subject(self, si: int, metric: str):
+        """Whose figure a place-less one is in a sentence naming no place: the one place the headline names as its
+        subject (``Đức: xuất khẩu tháng 9 tăng mạnh``), else Viet Nam when one of its national agencies reports it in the
+        sentence or the one before in its paragraph (``Theo Tổng cục Thống kê, …``). Else None."""
+        sent = self.sentence(si)
+        if sent.places or metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end):
+            return None
+        subjects = {p.place.canonical: p.place for p in self.title_places if p.role in ("owner", "normal")}
+        if len(subjects) == 1 and not any(p.role not in ("owner", "normal") for p in self.title_places):
+            return next(iter(subjects.values()))
+        if self.title_places:
+            return None
+        told = [sent]
+        if si > 0 and "\n" not in self.body[self.sents[si - 1].end:sent.span.start]:
+            told.append(self.sentence(si - 1))
+        if any(t.last(_NATIONAL_SOURCE, t.span.start, t.span.end) for t in told):  # (found once per sentence)
+            return _vn()
+        return None
+
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
         self.dropped[q.start] = reason
@@ -1586,7 +1621,7 @@ class _Extractor:
             partner = host.canonical
         else:
             loc_place = (self.trader(sent, clause, q, metric) or self.locality(q, si, clause, seg_start, fdi)
-                         or self.paragraph_subject(si, metric))
+                         or self.paragraph_subject(si, metric) or self.sibling_place(si, metric))
             # ``100 tỉ USD giữa hai nước thì riêng … với Quảng Tây …``: a place past a conjunction is another figure's
             cut = sent.first_start(_CONJ, q.end, sent.span.end)
             partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi,
@@ -1596,6 +1631,8 @@ class _Extractor:
                 if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
                     partner = market.canonical
             loc_place, partner = self.list_entry(sent, q, loc_place, partner)
+            if loc_place is None and partner is None:
+                loc_place = self.implicit_subject(si, metric)
         if measure == "share_pct":
             loc_place, partner = self.share_sides(sent, q, metric, loc_place, partner)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
