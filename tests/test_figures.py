@@ -1185,3 +1185,15 @@ def test_a_placeless_figure_is_the_headlines_subject_or_a_national_agencys():
     # two places in the headline: no single subject
     doc = ArticleText("t", "Giới thiệu.\nTrong tháng 9, xuất khẩu đạt 68 tỷ euro.", "Đức và Pháp", 2005, None)
     assert {r["locality"] for r in extract_figures(doc)} == {None}
+
+
+def test_month_spans_the_calendar_resolves():
+    body = ("Giới thiệu.\nTheo Cục Đầu tư nước ngoài, trong 5 tháng qua, vốn FDI đăng ký đạt 1,2 tỷ USD. Trong ba tháng đầu "
+            "năm, nhập khẩu của cả nước đạt 6 tỷ USD.\nXuất khẩu của cả nước trong tháng này ước đạt 2,1 tỷ USD.")
+    spans = [(r["value"], r["period_start"], r["period_end"])
+             for r in extract_figures(ArticleText("t", body, None, 2006, datetime(2006, 6, 2)))]
+    assert spans == [(1.2e9, date(2006, 1, 1), date(2006, 5, 31)), (6e9, date(2006, 1, 1), date(2006, 3, 31)),
+                     (2.1e9, date(2006, 6, 1), date(2006, 6, 30))]
+    # told in another month, ``5 tháng qua`` are any five months: no period
+    late = extract_figures(ArticleText("t", body, None, 2006, datetime(2006, 10, 2)))
+    assert (late[0]["period_start"], late[0]["period_end"]) == (None, None)

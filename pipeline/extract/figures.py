@@ -20,6 +20,7 @@ measure (``bằng 140% so với cùng kỳ``: a growth of 40%).
 from __future__ import annotations
 
 import bisect
+import calendar
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -381,6 +382,13 @@ _NATIONAL_SOURCES = [w.strip() for w in (LEXICONS / "national_sources.txt").read
                      if w.strip() and not w.startswith("#")]
 _NATIONAL_SOURCE = regex.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(regex.escape, w.split())) for w in _NATIONAL_SOURCES) + r")(?!\w)",
                                  regex.IGNORECASE)
+# Month spans the date grammar leaves to the reader's calendar: ``8 tháng qua`` (the months of the year so far, told
+# in the month after them or their last), ``hai tháng đầu năm`` (a count in words), ``tháng này`` (the month of
+# publication).
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                 "mười một": 11}
+_MONTH_SPAN = regex.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|mười\s+một|" + "|".join(_NUMBER_WORDS) + r")\s+tháng\s+"
+                            r"(?:(?P<past>(?:vừa\s+)?qua)|(?P<first>đầu\s+năm))|(?P<this>tháng\s+này))(?!\w)", _FLAGS)
 _FOUNDED_BEFORE = regex.compile(_W + r"(?:thành\s+lập|ra\s+đời|khánh\s+thành|cấp\s+phép|khởi\s+công)(?:\s+[\w-]+){0,3}?\s*$",
                             _FLAGS)
 _RELATIVE_DATE = regex.compile(_W + r"(?:nay|ngoái|qua|trước|tới|sau|này|vừa|hiện|đó|ấy)" + _E, _FLAGS)
@@ -601,9 +609,15 @@ class _Sentence:
 
     @cached_property
     def stated_dates(self) -> list[DateMention]:
-        """The sentence's dates as the article's own year resolves them (yearless ones stay unresolved without it)."""
+        """The sentence's dates as the article's own year resolves them (yearless ones stay unresolved without it),
+        with the month spans of ``_month_spans``."""
         doc = self.ex.doc
-        return find_dates(self._text, doc.reference_year, doc.published_at, offset=self.span.start)
+        found = find_dates(self._text, doc.reference_year, doc.published_at, offset=self.span.start)
+        if "tháng" not in self._text:
+            return found
+        extra = [m for m in _month_spans(self._text, self.span.start, doc.reference_year, doc.published_at)
+                 if not any(d.start < m.end and m.start < d.end for d in found)]
+        return sorted(found + extra, key=lambda d: d.start) if extra else found
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -665,6 +679,35 @@ class _Sentence:
     @cached_property
     def places(self) -> list[_Place]:
         return _roles(self.ex.body, self.span, self.ex.places_in(self.span.start, self.span.end))
+
+
+def _month_spans(text: str, offset: int, year: int | None, published) -> list[DateMention]:
+    """``_MONTH_SPAN``'s periods in ``text``: ``N tháng qua`` (January to month N, told in month N or N+1 of the
+    publication), word-counted ``N tháng đầu năm`` (the article's year) and ``tháng này`` (the month of publication)."""
+    out = []
+    for m in _MONTH_SPAN.finditer(text):
+        if m.group("this"):
+            if published is None:
+                continue
+            y, first, last = published.year, published.month, published.month
+        else:
+            n = m.group("n").lower()
+            last = int(n) if n.isdigit() else _NUMBER_WORDS.get(_SPACES.sub(" ", n))
+            if not last or last > 12:
+                continue
+            if m.group("past"):
+                if published is None or published.month not in (last, last + 1):
+                    continue
+                y = published.year
+            elif n.isdigit() or year is None:
+                continue  # (digits: the date grammar's own)
+            else:
+                y = year
+            first = 1
+        start, end = date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1])
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), start, "month", start, end, "period",
+                               year_stated=False))
+    return out
 
 
 def _roles(body: str, span: Span, matches: list) -> list[_Place]:
