@@ -1197,3 +1197,13 @@ def test_month_spans_the_calendar_resolves():
     # told in another month, ``5 tháng qua`` are any five months: no period
     late = extract_figures(ArticleText("t", body, None, 2006, datetime(2006, 10, 2)))
     assert (late[0]["period_start"], late[0]["period_end"]) == (None, None)
+
+
+def test_a_sentences_own_yearless_period_takes_the_year_of_the_one_before():
+    body = ("Giới thiệu.\nQuý I năm 2005, thâm hụt thương mại của Nhật Bản là 12 tỷ USD. Thâm hụt tăng từ 12 tỷ USD trong "
+            "quý I lên 15 tỷ USD trong quý II. Thâm hụt tháng này ước đạt 6 tỷ USD.")
+    got = extract_figures(ArticleText("t", body, None, None, None))
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in got] == [
+        (1.2e10, date(2005, 1, 1), date(2005, 3, 31)), (1.2e10, date(2005, 1, 1), date(2005, 3, 31)),
+        (1.5e10, date(2005, 4, 1), date(2005, 6, 30)),
+        (6e9, None, None)]  # (``tháng này`` with no publication date: unknown, not the quarter before)

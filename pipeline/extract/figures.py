@@ -630,9 +630,8 @@ class _Sentence:
         if year is None:
             return stated
         # (only a month or a quarter named: ``năm nay``, ``tháng trước`` count from a publication date, not from it)
-        hinted = {d.start: d for d in find_dates(self._text, year, None, offset=self.span.start)}
-        return [hinted[d.start] if d.period_start is None and d.start in hinted and not _RELATIVE_DATE.search(d.text)
-                and hinted[d.start].end == d.end else d for d in stated]
+        return [(self.in_year(d, year) or d) if d.period_start is None and not _RELATIVE_DATE.search(d.text) else d
+                for d in stated]
 
     @cached_property
     def periods(self) -> list[DateMention]:
@@ -667,6 +666,26 @@ class _Sentence:
             return None  # ``1,96 tỷ USD, tăng 15% so với thời gian này năm 2003``: the compared period, not its own
         return after if after is not None and pos < after.start < clause.end else None
 
+    def own_date_unresolved(self, pos: int, end: int) -> DateMention | None:
+        """The period of the number at ``body[pos:end]`` that no year resolves (``tháng 7`` in an article with no
+        year), as ``period`` reads it: right after the number, else the last before it; else None. Its figure's
+        period is that one, not the sentence before's."""
+        body, start = self.ex.body, self.span.start
+        told = [d for d in self.dates if d.period_start is None and d.kind != "anniversary"
+                and not _DATE_NOT_PERIOD.search(body, max(start, d.start - 20), d.start)]
+        after = next((d for d in told if d.start >= end), None)
+        if after is not None and _DATE_RIGHT_AFTER.fullmatch(body, end, after.start):
+            return after
+        return next((d for d in reversed(told) if d.start < pos), None)
+
+    def in_year(self, d: DateMention, year: int) -> DateMention | None:
+        """The yearless mention ``d`` of this sentence read in ``year`` (None when that does not fix it either)."""
+        doc = self.ex.doc
+        found = find_dates(self._text, year, doc.published_at, offset=self.span.start)
+        found += _month_spans(self._text, self.span.start, year, doc.published_at)
+        return next((m for m in found if m.start == d.start and m.end == d.end and m.period_start is not None
+                     and m.period_end is not None), None)
+
     def compared_year(self, end: int, clause: Span) -> DateMention | None:
         """``tăng 15% so với năm 2004`` with no period stated: the figure is the next year's (2005)."""
         for d in self.dates:
@@ -687,7 +706,8 @@ def _month_spans(text: str, offset: int, year: int | None, published) -> list[Da
     out = []
     for m in _MONTH_SPAN.finditer(text):
         if m.group("this"):
-            if published is None:
+            if published is None:  # (told, but unresolved)
+                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), None, "month", kind="period"))
                 continue
             y, first, last = published.year, published.month, published.month
         else:
@@ -697,6 +717,7 @@ def _month_spans(text: str, offset: int, year: int | None, published) -> list[Da
                 continue
             if m.group("past"):
                 if published is None or published.month not in (last, last + 1):
+                    out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), None, "month", kind="period"))
                     continue
                 y = published.year
             elif n.isdigit() or year is None:
@@ -1695,6 +1716,11 @@ class _Extractor:
         period = sent.period(q.start, q.end, clause) or sent.compared_year(q.end, clause)
         if period is None and si > 0:
             period = self.previous_period(si, metric)
+            own = sent.own_date_unresolved(q.start, q.end)
+            if own is not None:  # its own period, in the year of the one before (``… năm 2004. Quý II, …``; not
+                # ``tháng 11 năm ngoái``, which counts from the publication)
+                period = (sent.in_year(own, period.period_start.year)
+                          if period is not None and not _RELATIVE_DATE.search(own.text) else None)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
             after = _PRODUCT_GAP.match(self.body, q.end).end()
