@@ -1207,3 +1207,12 @@ def test_a_sentences_own_yearless_period_takes_the_year_of_the_one_before():
         (1.2e10, date(2005, 1, 1), date(2005, 3, 31)), (1.2e10, date(2005, 1, 1), date(2005, 3, 31)),
         (1.5e10, date(2005, 4, 1), date(2005, 6, 30)),
         (6e9, None, None)]  # (``tháng này`` with no publication date: unknown, not the quarter before)
+
+
+def test_aid_asked_for_or_pledged_is_no_figure():
+    assert rows("Chính phủ nước này đã kêu gọi cộng đồng quốc tế viện trợ khẩn cấp 120 triệu USD.") == []
+    assert rows("Nhiều nhà tài trợ cũng tuyên bố viện trợ, như Canada 30 triệu USD và Úc 45 triệu USD.") == []
+
+
+def test_mining_output_falling_is_no_export_change():
+    assert rows("Tại Chile, nước xuất khẩu đồng lớn nhất thế giới, năm 2004 sức khai thác đã giảm 4,2%.") == []

@@ -126,7 +126,8 @@ _IMPACT = regex.compile(r"(?<!\w)(?:làm|gây)(?:\s+(?:ra|cho))?\s+(?:giảm|m�
                         r"|tổn\s+thất|thất\s+thu)" + _E, _FLAGS)
 # ``(xuất khẩu than …,) sản lượng than của X mỗi năm tăng 20%``: output, the subject right before the growth verb, grows
 # (not the goods traded: ``sản lượng xuất khẩu``).
-_OUTPUT_GROWS = regex.compile(r"(?<!\w)sản\s+lượng(?!\s+(?:[\w-]+\s+){0,3}?(?:xuất|nhập)(?!\w))(?:\s+(?!xuất|nhập|lượng|tăng|giảm)[^\s,;.()]+){0,8}?"
+_OUTPUT_GROWS = regex.compile(r"(?<!\w)(?:sản\s+lượng|(?:sức|lượng)\s+khai\s+thác)(?!\s+(?:[\w-]+\s+){0,3}?(?:xuất|nhập)(?!\w))"
+                              r"(?:\s+(?!xuất|nhập|lượng|tăng|giảm)[^\s,;.()]+){0,8}?"
                               r"\s+(?:(?:chỉ|đã|cũng|vẫn|lại)\s+)*(?:tăng|giảm|sụt\s+giảm)(?:\s+(?:vỏn\s+vẹn|trên|hơn|khoảng"
                               r"|gần|tới|đến|mạnh|nhẹ))*\s*$", _FLAGS)
 _THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.000 USD trở lên``
@@ -173,6 +174,8 @@ _NOT_FACT = regex.compile(
     _W + r"(?:không(?:\s+[\w-]+){0,5}?\s+vượt\s+quá|vượt\s+quá\s+(?:mức\s+)?(?:trần|ngưỡng)|tối\s+đa|được\s+phép"
     r"|(?<!lương\s+)tối\s+thiểu|phải\s+có|theo\s+luật(?=\s*,)|không\s+(?:thể\s+)?để|trường\s+hợp|quy\s+định|bắt\s+buộc|(?<!theo\s+)(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị)|xin\s+(?:cấp|vay|hỗ\s+trợ)|hứa"
     r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
+    # aid asked for or pledged (``kêu gọi quốc tế viện trợ 200 triệu USD``, ``tuyên bố viện trợ 50 triệu USD``)
+    r"|(?:kêu\s+gọi|tuyên\s+bố)(?:\s+[\w-]+){0,4}?\s+(?:viện\s+trợ|tài\s+trợ|hỗ\s+trợ|đóng\s+góp)"
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
     r"|nhu\s+cầu\s+vốn|hạn\s+mức|mức\s+trần|trần\s+(?:đầu\s+tư|vay|nợ|chi)"  # a cap or a limit set
     r"|chưa\s+(?:hề\s+)?có"  # what does not exist yet (``chưa có một dự án nào với số vốn 10 triệu USD``)
@@ -1026,7 +1029,8 @@ class _Extractor:
                     or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
                     or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
-            if (gpos > spos and metric not in _SECTORS and metric != "other" and "lượng" in window[-120:]
+            if (gpos > spos and metric not in _SECTORS and metric != "other"
+                    and _has_any(window, ("lượng", "khai"), max(0, len(window) - 120), len(window))
                     and _OUTPUT_GROWS.search(window[-120:])):
                 return self.drop(q, "percent: the growth of output, not of trade")
             if prev_measure in ("change_pct", "share_pct") and "so" in window[-25:] and _COMPARED_PCT.search(window[-25:]):
