@@ -1,6 +1,6 @@
 """extract_figures on seed sentences and VNTC-style sentences: tidy rows with exact values."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -1113,3 +1113,106 @@ def test_growth_of_a_sector_or_a_throughput_named_with_a_place_is_not_gdp():
     assert [r["metric"] for r in rows("Năm 2021, cảng Hải Phòng có tốc độ tăng trưởng container 12%/năm.")] == ["other"]
     assert [r["metric"] for r in rows("Năm 2021, Đà Nẵng đạt mức tăng trưởng 7%.")] == ["gdp"]
     assert rows("Tháng 7, tốc độ tăng trưởng tín dụng trên địa bàn tỉnh ước khoảng 1,5%.") == []
+
+
+def test_a_value_not_reached_is_no_figure():
+    got = rows("Tháng 3, kim ngạch nhập khẩu của cả nước chỉ đạt 2,3 tỷ USD (chưa vượt 2,5 tỷ USD như kỳ vọng).")
+    assert [key(r) for r in got] == [("import_value", "amount", 2300000000.0, "USD")]
+
+
+def test_a_trade_deficit_is_no_import_flow():
+    got = rows("Năm 2004, kim ngạch nhập khẩu của tỉnh đạt 150 triệu USD, đẩy mức thâm thủng mậu dịch lên 40 triệu USD.")
+    assert [key(r) for r in got] == [("import_value", "amount", 150000000.0, "USD"),
+                                     ("other", "amount", 40000000.0, "USD")]
+
+
+def test_a_loss_or_its_equivalent_is_no_gdp_figure():
+    assert rows("Về kinh tế, trận lũ đã làm giảm tăng trưởng GDP của tỉnh tới 0,4%, tương đương 700 tỷ đồng.") == []
+    # a change told with the money it amounts to: the change is a figure, the amount an absolute change
+    got = rows("Năm 2004, kim ngạch xuất khẩu của tỉnh tăng 12%, tương đương 90 triệu USD.")
+    assert [key(r) for r in got] == [("export_value", "change_pct", 12.0, "percent")]
+
+
+def test_output_growth_is_no_trade_growth():
+    assert rows("Nhờ chính sách khuyến khích xuất khẩu thép, trong 3 năm qua sản lượng thép của Ấn Độ mỗi năm tăng "
+                "khoảng 12%.") == []
+    # (the volume traded, named after the output, keeps its flow)
+    got = rows("Năm 2004, sản lượng khai thác tiếp tục giảm mạnh khiến lượng xuất khẩu than giảm 7%.")
+    assert [key(r) for r in got] == [("export_volume", "change_pct", -7.0, "percent")]
+
+
+def test_an_outlooks_figure_of_the_year_not_over_is_the_forecast():
+    body = ("Ngân hàng Phát triển châu Á (ADB) vừa công bố triển vọng kinh tế khu vực.\nTăng trưởng kinh tế năm 2006 của "
+            "Thái Lan giảm từ 5,1% xuống 4,6%. Năm 2005, kinh tế Thái Lan tăng trưởng 4,5%.")
+    doc = ArticleText("t", body, None, 2006, datetime(2006, 4, 3))
+    assert [(r["value"], r["period_start"]) for r in extract_figures(doc)] == [(4.5, date(2005, 1, 1))]
+
+
+def test_yearless_months_take_the_paragraphs_stated_year_without_an_article_year():
+    body = ("Giới thiệu.\nTháng 6/2005, kim ngạch xuất khẩu của cả nước đạt 2,4 tỷ USD. Trong 6 tháng đầu năm, nhập khẩu "
+            "của cả nước đạt 15 tỷ USD; quý II đạt 8 tỷ USD.\nTrong 8 tháng đầu năm, xuất khẩu của tỉnh đạt 90 triệu USD, "
+            "tăng 9% so với cùng kỳ năm 2004.")
+    got = extract_figures(ArticleText("t", body, None, None, None))
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in got] == [
+        (2.4e9, date(2005, 6, 1), date(2005, 6, 30)), (1.5e10, date(2005, 1, 1), date(2005, 6, 30)),
+        (8e9, date(2005, 4, 1), date(2005, 6, 30)),
+        (9e7, None, None), (9.0, None, None)]  # (a compared year, in another paragraph, is no year of its figures)
+
+
+def test_a_founding_year_is_no_year_of_a_later_month():
+    body = ("Giới thiệu.\nThành lập năm 1998, khu công nghiệp này trong tháng 9 đã thu hút thêm vốn đầu tư trực tiếp "
+            "nước ngoài 30 triệu USD.")
+    got = extract_figures(ArticleText("t", body, None, None, None))
+    assert [(r["metric"], r["period_start"]) for r in got] == [("fdi_capital", None)]
+
+
+@needs_gaz
+def test_a_placeless_figure_takes_its_siblings_place():
+    body = ("Năm 2004, kim ngạch xuất khẩu của Đồng Nai đạt 2,1 tỷ USD. Nhập khẩu đạt 1,8 tỷ USD, tăng 12%.\n"
+            "Nhập khẩu máy móc đạt 300 triệu USD.")
+    got = rows(body)
+    assert [(r["value"], r["locality"]) for r in got] == [
+        (2.1e9, "Đồng Nai"), (1.8e9, "Đồng Nai"), (12.0, "Đồng Nai"), (3e8, None)]  # (not past a paragraph break)
+
+
+@needs_gaz
+def test_a_placeless_figure_is_the_headlines_subject_or_a_national_agencys():
+    doc = ArticleText("t", "Giới thiệu.\nTrong tháng 9, xuất khẩu đạt 68 tỷ euro, tăng 4%.", "Đức: xuất khẩu tăng mạnh",
+                      2005, None)
+    assert {r["locality"] for r in extract_figures(doc)} == {"Đức"}
+    body = "Giới thiệu.\nTheo Tổng cục Thống kê, tháng 5 nhập khẩu xăng dầu đạt 400 triệu USD. Xuất khẩu đạt 2 tỷ USD."
+    assert {r["locality"] for r in extract_figures(ArticleText("t", body, "Tin kinh tế", 2005, None))} == {"Việt Nam"}
+    # two places in the headline: no single subject
+    doc = ArticleText("t", "Giới thiệu.\nTrong tháng 9, xuất khẩu đạt 68 tỷ euro.", "Đức và Pháp", 2005, None)
+    assert {r["locality"] for r in extract_figures(doc)} == {None}
+
+
+def test_month_spans_the_calendar_resolves():
+    body = ("Giới thiệu.\nTheo Cục Đầu tư nước ngoài, trong 5 tháng qua, vốn FDI đăng ký đạt 1,2 tỷ USD. Trong ba tháng đầu "
+            "năm, nhập khẩu của cả nước đạt 6 tỷ USD.\nXuất khẩu của cả nước trong tháng này ước đạt 2,1 tỷ USD.")
+    spans = [(r["value"], r["period_start"], r["period_end"])
+             for r in extract_figures(ArticleText("t", body, None, 2006, datetime(2006, 6, 2)))]
+    assert spans == [(1.2e9, date(2006, 1, 1), date(2006, 5, 31)), (6e9, date(2006, 1, 1), date(2006, 3, 31)),
+                     (2.1e9, date(2006, 6, 1), date(2006, 6, 30))]
+    # told in another month, ``5 tháng qua`` are any five months: no period
+    late = extract_figures(ArticleText("t", body, None, 2006, datetime(2006, 10, 2)))
+    assert (late[0]["period_start"], late[0]["period_end"]) == (None, None)
+
+
+def test_a_sentences_own_yearless_period_takes_the_year_of_the_one_before():
+    body = ("Giới thiệu.\nQuý I năm 2005, thâm hụt thương mại của Nhật Bản là 12 tỷ USD. Thâm hụt tăng từ 12 tỷ USD trong "
+            "quý I lên 15 tỷ USD trong quý II. Thâm hụt tháng này ước đạt 6 tỷ USD.")
+    got = extract_figures(ArticleText("t", body, None, None, None))
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in got] == [
+        (1.2e10, date(2005, 1, 1), date(2005, 3, 31)), (1.2e10, date(2005, 1, 1), date(2005, 3, 31)),
+        (1.5e10, date(2005, 4, 1), date(2005, 6, 30)),
+        (6e9, None, None)]  # (``tháng này`` with no publication date: unknown, not the quarter before)
+
+
+def test_aid_asked_for_or_pledged_is_no_figure():
+    assert rows("Chính phủ nước này đã kêu gọi cộng đồng quốc tế viện trợ khẩn cấp 120 triệu USD.") == []
+    assert rows("Nhiều nhà tài trợ cũng tuyên bố viện trợ, như Canada 30 triệu USD và Úc 45 triệu USD.") == []
+
+
+def test_mining_output_falling_is_no_export_change():
+    assert rows("Tại Chile, nước xuất khẩu đồng lớn nhất thế giới, năm 2004 sức khai thác đã giảm 4,2%.") == []

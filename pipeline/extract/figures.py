@@ -20,6 +20,7 @@ measure (``bằng 140% so với cùng kỳ``: a growth of 40%).
 from __future__ import annotations
 
 import bisect
+import calendar
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -112,6 +113,23 @@ _LEVEL_AFTER_VERB = _rx("đạt|là|lên|xuống|còn|ở mức|với|được|t
 # vượt qua con số 4.000 tỷ đồng``).
 _MILESTONE = regex.compile(r"(?<!\w)(?:(?P<neg>chưa|không)(?:\s+[\w-]+){0,2}?\s+)?vượt(?:\s+qua)?\s+(?:ngưỡng|mốc|mức|con\s+số)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
+# ``chưa vượt 2 tỷ USD như dự kiến``, ``không đạt mức 5%``: a value not reached is no figure (the one reached is).
+_NOT_REACHED = regex.compile(r"(?<!\w)(?:chưa|không)(?:\s+(?:thể|hề|được))?\s+(?:vượt(?:\s+qua)?|đạt(?:\s+(?:được|tới|đến))?"
+                             r"|tới|lên\s+(?:tới|đến))(?:\s+(?:ngưỡng|mốc|mức|con\s+số|khoảng|gần|hơn|trên))*\s*$", _FLAGS)
+_NOT_REACHED_WORDS = ("chưa", "không", "Chưa", "Không")
+# ``tăng 12%, tương đương 300 triệu USD``: the money a change amounts to, an absolute change (not a level).
+_EQUIVALENT_GAP = regex.compile(r"\s*[,(]?\s*(?:tức\s+(?:là\s+)?|tương\s+đương(?:\s+với)?\s+|hay\s+)(?:khoảng\s+|gần\s+"
+                                r"|hơn\s+|trên\s+|xấp\s+xỉ\s+)*", _FLAGS)
+# ``dịch bệnh làm giảm GDP 0,5%``, ``làm thiệt hại 2.000 tỷ đồng``: what an event cost a figure (an impact, a loss),
+# not the figure.
+_IMPACT = regex.compile(r"(?<!\w)(?:làm|gây)(?:\s+(?:ra|cho))?\s+(?:giảm|mất|sụt|tụt|thiệt\s+hại"
+                        r"|tổn\s+thất|thất\s+thu)" + _E, _FLAGS)
+# ``(xuất khẩu than …,) sản lượng than của X mỗi năm tăng 20%``: output, the subject right before the growth verb, grows
+# (not the goods traded: ``sản lượng xuất khẩu``).
+_OUTPUT_GROWS = regex.compile(r"(?<!\w)(?:sản\s+lượng|(?:sức|lượng)\s+khai\s+thác)(?!\s+(?:[\w-]+\s+){0,3}?(?:xuất|nhập)(?!\w))"
+                              r"(?:\s+(?!xuất|nhập|lượng|tăng|giảm)[^\s,;.()]+){0,8}?"
+                              r"\s+(?:(?:chỉ|đã|cũng|vẫn|lại)\s+)*(?:tăng|giảm|sụt\s+giảm)(?:\s+(?:vỏn\s+vẹn|trên|hơn|khoảng"
+                              r"|gần|tới|đến|mạnh|nhẹ))*\s*$", _FLAGS)
 _THRESHOLD_AFTER = regex.compile(r"\s*trở\s+lên" + _E, _FLAGS)  # ``từ 300.000 USD trở lên``
 _THRESHOLD = regex.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu|trở\s+lên|(?:lớn|nhỏ|cao|thấp|nhiều|ít)\s+hơn)"
                            r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", _FLAGS)
@@ -142,7 +160,7 @@ _RATIO_REACH = 50  # characters: a ratio word further before a percentage than t
 _PUNCT = regex.compile(r"[,;.()]")
 _TARGET = regex.compile(
     _W + r"(?:mục\s+tiêu|phấn\s+đấu|(?<!(?:bộ|sở|cục|vụ)\s+)kế\s+hoạch(?!\s+(?:và|&)\s+đầu\s+tư)|(?<!(?:bộ|sở|cục|vụ|viện)\s+)(?:quy|qui)\s+hoạch|chỉ\s+tiêu"
-    r"|dự\s+kiến|dự\s+báo|dự\s+đoán|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
+    r"|dự\s+kiến|dự\s+báo|dự\s+đoán|dự\s+trù|trù\s+liệu|sẽ|hướng\s+tới|tiến\s+tới|đặt\s+ra|đề\s+ra|kỳ\s+vọng|kì\s+vọng|hy\s+vọng"
     r"|hi\s+vọng|nhằm|cam\s+kết|đang\s+(?:tiến\s+hành\s+|trong\s+(?:giai\s+đoạn|quá\s+trình)\s+)?(?:đàm\s+phán|thương\s+thảo|thương\s+lượng)|chỉ\s+cần|cho\s+phép\s+(?:nhập|xuất)|có\s+thể|dự\s+tính|dự\s+định|triển\s+vọng|phương\s+án|nguy\s+cơ(?=\s+(?:bị\s+)?(?:sụt|giảm|tụt|mất|thiếu|thất\s+thu))|nếu|phải\s+đạt|cần\s+đạt"
     r"|nỗ\s+lực\s+(?:để|nhằm)|để\s+(?:đạt|đảm\s+bảo|bảo\s+đảm|duy\s+trì|giữ\s+vững)|định\s+hướng|tham\s+vọng|mong\s+muốn|kịch\s+bản|chiến\s+lược"
     r"|cho\s+dù|dù\s+là|dù\s+cho|giả\s+sử|giả\s+định|giả\s+thiết|giá\s+như|khả\s+năng|quyết\s+tâm)" + _E, _FLAGS)
@@ -156,6 +174,8 @@ _NOT_FACT = regex.compile(
     _W + r"(?:không(?:\s+[\w-]+){0,5}?\s+vượt\s+quá|vượt\s+quá\s+(?:mức\s+)?(?:trần|ngưỡng)|tối\s+đa|được\s+phép"
     r"|(?<!lương\s+)tối\s+thiểu|phải\s+có|theo\s+luật(?=\s*,)|không\s+(?:thể\s+)?để|trường\s+hợp|quy\s+định|bắt\s+buộc|(?<!theo\s+)(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị)|xin\s+(?:cấp|vay|hỗ\s+trợ)|hứa"
     r"|muốn(?!\s+(?:lưu\s+ý|nói|nhấn\s+mạnh|nhìn\s+nhận|biết|hỏi|đánh\s+giá))|kêu\s+gọi\s+đầu\s+tư"
+    # aid asked for or pledged (``kêu gọi quốc tế viện trợ 200 triệu USD``, ``tuyên bố viện trợ 50 triệu USD``)
+    r"|(?:kêu\s+gọi|tuyên\s+bố)(?:\s+[\w-]+){0,4}?\s+(?:viện\s+trợ|tài\s+trợ|hỗ\s+trợ|đóng\s+góp)"
     r"|từ\s+nay\s+(?:đến|tới)|(?-i:cần)(?=\s+(?:phải\s+|có\s+)?(?:đến|tới|khoảng|số\s+vốn|vốn|huy\s+động|\d))"
     r"|nhu\s+cầu\s+vốn|hạn\s+mức|mức\s+trần|trần\s+(?:đầu\s+tư|vay|nợ|chi)"  # a cap or a limit set
     r"|chưa\s+(?:hề\s+)?có"  # what does not exist yet (``chưa có một dự án nào với số vốn 10 triệu USD``)
@@ -361,6 +381,20 @@ _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|ha
 _HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
 # ``quí 1``: the older spelling of ``quý`` (quarter), which the date grammar reads.
 _OLD_QUARTER = regex.compile(r"(?<!\w)quí(?!\w)", _FLAGS)
+_NATIONAL_SOURCES = [w.strip() for w in (LEXICONS / "national_sources.txt").read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#")]
+_NATIONAL_SOURCE = regex.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(regex.escape, w.split())) for w in _NATIONAL_SOURCES) + r")(?!\w)",
+                                 regex.IGNORECASE)
+# Month spans the date grammar leaves to the reader's calendar: ``8 tháng qua`` (the months of the year so far, told
+# in the month after them or their last), ``hai tháng đầu năm`` (a count in words), ``tháng này`` (the month of
+# publication).
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                 "mười một": 11}
+_MONTH_SPAN = regex.compile(r"(?<!\w)(?:(?P<n>\d{1,2}|mười\s+một|" + "|".join(_NUMBER_WORDS) + r")\s+tháng\s+"
+                            r"(?:(?P<past>(?:vừa\s+)?qua)|(?P<first>đầu\s+năm))|(?P<this>tháng\s+này))(?!\w)", _FLAGS)
+_FOUNDED_BEFORE = regex.compile(_W + r"(?:thành\s+lập|ra\s+đời|khánh\s+thành|cấp\s+phép|khởi\s+công)(?:\s+[\w-]+){0,3}?\s*$",
+                            _FLAGS)
+_RELATIVE_DATE = regex.compile(_W + r"(?:nay|ngoái|qua|trước|tới|sau|này|vừa|hiện|đó|ấy)" + _E, _FLAGS)
 _OWN_DATE_AFTER = regex.compile(r"\s*(?:\(\s*)?của\s+", _FLAGS)
 _DATE_RIGHT_AFTER = regex.compile(r"\s*(?:\(\s*)?(?:trong\s+|vào\s+)?", _FLAGS)
 # A sentence opening on these details or refers to the one before: its figures keep that sentence's period.
@@ -573,17 +607,42 @@ class _Sentence:
         return starts[i] if i < len(starts) and ends[i] <= b else b
 
     @cached_property
-    def dates(self) -> list[DateMention]:
+    def _text(self) -> str:
+        return _OLD_QUARTER.sub("quý", self.span.text)  # same length: offsets hold
+
+    @cached_property
+    def stated_dates(self) -> list[DateMention]:
+        """The sentence's dates as the article's own year resolves them (yearless ones stay unresolved without it),
+        with the month spans of ``_month_spans``."""
         doc = self.ex.doc
-        text = _OLD_QUARTER.sub("quý", self.span.text)  # same length: offsets hold
-        return find_dates(text, doc.reference_year, doc.published_at, offset=self.span.start)
+        found = find_dates(self._text, doc.reference_year, doc.published_at, offset=self.span.start)
+        if "tháng" not in self._text:
+            return found
+        extra = [m for m in _month_spans(self._text, self.span.start, doc.reference_year, doc.published_at)
+                 if not any(d.start < m.end and m.start < d.end for d in found)]
+        return sorted(found + extra, key=lambda d: d.start) if extra else found
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """``stated_dates``; in an article with no year of its own, yearless months and quarters (``tháng 7``, ``7
+        tháng đầu năm``, ``quý II``) take the year last stated in their paragraph (``năm 2004``, ``tháng 6/2004``)."""
+        stated = self.stated_dates
+        if self.ex.doc.reference_year is not None or all(d.period_start is not None for d in stated):
+            return stated
+        year = self.ex.paragraph_year(self.index, next(d.start for d in stated if d.period_start is None))
+        if year is None:
+            return stated
+        # (only a month or a quarter named: ``năm nay``, ``tháng trước`` count from a publication date, not from it)
+        return [(self.in_year(d, year) or d) if d.period_start is None and not _RELATIVE_DATE.search(d.text) else d
+                for d in stated]
 
     @cached_property
     def periods(self) -> list[DateMention]:
         """The sentence's dates that can be a figure's period (not anniversaries, comparisons or records)."""
         body, start = self.ex.body, self.span.start
         return [d for d in self.dates if d.kind != "anniversary" and d.period_start is not None
-                and not _DATE_NOT_PERIOD.search(body, max(start, d.start - 20), d.start)]
+                and not _DATE_NOT_PERIOD.search(body, max(start, d.start - 20), d.start)
+                and not _FOUNDED_BEFORE.search(body, max(start, d.start - 30), d.start)]
 
     @cached_property
     def _period_ends(self) -> list[int]:
@@ -610,6 +669,26 @@ class _Sentence:
             return None  # ``1,96 tỷ USD, tăng 15% so với thời gian này năm 2003``: the compared period, not its own
         return after if after is not None and pos < after.start < clause.end else None
 
+    def own_date_unresolved(self, pos: int, end: int) -> DateMention | None:
+        """The period of the number at ``body[pos:end]`` that no year resolves (``tháng 7`` in an article with no
+        year), as ``period`` reads it: right after the number, else the last before it; else None. Its figure's
+        period is that one, not the sentence before's."""
+        body, start = self.ex.body, self.span.start
+        told = [d for d in self.dates if d.period_start is None and d.kind != "anniversary"
+                and not _DATE_NOT_PERIOD.search(body, max(start, d.start - 20), d.start)]
+        after = next((d for d in told if d.start >= end), None)
+        if after is not None and _DATE_RIGHT_AFTER.fullmatch(body, end, after.start):
+            return after
+        return next((d for d in reversed(told) if d.start < pos), None)
+
+    def in_year(self, d: DateMention, year: int) -> DateMention | None:
+        """The yearless mention ``d`` of this sentence read in ``year`` (None when that does not fix it either)."""
+        doc = self.ex.doc
+        found = find_dates(self._text, year, doc.published_at, offset=self.span.start)
+        found += _month_spans(self._text, self.span.start, year, doc.published_at)
+        return next((m for m in found if m.start == d.start and m.end == d.end and m.period_start is not None
+                     and m.period_end is not None), None)
+
     def compared_year(self, end: int, clause: Span) -> DateMention | None:
         """``tăng 15% so với năm 2004`` with no period stated: the figure is the next year's (2005)."""
         for d in self.dates:
@@ -622,6 +701,37 @@ class _Sentence:
     @cached_property
     def places(self) -> list[_Place]:
         return _roles(self.ex.body, self.span, self.ex.places_in(self.span.start, self.span.end))
+
+
+def _month_spans(text: str, offset: int, year: int | None, published) -> list[DateMention]:
+    """``_MONTH_SPAN``'s periods in ``text``: ``N tháng qua`` (January to month N, told in month N or N+1 of the
+    publication), word-counted ``N tháng đầu năm`` (the article's year) and ``tháng này`` (the month of publication)."""
+    out = []
+    for m in _MONTH_SPAN.finditer(text):
+        if m.group("this"):
+            if published is None:  # (told, but unresolved)
+                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), None, "month", kind="period"))
+                continue
+            y, first, last = published.year, published.month, published.month
+        else:
+            n = m.group("n").lower()
+            last = int(n) if n.isdigit() else _NUMBER_WORDS.get(_SPACES.sub(" ", n))
+            if not last or last > 12:
+                continue
+            if m.group("past"):
+                if published is None or published.month not in (last, last + 1):
+                    out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), None, "month", kind="period"))
+                    continue
+                y = published.year
+            elif n.isdigit() or year is None:
+                continue  # (digits: the date grammar's own)
+            else:
+                y = year
+            first = 1
+        start, end = date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1])
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), start, "month", start, end, "period",
+                               year_stated=False))
+    return out
 
 
 def _roles(body: str, span: Span, matches: list) -> list[_Place]:
@@ -779,6 +889,22 @@ class _Extractor:
             self.antecedents[(k, kind)] = found
         return found
 
+    def paragraph_year(self, si: int, before: int) -> int | None:
+        """The year of the last date stated with its year before ``before`` in sentence ``si`` or the sentences before
+        it in its paragraph (not a compared one, ``so với năm 2003``, nor a founding, ``thành lập năm 1995``), else None."""
+        para = self.body.rfind("\n", 0, self.sents[si].start)
+        j = si
+        while j >= 0 and self.sents[j].start > para:
+            sent = self.sentence(j)
+            for d in reversed(sent.stated_dates):
+                if (d.year_stated and d.period_start is not None and d.kind != "anniversary" and d.end <= before
+                        and not _FOUNDED_BEFORE.search(self.body, max(sent.span.start, d.start - 30), d.start)
+                        and not _DATE_NOT_PERIOD.search(self.body, max(sent.span.start, d.start - 20), d.start)
+                        and not _COMPARED_DATE.search(self.body, max(sent.span.start, d.start - 50), d.start)):
+                    return d.period_start.year
+            j -= 1
+        return None
+
     def run(self) -> list[dict]:
         qs = self._quantities = find_quantities(self.body, _KEEP_UNITS)
         self._q_starts = [o.start for o in qs]
@@ -838,9 +964,11 @@ class _Extractor:
         lo = max(lo, clause.start)  # the words between the conjunctions around the number (``…, nhưng …``)
         if _has_any(body, _UNBUILT_WORDS, lo, hi) and sent.last(_UNBUILT, lo, hi):
             return self.drop(q, "a project still to come (sẽ khởi công, nếu được cấp phép)")
+        if sent.last(_IMPACT, lo, q.start):  # (its matches are found once per sentence)
+            return self.drop(q, "an impact on a figure or a loss (làm giảm GDP X%), not the figure")
         if _has_any(body, _AT_FAULT_WORDS, lo, hi) and sent.last(_AT_FAULT, lo, hi):
             return self.drop(q, "a penalty, or projects found at fault")
-        if self.outlook_figure(sent, q):
+        if self.outlook_figure(sent, q) or self.outlook_year(sent, q, clause):
             return self.drop(q, "a forecast of an outlook the headline or the lead tells")
         if _BREAKDOWN.match(body, sent.span.start, sent.span.start + 30) and self.after_target(si):
             self.target_sents.add(si)  # ``… sẽ đạt 9 tỷ USD. Trong đó, …``: the parts of a target or a forecast
@@ -901,6 +1029,10 @@ class _Extractor:
                     or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
                     or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
+            if (gpos > spos and metric not in _SECTORS and metric != "other"
+                    and _has_any(window, ("lượng", "khai"), max(0, len(window) - 120), len(window))
+                    and _OUTPUT_GROWS.search(window[-120:])):
+                return self.drop(q, "percent: the growth of output, not of trade")
             if prev_measure in ("change_pct", "share_pct") and "so" in window[-25:] and _COMPARED_PCT.search(window[-25:]):
                 measure = prev_measure  # the earlier level or rate it is compared with, as it was told
             elif gpos < 0 and spos < 0:
@@ -924,6 +1056,10 @@ class _Extractor:
         elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _THRESHOLD_AFTER.match(body, q.end)
               or self.changed(window)):
             return self.drop(q, "absolute change or threshold")
+        elif _has_any(body, _NOT_REACHED_WORDS, max(0, q.start - 40), q.start) and _NOT_REACHED.search(window[-40:]):
+            return self.drop(q, "a value not reached (chưa vượt X như dự kiến)")
+        elif last.get(si, (0, None, None))[2] == "change_pct" and self.equivalent_of_change(q, prev_end):
+            return self.drop(q, "absolute change (a change told as its equivalent amount)")
         elif "vượt" in window[-40:] and self.milestone(sent, q, window):
             return self.drop(q, "a milestone passed (vượt ngưỡng X), not the figure")
         if metric is None and q.unit == "percent" and si in last and (
@@ -1048,6 +1184,21 @@ class _Extractor:
                 and _THIS_YEAR_ESTIMATE.search(body, max(sent.span.start, q.start - 40), q.start) is not None
                 and self.outlook)
 
+    def outlook_year(self, sent: _Sentence, q: Quantity, clause: Span) -> bool:
+        """In an article telling an outlook, a figure of a year not yet over (the whole reference year, or a later
+        period: ``Tăng trưởng năm 2005 của khu vực … 1,6%``) is the forecast."""
+        ref, published = self.doc.reference_year, self.doc.published_at
+        if not ref or not self.outlook:
+            return False
+        d = sent.period(q.start, q.end, clause)
+        if d is None or d.period_end is None:
+            return False
+        if d.period_start.year > ref:
+            return True
+        # the whole year the article is published in, before it ends (with no publication date, the year is unsure)
+        return (published is not None and published.month < 12 and d.period_start == date(published.year, 1, 1)
+                and d.period_end == date(published.year, 12, 31))
+
     def level_after(self, q: Quantity) -> str | None:
         """The unit of the level a change reaches, told right after it (``tăng 12% lên 300 triệu USD``, ``giảm 58%
         xuống còn 9.200 tấn``), else None."""
@@ -1137,6 +1288,11 @@ class _Extractor:
         if spans and spans[0][0] == 0 and spans[0][2] not in ("-", "=", "gdp") and spans[0][3] >= 3:
             return spans[0][2]
         return None
+
+    def equivalent_of_change(self, q: Quantity, prev_end: int) -> bool:
+        """Whether ``q`` restates the change told right before it as an amount (``giảm 0,5%, tương đương 3.000 tỷ
+        đồng``)."""
+        return q.start - prev_end <= 40 and _EQUIVALENT_GAP.fullmatch(self.body, prev_end, q.start) is not None
 
     def milestone(self, sent: _Sentence, q: Quantity, window: str) -> bool:
         """A mark passed right before the amount (``vượt ngưỡng``), not reached, or with another amount of the unit in
@@ -1276,6 +1432,37 @@ class _Extractor:
         places = [p for p in prev.places if not _HONORIFIC_BEFORE.search(self.body, max(0, p.start - 8), p.start)]
         subject = _topic(places, "sub") or _topic(places, "country")
         return subject.place if subject is not None else None
+
+    def sibling_place(self, si: int, metric: str):
+        """Whose figure a place-less one is when its sentence names no place: that of the figure before it in the
+        sentence, else in the sentence before in its paragraph (``Xuất khẩu của Đồng Nai đạt X. Nhập khẩu đạt Y.``).
+        (A two-sided figure is left to ``bilateral``.)"""
+        sent = self.sentence(si)
+        if sent.places or metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end):
+            return None
+        row = self.rows_of.get(si)
+        if row is None and si > 0 and "\n" not in self.body[self.sents[si - 1].end:self.sents[si].start]:
+            row = self.rows_of.get(si - 1)
+        return row["_place"] if row is not None else None
+
+    def implicit_subject(self, si: int, metric: str):
+        """Whose figure a place-less one is in a sentence naming no place: the one place the headline names as its
+        subject (``Đức: xuất khẩu tháng 9 tăng mạnh``), else Viet Nam when one of its national agencies reports it in the
+        sentence or the one before in its paragraph (``Theo Tổng cục Thống kê, …``). Else None."""
+        sent = self.sentence(si)
+        if sent.places or metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end):
+            return None
+        subjects = {p.place.canonical: p.place for p in self.title_places if p.role in ("owner", "normal")}
+        if len(subjects) == 1 and not any(p.role not in ("owner", "normal") for p in self.title_places):
+            return next(iter(subjects.values()))
+        if self.title_places:
+            return None
+        told = [sent]
+        if si > 0 and "\n" not in self.body[self.sents[si - 1].end:sent.span.start]:
+            told.append(self.sentence(si - 1))
+        if any(t.last(_NATIONAL_SOURCE, t.span.start, t.span.end) for t in told):  # (found once per sentence)
+            return _vn()
+        return None
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""
@@ -1502,7 +1689,7 @@ class _Extractor:
             partner = host.canonical
         else:
             loc_place = (self.trader(sent, clause, q, metric) or self.locality(q, si, clause, seg_start, fdi)
-                         or self.paragraph_subject(si, metric))
+                         or self.paragraph_subject(si, metric) or self.sibling_place(si, metric))
             # ``100 tỉ USD giữa hai nước thì riêng … với Quảng Tây …``: a place past a conjunction is another figure's
             cut = sent.first_start(_CONJ, q.end, sent.span.end)
             partner = _pick_partner([p for p in sent.places if p.start < cut], q.start, clause, loc_place, fdi,
@@ -1512,6 +1699,8 @@ class _Extractor:
                 if market is not None and market is not loc_place and (market.country != "VN" or loc_place is not None):
                     partner = market.canonical
             loc_place, partner = self.list_entry(sent, q, loc_place, partner)
+            if loc_place is None and partner is None:
+                loc_place = self.implicit_subject(si, metric)
         if measure == "share_pct":
             loc_place, partner = self.share_sides(sent, q, metric, loc_place, partner)
         if partner is None and (metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end)):
@@ -1531,6 +1720,11 @@ class _Extractor:
         period = sent.period(q.start, q.end, clause) or sent.compared_year(q.end, clause)
         if period is None and si > 0:
             period = self.previous_period(si, metric)
+            own = sent.own_date_unresolved(q.start, q.end)
+            if own is not None:  # its own period, in the year of the one before (``… năm 2004. Quý II, …``; not
+                # ``tháng 11 năm ngoái``, which counts from the publication)
+                period = (sent.in_year(own, period.period_start.year)
+                          if period is not None and not _RELATIVE_DATE.search(own.text) else None)
         product = None
         if metric not in ("gdp", "budget_revenue", "deposits", "fixed_asset_investment"):
             after = _PRODUCT_GAP.match(self.body, q.end).end()
