@@ -84,9 +84,14 @@ def _load_metrics() -> tuple[ahocorasick.Automaton, regex.Pattern | None, dict[s
     return ac, rx, groups
 
 
+def _lexicon_words(name: str) -> list[str]:
+    """The entries of a one-column lexicon file (blank lines and `#` comments left out)."""
+    return [w.strip() for w in (LEXICONS / name).read_text(encoding="utf-8").splitlines()
+            if w.strip() and not w.startswith("#")]
+
+
 _METRIC_AC, _METRIC_RX, _METRIC_OF = _load_metrics()
-_PRODUCTS = [w.strip() for w in (LEXICONS / "products.tsv").read_text(encoding="utf-8").splitlines()
-             if w.strip() and not w.startswith("#")]
+_PRODUCTS = _lexicon_words("products.tsv")
 _PRODUCT_RX = regex.compile(_W + "(?:" + "|".join(sorted(map(regex.escape, _PRODUCTS), key=len, reverse=True))
                             + ")" + _E)
 
@@ -381,8 +386,7 @@ _BILATERAL = regex.compile(_W + r"(?:hai\s+nước|hai\s+bên|song\s+phương|ha
 _HOST_BEFORE = regex.compile(r"(?<!\w)(?:tại|vào|sang|ở)\s+(?:thị\s+trường\s+|nước\s+)?$", _FLAGS)
 # ``quí 1``: the older spelling of ``quý`` (quarter), which the date grammar reads.
 _OLD_QUARTER = regex.compile(r"(?<!\w)quí(?!\w)", _FLAGS)
-_NATIONAL_SOURCES = [w.strip() for w in (LEXICONS / "national_sources.txt").read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#")]
+_NATIONAL_SOURCES = _lexicon_words("national_sources.txt")
 _NATIONAL_SOURCE = regex.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(regex.escape, w.split())) for w in _NATIONAL_SOURCES) + r")(?!\w)",
                                  regex.IGNORECASE)
 # Month spans the date grammar leaves to the reader's calendar: ``8 tháng qua`` (the months of the year so far, told
@@ -1311,7 +1315,7 @@ class _Extractor:
         if sent.last(_FIRM, start, q.start):
             return "other"
         spans = [(start, q.start)]
-        if sent.index > 0 and "\n" not in self.body[self.sents[sent.index - 1].end:start]:
+        if self.follows_in_paragraph(sent.index):
             spans.append((self.sents[sent.index - 1].start, start))
         for a, b in spans:
             named = [m for _, m, _ in _metric_hits(self.body, a, b) if m in _SECTORS]
@@ -1437,11 +1441,10 @@ class _Extractor:
         """Whose figure a place-less one is when its sentence names no place: that of the figure before it in the
         sentence, else in the sentence before in its paragraph (``Xuất khẩu của Đồng Nai đạt X. Nhập khẩu đạt Y.``).
         (A two-sided figure is left to ``bilateral``.)"""
-        sent = self.sentence(si)
-        if sent.places or metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end):
+        if self.names_no_side(si, metric):
             return None
         row = self.rows_of.get(si)
-        if row is None and si > 0 and "\n" not in self.body[self.sents[si - 1].end:self.sents[si].start]:
+        if row is None and self.follows_in_paragraph(si):
             row = self.rows_of.get(si - 1)
         return row["_place"] if row is not None else None
 
@@ -1449,20 +1452,29 @@ class _Extractor:
         """Whose figure a place-less one is in a sentence naming no place: the one place the headline names as its
         subject (``Đức: xuất khẩu tháng 9 tăng mạnh``), else Viet Nam when one of its national agencies reports it in the
         sentence or the one before in its paragraph (``Theo Tổng cục Thống kê, …``). Else None."""
-        sent = self.sentence(si)
-        if sent.places or metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start, sent.span.end):
+        if self.names_no_side(si, metric):
             return None
+        sent = self.sentence(si)
         subjects = {p.place.canonical: p.place for p in self.title_places if p.role in ("owner", "normal")}
         if len(subjects) == 1 and not any(p.role not in ("owner", "normal") for p in self.title_places):
             return next(iter(subjects.values()))
         if self.title_places:
             return None
-        told = [sent]
-        if si > 0 and "\n" not in self.body[self.sents[si - 1].end:sent.span.start]:
-            told.append(self.sentence(si - 1))
+        told = [sent, self.sentence(si - 1)] if self.follows_in_paragraph(si) else [sent]
         if any(t.last(_NATIONAL_SOURCE, t.span.start, t.span.end) for t in told):  # (found once per sentence)
             return _vn()
         return None
+
+    def names_no_side(self, si: int, metric: str) -> bool:
+        """Whether sentence ``si`` gives a place-less figure no side to borrow: it names a place, or the figure is
+        two-sided (left to ``bilateral``)."""
+        sent = self.sentence(si)
+        return bool(sent.places) or metric == "trade_turnover" or sent.last(_BILATERAL, sent.span.start,
+                                                                             sent.span.end) is not None
+
+    def follows_in_paragraph(self, si: int) -> bool:
+        """Whether sentence ``si`` has a sentence before it in its paragraph."""
+        return si > 0 and "\n" not in self.body[self.sents[si - 1].end:self.sents[si].start]
 
     def drop(self, q: Quantity, reason: str) -> None:
         """Not a figure: the reason is kept by offset (``scripts/figure_errors.py`` reads it)."""

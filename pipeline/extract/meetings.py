@@ -802,6 +802,11 @@ _OCCASION = regex.compile(r"(?<!\w)(?i:nhân)\s+$")
 _EVENT_FRAME = regex.compile(r"\W*(?i:tại|trong)\s+(?i:buổi|cuộc|phiên|hội nghị|hội thảo|diễn đàn|lễ)(?!\w)")
 
 
+def _text_start(body: str) -> int:
+    """Where the article's text begins (its lead sentence), past any leading blank."""
+    return len(body) - len(body.lstrip())
+
+
 def _this_event_ahead(body: str, idx: SentenceIndex, m: Hit) -> bool:
     """`hội thảo lần này`, `diễn đàn này`: the event the article named before. It is ahead when a sentence naming it
     before tells it so (`Viện X sẽ tổ chức một hội thảo …`, `Theo chương trình dự kiến, Diễn đàn … sẽ có …`), none
@@ -816,7 +821,7 @@ def _this_event_ahead(body: str, idx: SentenceIndex, m: Hit) -> bool:
         pos = lower.find(word, span.end)
     if not spans or any(cue_in("done", body, s.start, s.end) for s in spans.values()):
         return False
-    lead = idx.sentence_at(len(body) - len(body.lstrip()))
+    lead = idx.sentence_at(_text_start(body))
     return not cue_in("news_day", body, lead.start, lead.end) and any(told_ahead(body, s) for s in spans.values())
 
 
@@ -898,7 +903,7 @@ def _mentions(doc: ArticleText) -> list[Mention]:
 def _previewed(body: str, idx: SentenceIndex, by_sentence: dict[int, list[Hit]]) -> bool:
     """The lead tells the article's visit as still ahead (`Chuyến thăm … từ ngày 18 đến 22/7 sẽ góp phần …`,
     `phái đoàn … thăm chính thức Mỹ … sẽ gồm 200 người`): a visit of its sentence is planned, nothing is done."""
-    start = len(body) - len(body.lstrip())
+    start = _text_start(body)
     if start >= len(body):
         return False
     lead = idx.sentence_at(start)
@@ -1055,12 +1060,12 @@ def _keep(body: str, g: Mention) -> bool:
     return n_people >= 2 or (n_people == 1 and (anchor or n_loc >= 1)) or (n_loc >= 2 and anchor)
 
 
-def _in_passing(body: str, g: Mention) -> bool:
+def _in_passing(body: str, text_start: int, g: Mention) -> bool:
     """A visit told after the lead with no day in any of its mentions (`hỗ trợ chuyến thăm của Thủ tướng tại Mỹ`,
     `Kết thúc chuyến thăm bang X, Thủ tướng …`): background or a frame, not a visit reported with its dates."""
     told = [m for m in [g, *g.members] if not m.anaphoric]
     return g.kind == "visit" and g.date is None and not any(m.said_day for m in told) and \
-        body.find("\n", len(body) - len(body.lstrip()), g.start) >= 0
+        body.find("\n", text_start, g.start) >= 0
 
 
 # a meeting with no name (`cuộc họp về việc …`, `cuộc họp ngày 12/4 tại nhà máy`), unlike `cuộc họp Ủy ban …`,
@@ -1227,7 +1232,8 @@ def meeting_groups(doc: ArticleText) -> list[Mention]:
                 _foreign_sides(doc, idx, g)
                 g.in_scope = _in_scope(doc, g)
             _located_by_trip(groups)
-            groups = [g for g in groups if not _in_passing(doc.body, g)]  # after it has located the trip's meetings
+            start = _text_start(doc.body)
+            groups = [g for g in groups if not _in_passing(doc.body, start, g)]  # after it has located the trip's meetings
         cached = doc.extra["_meeting_groups"] = (len(doc.body), groups)
     return cached[1]
 
