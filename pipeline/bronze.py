@@ -11,10 +11,13 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from upath import UPath
-
+from pipeline.roots import local_path, upath
 from pipeline.text import nfc
+
+if TYPE_CHECKING:
+    from upath import UPath
 
 # File signatures of formats that are not text, with a name for the rejection message.
 MAGIC = {
@@ -88,11 +91,6 @@ def batch_of(source_path: str) -> str:
     return batch_key(head) if sep else ROOT_BATCH
 
 
-def _local(root: UPath) -> Path | None:
-    """``root`` as a plain path when it is on the local filesystem (walked with `os.scandir`, much faster)."""
-    return Path(root.path) if root.protocol in ("", "file", "local") else None
-
-
 def _entries(folder: str | os.PathLike, rel: str = "", recursive: bool = True) -> Iterator[tuple[str, os.DirEntry | OSError]]:
     """(path relative to the walk's start, entry) of every file, link or other non-folder entry below
     ``folder`` (`os.scandir`; folder links are entries, not followed). A folder that cannot be listed
@@ -133,8 +131,8 @@ def _remote_paths(root: UPath, batch: str | None) -> list[UPath]:
 
 def list_batches(bronze_dir: str | os.PathLike) -> list[str]:
     """Every batch that holds at least one entry, in name order."""
-    root = UPath(bronze_dir)
-    base = _local(root)
+    base = local_path(bronze_dir)
+    root = upath(bronze_dir) if base is None else None
     if base is None:
         return sorted({batch_of(p.relative_to(root).as_posix()) for p in _remote_paths(root, None)})
     try:
@@ -148,8 +146,8 @@ def list_batches(bronze_dir: str | os.PathLike) -> list[str]:
 def entry_sizes(bronze_dir: str | os.PathLike) -> list[tuple[str, int]]:
     """(batch, bytes) of every `*.txt` entry below ``bronze_dir``, from the listing alone (nothing is read;
     an entry that cannot be stat'ed counts 0 bytes)."""
-    root = UPath(bronze_dir)
-    base = _local(root)
+    base = local_path(bronze_dir)
+    root = upath(bronze_dir) if base is None else None
     if base is None:
         return [(batch_of(p.relative_to(root).as_posix()), p.stat().st_size) for p in _remote_paths(root, None)]
     out = []
@@ -197,8 +195,8 @@ def _read_local(base_real: str, rel: str, entry: os.DirEntry | OSError) -> Bronz
 def scan(bronze_dir: str | os.PathLike, batch: str | None = None) -> Iterator[BronzeFile]:
     """Every entry of ``batch`` (default: all) below ``bronze_dir``, in path order: `*.txt` files read
     as bytes, anything else (other files, bad links, unreadable files) as a `BronzeFile` saying why not."""
-    root = UPath(bronze_dir)
-    base = _local(root)
+    base = local_path(bronze_dir)
+    root = upath(bronze_dir) if base is None else None
     if base is None:
         for path in _remote_paths(root, batch):
             raw = path.read_bytes()
@@ -235,7 +233,7 @@ def stat_signature(bronze_dir: str | os.PathLike, batch: str, code_version: str,
     in-place edit that restores size and modification time still shows (as git's index does); equal
     signatures mean unchanged files. None on filesystems without such times: only the content decides.
     ``stats``: the batch's (path, `stat_of`) in path order, taken already (`unchanged.Snapshot`)."""
-    base = _local(UPath(bronze_dir))
+    base = local_path(bronze_dir)
     if base is None:
         return None
     if stats is None:

@@ -5,26 +5,21 @@ The Dagster assets, the CLI and the benchmarks all call these, so there is one i
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC
 
 import pandas as pd
 import pandera.errors
 import pyarrow as pa
 
-from pipeline.bronze import BronzeFile, RejectedDocument, decode
-from pipeline.budget import DocumentTimeout, document_budget, time_budget
-from pipeline.clean import clean_document
-from pipeline.clean.confidence import LOW_CONFIDENCE, MIN_CONFIDENCE, distribution
+from pipeline.bronze import BronzeFile
+from pipeline.budget import document_budget
+from pipeline.clean.confidence import LOW_CONFIDENCE, distribution
 from pipeline.compiled import keep_patterns
-from pipeline.extract import ArticleText, extract_article
+from pipeline.document import GOLD_TABLES, Ready, clean_file, extract_row
 from pipeline.plan import BATCH_TABLES
 from pipeline.timeline import mark
 
-log = logging.getLogger(__name__)
-GOLD_TABLES = ("meetings", "agreements", "trade_figures")
 PROGRESS_EVERY = 500  # items between two progress reports of a long step
 STATUS = "status:"  # `process_batch`'s counts of documents by status: "status:article", "status:duplicate"…
 
@@ -59,11 +54,12 @@ def counted(items: Iterable, progress: Callable[[int], None] | None, every: int 
 
 
 def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = None,
-                 progress: Callable[[int], None] | None = None) -> Silver:
+                 progress: Callable[[int], None] | None = None, ready: Ready | None = None) -> Silver:
     """Decode and clean every file; identical bytes under several paths become one article.
 
     ``known`` maps the SHA-256 of documents already published by other batches to their path:
     those bytes are duplicates here. ``progress(n)`` is called every `PROGRESS_EVERY` files.
+    ``ready``: documents cleaned already (`pipeline.ahead`); the others are cleaned here.
     """
     out = Silver()
     kept: dict[str, str] = dict(known or {})  # sha256 -> source_path of the article or rejection
@@ -79,34 +75,14 @@ def build_silver(files: Iterable[BronzeFile], known: dict[str, str] | None = Non
             doc.update(status="duplicate", duplicate_of=kept[f.sha256])
             continue
         kept[f.sha256] = f.source_path
-        stage = "decode"
-        try:
-            decoded = decode(f.raw)
-            doc["encoding"] = decoded.encoding
-            stage = "clean"
-            clean = clean_document(decoded.text, f.source_path)
-            if not clean.body.strip():
-                raise RejectedDocument("no article text found (a listing page, or page furniture only)")
-            if clean.body_confidence < MIN_CONFIDENCE:
-                raise RejectedDocument(f"{LOW_CONFIDENCE} ({clean.body_confidence:.2f} < {MIN_CONFIDENCE}): "
-                                       f"{clean.confidence_reason}")
-        except RejectedDocument as e:
+        cleaned = (ready.cleaned(f) if ready is not None else None) or clean_file(f)
+        doc["encoding"] = cleaned.encoding
+        if cleaned.article is None:
             doc["status"] = "rejected"
-            out.rejected.append(_rejection(f, stage, str(e)))
-            continue
-        except Exception as e:  # noqa: BLE001 - a bad document must not stop the run; it is recorded instead
-            log.exception("cleaning %s failed", f.source_path)
-            doc["status"] = "rejected"
-            out.rejected.append(_rejection(f, stage, f"{type(e).__name__}: {e}"))
+            out.rejected.append(_rejection(f, cleaned.stage, cleaned.reason))
             continue
         doc["status"] = "article"
-        published = clean.published_at.astimezone(UTC) if clean.published_at else None
-        out.articles.append({
-            "article_id": f.article_id, "source_path": f.source_path, "title": clean.title, "body": clean.body,
-            "published_at": published, "reference_year": clean.reference_year, "outlet": clean.outlet,
-            "author": clean.author, "n_chars": len(clean.body), "encoding": decoded.encoding,
-            "body_confidence": clean.body_confidence,
-        })
+        out.articles.append(cleaned.article)
     out.frames["articles"], bad = split_valid("articles", out.articles)
     if bad:
         rejected_ids = {row["article_id"] for row, _ in bad}
@@ -148,43 +124,24 @@ def split_valid(name: str, rows: list[dict]) -> tuple[pd.DataFrame, list[tuple[d
     return frame(name, good), [(rows[i], reason) for i, reason in bad.items()]
 
 
-def article_text(row: dict) -> ArticleText:
-    published = row.get("published_at")
-    if published is not None and pd.isna(published):
-        published = None
-    year = row.get("reference_year")
-    return ArticleText(
-        article_id=row["article_id"], body=row["body"], title=row.get("title") or None,
-        reference_year=None if year is None or pd.isna(year) else int(year),
-        published_at=published.to_pydatetime() if isinstance(published, pd.Timestamp) else published,
-    )
-
-
 def build_gold(articles: Iterable[dict], progress: Callable[[int], None] | None = None,
-               frames: dict[str, pd.DataFrame] | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
+               frames: dict[str, pd.DataFrame] | None = None, ready: Ready | None = None
+               ) -> tuple[dict[str, list[dict]], list[dict]]:
     """Extract gold rows from silver article rows; an article whose extraction fails is recorded, not lost.
     ``progress(n)`` is called every `PROGRESS_EVERY` articles; ``frames``, when given, receives each
-    table's rows as the validated frame."""
+    table's rows as the validated frame; ``ready``: articles extracted already (`pipeline.ahead`)."""
     tables: dict[str, list[dict]] = {name: [] for name in GOLD_TABLES}
     rejected: list[dict] = []
     articles = list(articles)
     budget = document_budget()
     for row in counted(articles, progress):
-        try:
-            with time_budget(budget):
-                rows = extract_article(article_text(row))
-        except DocumentTimeout as e:
-            log.warning("extraction of %s ran out of time", row["source_path"])
+        got = (ready.extracted(row) if ready is not None else None) or extract_row(row, budget)
+        if got.tables is None:
             rejected.append({"source_path": row["source_path"], "article_id": row["article_id"],
-                             "stage": "extract", "reason": str(e)})
-            continue
-        except Exception as e:  # noqa: BLE001 - recorded in the rejected table
-            log.exception("extraction failed for %s", row["source_path"])
-            rejected.append({"source_path": row["source_path"], "article_id": row["article_id"],
-                             "stage": "extract", "reason": f"{type(e).__name__}: {e}"})
+                             "stage": "extract", "reason": got.reason})
             continue
         for name in GOLD_TABLES:
-            tables[name].extend(rows[name])
+            tables[name].extend(got.tables[name])
     paths = {row["article_id"]: row["source_path"] for row in articles}
     for name, id_col in (("meetings", "meeting_id"), ("agreements", "agreement_id"), ("trade_figures", "figure_id")):
         valid, bad = split_valid(name, _unique_by(tables[name], id_col))
@@ -211,13 +168,14 @@ def known_documents(root, batch: str) -> dict[str, str]:
     return dict(zip(docs["sha256"], docs["source_path"], strict=True))
 
 
-def process_batch(root, batch: str, code_version: str, known: dict[str, str] | None = None
-                  ) -> tuple[dict[str, str], dict[str, int]]:
+def process_batch(root, batch: str, code_version: str, known: dict[str, str] | None = None,
+                  ready: Ready | None = None) -> tuple[dict[str, str], dict[str, int]]:
     """Build one batch outside Dagster's IO managers (`hoptac build`, fan-out jobs): silver and gold
     parts validated, checked to quote their articles, written aside, then all put in place together.
     Returns the batch's versions (`content` and full `fingerprint`) and row counts (with its documents
     by status, `STATUS`). ``known``:
-    documents other batches keep (default: read from their written parts)."""
+    documents other batches keep (default: read from their written parts); ``ready``: documents
+    cleaned and extracted already (`pipeline.ahead`)."""
     from pipeline.bronze import fingerprint, owned_fingerprint, scan
     from pipeline.checks import untraceable
     from pipeline.storage import frame, write_tables
@@ -225,10 +183,10 @@ def process_batch(root, batch: str, code_version: str, known: dict[str, str] | N
     files = list(scan(root / "bronze", batch))
     known = known_documents(root, batch) if known is None else known
     mark("scanned")
-    silver = build_silver(files, known)
+    silver = build_silver(files, known, ready=ready)
     mark("silver built")
     frames = dict(silver.frames)  # each table validated once, all before any is written
-    tables, rejected = build_gold(silver.articles, frames=frames)
+    tables, rejected = build_gold(silver.articles, frames=frames, ready=ready)
     out = {"documents": silver.documents, "rejected": silver.rejected, "extraction_rejected": rejected}
     frames |= {name: frame(name, rows) for name, rows in out.items()}
     mark("gold built")

@@ -60,7 +60,14 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0, w
                 log(NOTHING_CHANGED)
                 print("\n".join([header(root, time.perf_counter() - started), *lines]))
                 return _catch_up(home, wait_instance)
-            result, lines, signature = _run(root, home, force, log, snap, wait_instance)
+            from pipeline import ahead
+
+            reading = None if force else ahead.start(root, home, snap)  # before the heavy imports of `_run`
+            try:
+                result, lines, signature = _run(root, home, force, log, snap, wait_instance, reading)
+            finally:
+                if reading is not None:
+                    reading.close()
             print("\n".join([header(root, time.perf_counter() - started), *lines]))
             if result.success:
                 unchanged.record(root, home, lines, signature)
@@ -93,19 +100,20 @@ def _catch_up(home: Path, wait_instance: bool) -> int:
     return 1 if wait_instance and proc.wait() else 0
 
 
-def _run(root: Path, home: Path, force: bool, log, snap, wait_instance: bool = False):
+def _run(root: Path, home: Path, force: bool, log, snap, wait_instance: bool = False, reading=None):
     """`runner.run_build` noting what the Dagster instance is to record (`pipeline.recorder`), then the
     summary and the data root's stat signature (``snap``'s bronze and the built files walked again,
     `unchanged.Snapshot.after_build`: the recorder writes only in the Dagster home); the build's journal
     goes to the outbox last, and the instance records it from there (``wait_instance``: before this
-    returns)."""
+    returns). ``reading``: the changed batches' documents read ahead (`pipeline.ahead`)."""
     from pipeline.recorder import OutboxRecorder, RecordingFailed
     from pipeline.runner import BuildResult, run_build
 
     recorder = OutboxRecorder(root, home, wait=wait_instance)
     result = None
     try:
-        result = run_build(recorder, root, force, log=log, stats=snap.batches() if snap is not None else None)
+        result = run_build(recorder, root, force, log=log, stats=snap.batches() if snap is not None else None,
+                           reading=reading)
         mark("run_build done")
         lines = summary(root, recorder.counts)
         signature = snap.after_build().signature() if snap is not None and result.success else None

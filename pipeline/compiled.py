@@ -9,10 +9,12 @@ kept. Two things are kept:
   rules' ~470 patterns, in every process that builds a batch); what it hands its C core
   (`_regex.compile`'s arguments: the code as a list of ints, the group tables, the required string)
   depends only on the pattern, its flags and the library's version. `watch_patterns` (installed when
-  `pipeline` is imported) records those arguments as patterns are compiled and, at the first pattern
-  a process compiles, seeds the library's own cache from the kept file, so `regex.compile` returns
-  the kept pattern. Patterns with named lists or locale-dependent flags are never kept; any surprise
-  from the library's internals turns the whole mechanism off (everything is compiled as before)."""
+  `pipeline` is imported) records those arguments as patterns are compiled; at the first pattern a
+  process compiles it loads the kept file, and `regex.compile` then returns a kept pattern made from
+  its arguments, once per process (held here, not in the library's cache: that one holds 500 and
+  drops patterns once it has more, which had the rules recompile as they ran). Patterns with named
+  lists or locale-dependent flags are never kept; any surprise from the library's internals turns the
+  whole mechanism off (everything is compiled as before)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,10 @@ T = TypeVar("T")
 
 
 def _version(package: str) -> str:
+    if package == "regex":  # imported already: no need for the (slower to import) package metadata
+        from regex import __version__
+
+        return __version__
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -86,26 +92,29 @@ PATTERNS = "regex"
 
 
 class _PatternCache:
-    """Records what `regex` hands its C core for each pattern compiled, and seeds the library's cache
-    with what an earlier process recorded (see the module). One per process: `watch_patterns`."""
+    """Records what `regex` hands its C core for each pattern compiled, and makes what an earlier process
+    recorded as it is asked for (see the module). One per process: `watch_patterns`."""
 
     def __init__(self, main) -> None:
         self.main, self.core, self.compile = main, main._regex, main._compile
         self.version = main.DEFAULT_VERSION
         self.known: dict[tuple[str, int], tuple] = {}  # (pattern, flags) → _regex.compile's arguments
+        self.ready: dict[tuple[str, int], object] = {}  # (pattern, flags) → the kept pattern, made the first time asked
         self.passed: set[tuple[str, int]] = set()  # compiled here once but not kept (locale, named lists)
         self.loaded_from: Path | None = None
+        self.kept: dict[tuple[str, int], tuple] = {}  # what the kept file holds, made as asked (`_made`)
         self.new = self.seeded = 0
         main._compile = self._compiling
 
     def _compiling(self, pattern, flags, ignore_unused, kwargs, cache_it):
         key = (pattern, flags)
+        if not kwargs and self.main.DEFAULT_VERSION == self.version:
+            if self.loaded_from is None and isinstance(pattern, str):
+                self._seed()
+            if (ready := self.ready.get(key)) is not None or (ready := self._made(key)) is not None:
+                return ready  # not the library's cache: it holds 500 patterns, and shrinks once it has more
         if kwargs or not isinstance(pattern, str) or key in self.known or key in self.passed:
             return self.compile(pattern, flags, ignore_unused, kwargs, cache_it)  # the library's cache has it
-        if self.loaded_from is None:
-            self._seed()
-            if key in self.known:
-                return self.compile(pattern, flags, ignore_unused, kwargs, cache_it)
         self.passed.add(key)
         calls: list[tuple] = []
         self.main._regex = _Recorder(self.core, calls)
@@ -118,6 +127,7 @@ class _PatternCache:
                     and self.main._locale_sensitive.get((str, pattern)) is False)
         if keepable and (pattern, flags) not in self.known:
             self.known[(pattern, flags)] = calls[0]
+            self.ready[(pattern, flags)] = compiled
             self.new += 1
         return compiled
 
@@ -130,23 +140,26 @@ class _PatternCache:
             kept = _load(path)
         except Exception:  # noqa: BLE001 - missing, truncated or from another version: compiled as they come
             return
-        if not isinstance(kept, dict):
-            return
-        main = self.main
-        for (pattern, flags), args in kept.items():
-            try:
-                compiled = self.core.compile(*args)
-            except Exception:  # noqa: BLE001 - not what this library accepts: compiled as it comes
-                continue
-            main._cache[(pattern, str, flags, frozenset(), self.version, None)] = compiled
-            main._named_args[(pattern, str, flags)] = frozenset()
-            main._locale_sensitive[(str, pattern)] = False
-            self.known[(pattern, flags)] = args
-            self.seeded += 1
+        if isinstance(kept, dict):
+            self.kept = kept
+
+    def _made(self, key: tuple[str, int]):
+        """The kept pattern ``key`` made by the library's core (None when not kept, or not accepted)."""
+        if (args := self.kept.get(key)) is None:
+            return None
+        try:
+            compiled = self.core.compile(*args)
+        except Exception:  # noqa: BLE001 - not what this library accepts: compiled as it comes
+            self.kept.pop(key)
+            return None
+        self.ready[key] = compiled
+        self.known[key] = args
+        self.seeded += 1
+        return compiled
 
     def keep(self) -> None:
         if self.new and self.loaded_from is not None:
-            _keep(self.loaded_from, PATTERNS, dict(self.known))
+            _keep(self.loaded_from, PATTERNS, self.kept | self.known)
             self.new = 0
 
 

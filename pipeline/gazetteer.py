@@ -20,10 +20,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ahocorasick
-import pandas as pd
 import regex
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
@@ -436,6 +439,8 @@ def country_name(iso2: str) -> str | None:
 
 def localities_frame() -> pd.DataFrame:
     """All places, one row each, for ``gold/localities.parquet``."""
+    import pandas as pd  # not at import: extraction needs no pandas (`pipeline.ahead` reads ahead without it)
+
     cols = ["locality_id", "canonical", "native", "latin", "country", "level", "parent", "province_2025"]
     rows = [{c: getattr(p, c) for c in cols} for p in _data()[0]]
     return pd.DataFrame(rows, columns=cols).astype("string")

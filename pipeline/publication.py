@@ -283,11 +283,11 @@ def _events(pub: Publication, name: str) -> pa.Table:
     if change is None:
         df = rows.to_pandas(types_mapper=_types_mapper)
         events = getattr(clustering, name)(df, _article_dates(pub, holding, set(df["article_id"])))
-        return to_arrow(TABLES[name], frame(name, events))
+        return to_arrow(TABLES[name], frame(name, events), validated=True)
     kept, again = change
     df = rows.take(pa.array(again, pa.int64())).to_pandas(types_mapper=_types_mapper)
     dates = _article_dates(pub, holding, set(df["article_id"]))
-    fresh = to_arrow(TABLES[name], frame(name, getattr(clustering, name)(df, dates)))
+    fresh = to_arrow(TABLES[name], frame(name, getattr(clustering, name)(df, dates)), validated=True)
     return pa.concat_tables([previous.take(pa.array(kept, pa.int64())), fresh]).sort_by(
         [(TABLES[name].key, "ascending")]).combine_chunks()
 

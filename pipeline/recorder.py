@@ -173,6 +173,20 @@ def start_drain(home: Path) -> subprocess.Popen:
                                 stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
 
 
+def _manifest_path(root: Path, home: Path) -> Path:
+    key = hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    return home / MANIFESTS / f"{key}.json"
+
+
+def kept_manifest(root: Path, home: Path) -> dict[str, dict]:
+    """Batch → what the last build kept of it beside the instance (its versions, last part's stat, counts)."""
+    try:
+        kept = json.loads(_manifest_path(root, home).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return kept.get("batches", {}) if kept.get("root") == str(root) else {}
+
+
 class OutboxRecorder:
     """Notes what a build records and hands it to the instance through the outbox (see the module)."""
 
@@ -257,15 +271,10 @@ class OutboxRecorder:
         return path
 
     def _manifest_path(self) -> Path:
-        key = hashlib.sha256(str(self.root).encode()).hexdigest()[:16]
-        return self.home / MANIFESTS / f"{key}.json"
+        return _manifest_path(self.root, self.home)
 
     def _manifest(self) -> dict:
-        try:
-            kept = json.loads(self._manifest_path().read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return kept.get("batches", {}) if kept.get("root") == str(self.root) else {}
+        return kept_manifest(self.root, self.home)
 
     def _write_manifest(self) -> None:
         batches = {b: {"versions": v, "part": part} | ({"counts": self.counts[b]} if b in self.counts else {})

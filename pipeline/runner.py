@@ -49,13 +49,16 @@ def recorder_for(instance: Any):
 
 
 def run_build(instance: Any, root: Path, force: bool = False, log: Callable[[str], None] = print,
-              workers: int | None = None, stats: dict[str, list[tuple[str, str]]] | None = None) -> BuildResult:
+              workers: int | None = None, stats: dict[str, list[tuple[str, str]]] | None = None,
+              reading=None) -> BuildResult:
     """Make the published outputs what a clean build of `root/bronze` gives: clear a killed build's
     debris, drop the parts of batches whose folder is gone, build the batches whose files, owners or
     code changed (all with ``force``), then publish unless the package already records exactly these
     batches and its files match it. ``instance``: a `DagsterInstance` or a recorder
     (`pipeline.recorder`); ``stats``: each batch's entries as a walk of the root just saw them
-    (`unchanged.Snapshot.batches`). Call it holding `pipeline.lock.build_lock`."""
+    (`unchanged.Snapshot.batches`); ``reading``: documents being read ahead (`pipeline.ahead.ReadAhead`):
+    when they cover every batch to build, this process builds them from what was read. Call it holding
+    `pipeline.lock.build_lock`."""
     from pipeline.bronze import list_batches
     from pipeline.plan import make_plan
     from pipeline.publish import publication_needed
@@ -79,7 +82,15 @@ def run_build(instance: Any, root: Path, force: bool = False, log: Callable[[str
     todo = plan.todo
     workers = min(workers or os.cpu_count() or 1, len(todo))
     files = sum(len(plan.batches[b].hashes) for b in todo)
-    if in_workers(workers, len(todo), files) and not recorder.is_ephemeral:
+    if reading is not None and not (todo and reading.covers(todo)):
+        reading.close()  # the plan builds nothing, or batches that were not read ahead
+        reading = None
+    if reading is not None:
+        ready = reading.ready()
+        for lost in reading.lost:
+            log(f"hoptac: reading ahead lost a helper ({lost}); its documents are read here")
+        _build_in_process(recorder, root, plan, out, log, ready)
+    elif in_workers(workers, len(todo), files) and not recorder.is_ephemeral:
         _build_in_workers(recorder, root, plan, workers, out, log)
     else:
         _build_in_process(recorder, root, plan, out, log)
@@ -126,14 +137,15 @@ def _record(recorder, batch: str, versions: dict[str, str], counts: dict[str, in
     out.fingerprints[batch] = versions["fingerprint"]
 
 
-def _build_one(recorder, root: Path, plan, batch: str, out: BuildResult) -> dict[str, int] | None:
-    """Build ``batch`` in this process and record it; its row counts, or None when it failed."""
+def _build_one(recorder, root: Path, plan, batch: str, out: BuildResult, ready=None) -> dict[str, int] | None:
+    """Build ``batch`` in this process and record it; its row counts, or None when it failed. ``ready``:
+    documents read already (`document.Ready`)."""
     from pipeline.build import process_batch
     from pipeline.version import code_version
 
     state = plan.batches[batch]
     try:
-        versions, counts = process_batch(root, batch, code_version(), state.known)
+        versions, counts = process_batch(root, batch, code_version(), state.known, ready)
     except Exception as e:  # noqa: BLE001 - reported as the batch's failure; other batches go on
         out.failures.append(f"batch {batch}: {type(e).__name__}: {e}")
         return None
@@ -141,10 +153,10 @@ def _build_one(recorder, root: Path, plan, batch: str, out: BuildResult) -> dict
     return counts
 
 
-def _build_in_process(recorder, root: Path, plan, out: BuildResult, log) -> None:
+def _build_in_process(recorder, root: Path, plan, out: BuildResult, log, ready=None) -> None:
     for i, batch in enumerate(plan.todo, 1):
         log(f"hoptac: batch {batch} ({i}/{len(plan.todo)})")
-        _build_one(recorder, root, plan, batch, out)
+        _build_one(recorder, root, plan, batch, out, ready)
 
 
 def _build_in_workers(recorder, root: Path, plan, workers: int, out: BuildResult, log) -> None:

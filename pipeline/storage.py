@@ -179,7 +179,7 @@ def drop_batch(root: Path, batch: str) -> None:
     for table in TABLES.values():
         part = root / table.parts / hive_dir(batch) if table.parts else None
         if part is not None and part.exists():
-            part.fs.rm(part.path, recursive=True)
+            shutil.rmtree(part) if is_local(part) else part.fs.rm(part.path, recursive=True)
 
 
 def batches_written(root: Path, name: str) -> list[str]:

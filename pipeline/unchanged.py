@@ -40,6 +40,7 @@ class Snapshot:
     bronze: list[tuple[str, str]]
     built: list[tuple[str, str]]
     _bronze_digest: str | None = field(default=None, repr=False)
+    _batches: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
 
     def signature(self) -> str:
         """The digest of both code versions, `bronze/`'s entries (taken once per walk) and the others'."""
@@ -52,8 +53,11 @@ class Snapshot:
     def batches(self) -> dict[str, list[tuple[str, str]]]:
         """Each batch's entries (paths relative to `bronze/`, in path order): what
         `bronze.stat_signature` walks for it. A first-level folder that could not be listed is its
-        batch's one entry."""
+        batch's one entry. Taken once per walk."""
+        if self._batches is not None:
+            return self._batches
         out: dict[str, list[tuple[str, str]]] = {}
+        self._batches = out
         n = len(BRONZE) + 1
         batch_of_head: dict[str, str] = {}  # a first-level name → its batch (one look-up per folder)
         for rel, stat in self.bronze:

@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas._types import HEX16, MODES, PRECISIONS, Date, Participants, StringList
+from schemas._types import HEX16, MODES, PRECISIONS, Date, Participants, StringList, Text
 
 MEETING_KINDS = ["talks", "reception", "conference", "visit", "other"]
 AGREEMENT_TYPES = [
@@ -44,8 +44,8 @@ def aligned(names: pd.Series, ids: pd.Series) -> pd.Series:
 class Evidence(pa.DataFrameModel):
     """Columns every extracted row carries: the article and the sentence(s) it was read from."""
 
-    article_id: Series[str] = pa.Field(str_matches=HEX16, description="Article the row was read from (`silver/articles`).")
-    evidence: Series[str] = pa.Field(str_length={"min_value": 1}, description="The sentence(s) the row was read from.")
+    article_id: Series[Text] = pa.Field(str_matches=HEX16, description="Article the row was read from (`silver/articles`).")
+    evidence: Series[Text] = pa.Field(str_length={"min_value": 1}, description="The sentence(s) the row was read from.")
     evidence_start: Series[int] = pa.Field(ge=0, description="Offset of `evidence` in the article's `body` (characters).")
     evidence_end: Series[int] = pa.Field(ge=1, description="End offset of `evidence` in `body`: `body[evidence_start:evidence_end] == evidence`.")
 
@@ -61,16 +61,16 @@ class Evidence(pa.DataFrameModel):
 class Meetings(Evidence):
     """One row per meeting mentioned in an article's body."""
 
-    meeting_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Stable id: same article, sentence and reading give the same id.")
+    meeting_id: Series[Text] = pa.Field(unique=True, str_matches=HEX16, description="Stable id: same article, sentence and reading give the same id.")
     date: Series[Date] = pa.Field(nullable=True, description="When it happened (first day of the stated month/year for coarser precision); null when the text does not say.")
-    date_precision: Series[str] = pa.Field(isin=PRECISIONS, description="`day`, `month`, `year` or `unknown` (no date).")
-    mode: Series[str] = pa.Field(isin=MODES, description="`online` (trực tuyến, điện đàm), `in_person` or `unknown`.")
-    kind: Series[str] = pa.Field(isin=MEETING_KINDS, description="`talks` (hội đàm), `reception` (tiếp, hội kiến, làm việc), `conference` (hội nghị, phiên họp), `visit` (thăm, khảo sát) or `other`.")
-    location: Series[str] = pa.Field(nullable=True, description="Where it took place, when stated (canonical place name).")
+    date_precision: Series[Text] = pa.Field(isin=PRECISIONS, description="`day`, `month`, `year` or `unknown` (no date).")
+    mode: Series[Text] = pa.Field(isin=MODES, description="`online` (trực tuyến, điện đàm), `in_person` or `unknown`.")
+    kind: Series[Text] = pa.Field(isin=MEETING_KINDS, description="`talks` (hội đàm), `reception` (tiếp, hội kiến, làm việc), `conference` (hội nghị, phiên họp), `visit` (thăm, khảo sát) or `other`.")
+    location: Series[Text] = pa.Field(nullable=True, description="Where it took place, when stated (canonical place name).")
     participants: Series[Participants] = pa.Field(description="Named people: name (no honorifics), title, side (ISO 3166-1 alpha-2 of the country they represent, or null).")
     localities: Series[StringList] = pa.Field(description="Provinces, cities or regions the sides represent, canonical Vietnamese names (`Quảng Tây`, `Lạng Sơn`).")
     locality_ids: Series[StringList] = pa.Field(description="`gold/localities.locality_id` of each `localities` entry, in the same order (the unit the article means where a name is ambiguous).")
-    location_id: Series[str] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `location`; null when the location is not in the gazetteer.")
+    location_id: Series[Text] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `location`; null when the location is not in the gazetteer.")
 
     @pa.dataframe_check(description="one locality id per locality")
     def locality_ids_aligned(cls, df: pd.DataFrame) -> Series[bool]:
@@ -84,16 +84,16 @@ class Meetings(Evidence):
 class Agreements(Evidence):
     """One row per agreement document or formal relationship."""
 
-    agreement_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Stable id.")
-    agreement_type: Series[str] = pa.Field(isin=AGREEMENT_TYPES, description="`letter_of_intent` (ý định thư), `memorandum_of_understanding` (biên bản ghi nhớ), `cooperation_agreement` (thỏa thuận hợp tác), `meeting_minutes` (biên bản hội nghị / hội đàm), `friendship_relation` (quan hệ hữu nghị / kết nghĩa), `joint_statement` (tuyên bố chung) or `other`.")
-    status: Series[str] = pa.Field(isin=["signed", "planned"], description="`signed` (it happened) or `planned` (intended, proposed).")
+    agreement_id: Series[Text] = pa.Field(unique=True, str_matches=HEX16, description="Stable id.")
+    agreement_type: Series[Text] = pa.Field(isin=AGREEMENT_TYPES, description="`letter_of_intent` (ý định thư), `memorandum_of_understanding` (biên bản ghi nhớ), `cooperation_agreement` (thỏa thuận hợp tác), `meeting_minutes` (biên bản hội nghị / hội đàm), `friendship_relation` (quan hệ hữu nghị / kết nghĩa), `joint_statement` (tuyên bố chung) or `other`.")
+    status: Series[Text] = pa.Field(isin=["signed", "planned"], description="`signed` (it happened) or `planned` (intended, proposed).")
     signed_date: Series[Date] = pa.Field(nullable=True, description="When it was signed or established.")
-    date_precision: Series[str] = pa.Field(isin=PRECISIONS, description="Precision of `signed_date`.")
+    date_precision: Series[Text] = pa.Field(isin=PRECISIONS, description="Precision of `signed_date`.")
     valid_from_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="First year of its term (`giai đoạn 2023-2027` → 2023).")
     valid_to_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="Last year of its term.")
     parties: Series[StringList] = pa.Field(description="Canonical names of the localities or organisations that signed.")
     fields: Series[StringList] = pa.Field(description="Sectors named for it (trade, investment, education, …); may be empty.")
-    mode: Series[str] = pa.Field(isin=MODES, description="`online`, `in_person` or `unknown`.")
+    mode: Series[Text] = pa.Field(isin=MODES, description="`online`, `in_person` or `unknown`.")
     party_ids: Series[StringList] = pa.Field(description="`gold/localities.locality_id` of each party, in the order of `parties`; null for a party that is an organisation.")
 
     @pa.dataframe_check(description="one id (or null) per party")
@@ -112,19 +112,19 @@ class Agreements(Evidence):
 class TradeFigures(Evidence):
     """One row per reported quantity (tidy: a level and its growth rate are two rows)."""
 
-    figure_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Stable id.")
-    metric: Series[str] = pa.Field(isin=METRICS, description="What is measured (`trade_turnover`, `gdp`, `fdi_capital`, …, `other`).")
-    measure: Series[str] = pa.Field(isin=MEASURES, description="`amount` (a level or count), `change_pct` (growth, percent) or `share_pct` (a share, percent).")
+    figure_id: Series[Text] = pa.Field(unique=True, str_matches=HEX16, description="Stable id.")
+    metric: Series[Text] = pa.Field(isin=METRICS, description="What is measured (`trade_turnover`, `gdp`, `fdi_capital`, …, `other`).")
+    measure: Series[Text] = pa.Field(isin=MEASURES, description="`amount` (a level or count), `change_pct` (growth, percent) or `share_pct` (a share, percent).")
     value: Series[float] = pa.Field(description="Value in base units: `50,043 tỷ` is 50043000000.0; `5,7%` is 5.7.")
-    unit: Series[str] = pa.Field(description="`CNY`, `USD`, `VND`, `tonne`, `vehicle`, `project`, `percent`, …")
+    unit: Series[Text] = pa.Field(description="`CNY`, `USD`, `VND`, `tonne`, `vehicle`, `project`, `percent`, …")
     value_usd: Series[float] = pa.Field(nullable=True, description="USD equivalent: the value itself for USD, one stated beside it (`(7,2 tỷ USD)`), else converted at the yearly average rate (`lexicons/exchange_rates.tsv`); null for non-money units.")
-    value_usd_source: Series[str] = pa.Field(nullable=True, isin=["stated", "converted"], description="`stated` (a USD amount or a stated equivalent), `converted` (yearly average rate) or null.")
-    qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="`exact`, `approx` (khoảng, gần), `more_than` (hơn, trên, vượt) or `less_than`.")
-    product: Series[str] = pa.Field(nullable=True, description="Goods named, e.g. `vải thiều`.")
-    locality: Series[str] = pa.Field(nullable=True, description="Whose figure (canonical name).")
-    partner: Series[str] = pa.Field(nullable=True, description="Counterpart, when stated (`Việt Nam`, `Trung Quốc`, …).")
-    locality_id: Series[str] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `locality`.")
-    partner_id: Series[str] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `partner`.")
+    value_usd_source: Series[Text] = pa.Field(nullable=True, isin=["stated", "converted"], description="`stated` (a USD amount or a stated equivalent), `converted` (yearly average rate) or null.")
+    qualifier: Series[Text] = pa.Field(isin=QUALIFIERS, description="`exact`, `approx` (khoảng, gần), `more_than` (hơn, trên, vượt) or `less_than`.")
+    product: Series[Text] = pa.Field(nullable=True, description="Goods named, e.g. `vải thiều`.")
+    locality: Series[Text] = pa.Field(nullable=True, description="Whose figure (canonical name).")
+    partner: Series[Text] = pa.Field(nullable=True, description="Counterpart, when stated (`Việt Nam`, `Trung Quốc`, …).")
+    locality_id: Series[Text] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `locality`.")
+    partner_id: Series[Text] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `partner`.")
     period_start: Series[Date] = pa.Field(nullable=True, description="First day of the period the figure covers.")
     period_end: Series[Date] = pa.Field(nullable=True, description="Last day of the period the figure covers.")
 
@@ -152,14 +152,14 @@ class TradeFigures(Evidence):
 class Localities(pa.DataFrameModel):
     """The gazetteer the extractors resolve place names with."""
 
-    locality_id: Series[str] = pa.Field(unique=True, description="Stable id: ISO 3166-1 alpha-2 for a country (`CN`), `<country>-<official code>` for a unit that has one (`VN-20`, `CN-450000`), else `<country>-<parent code>-<level>-<name>`.")
-    canonical: Series[str] = pa.Field(description="Canonical Vietnamese name, without `tỉnh` / `thành phố` / `Khu tự trị`.")
-    native: Series[str] = pa.Field(nullable=True, description="Name in the country's own script (Chinese for China).")
-    latin: Series[str] = pa.Field(nullable=True, description="English or pinyin name.")
-    country: Series[str] = pa.Field(str_matches=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code.")
-    level: Series[str] = pa.Field(isin=["country", "region", "province", "prefecture", "county", "city", "district"], description="Administrative level.")
-    parent: Series[str] = pa.Field(nullable=True, description="Canonical name of the unit it belongs to.")
-    province_2025: Series[str] = pa.Field(nullable=True, description="For Viet Nam: the province it belongs to after the 2025 merger (34 units).")
+    locality_id: Series[Text] = pa.Field(unique=True, description="Stable id: ISO 3166-1 alpha-2 for a country (`CN`), `<country>-<official code>` for a unit that has one (`VN-20`, `CN-450000`), else `<country>-<parent code>-<level>-<name>`.")
+    canonical: Series[Text] = pa.Field(description="Canonical Vietnamese name, without `tỉnh` / `thành phố` / `Khu tự trị`.")
+    native: Series[Text] = pa.Field(nullable=True, description="Name in the country's own script (Chinese for China).")
+    latin: Series[Text] = pa.Field(nullable=True, description="English or pinyin name.")
+    country: Series[Text] = pa.Field(str_matches=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code.")
+    level: Series[Text] = pa.Field(isin=["country", "region", "province", "prefecture", "county", "city", "district"], description="Administrative level.")
+    parent: Series[Text] = pa.Field(nullable=True, description="Canonical name of the unit it belongs to.")
+    province_2025: Series[Text] = pa.Field(nullable=True, description="For Viet Nam: the province it belongs to after the 2025 merger (34 units).")
 
     class Config:
         strict = True
@@ -169,10 +169,10 @@ class Localities(pa.DataFrameModel):
 class Events(pa.DataFrameModel):
     """Columns every cross-article event carries."""
 
-    event_id: Series[str] = pa.Field(unique=True, str_matches=HEX16, description="Stable id of the event, derived from its earliest member row.")
+    event_id: Series[Text] = pa.Field(unique=True, str_matches=HEX16, description="Stable id of the event, derived from its earliest member row.")
     n_articles: Series[int] = pa.Field(ge=1, description="How many articles report it.")
-    first_article_id: Series[str] = pa.Field(str_matches=HEX16, description="Earliest article reporting it (by `published_at`, then id).")
-    last_article_id: Series[str] = pa.Field(str_matches=HEX16, description="Latest article reporting it.")
+    first_article_id: Series[Text] = pa.Field(str_matches=HEX16, description="Earliest article reporting it (by `published_at`, then id).")
+    last_article_id: Series[Text] = pa.Field(str_matches=HEX16, description="Latest article reporting it.")
     article_ids: Series[StringList] = pa.Field(description="Every article reporting it, earliest first.")
 
     class Config:
@@ -185,10 +185,10 @@ class MeetingEvents(Events):
 
     meeting_ids: Series[StringList] = pa.Field(description="The `gold/meetings` rows of this event (join on `meeting_id`).")
     date: Series[Date] = pa.Field(nullable=True, description="When it happened, at the best precision any report gives.")
-    date_precision: Series[str] = pa.Field(isin=PRECISIONS, description="Precision of `date`.")
-    kind: Series[str] = pa.Field(isin=MEETING_KINDS, description="Most reported kind.")
-    mode: Series[str] = pa.Field(isin=MODES, description="Most reported mode other than `unknown`.")
-    location: Series[str] = pa.Field(nullable=True, description="Most reported location.")
+    date_precision: Series[Text] = pa.Field(isin=PRECISIONS, description="Precision of `date`.")
+    kind: Series[Text] = pa.Field(isin=MEETING_KINDS, description="Most reported kind.")
+    mode: Series[Text] = pa.Field(isin=MODES, description="Most reported mode other than `unknown`.")
+    location: Series[Text] = pa.Field(nullable=True, description="Most reported location.")
     participants: Series[Participants] = pa.Field(description="Everyone any report names.")
     localities: Series[StringList] = pa.Field(description="Every locality any report names.")
 
@@ -197,10 +197,10 @@ class AgreementEvents(Events):
     """One row per agreement across articles: the merged reading of every article that reports it."""
 
     agreement_ids: Series[StringList] = pa.Field(description="The `gold/agreements` rows of this event (join on `agreement_id`).")
-    agreement_type: Series[str] = pa.Field(isin=AGREEMENT_TYPES, description="Type of the document or relationship.")
-    status: Series[str] = pa.Field(isin=["signed", "planned"], description="`signed` when any report says it was signed.")
+    agreement_type: Series[Text] = pa.Field(isin=AGREEMENT_TYPES, description="Type of the document or relationship.")
+    status: Series[Text] = pa.Field(isin=["signed", "planned"], description="`signed` when any report says it was signed.")
     signed_date: Series[Date] = pa.Field(nullable=True, description="When it was signed, at the best precision any report gives.")
-    date_precision: Series[str] = pa.Field(isin=PRECISIONS, description="Precision of `signed_date`.")
+    date_precision: Series[Text] = pa.Field(isin=PRECISIONS, description="Precision of `signed_date`.")
     valid_from_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="First year of its term.")
     valid_to_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1945, le=2100, description="Last year of its term.")
     parties: Series[StringList] = pa.Field(description="Every party any report names.")

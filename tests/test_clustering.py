@@ -94,8 +94,8 @@ Tại buổi hội đàm, hai bên thống nhất tiếp tục phối hợp ch�
 
 
 def test_the_same_meeting_told_by_two_outlets_becomes_one_event():
-    from pipeline.build import article_text
     from pipeline.clean import clean_document
+    from pipeline.document import article_text
     from pipeline.extract import extract_article
 
     rows, arts = [], []

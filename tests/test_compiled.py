@@ -83,3 +83,22 @@ def test_patterns_with_named_lists_or_locale_flags_are_not_kept():
     assert not any("\\L<words>" in p or "(?L)" in p for p, _ in c._patterns.known)
     assert (plain.pattern, plain.flags & ~(regex.UNICODE | regex.VERSION0)) in c._patterns.known or \
         (plain.pattern, 0) in c._patterns.known
+
+
+def test_kept_patterns_stay_made_once_a_process_has_more_than_the_librarys_cache_holds(tmp_path):
+    """`regex` keeps 500 patterns and drops some once it has more; the kept ones are held here, so a
+    process using 600 of them makes each once (the same object every time), not again and again."""
+    code = ("import json, regex, pipeline.compiled as c\n"
+            "words = [f'(?<!\\\\w)t\\u1eeb{i}(?:\\\\s+m\\u1ee5c)?(?!\\\\w)' for i in range(600)]\n"
+            "first = [regex.compile(w) for w in words]\n"
+            "again = [regex.compile(w) for w in words]\n"
+            "c.keep_patterns()\n"
+            "print(json.dumps({'same': sum(a is b for a, b in zip(first, again)), 'made': c._patterns.seeded,"
+            " 'match': bool(again[599].search('t\\u1eeb599 m\\u1ee5c'))}))\n")
+    env = {"DAGSTER_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    cold, warm = (json.loads(subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                                            text=True, timeout=300, check=True).stdout) for _ in range(2))
+    # compiled here, each held once made; the one compiled as the library shrinks its cache is not kept
+    # (the library then forgets whether it depends on the locale) and goes through its cache
+    assert cold["same"] >= 599 and cold["match"]
+    assert warm["made"] >= 599 and warm["same"] == 600 and warm["match"]  # made from the kept file, once each

@@ -16,9 +16,10 @@ def test_counted_reports_after_every_nth_item_is_done():
 
 def test_build_gold_reports_progress_per_article(monkeypatch):
     import pipeline.build as build
+    import pipeline.document as document
 
     monkeypatch.setattr(build, "PROGRESS_EVERY", 2)
-    monkeypatch.setattr(build, "extract_article", lambda doc: {n: [] for n in build.GOLD_TABLES})
+    monkeypatch.setattr(document, "extract_article", lambda doc: {n: [] for n in document.GOLD_TABLES})
     articles = [{"article_id": f"{i:016x}", "source_path": f"b/{i}.txt", "body": "Một câu.", "title": None}
                 for i in range(5)]
     seen: list[int] = []

@@ -38,13 +38,18 @@ def clean(root: Path, tmp_path: Path, monkeypatch) -> dict[str, bytes]:
     return gold(fresh)
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
+def small_root(tmp_path: Path) -> Path:
+    """A data root with three articles in batch b1 and one in b2."""
     d = tmp_path / "data"
     for i in range(3):
         write(d / "bronze" / "b1" / f"a{i}.txt", article(i))
     write(d / "bronze" / "b2" / "x.txt", article(7))
     return d
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return small_root(tmp_path)
 
 
 def test_a_new_batch_then_a_removed_one_publish_what_a_clean_build_does(root, tmp_path, monkeypatch):

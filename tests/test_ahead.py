@@ -1,0 +1,89 @@
+"""Reading ahead (`pipeline.ahead`): a refresh whose documents forked helpers cleaned and extracted
+publishes what a clean build does, and whatever a helper did not deliver the build reads itself."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import ahead, document
+from pipeline.bronze import scan
+from pipeline.unchanged import snapshot
+from tests.test_faults import article, hoptac, ok, write
+from tests.test_publication import clean, gold, small_root
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return small_root(tmp_path)
+
+
+def new_batch(root: Path) -> None:
+    """A batch of new articles, one repeating a document of b1 and one that is no text."""
+    for i in range(20, 26):
+        write(root / "bronze" / "b3" / f"n{i}.txt", article(i))
+    write(root / "bronze" / "b3" / "z-again.txt", article(1))
+    write(root / "bronze" / "b3" / "photo.jpg", b"\xff\xd8\xff\xe0 not text")
+
+
+def refresh(root: Path, tmp_path: Path, fault: str | None = None) -> tuple[str, str]:
+    ok(hoptac(root))
+    new_batch(root)
+    timeline = tmp_path / "timeline.txt"
+    os.environ["HOPTAC_TIMELINE"] = str(timeline)
+    try:
+        out = ok(hoptac(root, fault=fault))
+    finally:
+        del os.environ["HOPTAC_TIMELINE"]
+    return out, timeline.read_text()
+
+
+def test_a_refresh_read_ahead_publishes_what_a_clean_build_does(root, tmp_path, monkeypatch):
+    out, timeline = refresh(root, tmp_path)
+    assert "read ahead: 7 documents" in timeline  # the new batch's text files, cleaned and extracted early
+    assert "batch b3" in out
+    assert gold(root) == clean(root, tmp_path, monkeypatch)
+
+
+def test_documents_a_helper_did_not_deliver_are_read_by_the_build(root, tmp_path, monkeypatch):
+    out, timeline = refresh(root, tmp_path, fault="read-ahead")  # the helper is killed before it reads
+    assert "read ahead: 0 documents" in timeline and "reading ahead lost a helper" in out
+    assert gold(root) == clean(root, tmp_path, monkeypatch)
+
+
+def test_only_batches_that_look_changed_are_read_ahead_and_not_too_many(root, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    ok(hoptac(root, home=home))
+    assert ahead.start(root, home, snapshot(root, home)) is None  # nothing looks changed
+    new_batch(root)
+    reading = ahead.start(root, home, snapshot(root, home))
+    assert reading is not None and reading.batches == ["b3"] and reading.covers(["b3"]) and not reading.covers(["b1"])
+    assert len(reading.ready()) == 7 and not reading.lost
+    monkeypatch.setattr(ahead, "MAX_DOCUMENTS", 5)  # more than this goes to worker processes
+    assert ahead.start(root, home, snapshot(root, home)) is None
+    monkeypatch.setattr(ahead, "MAX_DOCUMENTS", 5000)
+    monkeypatch.setenv(ahead.ENV, "0")
+    assert ahead.start(root, home, snapshot(root, home)) is None
+
+
+def test_a_document_rewritten_or_timed_out_in_a_helper_is_read_again_by_the_build(root, monkeypatch):
+    def slow(doc):
+        if "Cao Bằng" in doc.body:
+            time.sleep(0.5)
+        return {"meetings": [], "agreements": [], "trade_figures": []}
+
+    monkeypatch.setenv("HOPTAC_DOCUMENT_BUDGET_S", "0.1")
+    monkeypatch.setattr(document, "extract_article", slow)
+    ready = ahead._read(root, ["b1"], 0, 1)  # what a helper delivers, read in this process
+    files = list(scan(root / "bronze", "b1"))
+    assert all(ready.cleaned(f) is not None for f in files)
+    timed_out = [f for f in files if "Cao Bằng" in f.raw.decode()]
+    assert timed_out, "the fixture should hold an article the slow extractor stalls on"
+    for f in files:
+        row = ready.cleaned(f).article
+        assert (ready.extracted(row) is None) == (f in timed_out)  # timed on a shared core: timed again
+    rewritten = files[0].__class__(files[0].source_path, "f" * 64, 3, b"new")
+    assert ready.cleaned(rewritten) is None  # other bytes under the same path: read again
