@@ -85,16 +85,13 @@ def start(root: Path, home: Path, snap) -> ReadAhead | None:
     nothing looks changed, the change is too large or forking is not safe here."""
     if snap is None or os.environ.get(ENV, "1").strip() in ("0", "") or not _can_fork():
         return None
-    from pipeline.bronze import stat_signature
     from pipeline.recorder import kept_manifest
     from pipeline.version import code_version
 
     kept = kept_manifest(root, home)
-    version = code_version()
     stats = snap.batches()
-    changed = [b for b, entries in sorted(stats.items())
-               if kept.get(b, {}).get("versions", {}).get("stat_signature")
-               != stat_signature(root / "bronze", b, version, entries)]
+    changed = [b for b, signature in sorted(snap.signatures(code_version()).items())
+               if kept.get(b, {}).get("versions", {}).get("stat_signature") != signature]
     documents = sum(len(stats[b]) for b in changed)
     if not changed or documents > MAX_DOCUMENTS:
         return None

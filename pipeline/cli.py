@@ -112,8 +112,10 @@ def _run(root: Path, home: Path, force: bool, log, snap, wait_instance: bool = F
     recorder = OutboxRecorder(root, home, wait=wait_instance)
     result = None
     try:
+        from pipeline.version import code_version
+
         result = run_build(recorder, root, force, log=log, stats=snap.batches() if snap is not None else None,
-                           reading=reading)
+                           reading=reading, signatures=snap.signatures(code_version()) if snap is not None else None)
         mark("run_build done")
         lines = summary(root, recorder.counts)
         signature = snap.after_build().signature() if snap is not None and result.success else None

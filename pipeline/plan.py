@@ -69,12 +69,15 @@ def _all_recorded_hashes(root: Path, batches: list[str]) -> dict[str, list[tuple
 
 def batch_state(root: Path, batch: str, code_version: str, last: dict[str, str],
                 stats: list[tuple[str, str]] | None = None,
-                recorded: dict[str, list[tuple[str, str]] | None] | None = None) -> BatchState:
+                recorded: dict[str, list[tuple[str, str]] | None] | None = None,
+                signature: str | None = None) -> BatchState:
     """The batch as it is now. When nothing was touched since its last build (same stat signature) the
     recorded content fingerprint and document hashes stand; otherwise every file is read and hashed.
     ``stats``: the batch's entries as the build's walk of the data root saw them (`unchanged.Snapshot`);
-    ``recorded``: batch → its recorded document hashes, read already."""
-    signature = stat_signature(root / "bronze", batch, code_version, stats) or ""
+    ``recorded``: batch → its recorded document hashes, read already; ``signature``: its stat signature,
+    taken already from ``stats``."""
+    if signature is None:
+        signature = stat_signature(root / "bronze", batch, code_version, stats) or ""
     if signature and last.get("stat_signature") == signature and last.get("content"):
         hashes = recorded[batch] if recorded is not None and batch in recorded else _recorded_hashes(root, batch)
         if hashes is not None:
@@ -95,17 +98,20 @@ def assign_owners(states: dict[str, BatchState]) -> None:
 
 
 def make_plan(root: Path, code_version: str, last: Callable[[str], dict[str, str]], force: bool = False,
-              stats: dict[str, list[tuple[str, str]]] | None = None) -> Plan:
+              stats: dict[str, list[tuple[str, str]]] | None = None,
+              signatures: dict[str, str] | None = None) -> Plan:
     """The build's plan for ``root``; ``last(batch)`` gives the versions recorded by its last build;
     ``stats``: each batch's entries walked already (`unchanged.Snapshot.batches`; a batch it lacks is
-    walked here)."""
+    walked here; with them, the batches are those it holds: nothing is listed again); ``signatures``:
+    their stat signatures under ``code_version``, taken already (`unchanged.Snapshot.signatures`)."""
     from pipeline.storage import batches_written, table_path
 
-    found = list_batches(root / "bronze")
+    found = sorted(stats) if stats is not None else list_batches(root / "bronze")
     recorded = {b: last(b) for b in found}
-    stats = stats or {}
+    stats, signatures = stats or {}, signatures or {}
     hashes = _all_recorded_hashes(root, [b for b in found if recorded[b].get("content")])
-    states = {b: batch_state(root, b, code_version, recorded[b], stats.get(b), hashes) for b in found}
+    states = {b: batch_state(root, b, code_version, recorded[b], stats.get(b), hashes, signatures.get(b))
+              for b in found}
     assign_owners(states)
     todo = [b for b in found if force or recorded[b].get("fingerprint") != states[b].fingerprint
             or not all(table_path(root, name, b).exists() for name in BATCH_TABLES)]

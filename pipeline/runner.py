@@ -50,13 +50,14 @@ def recorder_for(instance: Any):
 
 def run_build(instance: Any, root: Path, force: bool = False, log: Callable[[str], None] = print,
               workers: int | None = None, stats: dict[str, list[tuple[str, str]]] | None = None,
-              reading=None) -> BuildResult:
+              reading=None, signatures: dict[str, str] | None = None) -> BuildResult:
     """Make the published outputs what a clean build of `root/bronze` gives: clear a killed build's
     debris, drop the parts of batches whose folder is gone, build the batches whose files, owners or
     code changed (all with ``force``), then publish unless the package already records exactly these
     batches and its files match it. ``instance``: a `DagsterInstance` or a recorder
     (`pipeline.recorder`); ``stats``: each batch's entries as a walk of the root just saw them
-    (`unchanged.Snapshot.batches`); ``reading``: documents being read ahead (`pipeline.ahead.ReadAhead`):
+    (`unchanged.Snapshot.batches`; they are the batches), ``signatures`` their stat signatures
+    (`unchanged.Snapshot.signatures`); ``reading``: documents being read ahead (`pipeline.ahead.ReadAhead`):
     when they cover every batch to build, this process builds them from what was read. Call it holding
     `pipeline.lock.build_lock`."""
     from pipeline.bronze import list_batches
@@ -72,9 +73,9 @@ def run_build(instance: Any, root: Path, force: bool = False, log: Callable[[str
         log(f"hoptac: removed {len(debris)} unfinished files left by an earlier build")
     mark("register send")
     recorder.register(root)
-    recorded = recorder.recorded_versions(root, list_batches(root / "bronze"))
+    recorded = recorder.recorded_versions(root, sorted(stats) if stats is not None else list_batches(root / "bronze"))
     mark("versions got")
-    plan = make_plan(root, code_version(), lambda b: recorded.get(b, {}), force, stats)
+    plan = make_plan(root, code_version(), lambda b: recorded.get(b, {}), force, stats, signatures)
     for batch in plan.gone:
         log(f"hoptac: batch {batch} is gone from bronze; its parts are removed")
         drop_batch(root, batch)

@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.bronze import _entries, batch_key, batch_of, stat_digest, stat_of
+from pipeline.bronze import _entries, batch_key, batch_of, stat_digest, stat_of, stat_signature
 from pipeline.lock import LOCK_NAME
 from pipeline.roots import is_local
 
@@ -41,6 +41,7 @@ class Snapshot:
     built: list[tuple[str, str]]
     _bronze_digest: str | None = field(default=None, repr=False)
     _batches: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
+    _signatures: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def signature(self) -> str:
         """The digest of both code versions, `bronze/`'s entries (taken once per walk) and the others'."""
@@ -73,6 +74,14 @@ class Snapshot:
                 batch = batch_of(inner)
             out.setdefault(batch, []).append((inner, stat))
         return out
+
+    def signatures(self, code_version: str) -> dict[str, str]:
+        """Each batch's `bronze.stat_signature` under ``code_version`` (taken once per walk)."""
+        if code_version not in self._signatures:
+            bronze = self.root / BRONZE
+            self._signatures[code_version] = {b: stat_signature(bronze, b, code_version, entries) or ""
+                                              for b, entries in self.batches().items()}
+        return self._signatures[code_version]
 
     def after_build(self) -> Snapshot:
         """The root as the build left it: the built files walked again, `bronze/` as this walk saw it."""
