@@ -6,7 +6,7 @@ kept. Two things are kept:
 - the gazetteer's entries and its Aho–Corasick automaton (`cached`);
 - the compiled regular expressions of the cleaning and extraction rules (`keep_patterns`). The
   `regex` library parses a pattern and generates its matching code in Python (about 0.6 s for the
-  rules' ~470 patterns, in every process that builds a batch); what it hands its C core
+  rules' ~600 patterns, in every process that builds a batch); what it hands its C core
   (`_regex.compile`'s arguments: the code as a list of ints, the group tables, the required string)
   depends only on the pattern, its flags and the library's version. `watch_patterns` (installed when
   `pipeline` is imported) records those arguments as patterns are compiled; at the first pattern a
