@@ -87,3 +87,17 @@ def test_a_document_rewritten_or_timed_out_in_a_helper_is_read_again_by_the_buil
         assert (ready.extracted(row) is None) == (f in timed_out)  # timed on a shared core: timed again
     rewritten = files[0].__class__(files[0].source_path, "f" * 64, 3, b"new")
     assert ready.cleaned(rewritten) is None  # other bytes under the same path: read again
+
+
+def test_the_build_imports_its_libraries_with_the_collector_paused_and_leaves_it_on(monkeypatch):
+    import gc
+    import sys
+
+    from pipeline.cli import _import_build
+
+    try:
+        _import_build()
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # the libraries' objects are out of its passes
+        assert {"pandas", "pandera", "pyarrow", "pipeline.publication", "pipeline.build"} <= set(sys.modules)
+    finally:
+        gc.unfreeze()
