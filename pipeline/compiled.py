@@ -102,6 +102,7 @@ class _PatternCache:
         self.ready: dict[tuple[str, int], object] = {}  # (pattern, flags) → the kept pattern, made the first time asked
         self.passed: set[tuple[str, int]] = set()  # compiled here once but not kept (locale, named lists)
         self.loaded_from: Path | None = None
+        self.looked = False  # whether the kept file was looked for (once per process, in a Dagster home)
         self.kept: dict[tuple[str, int], tuple] = {}  # what the kept file holds, made as asked (`_made`)
         self.new = self.seeded = 0
         main._compile = self._compiling
@@ -109,10 +110,12 @@ class _PatternCache:
     def _compiling(self, pattern, flags, ignore_unused, kwargs, cache_it):
         key = (pattern, flags)
         if not kwargs and self.main.DEFAULT_VERSION == self.version:
-            if self.loaded_from is None and isinstance(pattern, str):
-                self._seed()
-            if (ready := self.ready.get(key)) is not None or (ready := self._made(key)) is not None:
+            if (ready := self.ready.get(key)) is not None:
                 return ready  # not the library's cache: it holds 500 patterns, and shrinks once it has more
+            if not self.looked and isinstance(pattern, str):
+                self._seed()
+            if (ready := self._made(key)) is not None:
+                return ready
         if kwargs or not isinstance(pattern, str) or key in self.known or key in self.passed:
             return self.compile(pattern, flags, ignore_unused, kwargs, cache_it)  # the library's cache has it
         self.passed.add(key)
@@ -134,7 +137,8 @@ class _PatternCache:
     def _seed(self) -> None:
         path = _path(PATTERNS, library="regex", tag="regex")
         if path is None:
-            return
+            return  # no Dagster home (yet): looked for again at the next pattern not held
+        self.looked = True
         self.loaded_from = path
         try:
             kept = _load(path)
