@@ -169,8 +169,12 @@ def stage_dir(root: Path, run_id: str) -> Path:
 
 
 def read_parquet(path: Path, schema: pa.Schema | None = None, columns: list[str] | None = None) -> pa.Table:
-    """One Parquet file from any filesystem (only ``columns``, when given)."""
+    """One Parquet file from any filesystem (only ``columns``, when given). Without a ``schema`` to read it
+    as, it is read as one `ParquetFile`: pyarrow's dataset machinery costs ~1 ms per file and ~20 ms to
+    import, and a refresh reads only files it wrote with the published schema."""
     with path.open("rb") as f:
+        if schema is None:
+            return pq.ParquetFile(f).read(columns=columns)
         return pq.read_table(f, schema=schema, columns=columns)
 
 
