@@ -63,8 +63,8 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0, w
             from pipeline import ahead
 
             reading = None if force else ahead.start(root, home, snap)  # before the heavy imports of `_run`
-            _import_build()
             try:
+                _import_build()
                 result, lines, signature = _run(root, home, force, log, snap, wait_instance, reading)
             finally:
                 if reading is not None:
