@@ -95,19 +95,12 @@ def start(root: Path, home: Path, snap) -> ReadAhead | None:
     documents = sum(len(stats[b]) for b in changed)
     if not changed or documents > MAX_DOCUMENTS:
         return None
-    count = max(1, min(_cores(), documents // PER_HELPER))
+    count = max(1, min(os.cpu_count() or 1, documents // PER_HELPER))  # as `runner` counts cores
     return ReadAhead(changed, [_fork(root, changed, i, count) for i in range(count)])
 
 
 def _can_fork() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def _fork(root: Path, batches: list[str], index: int, count: int) -> tuple[int, int]:

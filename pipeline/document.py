@@ -17,7 +17,7 @@ from pipeline.clean import clean_document
 from pipeline.clean.confidence import LOW_CONFIDENCE, MIN_CONFIDENCE
 from pipeline.extract import ArticleText, extract_article
 
-log = logging.getLogger("pipeline.build")
+log = logging.getLogger(__name__)
 GOLD_TABLES = ("meetings", "agreements", "trade_figures")
 
 
