@@ -15,6 +15,10 @@ those batches is left with validating and writing their rows.
   before the heavy imports (the helpers do not import pandas), for at most `MAX_DOCUMENTS`
   documents; a larger change goes to worker processes (`runner`), whose start-up it amortises.
   ``HOPTAC_READ_AHEAD=0`` turns it off. The helpers end with the build (killed if still running).
+- **Warm before the walk.** The first helper is forked before the build walks the data root
+  (`prepare`): while the build walks, it imports the extractors and loads their compiled lexicons
+  (`document.prepare`), then waits to be told what to read (`start`) or ended (nothing changed, or
+  too much).
 """
 
 from __future__ import annotations
@@ -80,11 +84,67 @@ class ReadAhead:
         self.helpers = []
 
 
-def start(root: Path, home: Path, snap) -> ReadAhead | None:
-    """Helpers reading ahead the batches of ``snap`` (the build's walk) that look changed; None when
-    nothing looks changed, the change is too large or forking is not safe here."""
-    if snap is None or os.environ.get(ENV, "1").strip() in ("0", "") or not _can_fork():
+@dataclass
+class Waiting:
+    """A helper forked before the build's walk (`prepare`), warming up until `start` tells it what to
+    read (`order`) or ends it (`close`)."""
+
+    pid: int
+    results: int  # read end of the pipe it delivers its documents through
+    orders: int | None  # write end of the pipe it waits on for what to read; None once told
+
+    def order(self, batches: list[str], index: int, count: int) -> tuple[int, int]:
+        """Tell the helper to read its share of ``batches``; (process id, results pipe) as `_fork` gives.
+        A helper that died meanwhile delivers nothing (`ReadAhead.ready` says so)."""
+        fd, self.orders = self.orders, None
+        try:
+            with os.fdopen(fd, "wb") as pipe:
+                pipe.write(pickle.dumps((batches, index, count), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass
+        return self.pid, self.results
+
+    def close(self) -> None:
+        """End the helper unless it was told what to read (then `ReadAhead` ends it)."""
+        if self.orders is None:
+            return
+        os.close(self.orders)
+        self.orders = None
+        ReadAhead([], [(self.pid, self.results)]).close()
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV, "1").strip() not in ("0", "") and _can_fork()
+
+
+def prepare(root: Path) -> Waiting | None:
+    """Fork the first helper now, before the build walks the data root: it gets ready to read while the
+    build walks (None where reading ahead does not apply)."""
+    if not enabled():
         return None
+    orders, told = os.pipe()
+    pid, results = _fork(root, None, 0, 1, orders=(orders, told))
+    os.close(orders)
+    return Waiting(pid, results, told)
+
+
+def start(root: Path, home: Path, snap, waiting: Waiting | None = None) -> ReadAhead | None:
+    """Helpers reading ahead the batches of ``snap`` (the build's walk) that look changed, the first of
+    them ``waiting`` when given (else forked now, as the others are); None when nothing looks changed,
+    the change is too large or forking is not safe here (``waiting`` is then ended)."""
+    try:
+        changed, count = _share(root, home, snap) if snap is not None and enabled() else ([], 0)
+        if not changed:
+            return None
+        first = waiting.order(changed, 0, count) if waiting is not None else _fork(root, changed, 0, count)
+        return ReadAhead(changed, [first] + [_fork(root, changed, i, count) for i in range(1, count)])
+    finally:
+        if waiting is not None:
+            waiting.close()
+
+
+def _share(root: Path, home: Path, snap) -> tuple[list[str], int]:
+    """The batches that look changed and how many helpers read them (none: too many documents)."""
     from pipeline.recorder import kept_manifest
     from pipeline.version import code_version
 
@@ -94,16 +154,18 @@ def start(root: Path, home: Path, snap) -> ReadAhead | None:
                if kept.get(b, {}).get("versions", {}).get("stat_signature") != signature]
     documents = sum(len(stats[b]) for b in changed)
     if not changed or documents > MAX_DOCUMENTS:
-        return None
-    count = max(1, min(os.cpu_count() or 1, documents // PER_HELPER))  # as `runner` counts cores
-    return ReadAhead(changed, [_fork(root, changed, i, count) for i in range(count)])
+        return [], 0
+    return changed, max(1, min(os.cpu_count() or 1, documents // PER_HELPER))  # as `runner` counts cores
 
 
 def _can_fork() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def _fork(root: Path, batches: list[str], index: int, count: int) -> tuple[int, int]:
+def _fork(root: Path, batches: list[str] | None, index: int, count: int,
+          orders: tuple[int, int] | None = None) -> tuple[int, int]:
+    """A helper reading its share of ``batches``, or (``orders``: a pipe's read and write ends) getting
+    ready and then reading the share it is sent there (nothing when the pipe closes empty)."""
     read, write = os.pipe()
     pid = os.fork()
     if pid:
@@ -115,6 +177,16 @@ def _fork(root: Path, batches: list[str], index: int, count: int) -> tuple[int, 
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _end_with_parent()
+        if orders is not None:
+            from pipeline.document import prepare as get_ready
+
+            os.close(orders[1])
+            get_ready()
+            with os.fdopen(orders[0], "rb") as pipe:
+                order = pipe.read()
+            if not order:
+                os._exit(0)
+            batches, index, count = pickle.loads(order)
         data = pickle.dumps(_read(root, batches, index, count), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write, "wb") as pipe:
             pipe.write(data)

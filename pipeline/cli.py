@@ -54,17 +54,25 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0, w
     log = lambda m: print(m, flush=True)  # noqa: E731
     try:
         with build_lock(root, wait, log):
-            snap = unchanged.snapshot(root, home)  # the one walk of the data root (`unchanged.Snapshot`)
-            _report_outbox(home, log)
-            if not force and (lines := unchanged.recorded_summary(root, home, snap)) is not None:
-                log(NOTHING_CHANGED)
-                print("\n".join([header(root, time.perf_counter() - started), *lines]))
-                return _catch_up(home, wait_instance)
             from pipeline import ahead
 
-            reading = None if force else ahead.start(root, home, snap)  # before the heavy imports of `_run`
+            waiting = None if force else ahead.prepare(root)  # a helper getting ready while the root is walked
+            try:
+                snap = unchanged.snapshot(root, home)  # the one walk of the data root (`unchanged.Snapshot`)
+                mark("walked")
+                _report_outbox(home, log)
+                if not force and (lines := unchanged.recorded_summary(root, home, snap)) is not None:
+                    log(NOTHING_CHANGED)
+                    print("\n".join([header(root, time.perf_counter() - started), *lines]))
+                    return _catch_up(home, wait_instance)
+                reading = ahead.start(root, home, snap, waiting) if waiting is not None else None  # before `_run`'s imports
+            finally:
+                if waiting is not None:
+                    waiting.close()
+            mark("read-ahead started")
             try:
                 _import_build()
+                mark("build imported")
                 result, lines, signature = _run(root, home, force, log, snap, wait_instance, reading)
             finally:
                 if reading is not None:

@@ -67,6 +67,16 @@ def clean_file(f: BronzeFile) -> Cleaned:
     })
 
 
+def prepare() -> None:
+    """Import the extractors and load the gazetteer's automaton (kept on disk, `pipeline.compiled`):
+    what a process's first document would otherwise wait for (`pipeline.ahead` does it while the build
+    walks the data root)."""
+    from pipeline.extract import agreements, figures, meetings, place_ids  # noqa: F401 - imported to be ready
+    from pipeline.gazetteer import find_places
+
+    find_places("")
+
+
 def _missing(value) -> bool:
     """None, NaN, NaT or pandas' NA (an article row may come from a frame)."""
     if value is None:

@@ -239,6 +239,14 @@ class OutboxRecorder:
         self._versions[batch] = {k: v for k, v in versions.items() if k in ("fingerprint", "content", "stat_signature")}
         self.counts[batch] = dict(counts)
 
+    def restat(self, batch: str, signature: str) -> None:
+        """Keep ``signature`` as the stat signature of ``batch``, whose files were touched (copied, restored,
+        rewritten as they were) but hold what it was built from: the next plan takes its recorded
+        versions instead of reading every file again. Only the kept manifest has it (the instance keeps
+        what the batch was built from)."""
+        if versions := self._versions.get(batch):
+            self._versions[batch] = versions | {"stat_signature": signature}
+
     def publication(self, root: Path, build: dict, package: dict, written: list[str]) -> None:
         self._requests.append(("publication", (str(root), build, package, written)))
 

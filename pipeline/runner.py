@@ -76,6 +76,9 @@ def run_build(instance: Any, root: Path, force: bool = False, log: Callable[[str
     recorded = recorder.recorded_versions(root, sorted(stats) if stats is not None else list_batches(root / "bronze"))
     mark("versions got")
     plan = make_plan(root, code_version(), lambda b: recorded.get(b, {}), force, stats, signatures)
+    for b in plan.batches.keys() - set(plan.todo):  # touched, not changed: its files need not be read again
+        if (signature := plan.batches[b].signature) and recorded.get(b, {}).get("stat_signature") != signature:
+            recorder.restat(b, signature)
     for batch in plan.gone:
         log(f"hoptac: batch {batch} is gone from bronze; its parts are removed")
         drop_batch(root, batch)

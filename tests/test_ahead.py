@@ -69,6 +69,46 @@ def test_only_batches_that_look_changed_are_read_ahead_and_not_too_many(root, tm
     assert ahead.start(root, home, snapshot(root, home)) is None
 
 
+def test_a_helper_forked_before_the_walk_reads_what_it_is_told_or_ends(root, tmp_path):
+    home = tmp_path / "home"
+    ok(hoptac(root, home=home))
+    waiting = ahead.prepare(root)  # forked before the walk: gets ready, then waits
+    assert waiting is not None
+    assert ahead.start(root, home, snapshot(root, home), waiting) is None  # nothing looks changed: ended
+    assert waiting.orders is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(waiting.pid, os.WNOHANG)  # reaped
+    new_batch(root)
+    waiting = ahead.prepare(root)
+    reading = ahead.start(root, home, snapshot(root, home), waiting)
+    assert reading is not None and reading.helpers[0][0] == waiting.pid  # the waiting helper reads them
+    cold = ahead._read(root, ["b3"], 0, 1)  # what a helper forked after the walk delivers
+    ready = reading.ready()
+    assert len(ready) == len(cold) == 7 and not reading.lost
+    for f in scan(root / "bronze", "b3"):
+        assert ready.cleaned(f) == cold.cleaned(f)
+
+
+def test_batches_touched_but_not_changed_are_read_once_then_look_unchanged_again(root, tmp_path):
+    from pipeline.recorder import kept_manifest
+    from tests.test_faults import outputs
+
+    home = tmp_path / "home"
+    ok(hoptac(root, home=home))
+    before = outputs(root)
+    later = time.time_ns() + 10**9
+    for f in (root / "bronze").rglob("*.txt"):  # as a restore or a copy leaves them: the same bytes, new stats
+        os.utime(f, ns=(later, later))
+    assert ahead._share(root, home, snapshot(root, home))[0] == ["b1", "b2"]  # every batch looks changed
+    out = ok(hoptac(root, home=home))
+    assert "batch b" not in out and outputs(root) == before  # read again, found as it was: nothing built
+    assert ahead._share(root, home, snapshot(root, home)) == ([], 0)  # and now they look unchanged
+    kept = kept_manifest(root, home)
+    assert sorted(kept) == ["b1", "b2"] and all(kept[b]["versions"]["stat_signature"] for b in kept)
+    new_batch(root)
+    assert ahead._share(root, home, snapshot(root, home))[0] == ["b3"]  # a refresh reads only the new batch
+
+
 def test_a_document_rewritten_or_timed_out_in_a_helper_is_read_again_by_the_build(root, monkeypatch):
     def slow(doc):
         if "Cao Bằng" in doc.body:

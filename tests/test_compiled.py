@@ -102,3 +102,14 @@ def test_kept_patterns_stay_made_once_a_process_has_more_than_the_librarys_cache
     # (the library then forgets whether it depends on the locale) and goes through its cache
     assert cold["same"] >= 599 and cold["match"]
     assert warm["made"] >= 599 and warm["same"] == 600 and warm["match"]  # made from the kept file, once each
+
+
+def test_the_automaton_is_keyed_by_the_installed_pyahocorasick_without_reading_package_metadata():
+    from importlib.metadata import version
+
+    import ahocorasick  # noqa: F401 - the module whose dist-info is found beside it
+
+    from pipeline.compiled import _installed_version, _version
+
+    assert _installed_version("ahocorasick", "pyahocorasick") == version("pyahocorasick") == _version("pyahocorasick")
+    assert _installed_version("ahocorasick", "no-such-package") is None

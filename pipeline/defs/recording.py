@@ -32,6 +32,9 @@ class InstanceRecorder:
     def batch(self, batch: str, versions: dict[str, str], counts: dict[str, int], pid: int | None) -> None:
         self._report(batch_events(batch, versions, counts, pid))
 
+    def restat(self, batch: str, signature: str) -> None:
+        """Nothing: a touched batch's files are read again at the next plan (`OutboxRecorder.restat`)."""
+
     def publication(self, root: Path | str, build: dict, package: dict, written: list[str]) -> None:
         self._report(publication_events(data_dir(str(root)), build, package, written))
 
