@@ -75,13 +75,18 @@ class ReadAhead:
     def close(self) -> None:
         """End the helpers still running (the build no longer needs them)."""
         for pid, fd in self.helpers:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.close(fd)
-            os.waitpid(pid, 0)
+            _end(pid, fd)
         self.helpers = []
+
+
+def _end(pid: int, fd: int) -> None:
+    """Kill helper ``pid`` (if it still runs), close its results pipe and reap it."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.close(fd)
+    os.waitpid(pid, 0)
 
 
 @dataclass
@@ -110,7 +115,7 @@ class Waiting:
             return
         os.close(self.orders)
         self.orders = None
-        ReadAhead([], [(self.pid, self.results)]).close()
+        _end(self.pid, self.results)
 
 
 def enabled() -> bool:

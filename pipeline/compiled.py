@@ -49,9 +49,8 @@ def _installed_version(module: str, package: str) -> str | None:
     """The version in the name of ``package``'s `.dist-info` folder beside ``module`` (how pip installs
     it), read without importing `importlib.metadata` (about 30 ms in a process that has no other use
     for it); None when there is not exactly one."""
-    spec = sys.modules.get(module)
-    where = Path(getattr(spec, "__file__", "") or "").parent
-    found = list(where.glob(f"{package}-*.dist-info")) if where.name else []
+    file = getattr(sys.modules.get(module), "__file__", None)
+    found = list(Path(file).parent.glob(f"{package}-*.dist-info")) if file else []
     if len(found) != 1:
         return None
     return found[0].name.removesuffix(".dist-info").removeprefix(f"{package}-")
