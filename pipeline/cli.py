@@ -56,7 +56,7 @@ def build(data_dir: str | None = None, force: bool = False, wait: float = 0.0, w
         with build_lock(root, wait, log):
             from pipeline import ahead
 
-            waiting = None if force else ahead.prepare(root)  # a helper getting ready while the root is walked
+            waiting = None if force else ahead.prepare(root, home)  # helpers reading what looks new while the root is walked
             try:
                 snap = unchanged.snapshot(root, home)  # the one walk of the data root (`unchanged.Snapshot`)
                 mark("walked")

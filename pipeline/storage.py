@@ -9,6 +9,7 @@ last good outputs in place.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -33,11 +34,19 @@ def _types_mapper(t: pa.DataType):
 
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows (dicts of Python values) as a validated frame of table ``name``."""
+    """Rows (dicts of Python values) as a validated frame of table ``name`` (no rows: a copy of the
+    table's empty frame, validated once per process)."""
+    if not rows:
+        return _empty(name).copy()
     table = TABLES[name]
-    schema = table.arrow_schema()
-    arrow = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
+    arrow = pa.Table.from_pylist(rows, schema=table.arrow_schema())
     return table.validate(arrow.to_pandas(types_mapper=_types_mapper))
+
+
+@functools.cache
+def _empty(name: str) -> pd.DataFrame:
+    table = TABLES[name]
+    return table.validate(table.arrow_schema().empty_table().to_pandas(types_mapper=_types_mapper))
 
 
 def to_arrow(table: Table, df: pd.DataFrame, validated: bool = False) -> pa.Table:

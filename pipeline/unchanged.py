@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.bronze import _entries, batch_key, batch_of, stat_digest, stat_of, stat_signature
+from pipeline.bronze import ROOT_BATCH, _entries, batch_key, stat_digest, stat_of, stat_signature
 from pipeline.lock import LOCK_NAME
 from pipeline.roots import is_local
 
@@ -32,74 +32,87 @@ BRONZE = "bronze"
 
 @dataclass
 class Snapshot:
-    """One walk of a local data root: (path relative to it, `bronze.stat_of`) of every entry, in path
-    order, but those under ``skip`` (the lock file, the Dagster home): `bronze/`'s and the others'."""
+    """One walk of a local data root: (path, `bronze.stat_of`) of every entry, in path order, but those
+    under ``skip`` (the lock file, the Dagster home): `bronze/`'s by batch (paths relative to `bronze/`,
+    as `bronze.stat_signature` walks a batch), and the others' (``built``, relative to the root)."""
 
     root: Path
     skip: frozenset[str]
-    bronze: list[tuple[str, str]]
+    walked: dict[str, list[tuple[str, str]]]
     built: list[tuple[str, str]]
-    _bronze_digest: str | None = field(default=None, repr=False)
-    _batches: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False)
+    unlisted: str | None = None  # `stat_of` of `bronze/` itself when it could not be listed
     _signatures: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def signature(self) -> str:
-        """The digest of both code versions, `bronze/`'s entries (taken once per walk) and the others'."""
+        """The digest of both code versions, `bronze/` (every batch's stat signature, which digests its
+        entries) and the others' entries."""
         from pipeline.version import code_version, publication_version
 
-        if self._bronze_digest is None:
-            self._bronze_digest = stat_digest(BRONZE, self.bronze)
-        return stat_digest(f"{code_version()}\t{publication_version()}\t{self._bronze_digest}", self.built)
+        code = code_version()
+        batches = sorted(self.signatures(code).items())
+        bronze = stat_digest(f"{BRONZE}\t{self.unlisted or ''}", batches)
+        return stat_digest(f"{code}\t{publication_version()}\t{bronze}", self.built)
 
     def batches(self) -> dict[str, list[tuple[str, str]]]:
         """Each batch's entries (paths relative to `bronze/`, in path order): what
         `bronze.stat_signature` walks for it. A first-level folder that could not be listed is its
-        batch's one entry. Taken once per walk."""
-        if self._batches is not None:
-            return self._batches
-        out: dict[str, list[tuple[str, str]]] = {}
-        self._batches = out
-        n = len(BRONZE) + 1
-        batch_of_head: dict[str, str] = {}  # a first-level name → its batch (one look-up per folder)
-        for rel, stat in self.bronze:
-            if rel == BRONZE:
-                continue
-            inner = rel[n:]
-            head, sep, _ = inner.partition("/")
-            if not sep and stat.startswith("!") and (self.root / rel).is_dir():
-                batch = batch_key(inner)  # a folder that could not be listed
-            elif sep:
-                batch = batch_of_head.get(head) or batch_of_head.setdefault(head, batch_of(inner))
-            else:
-                batch = batch_of(inner)
-            out.setdefault(batch, []).append((inner, stat))
-        return out
+        batch's one entry."""
+        return self.walked
 
     def signatures(self, code_version: str) -> dict[str, str]:
         """Each batch's `bronze.stat_signature` under ``code_version`` (taken once per walk)."""
         if code_version not in self._signatures:
             bronze = self.root / BRONZE
             self._signatures[code_version] = {b: stat_signature(bronze, b, code_version, entries) or ""
-                                              for b, entries in self.batches().items()}
+                                              for b, entries in self.walked.items()}
         return self._signatures[code_version]
 
     def after_build(self) -> Snapshot:
         """The root as the build left it: the built files walked again, `bronze/` as this walk saw it."""
-        built = sorted(_walk(self.root, self.skip, outside=self.skip | {BRONZE}), key=lambda x: x[0])
-        return Snapshot(self.root, self.skip, self.bronze, built, self._bronze_digest)
+        return Snapshot(self.root, self.skip, self.walked, _walk(self.root, self.skip, outside=self.skip | {BRONZE}),
+                        self.unlisted, self._signatures)
 
 
 def _walk(root: Path, skip: frozenset[str], outside: set[str] = frozenset()) -> list[tuple[str, str]]:
-    """(path, `stat_of`) of every entry below ``root`` but those under ``skip``; the first-level folders
-    in ``outside`` are not even listed."""
+    """(path, `stat_of`) of every entry below ``root`` but those under ``skip``, in path order; the
+    first-level folders in ``outside`` are not even listed."""
     try:
         folders = [e.name for e in os.scandir(root) if e.is_dir(follow_symlinks=False) and e.name not in outside]
     except OSError:
         folders = []
     entries = itertools.chain(_entries(root, recursive=False), *(_entries(root / f, f"{f}/") for f in folders))
     nested = tuple(f"{s}/" for s in skip if "/" in s)  # a skipped folder deeper down (first-level ones are not listed)
-    return [(rel, stat_of(entry)) for rel, entry in entries
-            if rel not in skip and not (nested and rel.startswith(nested))]
+    return sorted((rel, stat_of(entry)) for rel, entry in entries
+                  if rel not in skip and not (nested and rel.startswith(nested)))
+
+
+def _walk_bronze(bronze: Path, skip: frozenset[str]) -> tuple[dict[str, list[tuple[str, str]]], str | None]:
+    """`bronze/`'s entries by batch, each batch's in path order (a folder holding no entry is no batch),
+    and `bronze/`'s own `stat_of` when it could not be listed. ``skip``: paths relative to the data root."""
+    try:
+        listing = sorted(os.scandir(bronze), key=lambda e: e.name)
+    except FileNotFoundError:
+        return {}, None
+    except OSError as e:
+        return {}, stat_of(e)
+    inside = frozenset(s.removeprefix(f"{BRONZE}/") for s in skip if s.startswith(f"{BRONZE}/"))
+    batches: dict[str, list[tuple[str, str]]] = {}
+    loose = []
+    for e in listing:
+        if e.name in inside:
+            continue
+        if e.is_dir(follow_symlinks=False):
+            entries = [(rel, stat_of(entry)) for rel, entry in _entries(e.path, f"{e.name}/")]
+            if inside:
+                entries = [x for x in entries if not any(x[0] == s or x[0].startswith(f"{s}/") for s in inside)]
+            if entries:
+                entries.sort()
+                batches[batch_key(e.name)] = entries
+        else:
+            loose.append((e.name, stat_of(e)))
+    if loose:
+        batches[ROOT_BATCH] = loose
+    return batches, None
 
 
 def snapshot(root: Path, home: Path) -> Snapshot | None:
@@ -110,10 +123,9 @@ def snapshot(root: Path, home: Path) -> Snapshot | None:
     skip = {LOCK_NAME}
     if home.is_relative_to(base):
         skip.add(home.relative_to(base).as_posix())
-    stats = sorted(_walk(base, frozenset(skip), outside=skip), key=lambda x: x[0])
-    inside = [x[0] == BRONZE or x[0].startswith(f"{BRONZE}/") for x in stats]
-    return Snapshot(base, frozenset(skip), [x for x, i in zip(stats, inside, strict=True) if i],
-                    [x for x, i in zip(stats, inside, strict=True) if not i])
+    skip = frozenset(skip)
+    walked, unlisted = _walk_bronze(base / BRONZE, skip)
+    return Snapshot(base, skip, walked, _walk(base, skip, outside=skip | {BRONZE}), unlisted)
 
 
 def signature(root: Path, home: Path) -> str | None:

@@ -4,6 +4,7 @@ and data-dictionary entries generated from that model."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import pandera.pandas as pa
@@ -39,7 +40,7 @@ class Table:
     def schema(self) -> pa.DataFrameSchema:
         return self.model.to_schema()
 
-    @property
+    @cached_property
     def column_names(self) -> list[str]:
         """Published column order: the key, the article, the table's own columns, then the evidence."""
         names = list(self.schema.columns)
@@ -49,12 +50,21 @@ class Table:
 
     def columns(self) -> list[tuple[str, pa_arrow.DataType, bool, str]]:
         """(name, arrow type, nullable, description) per column, in published order."""
+        return list(self._columns)
+
+    @cached_property
+    def _columns(self) -> tuple[tuple[str, pa_arrow.DataType, bool, str], ...]:
         cols = self.schema.columns
-        return [(n, arrow_type(cols[n].dtype.type), cols[n].nullable, cols[n].description or "")
-                for n in self.column_names]
+        return tuple((n, arrow_type(cols[n].dtype.type), cols[n].nullable, cols[n].description or "")
+                     for n in self.column_names)
 
     def arrow_schema(self) -> pa_arrow.Schema:
-        return pa_arrow.schema([pa_arrow.field(n, t, nullable=nl) for n, t, nl, _ in self.columns()])
+        return self._arrow_schema
+
+    @cached_property
+    def _arrow_schema(self) -> pa_arrow.Schema:
+        """Taken once per process: the model does not change while it runs."""
+        return pa_arrow.schema([pa_arrow.field(n, t, nullable=nl) for n, t, nl, _ in self._columns])
 
     def validate(self, df: pd.DataFrame) -> pd.DataFrame:
         """Validate (all failures at once) and return the frame in the model's column order and dtypes."""

@@ -69,24 +69,84 @@ def test_only_batches_that_look_changed_are_read_ahead_and_not_too_many(root, tm
     assert ahead.start(root, home, snapshot(root, home)) is None
 
 
-def test_a_helper_forked_before_the_walk_reads_what_it_is_told_or_ends(root, tmp_path):
+def test_helpers_forked_before_the_walk_read_what_they_are_told_or_end(root, tmp_path):
     home = tmp_path / "home"
     ok(hoptac(root, home=home))
-    waiting = ahead.prepare(root)  # forked before the walk: gets ready, then waits
-    assert waiting is not None
+    waiting = ahead.prepare(root, home)  # forked before the walk: one per core, waiting to be told
+    assert waiting is not None and len(waiting.helpers) == ahead.helpers_for(ahead.MAX_DOCUMENTS)
     assert ahead.start(root, home, snapshot(root, home), waiting) is None  # nothing looks changed: ended
-    assert waiting.orders is None
-    with pytest.raises(ChildProcessError):
-        os.waitpid(waiting.pid, os.WNOHANG)  # reaped
+    for helper in waiting.helpers:
+        assert helper.orders is None
+        with pytest.raises(ChildProcessError):
+            os.waitpid(helper.pid, os.WNOHANG)  # reaped
     new_batch(root)
-    waiting = ahead.prepare(root)
+    waiting = ahead.prepare(root, home)
     reading = ahead.start(root, home, snapshot(root, home), waiting)
-    assert reading is not None and reading.helpers[0][0] == waiting.pid  # the waiting helper reads them
-    cold = ahead._read(root, ["b3"], 0, 1)  # what a helper forked after the walk delivers
+    assert reading is not None and [pid for pid, _ in reading.helpers] == [waiting.helpers[0].pid]  # one is needed
+    cold = ahead.read(root, ["b3"])  # what a helper forked after the walk delivers
     ready = reading.ready()
     assert len(ready) == len(cold) == 7 and not reading.lost
     for f in scan(root / "bronze", "b3"):
         assert ready.cleaned(f) == cold.cleaned(f)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one helper per core")
+def test_helpers_told_their_shares_each_deliver_without_waiting_on_another(root, tmp_path, monkeypatch):
+    import signal
+
+    def hung(*_):
+        raise TimeoutError("a helper waits for something that never comes")
+
+    home = tmp_path / "home"
+    ok(hoptac(root, home=home))
+    for i in range(100, 300):  # enough for each helper's results to fill its pipe before the build reads it
+        write(root / "bronze" / "b4" / f"n{i}.txt", article(i))
+    monkeypatch.setattr(ahead, "PER_HELPER", 50)  # shared by every core's helper
+    waiting = ahead.prepare(root, home)
+    reading = ahead.start(root, home, snapshot(root, home), waiting)
+    assert reading is not None and len(reading.helpers) == min(os.cpu_count(), 4)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        ready = reading.ready()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert len(ready) == 200 and not reading.lost
+
+
+def test_a_helper_reads_the_new_batches_before_the_walk_ends(root, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    ok(hoptac(root, home=home))
+    new_batch(root)
+    assert ahead._guess(root, home) == (["b3"], 1)  # a folder the kept manifest does not know
+    timeline = tmp_path / "timeline.txt"
+    monkeypatch.setenv("HOPTAC_TIMELINE", str(timeline))
+    waiting = ahead.prepare(root, home)
+    deadline = time.monotonic() + 60
+    while "read its guess" not in (timeline.read_text() if timeline.exists() else ""):
+        assert time.monotonic() < deadline, "the helper should read the new batch without being told"
+        time.sleep(0.05)
+    reading = ahead.start(root, home, snapshot(root, home), waiting)  # told what it guessed: it delivers
+    ready = reading.ready()
+    assert len(ready) == 7 and not reading.lost
+    cold = ahead.read(root, ["b3"])
+    assert all(ready.cleaned(f) == cold.cleaned(f) for f in scan(root / "bronze", "b3"))
+
+
+def test_a_helper_that_guessed_wrong_reads_what_it_is_told(root, tmp_path):
+    home = tmp_path / "home"
+    ok(hoptac(root, home=home))
+    new_batch(root)
+    (root / "bronze" / "b1" / "late.txt").write_bytes(article(40))  # a batch it knows, changed: not guessed
+    waiting = ahead.prepare(root, home)
+    reading = ahead.start(root, home, snapshot(root, home), waiting)
+    assert reading is not None and reading.batches == ["b1", "b3"]
+    ready = reading.ready()
+    cold = ahead.read(root, ["b1", "b3"])
+    assert len(ready) == len(cold) and not reading.lost
+    for batch in ("b1", "b3"):
+        assert all(ready.cleaned(f) == cold.cleaned(f) for f in scan(root / "bronze", batch))
 
 
 def test_batches_touched_but_not_changed_are_read_once_then_look_unchanged_again(root, tmp_path):
@@ -117,7 +177,7 @@ def test_a_document_rewritten_or_timed_out_in_a_helper_is_read_again_by_the_buil
 
     monkeypatch.setenv("HOPTAC_DOCUMENT_BUDGET_S", "0.1")
     monkeypatch.setattr(document, "extract_article", slow)
-    ready = ahead._read(root, ["b1"], 0, 1)  # what a helper delivers, read in this process
+    ready = ahead.read(root, ["b1"])  # what a helper delivers, read in this process
     files = list(scan(root / "bronze", "b1"))
     assert all(ready.cleaned(f) is not None for f in files)
     timed_out = [f for f in files if "Cao Bằng" in f.raw.decode()]
