@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from pipeline.bronze import BronzeFile
 from pipeline.budget import document_budget
-from pipeline.clean.confidence import LOW_CONFIDENCE, distribution
+from pipeline.clean.bands import LOW_CONFIDENCE, distribution
 from pipeline.compiled import keep_patterns
 from pipeline.document import GOLD_TABLES, Ready, clean_file, extract_row
 from pipeline.plan import BATCH_TABLES

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC
+from typing import TYPE_CHECKING
 
 from pipeline.bronze import BronzeFile, RejectedDocument, decode
 from pipeline.budget import DocumentTimeout, time_budget
-from pipeline.clean import clean_document
-from pipeline.clean.confidence import LOW_CONFIDENCE, MIN_CONFIDENCE
-from pipeline.extract import ArticleText, extract_article
+from pipeline.clean.bands import LOW_CONFIDENCE, MIN_CONFIDENCE
+
+if TYPE_CHECKING:
+    from pipeline.extract import ArticleText
 
 log = logging.getLogger(__name__)
 GOLD_TABLES = ("meetings", "agreements", "trade_figures")
@@ -42,7 +44,11 @@ class Extracted:
 
 
 def clean_file(f: BronzeFile) -> Cleaned:
-    """Decode and clean a document that was read (``f.problem`` is None)."""
+    """Decode and clean a document that was read (``f.problem`` is None). The cleaner and the extractors
+    are imported where first used, not with this module: a build whose documents were read ahead uses
+    neither."""
+    from pipeline.clean import clean_document
+
     stage, encoding = "decode", None
     try:
         decoded = decode(f.raw)
@@ -71,7 +77,8 @@ def prepare() -> None:
     """Import the extractors and load the gazetteer's automaton (kept on disk, `pipeline.compiled`):
     what a process's first document would otherwise wait for (`pipeline.ahead` does it while the build
     walks the data root)."""
-    from pipeline.extract import agreements, figures, meetings, place_ids  # noqa: F401 - imported to be ready
+    from pipeline.clean import clean_document  # noqa: F401 - imported to be ready
+    from pipeline.extract import agreements, figures, meetings, place_ids  # noqa: F401
     from pipeline.gazetteer import find_places
 
     find_places("")
@@ -89,6 +96,8 @@ def _missing(value) -> bool:
 
 def article_text(row: dict) -> ArticleText:
     """What the extractors read of a silver article row (a dict, or a frame's row as a dict)."""
+    from pipeline.extract import ArticleText
+
     published, year = row.get("published_at"), row.get("reference_year")
     if _missing(published):
         published = None
@@ -102,6 +111,8 @@ def article_text(row: dict) -> ArticleText:
 
 def extract_row(row: dict, budget: float | None) -> Extracted:
     """The gold rows of one silver article row, extracted within ``budget`` seconds."""
+    from pipeline.extract import extract_article
+
     try:
         with time_budget(budget):
             return Extracted(extract_article(article_text(row)))

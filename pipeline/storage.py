@@ -40,13 +40,13 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         return _empty(name).copy()
     table = TABLES[name]
     arrow = pa.Table.from_pylist(rows, schema=table.arrow_schema())
-    return table.validate(arrow.to_pandas(types_mapper=_types_mapper))
+    return table.validate(arrow.to_pandas(types_mapper=_types_mapper), typed=True)
 
 
 @functools.cache
 def _empty(name: str) -> pd.DataFrame:
     table = TABLES[name]
-    return table.validate(table.arrow_schema().empty_table().to_pandas(types_mapper=_types_mapper))
+    return table.validate(table.arrow_schema().empty_table().to_pandas(types_mapper=_types_mapper), typed=True)
 
 
 def to_arrow(table: Table, df: pd.DataFrame, validated: bool = False) -> pa.Table:

@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas._types import HEX16, MODES, PRECISIONS, Date, Participants, StringList, Text
+from schemas._types import HEX16, MODES, PRECISIONS, Date, Participants, StringList, Text, row_check
 
 MEETING_KINDS = ["talks", "reception", "conference", "visit", "other"]
 AGREEMENT_TYPES = [
@@ -49,7 +49,7 @@ class Evidence(pa.DataFrameModel):
     evidence_start: Series[int] = pa.Field(ge=0, description="Offset of `evidence` in the article's `body` (characters).")
     evidence_end: Series[int] = pa.Field(ge=1, description="End offset of `evidence` in `body`: `body[evidence_start:evidence_end] == evidence`.")
 
-    @pa.dataframe_check(description="evidence_end - evidence_start == len(evidence)")
+    @row_check("evidence_end - evidence_start == len(evidence)")
     def offsets_span_evidence(cls, df: pd.DataFrame) -> Series[bool]:
         return df["evidence_end"] - df["evidence_start"] == df["evidence"].str.len()
 
@@ -72,11 +72,11 @@ class Meetings(Evidence):
     locality_ids: Series[StringList] = pa.Field(description="`gold/localities.locality_id` of each `localities` entry, in the same order (the unit the article means where a name is ambiguous).")
     location_id: Series[Text] = pa.Field(nullable=True, description="`gold/localities.locality_id` of `location`; null when the location is not in the gazetteer.")
 
-    @pa.dataframe_check(description="one locality id per locality")
+    @row_check("one locality id per locality")
     def locality_ids_aligned(cls, df: pd.DataFrame) -> Series[bool]:
         return aligned(df["localities"], df["locality_ids"])
 
-    @pa.dataframe_check(description="date between 1945-01-01 and today")
+    @row_check("date between 1945-01-01 and today")
     def date_plausible(cls, df: pd.DataFrame) -> Series[bool]:
         return plausible_dates(df["date"])
 
@@ -96,15 +96,15 @@ class Agreements(Evidence):
     mode: Series[Text] = pa.Field(isin=MODES, description="`online`, `in_person` or `unknown`.")
     party_ids: Series[StringList] = pa.Field(description="`gold/localities.locality_id` of each party, in the order of `parties`; null for a party that is an organisation.")
 
-    @pa.dataframe_check(description="one id (or null) per party")
+    @row_check("one id (or null) per party")
     def party_ids_aligned(cls, df: pd.DataFrame) -> Series[bool]:
         return aligned(df["parties"], df["party_ids"])
 
-    @pa.dataframe_check(description="valid_from_year <= valid_to_year")
+    @row_check("valid_from_year <= valid_to_year")
     def term_ordered(cls, df: pd.DataFrame) -> Series[bool]:
         return ~(df["valid_from_year"] > df["valid_to_year"]).fillna(False).astype(bool)
 
-    @pa.dataframe_check(description="signed_date between 1945-01-01 and today")
+    @row_check("signed_date between 1945-01-01 and today")
     def date_plausible(cls, df: pd.DataFrame) -> Series[bool]:
         return plausible_dates(df["signed_date"])
 
@@ -128,23 +128,23 @@ class TradeFigures(Evidence):
     period_start: Series[Date] = pa.Field(nullable=True, description="First day of the period the figure covers.")
     period_end: Series[Date] = pa.Field(nullable=True, description="Last day of the period the figure covers.")
 
-    @pa.dataframe_check(description="period_start <= period_end")
+    @row_check("period_start <= period_end")
     def period_ordered(cls, df: pd.DataFrame) -> Series[bool]:
         return ~(df["period_start"] > df["period_end"]).fillna(False).astype(bool)
 
-    @pa.dataframe_check(description="periods between 1945-01-01 and today")
+    @row_check("periods between 1945-01-01 and today")
     def period_plausible(cls, df: pd.DataFrame) -> Series[bool]:
         return plausible_dates(df["period_start"]) & plausible_dates(df["period_end"])
 
-    @pa.dataframe_check(description="levels, counts and shares are positive (growth may be negative)")
+    @row_check("levels, counts and shares are positive (growth may be negative)")
     def value_positive(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["measure"] == "change_pct") | (df["value"] > 0)
 
-    @pa.dataframe_check(description="values and USD equivalents are finite numbers")
+    @row_check("values and USD equivalents are finite numbers")
     def value_finite(cls, df: pd.DataFrame) -> Series[bool]:
         return np.isfinite(df["value"]) & (df["value_usd"].isna() | np.isfinite(df["value_usd"].astype(float)))
 
-    @pa.dataframe_check(description="a stated USD equivalent is positive")
+    @row_check("a stated USD equivalent is positive")
     def value_usd_positive(cls, df: pd.DataFrame) -> Series[bool]:
         return df["value_usd"].isna() | (df["value_usd"] > 0)
 

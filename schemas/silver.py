@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas._types import HEX16, Text, Timestamp
+from schemas._types import HEX16, Text, Timestamp, row_check
 
 
 class Articles(pa.DataFrameModel):
@@ -24,7 +24,7 @@ class Articles(pa.DataFrameModel):
     encoding: Series[Text] = pa.Field(description="Encoding the raw bytes were decoded with.")
     body_confidence: Series[float] = pa.Field(ge=0, le=1, description="How sure the cleaner is that `body` is the page's article, 0–1: the share of the page's prose the body holds, the share of it in finished sentences, how much of the headline its opening echoes, and its length. Documents below 0.45 are not published here: they are in `rejected` (stage `clean`) with the weakest part as the reason.")
 
-    @pa.dataframe_check(description="n_chars is the length of body")
+    @row_check("n_chars is the length of body")
     def n_chars_matches(cls, df: pd.DataFrame) -> Series[bool]:
         return df["body"].str.len() == df["n_chars"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import ahead, document
+from pipeline import ahead
 from pipeline.bronze import scan
 from pipeline.unchanged import snapshot
 from tests.test_faults import article, hoptac, ok, write
@@ -176,7 +176,7 @@ def test_a_document_rewritten_or_timed_out_in_a_helper_is_read_again_by_the_buil
         return {"meetings": [], "agreements": [], "trade_figures": []}
 
     monkeypatch.setenv("HOPTAC_DOCUMENT_BUDGET_S", "0.1")
-    monkeypatch.setattr(document, "extract_article", slow)
+    monkeypatch.setattr("pipeline.extract.extract_article", slow)
     ready = ahead.read(root, ["b1"])  # what a helper delivers, read in this process
     files = list(scan(root / "bronze", "b1"))
     assert all(ready.cleaned(f) is not None for f in files)
@@ -201,3 +201,15 @@ def test_the_build_imports_its_libraries_with_the_collector_paused_and_leaves_it
         assert {"pandas", "pandera", "pyarrow", "pipeline.publication", "pipeline.build"} <= set(sys.modules)
     finally:
         gc.unfreeze()
+
+
+def test_the_build_imports_neither_the_cleaner_nor_the_extractors():
+    """A refresh whose documents were read ahead never cleans or extracts in the build's own process."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pipeline.cli import _import_build; _import_build(); "
+            "print(sorted(m for m in sys.modules if m.startswith(('pipeline.clean.', 'pipeline.extract.')) "
+            "and m != 'pipeline.clean.bands'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pipeline.document as document
 from pipeline.bronze import BronzeFile
 from pipeline.build import build_gold, build_silver, split_valid
 
@@ -25,7 +24,7 @@ def test_split_valid_keeps_good_rows_and_names_the_bad_ones():
 
 
 def test_an_article_failing_its_schema_is_rejected_not_the_batch(monkeypatch):
-    real = document.clean_document
+    from pipeline.clean import clean_document as real
 
     def odd_year(text, source_path=""):
         doc = real(text, source_path)
@@ -33,7 +32,7 @@ def test_an_article_failing_its_schema_is_rejected_not_the_batch(monkeypatch):
             doc.reference_year = 1890
         return doc
 
-    monkeypatch.setattr(document, "clean_document", odd_year)
+    monkeypatch.setattr("pipeline.clean.clean_document", odd_year)
     text = "Tiêu đề\nNgày 9/9/2022, Bí thư Tỉnh ủy Cao Bằng hội đàm với đoàn Quảng Tây.".encode()
     files = [BronzeFile("b/odd.txt", "1" * 64, len(text), text), BronzeFile("b/ok.txt", "2" * 64, len(text), text)]
     silver = build_silver(files)
@@ -47,7 +46,7 @@ def test_a_gold_row_failing_its_schema_goes_to_rejected(monkeypatch):
         return {"meetings": [], "agreements": [], "trade_figures": [figure(1, article_id=doc.article_id),
                                                                     figure(2, article_id=doc.article_id, value_usd=-5.0, measure="ratio")]}
 
-    monkeypatch.setattr(document, "extract_article", extract)
+    monkeypatch.setattr("pipeline.extract.extract_article", extract)
     tables, rejected = build_gold([{"article_id": "a" * 16, "source_path": "b/x.txt", "body": "x", "title": None,
                                     "reference_year": None, "published_at": None}])
     assert len(tables["trade_figures"]) == 1

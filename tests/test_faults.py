@@ -271,14 +271,13 @@ def test_extraction_over_its_time_budget_is_rejected_as_timeout(monkeypatch):
     import time
 
     import pipeline.build as build
-    import pipeline.document as document
 
     def stuck(doc):
         while True:
             time.sleep(0.01)
 
     monkeypatch.setenv("HOPTAC_DOCUMENT_BUDGET_S", "0.2")
-    monkeypatch.setattr(document, "extract_article", stuck)
+    monkeypatch.setattr("pipeline.extract.extract_article", stuck)
     row = {"article_id": "0" * 16, "source_path": "b/slow.txt", "body": "Nội dung.", "title": None,
            "published_at": None, "reference_year": None}
     started = time.perf_counter()

@@ -19,7 +19,7 @@ def test_build_gold_reports_progress_per_article(monkeypatch):
     import pipeline.document as document
 
     monkeypatch.setattr(build, "PROGRESS_EVERY", 2)
-    monkeypatch.setattr(document, "extract_article", lambda doc: {n: [] for n in document.GOLD_TABLES})
+    monkeypatch.setattr("pipeline.extract.extract_article", lambda doc: {n: [] for n in document.GOLD_TABLES})
     articles = [{"article_id": f"{i:016x}", "source_path": f"b/{i}.txt", "body": "Một câu.", "title": None}
                 for i in range(5)]
     seen: list[int] = []

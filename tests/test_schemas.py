@@ -86,3 +86,27 @@ def test_figure_value_must_be_finite():
            "period_end": None, "evidence": "x", "evidence_start": 0, "evidence_end": 1}
     with pytest.raises(pandera.errors.SchemaErrors, match="value_finite"):
         frame("trade_figures", [row])
+
+
+def article(**kw) -> dict:
+    row = {"article_id": "0123456789abcdef", "source_path": "b/a.txt", "title": None, "body": "Hai tỉnh ký kết.",
+           "published_at": dt.datetime(2021, 3, 4, tzinfo=dt.UTC), "reference_year": 2021, "outlet": None,
+           "author": None, "n_chars": 16, "encoding": "utf-8", "body_confidence": 0.9}
+    return row | kw
+
+
+def test_rows_are_checked_in_their_arrow_dtypes_as_coercing_them_would_give(monkeypatch):
+    import pyarrow as pa
+
+    from pipeline.storage import _types_mapper
+
+    rows = [article(), article(article_id="fedcba9876543210", reference_year=None, published_at=None)]
+    table = TABLES["articles"]
+    with monkeypatch.context() as m:
+        m.setattr(table.model, "validate", lambda *a, **k: pytest.fail("validated again with coercion"))
+        typed = frame("articles", rows)  # nullable integers converted, every dtype checked, nothing coerced
+    coerced = table.validate(pa.Table.from_pylist(rows, schema=table.arrow_schema()).to_pandas(types_mapper=_types_mapper))
+    assert str(typed["reference_year"].dtype) == "Int64" and typed["reference_year"].isna().tolist() == [False, True]
+    assert typed.equals(coerced) and list(typed.dtypes) == list(coerced.dtypes)
+    with pytest.raises(pandera.errors.SchemaErrors, match="n_chars_matches"):  # a failure still reports its check
+        frame("articles", [article(n_chars=3)])

@@ -19,7 +19,6 @@ from pipeline.clean.features import (
 )
 from pipeline.clean.lexicon import function_words
 
-MIN_CONFIDENCE = 0.45  # below this a document is not published: it goes to `rejected` with the reason
 _PROSE_RATIO = 0.1  # share of function words from which a finished segment reads as prose
 _LIST_ITEMS = (LINKS, TEASER, DOUBLED, HEAD)
 _JUDGED = 400  # body words looked at for how the body reads
@@ -99,14 +98,3 @@ def body_confidence(feats: list[Feat], keep: list[bool], anchor: str) -> Confide
     score = length * min(1.0, 0.5 + whole) * (0.35 * held + 0.35 * prose / judged + 0.3 * echo)
     return Confidence(round(score, 3), held, prose / judged, echo, length, whole)
 
-
-LOW_CONFIDENCE = "article not found with confidence"  # how a rejection for low confidence starts
-
-
-def distribution(scores: list[float], n_rejected: int = 0) -> dict[str, int]:
-    """Articles per confidence band, and the documents rejected below `MIN_CONFIDENCE` (for the UI)."""
-    bands = {f"< {MIN_CONFIDENCE} (rejected)": n_rejected, f"{MIN_CONFIDENCE}–0.6": 0, "0.6–0.8": 0, "0.8–1": 0}
-    labels = list(bands)
-    for s in scores:
-        bands[labels[1] if s < 0.6 else labels[2] if s < 0.8 else labels[3]] += 1
-    return bands

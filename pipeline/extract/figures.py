@@ -51,6 +51,14 @@ LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 _W = r"(?<!\w)"
 _E = r"(?!\w)"
 _FLAGS = regex.IGNORECASE
+_NEAR = 200  # characters a pattern read right after a quantity (or at a sentence's opening) may span
+
+
+def _near(pattern: regex.Pattern, text: str, pos: int):
+    """``pattern`` matched at ``pos``, within `_NEAR` characters. Unbounded, a match costs the rest of
+    the text: `regex` first looks for the pattern's required literal between ``pos`` and the end, so
+    a sentence of thousands of figures took quadratic time."""
+    return pattern.match(text, pos, pos + _NEAR)
 
 
 def _words(p: str) -> str:
@@ -939,12 +947,12 @@ class _Extractor:
     def figure(self, q: Quantity, si: int, last: dict) -> dict | None:
         body, sent = self.body, self.sentence(si)
         per_head = _PER_HEAD.search(body, max(sent.span.start, q.start - _TAIL), q.start)  # GDP per capita
-        if not per_head and (_PRICE_AFTER.match(body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0)):
+        if not per_head and (_near(_PRICE_AFTER, body, q.end) or q.value < _MIN_AMOUNT.get(q.unit, 0)):
             return self.drop(q, "price or small amount")
         clause = sent.clause_of(q.start)
         # what the sentence's previous figure measured carries over (``năm 2017 đạt X; năm 2018 đạt Y``)
         prev_end, prev_metric, prev_measure, prev_down = last.get(si, (clause.start, None, None, False))
-        if si not in last and si - 1 in last and _REFER_BACK.match(body, sent.span.start):
+        if si not in last and si - 1 in last and _near(_REFER_BACK, body, sent.span.start):
             prev_metric = last[si - 1][1]  # ``Mức này tăng 11%``: the figure of the sentence before
         a = max(clause.start, prev_end, q.start - _LOOKBACK)
         # ``năm 2015 tăng 5%, năm 2016 đạt 6%``: a percentage listed right after another is measured the same way
@@ -953,14 +961,14 @@ class _Extractor:
                   and (q.start - prev_end <= _LIST_GAP or sent.last(_RANK_NEXT, prev_end, q.start)) else None)
         # cheap gates first: a percentage needs a growth or share word before it (or ``% GDP`` after it)
         if (q.unit == "percent" and not listed and not _GROWTH.search(body, max(a, q.start - _GROWTH_REACH - 20), q.start)
-                and not _SHARE.search(body, a, q.start) and not _OF_GDP_AFTER.match(body, q.end)):
+                and not _SHARE.search(body, a, q.start) and not _near(_OF_GDP_AFTER, body, q.end)):
             return self.drop(q, "percent without growth or share word")
         target = sent.last(_TARGET, clause.start, q.start)
-        if target and not _CURRENT_AFTER.match(body, q.end):
+        if target and not _near(_CURRENT_AFTER, body, q.end):
             if q.unit != "percent" or self.first_in_sentence(sent, q):
                 self.target_sents.add(si)  # (not ``đạt 26% kế hoạch, bằng 92% so với cùng kỳ``: a ratio to a plan)
             return self.drop(q, "target or plan")
-        if _TARGET_AFTER.match(body, q.end) or self.goal_year(q):
+        if _near(_TARGET_AFTER, body, q.end) or self.goal_year(q):
             return self.drop(q, "target or plan")
         if self.under_plan_heading(q.start):
             return self.drop(q, "a cell of a plan or a list of targets (under a heading naming it)")
@@ -977,17 +985,17 @@ class _Extractor:
         if _BREAKDOWN.match(body, sent.span.start, sent.span.start + 30) and self.after_target(si):
             self.target_sents.add(si)  # ``… sẽ đạt 9 tỷ USD. Trong đó, …``: the parts of a target or a forecast
             return self.drop(q, "target or plan (a breakdown of the sentence before)")
-        if si > 0 and _THEN_OPEN.match(body, sent.span.start):
+        if si > 0 and _near(_THEN_OPEN, body, sent.span.start):
             before = self.sents[si - 1]
             if self.sentence(si - 1).last(_TARGET, before.start, before.end):
                 return self.drop(q, "target or plan (the state a target foresees: Khi đó, …)")
-        if _PURPOSE_OPEN.match(body, sent.span.start) and sent.first_start(_THEN, q.end, sent.span.end) < sent.span.end:
+        if _near(_PURPOSE_OPEN, body, sent.span.start) and sent.first_start(_THEN, q.end, sent.span.end) < sent.span.end:
             return self.drop(q, "what a purpose requires (Để …, … thì)")
-        if _HYPOTHESIS_OPEN.match(body, sent.span.start):
+        if _near(_HYPOTHESIS_OPEN, body, sent.span.start):
             return self.drop(q, "a theory")
         if _has_any(body, _OFFERED_WORDS, sent.span.start, q.start) and sent.last(_OFFERED, sent.span.start, q.start):
             return self.drop(q, "projects offered to investors (dự án kêu gọi đầu tư)")
-        if (_TAX_AFTER.match(body, q.end) if q.unit == "percent" else
+        if (_near(_TAX_AFTER, body, q.end) if q.unit == "percent" else
                 _has_any(body, _HALTED_WORDS, clause.start, clause.end) and sent.last(_HALTED, clause.start, clause.end)):
             return self.drop(q, "a halted project, or a tax cut")
         stop = sent.tail(q.end, clause)
@@ -1025,12 +1033,12 @@ class _Extractor:
             spos = s[-1].start() if s else -1
             if self.ratio_to_place(sent, clause, q):
                 return self.drop(q, "a ratio between two economies (A bằng X% GDP của B, X% so với B)")
-            if _OF_GDP_AFTER.match(body, q.end):
+            if _near(_OF_GDP_AFTER, body, q.end):
                 spos = len(window)
             if (gpos < 0 and spos < 0 and not listed or sent.last(_PRICE_CLAUSE, clause.start, q.start)
                     or _AFTER_SHARE_BLOCK.search(body, q.end, stop) or _OF_PEOPLE.match(body, q.end, stop)
                     or _OF_DEMAND.match(body, q.end, stop)
-                    or _OWNERSHIP_AFTER.match(body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
+                    or _near(_OWNERSHIP_AFTER, body, q.end) or _OWNERSHIP_BEFORE.search(window[-30:])
                     or self.details_prices(sent)):
                 return self.drop(q, "percent: price, or share of a non-economic total")
             if (gpos > spos and metric not in _SECTORS and metric != "other"
@@ -1057,7 +1065,7 @@ class _Extractor:
             if r is not None:  # ``(mức tăng trưởng) bằng X% so với cùng kỳ``
                 grew = sent.last(_GROWTH, max(clause.start, r.start() - 40), q.start) is not None
                 measure, value = "change_pct", q.value if grew else float(Decimal(repr(q.value)) - 100)
-        elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _THRESHOLD_AFTER.match(body, q.end)
+        elif (_ABS_CHANGE.search(window) or _THRESHOLD.search(window) or _near(_THRESHOLD_AFTER, body, q.end)
               or self.changed(window)):
             return self.drop(q, "absolute change or threshold")
         elif _has_any(body, _NOT_REACHED_WORDS, max(0, q.start - 40), q.start) and _NOT_REACHED.search(window[-40:]):
@@ -1067,14 +1075,14 @@ class _Extractor:
         elif "vượt" in window[-40:] and self.milestone(sent, q, window):
             return self.drop(q, "a milestone passed (vượt ngưỡng X), not the figure")
         if metric is None and q.unit == "percent" and si in last and (
-                _BY_VOLUME.match(body, q.end) or _BY_VALUE.match(body, q.end)):
+                _near(_BY_VOLUME, body, q.end) or _near(_BY_VALUE, body, q.end)):
             prev_metric = last[si][1]  # ``giảm 12% về lượng nhưng tăng 8% về giá trị``: the same goods, past a conjunction
         if metric is None:
             metric = prev_metric
         if kind == "currency" and sent.last(_RANKED, sent.span.start, q.start):
             ranked = True
             metric = metric or self.ranked_metric(si, q)
-        if metric is None and (measure == "share_pct" or kind == "currency" and _METRIC_NEXT.match(body, q.end)):
+        if metric is None and (measure == "share_pct" or kind == "currency" and _near(_METRIC_NEXT, body, q.end)):
             metric, prio = _best_metric(_metric_hits(body, q.end, sent.tail(q.end, clause)))
             if metric == "-":
                 return self.drop(q, "blocked by a non-figure word")
@@ -1093,7 +1101,7 @@ class _Extractor:
                 metric = "fdi_capital" if kind == "currency" else "fdi_projects"
             elif metric in _FDI:
                 metric = "other"  # capital or projects under the domestic investment law
-        elif kind == "currency" and metric in (None, "other", "fdi_capital") and _FDI_AFTER.match(body, q.end):
+        elif kind == "currency" and metric in (None, "other", "fdi_capital") and _near(_FDI_AFTER, body, q.end):
             metric = "fdi_capital"  # ``thu hút 54 tỷ USD FDI``
         elif kind == "currency" and metric is None and self.invested(sent, a, q):
             metric = "fdi_capital"  # ``Hàn Quốc đầu tư 4 tỷ USD vào Việt Nam``: capital crossing a border
@@ -1120,7 +1128,7 @@ class _Extractor:
             if measure == "share_pct" and _OF_OUTPUT.match(body, q.end, q.end + 60):
                 return self.drop(q, "a share of production, not of trade")
             metric = _volume_or_value(body, q.end, metric)
-            if (measure == "change_pct" and metric in _VOLUME_OF and not _BY_VALUE.match(body, q.end)
+            if (measure == "change_pct" and metric in _VOLUME_OF and not _near(_BY_VALUE, body, q.end)
                     and (self.level_after(q) == "tonne" or self.quantity_traded(sent, clause, q))):
                 metric = _VOLUME_OF[metric]  # ``giảm 58% xuống còn 9.200 tấn``: a volume's change
         last[si] = (q.end, metric, measure, value < 0)
@@ -1796,13 +1804,13 @@ def _plan_spans(body: str) -> list[tuple[int, int]]:
 def _volume_or_value(body: str, end: int, metric: str) -> str:
     """A percentage's metric as the words after it name it: ``… về lượng`` a flow's volume, ``… về giá trị`` its value,
     ``… số dự án`` the projects' count."""
-    if metric in _VOLUME_OF and _BY_VOLUME.match(body, end):
+    if metric in _VOLUME_OF and _near(_BY_VOLUME, body, end):
         return _VOLUME_OF[metric]
-    if metric == "export_volume" and _BY_VALUE.match(body, end):
+    if metric == "export_volume" and _near(_BY_VALUE, body, end):
         return "export_value"
-    if metric == "fdi_capital" and _OF_PROJECTS.match(body, end):
+    if metric == "fdi_capital" and _near(_OF_PROJECTS, body, end):
         return "fdi_projects"
-    if metric == "fdi_projects" and _OF_CAPITAL.match(body, end):
+    if metric == "fdi_projects" and _near(_OF_CAPITAL, body, end):
         return "fdi_capital"
     return metric
 
