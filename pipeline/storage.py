@@ -39,14 +39,19 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     if not rows:
         return _empty(name).copy()
     table = TABLES[name]
-    arrow = pa.Table.from_pylist(rows, schema=table.arrow_schema())
-    return table.validate(arrow.to_pandas(types_mapper=_types_mapper), typed=True)
+    return _validated(table, pa.Table.from_pylist(rows, schema=table.arrow_schema()))
 
 
 @functools.cache
 def _empty(name: str) -> pd.DataFrame:
     table = TABLES[name]
-    return table.validate(table.arrow_schema().empty_table().to_pandas(types_mapper=_types_mapper), typed=True)
+    return _validated(table, table.arrow_schema().empty_table())
+
+
+def _validated(table: Table, arrow: pa.Table) -> pd.DataFrame:
+    """``arrow``, in the table's own Arrow schema, as a validated frame: its dtypes are the model's
+    already, so they are checked rather than coerced (`Table.validate`'s ``typed``)."""
+    return table.validate(arrow.to_pandas(types_mapper=_types_mapper), typed=True)
 
 
 def to_arrow(table: Table, df: pd.DataFrame, validated: bool = False) -> pa.Table:
