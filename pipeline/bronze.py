@@ -59,7 +59,12 @@ class BronzeFile:
 
     @property
     def article_id(self) -> str | None:
-        return self.sha256[:16] if self.sha256 else None
+        return article_id(self.sha256) if self.sha256 else None
+
+
+def article_id(sha256: str) -> str:
+    """The id of the article a document holds: the first 16 hex characters of its SHA-256."""
+    return sha256[:16]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ stays untouched; any other is built from the parts with pyarrow (in batch order,
 same bytes whichever publication writes it) into the run's stage `gold/.publish-<run>/`, and only the
 rows of the batches the package did not hold yet are checked again (evidence against their own
 batch's silver articles, place ids against the gazetteer): the others were checked when first
-published. The package is written last and swapped in after the tables (`publish.commit`).
+published. The evidence of the batches the same build just wrote is not read again: `build.process_batch`
+checked it on the very rows it wrote. The package is written last and swapped in after the tables
+(`publish.commit`).
 
 `hoptac build` runs `publish`; the Dagster `publish` job's assets run its steps one by one: the same
 files either way.
@@ -19,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline.bronze import article_id
 from pipeline.checks import unresolved_places, untraceable
 from pipeline.publish import PACKAGE, PUBLISHED, read_part, resource, sha256_file, write_package
 from pipeline.storage import (
@@ -82,6 +85,8 @@ class Publication:
     parts: dict[tuple[str, str], pa.Table] = field(default_factory=dict)  # (table, batch) → part, read once
     bodies: dict[str, pd.Series] = field(default_factory=dict)  # batch → the bodies its rows quote
     dates: dict[str, pa.Table] = field(default_factory=dict)  # batch → its articles' publication times
+    documents: dict[str, list[str]] = field(default_factory=dict)  # batch → its documents' SHA-256s, where known
+    places: set[str] | None = None  # the published gazetteer's ids, read once (`unresolved_rows`)
     checked: bool = False  # the evidence of every changed batch's rows was checked (`check_evidence`)
 
     @property
@@ -193,8 +198,9 @@ def unresolved_rows(pub: Publication, name: str) -> list[dict]:
     rows = [part.to_pandas(types_mapper=_types_mapper) for b in pub.changed if (part := _part(pub, name, b)).num_rows]
     if not rows:
         return []
-    ids = set(read_parquet(pub.path("localities"), columns=["locality_id"])["locality_id"].to_pylist())
-    return [row for df in rows for row in unresolved_places(name, df, ids)]
+    if pub.places is None:
+        pub.places = set(read_parquet(pub.path("localities"), columns=["locality_id"])["locality_id"].to_pylist())
+    return [row for df in rows for row in unresolved_places(name, df, pub.places)]
 
 
 def _require_traceable(pub: Publication, name: str, batches: list[str] | None = None) -> None:
@@ -202,10 +208,13 @@ def _require_traceable(pub: Publication, name: str, batches: list[str] | None = 
         raise NotPublishable(f"{len(bad)} {name} rows do not quote their article", bad)
 
 
-def check_evidence(pub: Publication) -> None:
+def check_evidence(pub: Publication, checked: Iterable[str] = ()) -> None:
     """Check the evidence of every changed batch's rows, batch by batch (each batch's quoted bodies are
-    read once and let go before the next); raise `NotPublishable` on the first table with bad rows."""
-    for b in pub.changed:
+    read once and let go before the next); raise `NotPublishable` on the first table with bad rows.
+    ``checked``: batches whose parts this build wrote after checking just that (`build.process_batch`),
+    not read again for it."""
+    checked = set(checked)
+    for b in (b for b in pub.changed if b not in checked):
         for name in TRACEABLE:
             _require_traceable(pub, name, [b])
         pub.bodies.pop(b, None)
@@ -245,12 +254,21 @@ def _article_dates(pub: Publication, batches: list[str], quoted: set[str]) -> pd
     articles by them and need no others); each batch's are read once for both event tables."""
     columns = ["article_id", "published_at"]
     schema = pa.schema([TABLES["articles"].arrow_schema().field(c) for c in columns])
+    batches = _holding(pub, batches, quoted)
     for b in batches:
         if b not in pub.dates:
             pub.dates[b] = read_part(table_path(pub.root, "articles", b), columns, schema)
     dates = pa.concat_tables([pub.dates[b] for b in batches]) if batches else schema.empty_table()
     dates = dates.filter(pc.is_in(dates["article_id"], value_set=pa.array(sorted(quoted), pa.string())))
     return dates.to_pandas(types_mapper=_types_mapper)
+
+
+def _holding(pub: Publication, batches: list[str], articles: set[str]) -> list[str]:
+    """Of ``batches``, those that may hold ``articles``: an article's id is the head of its document's
+    SHA-256 (`bronze.article_id`), so a batch whose documents are known (`Publication.documents`) and
+    hold none of them is left out."""
+    return [b for b in batches if b not in pub.documents or b in pub.changed
+            or not articles.isdisjoint(map(article_id, pub.documents[b]))]
 
 
 def _previous_events(pub: Publication, name: str) -> pa.Table | None:
@@ -334,12 +352,13 @@ ORDER = ("localities", *CONCATENATED, *EVENTS)
 
 
 def publish(root: Path, build: dict, full: bool = False, log: Callable[[str], None] = lambda m: None,
-            hashes: dict[str, list[str]] | None = None) -> tuple[Publication, dict]:
-    """Publish ``build``: every table in dependency order (checking the changed batches' rows), then the
-    package (``hashes``: see `write_publication`). A failure replaces nothing (the caller removes the
-    stage with `storage.remove_debris`)."""
+            hashes: dict[str, list[str]] | None = None, checked: Iterable[str] = ()) -> tuple[Publication, dict]:
+    """Publish ``build``: every table in dependency order (checking the changed batches' rows but those
+    of ``checked``, see `check_evidence`), then the package (``hashes``: see `write_publication`). A
+    failure replaces nothing (the caller removes the stage with `storage.remove_debris`)."""
     pub = start(root, build, full=full)
-    check_evidence(pub)
+    pub.documents = dict(hashes or {})
+    check_evidence(pub, checked)
     for name in ORDER:
         publish_table(pub, name)
         if name in TRACEABLE and (bad := unresolved_rows(pub, name)):

@@ -118,7 +118,7 @@ def run_build(instance: Any, root: Path, force: bool = False, log: Callable[[str
         # the documents of batches not built now, as the plan read them from their parts
         hashes = {b: [sha for _, sha in plan.batches[b].hashes] for b in build["batches"]
                   if b in plan.batches and b not in out.built}
-        pub, package = publish(root, build, full=force, log=log, hashes=hashes)
+        pub, package = publish(root, build, full=force, log=log, hashes=hashes, checked=out.built)
     except Exception as e:  # noqa: BLE001 - reported as the build's failure; the published set stays
         out.failures.append(f"publication: {type(e).__name__}: {e}")
         remove_debris(root)  # the stage: nothing of it was swapped in

@@ -35,23 +35,27 @@ def _types_mapper(t: pa.DataType):
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """Rows (dicts of Python values) as a validated frame of table ``name`` (no rows: a copy of the
-    table's empty frame, validated once per process)."""
+    table's empty frame, `_empty`)."""
     if not rows:
         return _empty(name).copy()
     table = TABLES[name]
-    return _validated(table, pa.Table.from_pylist(rows, schema=table.arrow_schema()))
+    return table.validate(_typed(table, pa.Table.from_pylist(rows, schema=table.arrow_schema())), typed=True)
 
 
 @functools.cache
 def _empty(name: str) -> pd.DataFrame:
-    table = TABLES[name]
-    return _validated(table, table.arrow_schema().empty_table())
+    """Table ``name`` with no rows, made once per process: nothing for pandera to check, and its dtypes
+    are the model's by construction (the table's Arrow schema, which the registry makes from the model;
+    `Table.validate` hands back the same frame, tests hold it). A small refresh leaves several tables of
+    a batch empty, and each validation is a few milliseconds of fixed cost."""
+    return _typed(TABLES[name], TABLES[name].arrow_schema().empty_table())
 
 
-def _validated(table: Table, arrow: pa.Table) -> pd.DataFrame:
-    """``arrow``, in the table's own Arrow schema, as a validated frame: its dtypes are the model's
-    already, so they are checked rather than coerced (`Table.validate`'s ``typed``)."""
-    return table.validate(arrow.to_pandas(types_mapper=_types_mapper), typed=True)
+def _typed(table: Table, arrow: pa.Table) -> pd.DataFrame:
+    """``arrow``, in the table's own Arrow schema, as a frame in the model's dtypes (Arrow gives pandas
+    the nullable integers as floats: those are converted), as `Table.validate`'s ``typed`` expects."""
+    df = arrow.to_pandas(types_mapper=_types_mapper)
+    return df.astype(table.nullable_ints) if table.nullable_ints else df
 
 
 def to_arrow(table: Table, df: pd.DataFrame, validated: bool = False) -> pa.Table:
@@ -185,11 +189,13 @@ def stage_dir(root: Path, run_id: str) -> Path:
 def read_parquet(path: Path, schema: pa.Schema | None = None, columns: list[str] | None = None) -> pa.Table:
     """One Parquet file from any filesystem (only ``columns``, when given). Without a ``schema`` to read it
     as, it is read as one `ParquetFile`: pyarrow's dataset machinery costs ~1 ms per file and ~20 ms to
-    import, and a refresh reads only files it wrote with the published schema."""
+    import, and a refresh reads only files it wrote with the published schema. On one thread: these
+    files (a batch's part, a gold table) are small, and handing their columns to Arrow's thread pool
+    made a read two to three times slower, and uneven, on a busy 2-core machine."""
     with path.open("rb") as f:
         if schema is None:
-            return pq.ParquetFile(f).read(columns=columns)
-        return pq.read_table(f, schema=schema, columns=columns)
+            return pq.ParquetFile(f).read(columns=columns, use_threads=False)
+        return pq.read_table(f, schema=schema, columns=columns, use_threads=False)
 
 
 def drop_batch(root: Path, batch: str) -> None:

@@ -70,13 +70,11 @@ class Table:
     def validate(self, df: pd.DataFrame, typed: bool = False) -> pd.DataFrame:
         """Validate (all failures at once) and return the frame in the model's column order and dtypes.
 
-        ``typed``: the frame was made with the table's Arrow schema (`storage.frame`), so each column has
-        the model's dtype but the nullable integers, which Arrow hands pandas as floats. Those are
-        converted, and pandera then checks every column's dtype instead of coercing it (a third of the
-        time of validating a small frame). A frame that fails is validated again the usual way, which
-        coerces what it can and reports the rest."""
+        ``typed``: the frame was made with the table's Arrow schema and its nullable integers converted
+        (`storage.frame`), so each column has the model's dtype, and pandera checks every column's
+        dtype instead of coercing it (a third of the time of validating a small frame). A frame that
+        fails is validated again the usual way, which coerces what it can and reports the rest."""
         if typed:
-            df = df.astype(self._nullable_ints) if self._nullable_ints else df
             try:
                 return self._typed_schema.validate(df, lazy=True)[self.column_names]
             except pa.errors.SchemaErrors:
@@ -91,7 +89,8 @@ class Table:
         return schema
 
     @cached_property
-    def _nullable_ints(self) -> dict[str, pd.api.extensions.ExtensionDtype]:
+    def nullable_ints(self) -> dict[str, pd.api.extensions.ExtensionDtype]:
+        """The nullable integer columns and their dtype (Arrow hands pandas them as floats)."""
         cols = self.schema.columns
         return {n: cols[n].dtype.type for n in cols if isinstance(cols[n].dtype.type, pd.Int64Dtype)}
 

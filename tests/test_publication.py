@@ -128,6 +128,37 @@ def test_rows_of_a_new_batch_that_misquote_their_article_are_not_published(root,
     assert gold(root) == before  # nothing was swapped in
 
 
+def test_a_build_checks_the_evidence_of_the_rows_it_writes_once(root, monkeypatch):
+    from pipeline import build as steps
+    from pipeline.document import Extracted
+
+    with dg.DagsterInstance.ephemeral() as instance:
+        build(root, instance, monkeypatch)
+        write(root / "bronze" / "b3" / "y.txt", article(12))  # a new batch: its rows are checked as it is built
+        checked = []
+        real_bodies = publication._bodies
+        monkeypatch.setattr(publication, "_bodies", lambda pub, b: checked.append(b) or real_bodies(pub, b))
+        assert build(root, instance, monkeypatch).built == ["b3"]
+        assert checked == []  # ... and the publication does not read b3's articles to check them again
+        before = gold(root)
+
+        real_extract = steps.extract_row
+
+        def misquoting(row, budget):  # every meeting quoted one character off
+            got = real_extract(row, budget)
+            for m in got.tables["meetings"]:
+                m["evidence_start"], m["evidence_end"] = m["evidence_start"] + 1, m["evidence_end"] + 1
+            return Extracted(got.tables)
+
+        monkeypatch.setattr(steps, "extract_row", misquoting)
+        write(root / "bronze" / "b4" / "z.txt", article(5))
+        monkeypatch.setenv("DATA_DIR", str(root))
+        result = run_build(instance, data_dir(str(root)), log=lambda m: None)
+        assert not result.success and "do not quote their article" in result.failures[0]
+        assert gold(root) == before  # b4 was refused before any of its parts was written
+        assert not (root / "gold" / "_batches" / "meetings" / "batch=b4").exists()
+
+
 def test_two_large_batches_are_built_side_by_side_but_two_small_ones_are_not():
     from pipeline.runner import in_workers
 
@@ -149,9 +180,14 @@ def test_event_tables_recluster_only_the_events_a_change_touches(root, tmp_path,
         assert sorted(events["n_articles"]) == [1, 1, 1, 2]
         write(root / "bronze" / "b3" / "y.txt", article(109))  # joins a1's event
         write(root / "bronze" / "b3" / "z.txt", article(5))  # a meeting of its own
+        dated = []
+        real_read_part = publication.read_part
+        monkeypatch.setattr(publication, "read_part", lambda path, *a: (
+            path.parent.parent.name == "articles" and dated.append(path.parent.name)) or real_read_part(path, *a))
         build(root, instance, monkeypatch)
         kept, again = updates[0]
         assert len(kept) == 3 and len(again) == 3  # a0+r, a2, x stand; a1 and b3's two rows are clustered again
+        assert sorted(dated) == ["batch=b1", "batch=b3"]  # the dates of their articles: b2 holds none of them
         assert gold(root) == clean(root, tmp_path, monkeypatch)
         assert sorted(read_table(root, "meeting_events")["n_articles"]) == [1, 1, 1, 2, 2]
 

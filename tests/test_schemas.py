@@ -110,3 +110,22 @@ def test_rows_are_checked_in_their_arrow_dtypes_as_coercing_them_would_give(monk
     assert typed.equals(coerced) and list(typed.dtypes) == list(coerced.dtypes)
     with pytest.raises(pandera.errors.SchemaErrors, match="n_chars_matches"):  # a failure still reports its check
         frame("articles", [article(n_chars=3)])
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_a_table_with_no_rows_is_the_frame_validating_it_gives(name, monkeypatch):
+    import pyarrow as pa
+
+    from pipeline import storage
+
+    table = TABLES[name]
+    storage._empty.cache_clear()
+    with monkeypatch.context() as m:  # no rows: nothing for pandera to check, so it is not asked
+        m.setattr(table.model, "validate", lambda *a, **k: pytest.fail("validated"))
+        m.setattr(type(table), "validate", lambda *a, **k: pytest.fail("validated"))
+        empty = frame(name, [])
+    storage._empty.cache_clear()
+    by_pandera = table.validate(pa.Table.from_pylist([], schema=table.arrow_schema()).to_pandas(types_mapper=storage._types_mapper))
+    assert empty.empty and list(empty.columns) == table.column_names
+    assert list(empty.dtypes) == list(by_pandera.dtypes) and empty.equals(by_pandera)
+    assert table.validate(empty, typed=True).equals(empty)
