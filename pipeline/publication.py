@@ -221,17 +221,23 @@ def check_evidence(pub: Publication, checked: Iterable[str] = ()) -> None:
     pub.checked = True
 
 
-def _published_rows(pub: Publication, name: str) -> pa.Table | None:
-    """The published file of ``name`` when it holds exactly the parts of batches this build keeps as they
-    were (only new batches came, none changed or went): then it stands for those parts, read as one file
-    instead of one part per batch. None otherwise."""
+def _holds_the_kept_batches(pub: Publication, name: str) -> bool:
+    """Whether the published file of ``name`` holds exactly the parts of batches this build keeps as they
+    were (only new batches came, none changed or went), by this code."""
     r, path = pub.recorded.get(name), pub.root / TABLES[name].path
     held_build = {"code": pub.build["code"], "batches": pub.held}
-    if (r is None or not pub.held or any(pub.build["batches"].get(b) != f for b, f in pub.held.items())
-            or pub.recorded_inputs.get(name) != _digest(held_build) or not path.exists()
-            or path.stat().st_size != r.get("bytes") or pub.sha256(path) != r.get("hash")):
+    return not (r is None or not pub.held or any(pub.build["batches"].get(b) != f for b, f in pub.held.items())
+                or pub.recorded_inputs.get(name) != _digest(held_build) or not path.exists()
+                or path.stat().st_size != r.get("bytes") or pub.sha256(path) != r.get("hash"))
+
+
+def _published_rows(pub: Publication, name: str) -> pa.Table | None:
+    """The published file of ``name`` when it holds exactly the parts of batches this build keeps as they
+    were (`_holds_the_kept_batches`): then it stands for those parts, read as one file instead of one part
+    per batch. None otherwise."""
+    if not _holds_the_kept_batches(pub, name):
         return None
-    schema = TABLES[name].arrow_schema()
+    path, schema = pub.root / TABLES[name].path, TABLES[name].arrow_schema()
     rows = read_parquet(path)
     return rows.cast(schema) if rows.schema.equals(schema, check_metadata=False) else None
 
@@ -324,9 +330,17 @@ def publish_table(pub: Publication, name: str) -> Path:
     """Table ``name`` as this publication has it: the published file when its inputs did not change,
     else built and staged. Its source tables must be published first (the gazetteer, then the tables
     concatenated from the parts, then the event tables)."""
-    if pub.kept(name):
+    if pub.kept(name) or _no_new_rows(pub, name):
         return pub.path(name)
     return _write(pub, name, BUILDERS[name](pub, name))
+
+
+def _no_new_rows(pub: Publication, name: str) -> bool:
+    """Whether a table concatenated from the parts is its published file as it is: that file holds the
+    kept batches' parts, and the batches new to the publication have no rows of it (a small refresh
+    often brings no rejections, or no meetings). Its new input digest is recorded with it."""
+    return (name in CONCATENATED and _holds_the_kept_batches(pub, name)
+            and not any(pub.rows_per_batch(name)[b] for b in pub.changed))
 
 
 def write_publication(pub: Publication, hashes: dict[str, list[str]] | None = None) -> dict:

@@ -56,6 +56,7 @@ def test_a_new_batch_then_a_removed_one_publish_what_a_clean_build_does(root, tm
     with dg.DagsterInstance.ephemeral() as instance:
         build(root, instance, monkeypatch)
         localities = (root / "gold" / "localities.parquet").stat()
+        rejected = (root / "gold" / "rejected.parquet").stat()
         write(root / "bronze" / "b3" / "y.txt", article(12))  # a new batch
         read = []
         real_part = publication._part
@@ -66,6 +67,9 @@ def test_a_new_batch_then_a_removed_one_publish_what_a_clean_build_does(root, tm
         assert gold(root) == clean(root, tmp_path, monkeypatch)
         kept = (root / "gold" / "localities.parquet").stat()  # its inputs did not change: never rewritten
         assert (kept.st_ino, kept.st_mtime_ns) == (localities.st_ino, localities.st_mtime_ns)
+        kept = (root / "gold" / "rejected.parquet").stat()  # b3 brought no rejection: its rows are the same
+        assert (kept.st_ino, kept.st_mtime_ns) == (rejected.st_ino, rejected.st_mtime_ns)
+        assert len(read_table(root, "extraction_rejected", ["b3"])) == 0
 
         shutil.rmtree(root / "bronze" / "b1")  # a batch removed
         build(root, instance, monkeypatch)
