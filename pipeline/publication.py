@@ -4,13 +4,13 @@ The inputs of every table are recorded in the package in `gold/` (`provenance.in
 table): the batch fingerprints for the four tables concatenated from the batch parts, the source
 table's file and the fingerprints of the batches holding its rows for the event tables, the code alone
 for the gazetteer. A table whose digest and published file (size and SHA-256) agree with that package
-stays untouched, and so does a concatenated one to which the new batches bring no rows; any other is built from the parts with pyarrow (in batch order, sorted by key: the
-same bytes whichever publication writes it) into the run's stage `gold/.publish-<run>/`, and only the
-rows of the batches the package did not hold yet are checked again (evidence against their own
-batch's silver articles, place ids against the gazetteer): the others were checked when first
-published. The evidence of the batches the same build just wrote is not read again: `build.process_batch`
-checked it on the very rows it wrote. The package is written last and swapped in after the tables
-(`publish.commit`).
+stays untouched, and so does a concatenated one to which the new batches bring no rows; any other is
+built from the parts with pyarrow (in batch order, sorted by key: the same bytes whichever publication
+writes it) into the run's stage `gold/.publish-<run>/`, and only the rows of the batches the package
+did not hold yet are checked again (evidence against their own batch's silver articles, place ids
+against the gazetteer): the others were checked when first published. The evidence of the batches the
+same build just wrote is not read again: `build.process_batch` checked it on the very rows it wrote.
+The package is written last and swapped in after the tables (`publish.commit`).
 
 `hoptac build` runs `publish`; the Dagster `publish` job's assets run its steps one by one: the same
 files either way.
