@@ -213,8 +213,7 @@ def check_evidence(pub: Publication, checked: Iterable[str] = ()) -> None:
     read once and let go before the next); raise `NotPublishable` on the first table with bad rows.
     ``checked``: batches whose parts this build wrote after checking just that (`build.process_batch`),
     not read again for it."""
-    checked = set(checked)
-    for b in (b for b in pub.changed if b not in checked):
+    for b in sorted(set(pub.changed) - set(checked)):
         for name in TRACEABLE:
             _require_traceable(pub, name, [b])
         pub.bodies.pop(b, None)
@@ -343,10 +342,11 @@ def _no_new_rows(pub: Publication, name: str) -> bool:
             and not any(pub.rows_per_batch(name)[b] for b in pub.changed))
 
 
-def write_publication(pub: Publication, hashes: dict[str, list[str]] | None = None) -> dict:
+def write_publication(pub: Publication) -> dict:
     """Write the package and the data dictionary into the stage and swap everything staged into
-    `gold/` (the package last); return the package. ``hashes``: batch → its documents' SHA-256s where
-    known already (the build's plan read them); the other batches' are read from their documents parts."""
+    `gold/` (the package last); return the package. Each batch's documents' SHA-256s are
+    `Publication.documents` where known already (the build's plan read them); the other batches' are
+    read from their documents parts."""
     resources = []
     for name in PUBLISHED:
         path = pub.path(name)
@@ -355,7 +355,7 @@ def write_publication(pub: Publication, hashes: dict[str, list[str]] | None = No
         staged = pub.staged(name)
         resources.append(resource(pub.root, TABLES[name], pub.stage, pub.sha256(path)) if staged
                          else pub.recorded[name])
-    hashes = {b: hashes[b] if hashes and b in hashes else
+    hashes = {b: pub.documents[b] if b in pub.documents else
               read_part(table_path(pub.root, "documents", b), ["sha256"])["sha256"].drop_null().to_pylist()
               for b in pub.batches}
     return write_package(pub.root, hashes, pub.stage, pub.build, resources,
@@ -368,7 +368,7 @@ ORDER = ("localities", *CONCATENATED, *EVENTS)
 def publish(root: Path, build: dict, full: bool = False, log: Callable[[str], None] = lambda m: None,
             hashes: dict[str, list[str]] | None = None, checked: Iterable[str] = ()) -> tuple[Publication, dict]:
     """Publish ``build``: every table in dependency order (checking the changed batches' rows but those
-    of ``checked``, see `check_evidence`), then the package (``hashes``: see `write_publication`). A
+    of ``checked``, see `check_evidence`), then the package (``hashes``: `Publication.documents`). A
     failure replaces nothing (the caller removes the stage with `storage.remove_debris`)."""
     pub = start(root, build, full=full)
     pub.documents = dict(hashes or {})
@@ -379,4 +379,4 @@ def publish(root: Path, build: dict, full: bool = False, log: Callable[[str], No
             raise NotPublishable(f"{len(bad)} {name} rows have place ids not in gold/localities", bad)
         pub.written += [name] if pub.staged(name) else []
     log(f"hoptac: {len(pub.changed)} batches new to the publication; written again: {', '.join(pub.written) or 'none'}")
-    return pub, write_publication(pub, hashes)
+    return pub, write_publication(pub)
